@@ -1,0 +1,10 @@
+/** Two tiers: unit tests beside the code, integration tests (real app, real database) in test/. */
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+const moduleNameMapper = { '^@mingle/shared$': '<rootDir>/../shared/src/index.ts' };
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
+  ],
+};

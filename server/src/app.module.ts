@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from './config/config';
+import { EventsModule } from './events/events.module';
+import { HealthController } from './health/health.controller';
+import { OrganizersModule } from './organizers/organizers.module';
+
+const MINUTE = 60_000;
+
+/** The config and the open database are made before Nest starts and shared with every module. */
+@Global()
+@Module({})
+class CoreModule {
+  static with(config: Config, db: DataSource): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: DataSource, useValue: db },
+      ],
+      exports: [CONFIG, DataSource],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static with(config: Config, db: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.with(config, db),
+        ThrottlerModule.forRoot([
+          { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },
+          { name: 'join', ttl: MINUTE, limit: config.joinRateLimit },
+        ]),
+        OrganizersModule,
+        EventsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import type { Config } from './config/config';
+import { openDatabase } from './database/data-source';
+import { AppModule } from './app.module';
+import { csrfGuard } from './common/csrf.middleware';
+import { ErrorFilter } from './common/error.filter';
+import { checkRedis } from './realtime/redis-check';
+
+const CLIENT_DIST = resolve(__dirname, '../../client/dist');
+
+/** Builds the whole app for a config: database migrated, API under /api, the client's pages. */
+export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  if (config.redisUrl) await checkRedis(config.redisUrl);
+  const db = await openDatabase(config.database);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, db), {
+    logger: options.logger === false ? false : ['warn', 'error'],
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '100kb' });
+  app.use(cookieParser());
+  app.use('/api', csrfGuard(config.publicUrl));
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+  serveClient(app);
+  return app;
+}
+
+/** The built client: static files, and index.html for any page path (the router takes it from there). */
+function serveClient(app: NestExpressApplication): void {
+  const index = join(CLIENT_DIST, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(CLIENT_DIST, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = req.method === 'GET' && !req.path.startsWith('/api') && !req.path.startsWith('/socket.io');
+    if (isPage && req.accepts('html')) res.sendFile(index, { headers: { 'cache-control': 'no-cache' } });
+    else next();
+  });
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export type RealtimeKind = 'memory' | 'redis';
+
+export interface Config {
+  nodeEnv: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string };
+  redisUrl: string | null;
+  publicUrl: string;
+  sessionSecret: string;
+  allowSignup: boolean;
+  trustProxy: boolean;
+  authRateLimit: number;
+  joinRateLimit: number;
+  contactRetentionDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The one place that reads the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): URL | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) throw new Error();
+      return u;
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')}// URL (got "${raw}")`);
+      return null;
+    }
+  };
+
+  const port = int('PORT', 3000, 0, 65535);
+  const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
+
+  const dbUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const schema = env.DATABASE_SCHEMA?.trim() || 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) problems.push(`DATABASE_SCHEMA must be a lower-case SQL identifier (got "${schema}")`);
+  const redis = url('REDIS_URL', ['redis:', 'rediss:']);
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']);
+
+  let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
+  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
+  if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
+
+  const config: Config = {
+    nodeEnv,
+    port,
+    dataDir,
+    database: dbUrl ? { kind: 'postgres', url: dbUrl.toString(), schema } : { kind: 'sqlite', file: join(dataDir, 'mingle.sqlite') },
+    redisUrl: redis?.toString() ?? null,
+    publicUrl: (publicUrl?.toString() ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    sessionSecret,
+    allowSignup: bool('ALLOW_SIGNUP', true),
+    trustProxy: bool('TRUST_PROXY', false),
+    authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
+    joinRateLimit: int('JOIN_RATE_LIMIT', 30, 1, 100000),
+    contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  if (!config.sessionSecret) config.sessionSecret = localSecret(dataDir);
+  return config;
+}
+
+/** Outside production the secret is generated once and kept beside the SQLite file. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export const CONFIG = Symbol('CONFIG');

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/** Builds the data source for the configured database; migrations own the schema. */
+export function createDataSource(database: Config['database']): DataSource {
+  if (database.kind === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: database.url,
+      schema: database.schema,
+      extra: { options: `-c search_path=${database.schema}`, max: 20 },
+      entities,
+      migrations,
+      migrationsTransactionMode: 'each',
+    });
+  }
+  mkdirSync(dirname(database.file), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: database.file,
+    entities,
+    migrations,
+    migrationsTransactionMode: 'each',
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  });
+}
+
+/** Connects and brings the schema up to date. On PostgreSQL the schema is created if missing. */
+export async function openDatabase(database: Config['database']): Promise<DataSource> {
+  if (database.kind === 'postgres' && database.schema !== 'public') {
+    const bootstrap = new DataSource({ type: 'postgres', url: database.url });
+    await bootstrap.initialize();
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
+    await bootstrap.destroy();
+  }
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}

@@ -1,0 +1,5 @@
+import { Organizer } from '../organizers/organizer.entity';
+import { Session } from '../organizers/session.entity';
+import { MingleEvent } from '../events/event.entity';
+
+export const entities = [Organizer, Session, MingleEvent];

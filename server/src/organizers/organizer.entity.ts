@@ -1,0 +1,11 @@
+import { Entity, PrimaryColumn, Column } from 'typeorm';
+import { TimeColumn } from '../database/columns';
+
+@Entity('organizers')
+export class Organizer {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 254, unique: true }) email: string;
+  @Column({ type: 'varchar', length: 80 }) name: string;
+  @Column({ type: 'varchar', length: 200, name: 'password_hash' }) passwordHash: string;
+  @TimeColumn({ name: 'created_at' }) createdAt: number;
+}

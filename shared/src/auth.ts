@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'));
+
+export const signUpBody = z.strictObject({
+  email,
+  name: z.string().trim().min(1, 'Enter your name').max(80, 'Name is at most 80 characters'),
+  password: z.string().min(10, 'Password must be at least 10 characters').max(200, 'Password is at most 200 characters'),
+});
+export type SignUpBody = z.infer<typeof signUpBody>;
+
+export const logInBody = z.strictObject({
+  email,
+  password: z.string().min(1, 'Enter your password').max(200, 'Password is at most 200 characters'),
+});
+export type LogInBody = z.infer<typeof logInBody>;
+
+export const organizerView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+});
+export type OrganizerView = z.infer<typeof organizerView>;
+
+/** Sent on every state-changing request; a cross-site form cannot set it. */
+export const CSRF_HEADER = 'x-mingle-csrf';

@@ -1,0 +1,10 @@
+/** Every 4xx answer from the API has this body. `fields` maps a dotted path to its message. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** Socket acknowledgements: `{ data } | { error }`. */
+export type Ack<T> = { data: T } | { error: { code: string; message: string } };

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+export const EVENT_STATES = ['draft', 'open', 'live', 'ended'] as const;
+export type EventState = (typeof EVENT_STATES)[number];
+export const MIX_MODES = ['similar', 'diverse'] as const;
+export type MixMode = (typeof MIX_MODES)[number];
+
+/** Trim tags, drop empty ones and case-insensitive duplicates, keep the first spelling's order. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = t.trim();
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+const line = (what: string, max: number) =>
+  z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
+
+const interests = z
+  .array(z.string().max(40, 'Each interest tag is at most 40 characters'), 'Interest tags must be a list')
+  .max(200, 'Too many interest tags')
+  .transform(cleanTags)
+  .pipe(
+    z
+      .array(z.string().max(40, 'Each interest tag is at most 40 characters'))
+      .min(2, 'Add at least 2 interest tags')
+      .max(60, 'At most 60 interest tags'),
+  );
+
+/** ISO 8601 date-time with an explicit offset or Z, e.g. 2026-12-01T18:30:00+01:00 */
+const startsAt = z.iso.datetime({ offset: true, message: 'Start must be a date and time with a time zone' });
+
+export const eventFields = {
+  name: line('Name', 120),
+  description: z.string().trim().max(2000, 'Description is at most 2000 characters'),
+  venue: z.string().trim().max(200, 'Venue is at most 200 characters'),
+  startsAt: startsAt.nullable(),
+  timeZone: z.string().trim().max(64, 'Time zone is at most 64 characters').refine(isTimeZone, 'Unknown time zone'),
+  interests,
+  maxInterests: z.number().int('Must be a whole number').min(1, 'At least 1').max(20, 'At most 20'),
+  groupSize: z.number().int('Must be a whole number').min(2, 'Group size is at least 2').max(8, 'Group size is at most 8'),
+  roundMinutes: z.number().int('Must be a whole number').min(1, 'Rounds last at least 1 minute').max(60, 'Rounds last at most 60 minutes'),
+  breakMinutes: z.number().int('Must be a whole number').min(0, 'Break cannot be negative').max(30, 'Break is at most 30 minutes'),
+  mixMode: z.enum(MIX_MODES, 'Mix mode is similar or diverse'),
+  separateColleagues: z.boolean('Must be yes or no'),
+  spotLabels: z.array(line('Spot label', 40)).max(500, 'At most 500 spot labels'),
+  icebreakers: z.array(line('Icebreaker', 200)).max(100, 'At most 100 icebreakers'),
+  privacyNote: z.string().trim().max(1000, 'Privacy note is at most 1000 characters'),
+};
+
+export const EVENT_DEFAULTS = {
+  description: '',
+  venue: '',
+  startsAt: null,
+  timeZone: 'UTC',
+  maxInterests: 5,
+  groupSize: 4,
+  roundMinutes: 8,
+  breakMinutes: 2,
+  mixMode: 'similar',
+  separateColleagues: true,
+  spotLabels: [],
+  icebreakers: [],
+  privacyNote: '',
+} as const;
+
+export const createEventBody = z
+  .strictObject({
+    name: eventFields.name,
+    interests: eventFields.interests,
+    description: eventFields.description.optional(),
+    venue: eventFields.venue.optional(),
+    startsAt: eventFields.startsAt.optional(),
+    timeZone: eventFields.timeZone.optional(),
+    maxInterests: eventFields.maxInterests.optional(),
+    groupSize: eventFields.groupSize.optional(),
+    roundMinutes: eventFields.roundMinutes.optional(),
+    breakMinutes: eventFields.breakMinutes.optional(),
+    mixMode: eventFields.mixMode.optional(),
+    separateColleagues: eventFields.separateColleagues.optional(),
+    spotLabels: eventFields.spotLabels.optional(),
+    icebreakers: eventFields.icebreakers.optional(),
+    privacyNote: eventFields.privacyNote.optional(),
+  })
+  .refine((e) => e.maxInterests === undefined || e.maxInterests <= e.interests.length, {
+    path: ['maxInterests'],
+    message: 'Cannot be more than the number of interest tags',
+  });
+export type CreateEventBody = z.input<typeof createEventBody>;
+
+export const updateEventBody = z.strictObject({
+  name: eventFields.name.optional(),
+  interests: eventFields.interests.optional(),
+  description: eventFields.description.optional(),
+  venue: eventFields.venue.optional(),
+  startsAt: eventFields.startsAt.optional(),
+  timeZone: eventFields.timeZone.optional(),
+  maxInterests: eventFields.maxInterests.optional(),
+  groupSize: eventFields.groupSize.optional(),
+  roundMinutes: eventFields.roundMinutes.optional(),
+  breakMinutes: eventFields.breakMinutes.optional(),
+  mixMode: eventFields.mixMode.optional(),
+  separateColleagues: eventFields.separateColleagues.optional(),
+  spotLabels: eventFields.spotLabels.optional(),
+  icebreakers: eventFields.icebreakers.optional(),
+  privacyNote: eventFields.privacyNote.optional(),
+});
+export type UpdateEventBody = z.input<typeof updateEventBody>;
+
+/** Allowed state moves; `ended` is final. */
+export const EVENT_TRANSITIONS: Record<EventState, readonly EventState[]> = {
+  draft: ['open'],
+  open: ['draft', 'live', 'ended'],
+  live: ['open', 'ended'],
+  ended: [],
+};
+export const changeStateBody = z.strictObject({ state: z.enum(EVENT_STATES, 'Unknown event state') });
+
+export const eventIdParam = z.strictObject({ id: z.uuid('Not an event id') });
+
+export interface EventView {
+  id: string;
+  name: string;
+  description: string;
+  venue: string;
+  startsAt: string | null;
+  timeZone: string;
+  interests: string[];
+  maxInterests: number;
+  groupSize: number;
+  roundMinutes: number;
+  breakMinutes: number;
+  mixMode: MixMode;
+  separateColleagues: boolean;
+  spotLabels: string[];
+  icebreakers: string[];
+  privacyNote: string;
+  joinCode: string;
+  state: EventState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the organizer sees: the event plus its screen secret (never sent to attendees). */
+export interface OrganizerEventView extends EventView {
+  screenKey: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+export interface EventListItem {
+  id: string;
+  name: string;
+  state: EventState;
+  startsAt: string | null;
+  timeZone: string;
+  joinCode: string;
+  attendeeCount: number;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The spot name for group n (0-based): the organizer's label, or "Table n+1". */
+export function spotLabel(labels: readonly string[], index: number): string {
+  return labels[index] ?? `Table ${index + 1}`;
+}

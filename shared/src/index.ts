@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './auth';
+export * from './events';
+export * from './join-code';
