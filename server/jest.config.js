@@ -1,5 +1,5 @@
 /** Two tiers: unit tests beside the code, integration tests (real app, real database) in test/. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+const transform = { '^.+\\.ts$': ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] };
 const moduleNameMapper = { '^@mingle/shared$': '<rootDir>/../shared/src/index.ts' };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 module.exports = {

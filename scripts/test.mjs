@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs every test tier and ends with one line "N passed, N failed" that adds them all up.
+// Integration runs on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
+// Exits non-zero when any tier fails or runs no test.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'mingle-tests-'));
+const only = process.argv.slice(2);
+
+const tiers = [
+  { name: 'unit', cwd: 'server', args: ['--selectProjects', 'unit'] },
+  { name: 'integration (sqlite)', cwd: 'server', args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'], env: { MINGLE_TEST_DB: 'sqlite' } },
+  process.env.TEST_DATABASE_URL && {
+    name: 'integration (postgres)',
+    cwd: 'server',
+    args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
+    env: { MINGLE_TEST_DB: 'postgres' },
+  },
+  { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },
+].filter(Boolean).filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));
+
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+let bad = false;
+for (const tier of tiers) {
+  console.log(`\n=== ${tier.name} ===`);
+  if (tier.build && run('npm', ['run', 'build']).status !== 0) {
+    summary.push(`${tier.name}: build failed`);
+    bad = true;
+    continue;
+  }
+  const file = join(out, `${tier.name.replace(/\W+/g, '-')}.json`);
+  const res = run('npx', ['jest', ...tier.args, '--json', `--outputFile=${file}`], {
+    cwd: join(root, tier.cwd),
+    env: { ...process.env, ...tier.env },
+  });
+  const report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  const p = report?.numPassedTests ?? 0;
+  const f = (report?.numFailedTests ?? 0) + (report?.numRuntimeErrorTestSuites ?? 0);
+  passed += p;
+  failed += f;
+  const ranNothing = p + f === 0;
+  if (res.status !== 0 || f > 0 || ranNothing) bad = true;
+  summary.push(`${tier.name}: ${p} passed, ${f} failed${ranNothing ? ' (ran no test)' : ''}${res.status !== 0 && !f ? ` (exit ${res.status})` : ''}`);
+}
+console.log(`\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(bad ? 1 : 0);
