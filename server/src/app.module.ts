@@ -5,6 +5,9 @@ import { CONFIG, type Config } from './config/config';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { OrganizersModule } from './organizers/organizers.module';
+import { AttendeesModule } from './attendees/attendees.module';
+import { BroadcastModule } from './realtime/broadcast.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 const MINUTE = 60_000;
 
@@ -35,8 +38,11 @@ export class AppModule {
           { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },
           { name: 'join', ttl: MINUTE, limit: config.joinRateLimit },
         ]),
+        BroadcastModule,
         OrganizersModule,
         EventsModule,
+        AttendeesModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
     };

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
 import { checkRedis } from './realtime/redis-check';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 const CLIENT_DIST = resolve(__dirname, '../../client/dist');
 
@@ -22,6 +23,11 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
     logger: options.logger === false ? false : ['warn', 'error'],
     bodyParser: false,
   });
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app, config.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '100kb' });

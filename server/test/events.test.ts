@@ -121,7 +121,7 @@ describe('health', () => {
   it('names the database and realtime kinds', async () => {
     const res = await browser(app().url).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: app().config.database.kind, realtime: 'memory' });
+    expect(res.body).toEqual({ status: 'ok', database: app().config.database.kind, realtime: app().config.redisUrl ? 'redis' : 'memory' });
   });
 
   it('answers 503 when the database does not', async () => {

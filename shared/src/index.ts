@@ -2,3 +2,5 @@ export * from './errors';
 export * from './auth';
 export * from './events';
 export * from './join-code';
+export * from './attendees';
+export * from './realtime';

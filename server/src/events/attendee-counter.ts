@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import { Attendee } from '../attendees/attendee.entity';
 
-/** How many attendees each event has; the attendees table arrives with joining. */
+/** How many attendees (not removed) each event has. */
 @Injectable()
 export class AttendeeCounter {
   constructor(private readonly db: DataSource) {}
 
   async countByEvent(eventIds: string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    if (!eventIds.length || !this.db.entityMetadatas.some((m) => m.tableName === 'attendees')) return counts;
-    const rows: Array<{ event_id: string; n: string | number }> = await this.db
-      .createQueryBuilder()
-      .select('a.event_id', 'event_id')
+    if (!eventIds.length) return counts;
+    const rows: Array<{ eventId: string; n: string | number }> = await this.db
+      .getRepository(Attendee)
+      .createQueryBuilder('a')
+      .select('a.eventId', 'eventId')
       .addSelect('COUNT(*)', 'n')
-      .from('attendees', 'a')
-      .where('a.event_id IN (:...eventIds)', { eventIds })
-      .andWhere("a.status <> 'removed'")
-      .groupBy('a.event_id')
+      .where({ eventId: In(eventIds), status: Not('removed') })
+      .groupBy('a.eventId')
       .getRawMany();
-    for (const r of rows) counts.set(r.event_id, Number(r.n));
+    for (const r of rows) counts.set(r.eventId, Number(r.n));
     return counts;
   }
 }

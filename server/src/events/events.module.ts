@@ -3,11 +3,12 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { EventNews } from './event-news';
 
 @Module({
   imports: [OrganizersModule],
   controllers: [EventsController],
-  providers: [EventsService, AttendeeCounter],
-  exports: [EventsService],
+  providers: [EventsService, AttendeeCounter, EventNews],
+  exports: [EventsService, EventNews],
 })
 export class EventsModule {}

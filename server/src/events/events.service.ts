@@ -7,13 +7,17 @@ import type { createEventBody, updateEventBody } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
 import { MingleEvent } from './event.entity';
 import { newJoinCode, newScreenKey } from './join-code';
+import { EventNews } from './event-news';
 
 type CreateEvent = z.output<typeof createEventBody>;
 type UpdateEvent = z.output<typeof updateEventBody>;
 
 @Injectable()
 export class EventsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly news: EventNews,
+  ) {}
 
   private get events() {
     return this.db.getRepository(MingleEvent);
@@ -54,7 +58,7 @@ export class EventsService {
       throw new ApiError(400, 'invalid_request', `maxInterests: ${message}`, { maxInterests: message });
     }
     await this.events.update({ id }, { ...body, updatedAt: Date.now() });
-    return this.own(organizerId, id);
+    return this.announce(await this.own(organizerId, id));
   }
 
   async remove(organizerId: string, id: string): Promise<void> {
@@ -70,20 +74,26 @@ export class EventsService {
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
     const result = await this.events.update({ id, state: event.state }, { state: to, updatedAt: Date.now() });
     if (!result.affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
-    return this.own(organizerId, id);
+    return this.announce(await this.own(organizerId, id));
   }
 
   async regenerateJoinCode(organizerId: string, id: string): Promise<MingleEvent> {
     const event = await this.own(organizerId, id);
     if (event.state === 'ended') throw new ApiError(409, 'event_ended', 'An ended event has no join code to change');
     await this.withFreshJoinCode(event, (e) => this.events.update({ id }, { joinCode: e.joinCode, updatedAt: Date.now() }));
-    return this.own(organizerId, id);
+    return this.announce(await this.own(organizerId, id));
   }
 
   async regenerateScreenKey(organizerId: string, id: string): Promise<MingleEvent> {
     await this.own(organizerId, id);
     await this.events.update({ id }, { screenKey: newScreenKey(), updatedAt: Date.now() });
+    await this.news.screensRevoked(id);
     return this.own(organizerId, id);
+  }
+
+  private announce(event: MingleEvent): MingleEvent {
+    this.news.changed(event);
+    return event;
   }
 
   /** Codes are unique among events that have not ended (a partial unique index); retry on a clash. */

@@ -7,7 +7,10 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/config/config';
 import { createApp } from '../../src/app';
 
-/** Which database this run tests: SQLite by default, PostgreSQL when MINGLE_TEST_DB=postgres. */
+/**
+ * Which database this run tests: SQLite with in-process realtime by default; PostgreSQL (plus Redis
+ * when TEST_REDIS_URL is set) when MINGLE_TEST_DB=postgres.
+ */
 export const testDatabase = process.env.MINGLE_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestApp {
@@ -27,6 +30,8 @@ export function freshDatabaseEnv(): Record<string, string> {
     if (!url) throw new Error('MINGLE_TEST_DB=postgres needs TEST_DATABASE_URL');
     env.DATABASE_URL = url;
     env.DATABASE_SCHEMA = `t_${randomBytes(6).toString('hex')}`;
+    // The production pairing: PostgreSQL with realtime through Redis.
+    if (process.env.TEST_REDIS_URL) env.REDIS_URL = process.env.TEST_REDIS_URL;
   }
   return env;
 }

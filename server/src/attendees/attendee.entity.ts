@@ -1,0 +1,20 @@
+import { Entity, PrimaryColumn, Column } from 'typeorm';
+import type { AttendeeStatus, ContactCard } from '@mingle/shared';
+import { TimeColumn } from '../database/columns';
+
+@Entity('attendees')
+export class Attendee {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36, name: 'event_id' }) eventId: string;
+  /** keyed hash of the attendee's token; the token itself lives only on their phone */
+  @Column({ type: 'varchar', length: 64, name: 'token_hash', unique: true }) tokenHash: string;
+  @Column({ type: 'varchar', length: 40 }) name: string;
+  @Column({ type: 'varchar', length: 80 }) headline: string;
+  @Column({ type: 'varchar', length: 80 }) company: string;
+  @Column({ type: 'simple-json' }) interests: string[];
+  @Column({ type: 'simple-json' }) card: ContactCard;
+  @Column({ type: 'varchar', length: 10 }) status: AttendeeStatus;
+  @TimeColumn({ name: 'joined_at' }) joinedAt: number;
+  @TimeColumn({ name: 'updated_at' }) updatedAt: number;
+  @TimeColumn({ name: 'last_seen_at' }) lastSeenAt: number;
+}

@@ -1,0 +1,35 @@
+import type { MyProfile, OrganizerAttendee } from '@mingle/shared';
+import type { Attendee } from './attendee.entity';
+
+/**
+ * The only functions that turn an attendee into what a party may see, one per audience.
+ * Contact details appear in exactly one of them: the attendee's own profile.
+ */
+export function toMyProfile(a: Attendee): MyProfile {
+  return {
+    id: a.id,
+    name: a.name,
+    headline: a.headline,
+    company: a.company,
+    interests: a.interests,
+    card: a.card,
+    status: a.status,
+    joinedAt: new Date(a.joinedAt).toISOString(),
+  };
+}
+
+export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAttendee {
+  return {
+    id: a.id,
+    name: a.name,
+    headline: a.headline,
+    company: a.company,
+    interests: a.interests,
+    status: a.status,
+    online,
+    joinedAt: new Date(a.joinedAt).toISOString(),
+  };
+}
+
+/** The room sees first names only. */
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, Not } from 'typeorm';
+import { normalizeJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
+import type { z } from 'zod';
+import { CONFIG, type Config } from '../config/config';
+import { ApiError, notFound } from '../common/api-error';
+import { newToken, tokenHash } from '../common/tokens';
+import { MingleEvent } from '../events/event.entity';
+import { Broadcaster } from '../realtime/broadcaster';
+import { rooms } from '../realtime/rooms';
+import { Attendee } from './attendee.entity';
+import { toMyProfile } from './attendee.views';
+import { PresenceService } from './presence.service';
+
+type Join = z.output<typeof joinBody>;
+type UpdateProfile = z.output<typeof updateProfileBody>;
+
+export const REMOVED_MESSAGE = 'The organizer removed you from this event.';
+
+@Injectable()
+export class AttendeesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly presence: PresenceService,
+    private readonly broadcaster: Broadcaster,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  private get attendees() {
+    return this.db.getRepository(Attendee);
+  }
+
+  /**
+   * The event a typed code points at. Look-alike characters are wildcards; a match must be
+   * unique among joinable events. Draft and ended events get their own answer.
+   */
+  async eventForCode(typed: string): Promise<MingleEvent> {
+    const pattern = normalizeJoinCode(typed);
+    if (!pattern) throw new ApiError(404, 'unknown_code', 'That is not a join code. Codes have 6 letters and digits.');
+    const events = this.db.getRepository(MingleEvent);
+    const query = events.createQueryBuilder('e');
+    if (pattern.includes('_')) query.where('e.join_code LIKE :pattern', { pattern });
+    else query.where('e.join_code = :pattern', { pattern });
+    const found = await query.orderBy('e.created_at', 'DESC').getMany();
+    const joinable = found.filter((e) => e.state === 'open' || e.state === 'live');
+    if (joinable.length === 1) return joinable[0]!;
+    if (joinable.length > 1) throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');
+    if (found.some((e) => e.state === 'draft')) throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.');
+    if (found.some((e) => e.state === 'ended')) throw new ApiError(410, 'event_ended', 'This event has ended.');
+    throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');
+  }
+
+  async join(typedCode: string, body: Join): Promise<{ token: string; attendee: Attendee; event: MingleEvent }> {
+    const event = await this.eventForCode(typedCode);
+    const now = Date.now();
+    const token = newToken();
+    const attendee = this.attendees.create({
+      id: randomUUID(),
+      eventId: event.id,
+      tokenHash: tokenHash(this.config.sessionSecret, token),
+      name: body.name,
+      headline: body.headline ?? '',
+      company: body.company ?? '',
+      interests: chooseInterests(event, body.interests),
+      card: cleanCard(body.card ?? {}),
+      status: 'active',
+      joinedAt: now,
+      updatedAt: now,
+      lastSeenAt: now,
+    });
+    await this.attendees.insert(attendee);
+    this.presence.changed(event.id, attendee.id);
+    return { token, attendee, event };
+  }
+
+  /** The attendee behind a token. A removed attendee's token no longer opens anything. */
+  async byToken(token: string | undefined): Promise<Attendee> {
+    if (!token || token.length > 100) throw new ApiError(401, 'unauthorized', 'Join the event first');
+    const attendee = await this.attendees.findOneBy({ tokenHash: tokenHash(this.config.sessionSecret, token) });
+    if (!attendee) throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.');
+    if (attendee.status === 'removed') throw new ApiError(403, 'removed', REMOVED_MESSAGE);
+    return attendee;
+  }
+
+  async updateProfile(attendee: Attendee, body: UpdateProfile): Promise<Attendee> {
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+    const changes: Partial<Attendee> = { ...body, updatedAt: Date.now() } as Partial<Attendee>;
+    if (body.interests) changes.interests = chooseInterests(event, body.interests);
+    if (body.card) changes.card = cleanCard(body.card);
+    await this.attendees.update({ id: attendee.id, status: Not('removed') }, changes);
+    const updated = await this.attendees.findOneByOrFail({ id: attendee.id });
+    this.broadcaster.send(rooms.attendee(attendee.id), 'me:changed', toMyProfile(updated));
+    this.presence.changed(attendee.eventId, attendee.id);
+    return updated;
+  }
+
+  listForEvent(eventId: string): Promise<Attendee[]> {
+    return this.attendees.find({ where: { eventId, status: Not('removed') }, order: { joinedAt: 'ASC' } });
+  }
+
+  /** Removed for good: the token stops working and every socket of theirs is dropped. */
+  async remove(eventId: string, attendeeId: string): Promise<void> {
+    const result = await this.attendees.update({ id: attendeeId, eventId, status: Not('removed') }, { status: 'removed', updatedAt: Date.now() });
+    if (!result.affected) {
+      if (!(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
+      return;
+    }
+    await this.broadcaster.dismiss(rooms.attendee(attendeeId), 'me:removed', { message: REMOVED_MESSAGE });
+    this.presence.changed(eventId, attendeeId);
+  }
+
+  async seen(attendeeIds: string[]): Promise<void> {
+    if (attendeeIds.length) await this.attendees.update({ id: In(attendeeIds) }, { lastSeenAt: Date.now() });
+  }
+}
+
+/** Interests must be the event's own tags (any case), at most the event's maximum, no repeats. */
+function chooseInterests(event: MingleEvent, picked: string[]): string[] {
+  const byKey = new Map(event.interests.map((t) => [t.toLowerCase(), t]));
+  const chosen: string[] = [];
+  for (const p of picked) {
+    const tag = byKey.get(p.trim().toLowerCase());
+    if (!tag) throw new ApiError(400, 'invalid_request', `interests: "${p}" is not one of this event's interests`, { interests: `"${p}" is not one of this event's interests` });
+    if (!chosen.includes(tag)) chosen.push(tag);
+  }
+  if (chosen.length > event.maxInterests) {
+    const message = `Pick at most ${event.maxInterests} interests`;
+    throw new ApiError(400, 'invalid_request', `interests: ${message}`, { interests: message });
+  }
+  return chosen;
+}
+
+/** Empty fields are dropped, so "filled in" means present. */
+function cleanCard(card: ContactCard): ContactCard {
+  return Object.fromEntries(Object.entries(card).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as ContactCard;
+}
+
+export { toMyProfile };

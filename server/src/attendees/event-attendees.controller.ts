@@ -1,0 +1,35 @@
+import { Controller, Delete, Get, HttpCode, Param, UseGuards } from '@nestjs/common';
+import { attendeeIdParam, eventIdParam, type OrganizerAttendee } from '@mingle/shared';
+import type { z } from 'zod';
+import { Valid } from '../common/validate';
+import { EventsService } from '../events/events.service';
+import { Organizer } from '../organizers/organizer.entity';
+import { CurrentOrganizer, OrganizerGuard } from '../organizers/organizer.guard';
+import { Broadcaster } from '../realtime/broadcaster';
+import { rooms } from '../realtime/rooms';
+import { AttendeesService } from './attendees.service';
+import { toOrganizerAttendee } from './attendee.views';
+
+@Controller('events/:id/attendees')
+@UseGuards(OrganizerGuard)
+export class EventAttendeesController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly attendees: AttendeesService,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  @Get()
+  async list(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>): Promise<OrganizerAttendee[]> {
+    await this.events.own(me.id, id);
+    const online = await this.broadcaster.onlineIn(rooms.attendees(id));
+    return (await this.attendees.listForEvent(id)).map((a) => toOrganizerAttendee(a, online.has(a.id)));
+  }
+
+  @Delete(':attendeeId')
+  @HttpCode(204)
+  async remove(@CurrentOrganizer() me: Organizer, @Param(new Valid(attendeeIdParam)) { id, attendeeId }: z.output<typeof attendeeIdParam>): Promise<void> {
+    await this.events.own(me.id, id);
+    await this.attendees.remove(id, attendeeId);
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { joinBody, joinCodeParam, updateProfileBody, type JoinResult, type MeResult, type PublicEvent } from '@mingle/shared';
+import type { z } from 'zod';
+import { Valid } from '../common/validate';
+import { MingleEvent } from '../events/event.entity';
+import { toPublicEvent } from '../events/public-event';
+import { DataSource } from 'typeorm';
+import { Attendee } from './attendee.entity';
+import { AttendeeGuard, CurrentAttendee } from './attendee.guard';
+import { AttendeesService } from './attendees.service';
+import { toMyProfile } from './attendee.views';
+
+type Code = z.output<typeof joinCodeParam>;
+
+@Controller()
+export class JoinController {
+  constructor(
+    private readonly attendees: AttendeesService,
+    private readonly db: DataSource,
+  ) {}
+
+  /** What the join page shows before someone commits: the event's name, tags and privacy note. */
+  @Get('join/:code')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ auth: true })
+  async preview(@Param(new Valid(joinCodeParam)) { code }: Code): Promise<PublicEvent> {
+    return toPublicEvent(await this.attendees.eventForCode(code));
+  }
+
+  @Post('join/:code')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ auth: true })
+  async join(@Param(new Valid(joinCodeParam)) { code }: Code, @Body(new Valid(joinBody)) body: z.output<typeof joinBody>): Promise<JoinResult> {
+    const { token, attendee, event } = await this.attendees.join(code, body);
+    return { token, me: toMyProfile(attendee), event: toPublicEvent(event) };
+  }
+
+  @Get('me')
+  @UseGuards(AttendeeGuard)
+  async me(@CurrentAttendee() attendee: Attendee): Promise<MeResult> {
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+    return { me: toMyProfile(attendee), event: toPublicEvent(event) };
+  }
+
+  @Patch('me')
+  @UseGuards(AttendeeGuard)
+  async update(@CurrentAttendee() attendee: Attendee, @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>): Promise<MeResult> {
+    const updated = await this.attendees.updateProfile(attendee, body);
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+    return { me: toMyProfile(updated), event: toPublicEvent(event) };
+  }
+}

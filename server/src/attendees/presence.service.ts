@@ -1,0 +1,76 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { DataSource, In, Not } from 'typeorm';
+import type { Presence } from '@mingle/shared';
+import { Broadcaster } from '../realtime/broadcaster';
+import { rooms } from '../realtime/rooms';
+import { MingleEvent } from '../events/event.entity';
+import { Attendee } from './attendee.entity';
+import { toOrganizerAttendee } from './attendee.views';
+
+/** Bursts are coalesced: at most one presence update per event per window, however many joins. */
+export const PRESENCE_WINDOW_MS = 250;
+
+interface Pending {
+  attendeeIds: Set<string>;
+  timer: NodeJS.Timeout;
+}
+
+@Injectable()
+export class PresenceService implements OnModuleDestroy {
+  private readonly pending = new Map<string, Pending>();
+  private readonly log = new Logger('Presence');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  /** Something about who is here changed; the console also gets the named attendees' rows. */
+  changed(eventId: string, ...attendeeIds: string[]): void {
+    let entry = this.pending.get(eventId);
+    if (!entry) {
+      entry = { attendeeIds: new Set(), timer: setTimeout(() => void this.flush(eventId), PRESENCE_WINDOW_MS) };
+      this.pending.set(eventId, entry);
+    }
+    for (const id of attendeeIds) entry.attendeeIds.add(id);
+  }
+
+  async presence(eventId: string, online?: Set<string>): Promise<Presence> {
+    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
+    const attendees = await this.db.getRepository(Attendee).find({
+      select: { id: true, interests: true },
+      where: { eventId, status: Not(In(['removed', 'left'])) },
+    });
+    online ??= await this.broadcaster.onlineIn(rooms.attendees(eventId));
+    const counts = new Map((event?.interests ?? []).map((t) => [t, 0]));
+    for (const a of attendees) for (const t of a.interests) if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
+    return {
+      joined: attendees.length,
+      online: attendees.filter((a) => online!.has(a.id)).length,
+      interests: [...counts].map(([tag, count]) => ({ tag, count })),
+    };
+  }
+
+  private async flush(eventId: string): Promise<void> {
+    const entry = this.pending.get(eventId);
+    this.pending.delete(eventId);
+    if (!entry) return;
+    try {
+      const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
+      this.broadcaster.send(rooms.event(eventId), 'presence:changed', await this.presence(eventId, online));
+      if (entry.attendeeIds.size) {
+        const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
+        const upserted = changed.filter((a) => a.status !== 'removed').map((a) => toOrganizerAttendee(a, online.has(a.id)));
+        const removed = changed.filter((a) => a.status === 'removed').map((a) => a.id);
+        this.broadcaster.send(rooms.console(eventId), 'attendees:changed', { upserted, removed });
+      }
+    } catch (error) {
+      this.log.warn(`presence update for ${eventId} failed: ${(error as Error).message}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

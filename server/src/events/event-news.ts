@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ScreenEvent } from '@mingle/shared';
+import { CONFIG, type Config } from '../config/config';
+import { Broadcaster } from '../realtime/broadcaster';
+import { rooms } from '../realtime/rooms';
+import type { MingleEvent } from './event.entity';
+import { joinUrl, toOrganizerEventView } from './event.views';
+import { toPublicEvent } from './public-event';
+
+export const SCREEN_REVOKED_MESSAGE = 'This screen link was replaced. Open the new link from the console.';
+
+export function toScreenEvent(e: MingleEvent, publicUrl: string): ScreenEvent {
+  return { id: e.id, name: e.name, state: e.state, joinCode: e.joinCode, joinUrl: joinUrl(publicUrl, e) };
+}
+
+/** Tells each role of an event its own view of a change to the event. */
+@Injectable()
+export class EventNews {
+  constructor(
+    private readonly broadcaster: Broadcaster,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  changed(e: MingleEvent): void {
+    this.broadcaster.send(rooms.attendees(e.id), 'event:changed', toPublicEvent(e));
+    this.broadcaster.send(rooms.screen(e.id), 'screen:event-changed', toScreenEvent(e, this.config.publicUrl));
+    this.broadcaster.send(rooms.console(e.id), 'console:event-changed', toOrganizerEventView(e, this.config.publicUrl));
+  }
+
+  async screensRevoked(eventId: string): Promise<void> {
+    await this.broadcaster.dismiss(rooms.screen(eventId), 'screen:revoked', { message: SCREEN_REVOKED_MESSAGE });
+  }
+}

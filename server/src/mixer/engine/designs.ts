@@ -1,0 +1,91 @@
+/**
+ * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
+ * round robin (pairs), affine planes AG(2,q), resolvable transversal designs, Kirkman 15.
+ */
+import { field } from './gf';
+
+export type Design = number[][][];
+
+/** Circle method: n even, n-1 rounds of pairs. */
+export function roundRobin(n: number): Design {
+  const rounds: Design = [];
+  const m = n - 1;
+  for (let r = 0; r < m; r++) {
+    const groups: number[][] = [[n - 1, r]];
+    for (let i = 1; i < n / 2; i++) groups.push([(r + i) % m, (r - i + m) % m]);
+    rounds.push(groups);
+  }
+  return rounds;
+}
+
+/**
+ * Resolvable transversal design: g rows of q players (q a prime power ≥ g), q groups of g per round,
+ * q rounds; player (x, y) -> x*q + y. Round m, group b: {(x, m*x + b)}. With g = q the extra
+ * "row" round makes the affine plane AG(2,q) (q+1 rounds).
+ */
+export function transversal(g: number, q: number): Design | null {
+  const f = field(q);
+  if (!f || g > q) return null;
+  const rounds: Design = [];
+  for (let m = 0; m < q; m++) {
+    const groups: number[][] = [];
+    for (let b = 0; b < q; b++) {
+      const grp: number[] = [];
+      for (let x = 0; x < g; x++) grp.push(x * q + f.add[f.mul[m * q + x] * q + b]);
+      groups.push(grp);
+    }
+    rounds.push(groups);
+  }
+  if (g === q) {
+    const rows: number[][] = [];
+    for (let x = 0; x < q; x++) rows.push(Array.from({ length: q }, (_, y) => x * q + y));
+    rounds.push(rows);
+  }
+  return rounds;
+}
+
+/** Kirkman's schoolgirl problem: 15 in groups of 3, 7 rounds (a known solution). */
+export const KIRKMAN_15: Design = [
+  [[0, 1, 2], [3, 7, 11], [4, 9, 14], [5, 10, 12], [6, 8, 13]],
+  [[0, 3, 4], [1, 7, 9], [2, 12, 14], [5, 8, 11], [6, 10, 13]],
+  [[0, 5, 6], [1, 8, 10], [2, 11, 13], [3, 9, 12], [4, 7, 14]],
+  [[0, 7, 8], [1, 11, 12], [2, 4, 5], [3, 13, 14], [6, 9, 10]],
+  [[0, 9, 10], [1, 13, 14], [2, 6, 7], [3, 5, 8], [4, 11, 12]],
+  [[0, 11, 12], [1, 3, 5], [2, 8, 9], [4, 6, 13], [7, 10, 14]],
+  [[0, 13, 14], [1, 4, 6], [2, 3, 10], [5, 7, 9], [8, 11, 12]],
+];
+
+/** Best known design for n people in k equal groups of g (n = k*g), or null. */
+export function bestDesign(n: number, g: number): Design | null {
+  if (n % g !== 0) return null;
+  const k = n / g;
+  const options: Design[] = [];
+  if (g === 2) options.push(roundRobin(n));
+  const td = transversal(g, k);
+  if (td) options.push(td);
+  if (n === 15 && g === 3 && isResolvableRepeatFree(KIRKMAN_15, 15)) options.push(KIRKMAN_15);
+  options.sort((a, b) => b.length - a.length);
+  return options[0] ?? null;
+}
+
+/** Each round a partition of 0..n-1 and no pair meets twice. */
+export function isResolvableRepeatFree(d: Design, n: number): boolean {
+  const met = new Set<number>();
+  for (const round of d) {
+    const seen = new Set<number>();
+    for (const grp of round) {
+      for (const p of grp) {
+        if (seen.has(p) || p < 0 || p >= n) return false;
+        seen.add(p);
+      }
+      for (let a = 0; a < grp.length; a++)
+        for (let b = a + 1; b < grp.length; b++) {
+          const key = Math.min(grp[a], grp[b]) * n + Math.max(grp[a], grp[b]);
+          if (met.has(key)) return false;
+          met.add(key);
+        }
+    }
+    if (seen.size !== n) return false;
+  }
+  return true;
+}

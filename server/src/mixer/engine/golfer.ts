@@ -1,0 +1,395 @@
+/**
+ * Multi-round schedule search (social-golfer style constraint-based local search).
+ * State: R rounds over the same group layout; move = swap two players of different groups in one round.
+ * Phase "hard": avoid + repeat costs only, tabu search focused on conflicting players, perturbation when stuck.
+ * Phase "full": adds colleague/interest pair costs and group terms; relabeling (swap two players in all
+ * rounds) and swap hill-climbing that never trade a hard cost for a soft one (costs are tiered).
+ */
+import { W } from './model';
+import { Rng } from './rng';
+
+const AVOID = W.AVOID;
+const REPEAT = W.REPEAT;
+const REPEAT_COUNT = W.REPEAT_COUNT;
+const RECENCY = W.RECENCY;
+
+export interface GolferProblem {
+  n: number;
+  rounds: number;
+  /** Group sizes (same layout every round). */
+  sizes: number[];
+  /** n*n history meeting counts and last recency in [0,1]. */
+  hist: Uint16Array;
+  rec: Float32Array;
+  /** n*n 1 = never together. */
+  avoid: Uint8Array;
+  /** n*n soft cost per meeting (colleague + pairwise interest), used in the full phase. */
+  lin: Float64Array;
+  /** Soft cost of a group (members[start..end)), used in the full phase; null = none. */
+  groupTerm: ((members: Int32Array, start: number, end: number) => number) | null;
+}
+
+export class Golfer {
+  readonly n: number;
+  readonly R: number;
+  readonly k: number;
+  readonly gStart: Int32Array;
+  readonly groupOfSlot: Int32Array;
+  /** slot[r*n + s] = player, pos[r*n + p] = slot. */
+  readonly slot: Int32Array;
+  readonly pos: Int32Array;
+  readonly meet: Uint16Array;
+  private full = false;
+  /** Hard cost (avoid + repeat), soft cost, number of repeat meetings, avoid meetings. */
+  hard = 0;
+  soft = 0;
+  repeats = 0;
+  avoids = 0;
+  private dHard = 0;
+  private dSoft = 0;
+  private dRep = 0;
+  private dAv = 0;
+  private readonly tmp: Int32Array;
+
+  constructor(
+    readonly p: GolferProblem,
+    private readonly rng: Rng,
+  ) {
+    this.n = p.n;
+    this.R = p.rounds;
+    this.k = p.sizes.length;
+    this.gStart = new Int32Array(this.k + 1);
+    this.groupOfSlot = new Int32Array(this.n);
+    p.sizes.forEach((s, g) => {
+      this.gStart[g + 1] = this.gStart[g] + s;
+      for (let x = this.gStart[g]; x < this.gStart[g + 1]; x++) this.groupOfSlot[x] = g;
+    });
+    this.slot = new Int32Array(this.R * this.n);
+    this.pos = new Int32Array(this.R * this.n);
+    this.meet = new Uint16Array(this.n * this.n);
+    this.tmp = new Int32Array(Math.max(...p.sizes, 2));
+  }
+
+  /** Loads rounds (each a list of groups matching the size layout). */
+  load(rounds: number[][][]): void {
+    const n = this.n;
+    this.meet.fill(0);
+    rounds.forEach((groups, r) => {
+      // match groups to layout slots by size (sizes differ by at most one)
+      const order = groups.map((g, i) => i).sort((a, b) => groups[b].length - groups[a].length);
+      order.forEach((gi, g) => groups[gi].forEach((pl, x) => this.put(r, this.gStart[g] + x, pl)));
+    });
+    for (let r = 0; r < this.R; r++)
+      for (let g = 0; g < this.k; g++)
+        for (let x = this.gStart[g]; x < this.gStart[g + 1]; x++)
+          for (let y = x + 1; y < this.gStart[g + 1]; y++) {
+            const a = this.slot[r * n + x];
+            const b = this.slot[r * n + y];
+            this.meet[a * n + b]++;
+            this.meet[b * n + a]++;
+          }
+    this.recompute();
+  }
+
+  rounds(): number[][][] {
+    const out: number[][][] = [];
+    for (let r = 0; r < this.R; r++) {
+      const groups: number[][] = [];
+      for (let g = 0; g < this.k; g++) groups.push(Array.from(this.slot.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
+      out.push(groups);
+    }
+    return out;
+  }
+
+  private put(r: number, s: number, pl: number): void {
+    this.slot[r * this.n + s] = pl;
+    this.pos[r * this.n + pl] = s;
+  }
+
+  setFull(full: boolean): void {
+    this.full = full;
+    this.recompute();
+  }
+
+  /** Recomputes all totals from scratch. */
+  recompute(): void {
+    const n = this.n;
+    const p = this.p;
+    let hard = 0;
+    let soft = 0;
+    let repeats = 0;
+    let avoids = 0;
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++) {
+        const k = a * n + b;
+        const m = this.meet[k];
+        for (let t = 0; t < m; t++) hard += this.incHard(k, t);
+        if (m) {
+          repeats += p.hist[k] > 0 ? m : m - 1;
+          if (p.avoid[k]) avoids += m;
+          soft += m * p.lin[k];
+        }
+      }
+    if (p.groupTerm)
+      for (let r = 0; r < this.R; r++)
+        for (let g = 0; g < this.k; g++) soft += p.groupTerm(this.slot, r * n + this.gStart[g], r * n + this.gStart[g + 1]);
+    this.hard = hard;
+    this.soft = this.full ? soft : 0;
+    this.repeats = repeats;
+    this.avoids = avoids;
+  }
+
+  /** Hard cost of the (m+1)-th planned meeting of pair key k. */
+  private incHard(k: number, m: number): number {
+    const p = this.p;
+    let c = p.avoid[k] ? AVOID : 0;
+    const prior = p.hist[k] + m;
+    if (prior > 0) c += REPEAT + REPEAT_COUNT * (prior - 1) + RECENCY * (m > 0 ? 1 : p.rec[k]);
+    return c;
+  }
+
+  /** Cost change of swapping players a and b (different groups) in round r; sets pending deltas. */
+  delta(r: number, a: number, b: number): number {
+    const n = this.n;
+    const p = this.p;
+    const base = r * n;
+    const sa = this.pos[base + a];
+    const sb = this.pos[base + b];
+    const A = this.groupOfSlot[sa];
+    const B = this.groupOfSlot[sb];
+    let dh = 0;
+    let ds = 0;
+    let dr = 0;
+    let dv = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const G = pass === 0 ? A : B;
+      const out = pass === 0 ? a : b;
+      const inn = pass === 0 ? b : a;
+      for (let s = this.gStart[G], e = this.gStart[G + 1]; s < e; s++) {
+        const x = this.slot[base + s];
+        if (x === out) continue;
+        const ko = out * n + x;
+        const ki = inn * n + x;
+        const mo = this.meet[ko] - 1;
+        const mi = this.meet[ki];
+        dh += this.incHard(ki, mi) - this.incHard(ko, mo);
+        if (p.hist[ko] > 0 || mo > 0) dr--;
+        if (p.hist[ki] > 0 || mi > 0) dr++;
+        if (p.avoid[ko]) dv--;
+        if (p.avoid[ki]) dv++;
+        if (this.full) ds += p.lin[ki] - p.lin[ko];
+      }
+    }
+    if (this.full && p.groupTerm) {
+      const t = this.tmp;
+      for (let pass = 0; pass < 2; pass++) {
+        const G = pass === 0 ? A : B;
+        const out = pass === 0 ? a : b;
+        const inn = pass === 0 ? b : a;
+        const s0 = base + this.gStart[G];
+        const len = this.gStart[G + 1] - this.gStart[G];
+        ds -= p.groupTerm(this.slot, s0, s0 + len);
+        for (let x = 0; x < len; x++) {
+          const v = this.slot[s0 + x];
+          t[x] = v === out ? inn : v;
+        }
+        ds += p.groupTerm(t, 0, len);
+      }
+    }
+    this.dHard = dh;
+    this.dSoft = ds;
+    this.dRep = dr;
+    this.dAv = dv;
+    return dh + ds;
+  }
+
+  /** Applies the swap last evaluated with delta(). */
+  apply(r: number, a: number, b: number): void {
+    const n = this.n;
+    const base = r * n;
+    const sa = this.pos[base + a];
+    const sb = this.pos[base + b];
+    for (let pass = 0; pass < 2; pass++) {
+      const G = this.groupOfSlot[pass === 0 ? sa : sb];
+      const out = pass === 0 ? a : b;
+      const inn = pass === 0 ? b : a;
+      for (let s = this.gStart[G], e = this.gStart[G + 1]; s < e; s++) {
+        const x = this.slot[base + s];
+        if (x === out) continue;
+        this.meet[out * n + x]--;
+        this.meet[x * n + out]--;
+        this.meet[inn * n + x]++;
+        this.meet[x * n + inn]++;
+      }
+    }
+    this.put(r, sa, b);
+    this.put(r, sb, a);
+    this.hard += this.dHard;
+    this.soft += this.dSoft;
+    this.repeats += this.dRep;
+    this.avoids += this.dAv;
+  }
+
+  private sameGroup(r: number, a: number, b: number): boolean {
+    const base = r * this.n;
+    return this.groupOfSlot[this.pos[base + a]] === this.groupOfSlot[this.pos[base + b]];
+  }
+
+  /** Players of round r in a conflicting pair (avoid, or met before). */
+  private conflicted(r: number, out: number[]): void {
+    out.length = 0;
+    const n = this.n;
+    const p = this.p;
+    const base = r * n;
+    for (let g = 0; g < this.k; g++) {
+      const s0 = this.gStart[g];
+      const s1 = this.gStart[g + 1];
+      for (let x = s0; x < s1; x++) {
+        const a = this.slot[base + x];
+        for (let y = s0; y < s1; y++) {
+          if (y === x) continue;
+          const k = a * n + this.slot[base + y];
+          if (p.avoid[k] || p.hist[k] + this.meet[k] > 1) {
+            out.push(a);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Tabu search on the hard cost until repeats ≤ minRepeats with no avoid meeting, or the deadline.
+   * Returns true if the target was reached. Ends in the best state found.
+   */
+  searchHard(deadline: number, minRepeats: number, maxIters = Infinity): boolean {
+    const n = this.n;
+    const R = this.R;
+    const rng = this.rng;
+    const done = () => this.avoids === 0 && this.repeats <= minRepeats;
+    if (done() || this.k < 2) return done();
+    const tabu = new Int32Array(R * n);
+    let best = this.hard;
+    let bestSlots = this.slot.slice();
+    let stall = 0;
+    const conf: number[] = [];
+    const maxStall = 200 + 20 * n;
+    for (let it = 1; it <= maxIters; it++) {
+      if ((it & 63) === 0 && Date.now() > deadline) break;
+      // pick a round with conflicts, starting at a random one
+      const r0 = rng.int(R);
+      let r = -1;
+      for (let t = 0; t < R; t++) {
+        const rr = (r0 + t) % R;
+        this.conflicted(rr, conf);
+        if (conf.length) {
+          r = rr;
+          break;
+        }
+      }
+      if (r < 0) break;
+      const base = r * n;
+      let bestD = Infinity;
+      let ba = -1;
+      let bb = -1;
+      let ties = 0;
+      for (const a of conf) {
+        for (let b = 0; b < n; b++) {
+          if (this.sameGroup(r, a, b)) continue;
+          const d = this.delta(r, a, b);
+          const isTabu = tabu[base + a] > it || tabu[base + b] > it;
+          if (isTabu && this.hard + d >= best) continue;
+          if (d < bestD) {
+            bestD = d;
+            ba = a;
+            bb = b;
+            ties = 1;
+          } else if (d === bestD && rng.int(++ties) === 0) {
+            ba = a;
+            bb = b;
+          }
+        }
+      }
+      if (ba < 0) continue;
+      this.delta(r, ba, bb);
+      this.apply(r, ba, bb);
+      const tenure = 4 + rng.int(8);
+      tabu[base + ba] = it + tenure;
+      tabu[base + bb] = it + tenure;
+      if (this.hard < best) {
+        best = this.hard;
+        bestSlots = this.slot.slice();
+        stall = 0;
+        if (done()) return true;
+      } else if (++stall > maxStall) {
+        stall = 0;
+        if (rng.next() < 0.5) this.restore(bestSlots);
+        const kicks = 1 + rng.int(Math.max(2, Math.round(R / 3)));
+        for (let q = 0; q < kicks; q++) {
+          const rr = rng.int(R);
+          const a = rng.int(n);
+          const b = rng.int(n);
+          if (this.sameGroup(rr, a, b)) continue;
+          this.delta(rr, a, b);
+          this.apply(rr, a, b);
+        }
+        tabu.fill(0);
+      }
+    }
+    if (this.hard > best) this.restore(bestSlots);
+    return done();
+  }
+
+  private restore(slots: Int32Array): void {
+    const rounds: number[][][] = [];
+    for (let r = 0; r < this.R; r++) {
+      const groups: number[][] = [];
+      for (let g = 0; g < this.k; g++) groups.push(Array.from(slots.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
+      rounds.push(groups);
+    }
+    this.load(rounds);
+  }
+
+  /** Swaps players a and b in every round (relabeling); returns the cost change, reverting if not improving. */
+  relabel(a: number, b: number, keepIfBelow = 0): number {
+    let total = 0;
+    const done: number[] = [];
+    for (let r = 0; r < this.R; r++) {
+      if (this.sameGroup(r, a, b)) continue;
+      total += this.delta(r, a, b);
+      this.apply(r, a, b);
+      done.push(r);
+    }
+    if (total < keepIfBelow) return total;
+    for (let i = done.length - 1; i >= 0; i--) {
+      this.delta(done[i], a, b);
+      this.apply(done[i], a, b);
+    }
+    return 0;
+  }
+
+  /** Hill climbing on the full cost: relabelings, then single-round swaps, until no gain or deadline. */
+  polish(deadline: number): void {
+    const n = this.n;
+    const eps = 1e-9;
+    for (let pass = 0; pass < 20; pass++) {
+      let improved = false;
+      for (let a = 0; a < n; a++) {
+        if (Date.now() > deadline) return;
+        for (let b = a + 1; b < n; b++) if (this.relabel(a, b, -eps) < 0) improved = true;
+      }
+      for (let r = 0; r < this.R; r++) {
+        if (Date.now() > deadline) return;
+        for (let a = 0; a < n; a++)
+          for (let b = a + 1; b < n; b++) {
+            if (this.sameGroup(r, a, b)) continue;
+            if (this.delta(r, a, b) < -eps) {
+              this.apply(r, a, b);
+              improved = true;
+            }
+          }
+      }
+      if (!improved) return;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/** Integer-indexed view of the input: interest bitsets, company ids, pair penalties. */
+import { PairTable } from './pair-table';
+import type { EngineSettings, Mode, Pair, Person } from './types';
+
+/** Cost weights, strictly tiered: avoid >> repeat >> colleague >> interests. */
+export const W = {
+  AVOID: 1e12,
+  REPEAT: 1e6,
+  /** Extra per earlier meeting of the same pair (fewer meetings preferred). */
+  REPEAT_COUNT: 1e5,
+  /** Extra for recency in [0,1] (longer ago preferred); below REPEAT_COUNT. */
+  RECENCY: 9e4,
+  COLLEAGUE: 1e3,
+  /** Per shared interest of a pair (similar) or per distinct interest in a group (diverse). */
+  INTEREST: 10,
+  /** Group without any pair sharing an interest. */
+  NO_SHARED: 30,
+} as const;
+
+/** Cost of one more meeting of a pair that already met `prior` times, the last at recency `rec` (1 = latest). */
+export function repeatCost(prior: number, rec: number): number {
+  return prior <= 0 ? 0 : W.REPEAT + W.REPEAT_COUNT * (prior - 1) + W.RECENCY * rec;
+}
+
+export function isAvoidCost(cost: number): boolean {
+  return cost >= W.AVOID;
+}
+
+export function isAvoid(m: Model, i: number, j: number): boolean {
+  return m.avoidCount > 0 && isAvoidCost(m.pairs.cost(pairKey(m.n, i, j)));
+}
+
+export interface Model {
+  n: number;
+  ids: string[];
+  index: Map<string, number>;
+  mode: Mode;
+  separate: boolean;
+  /** Somebody has an interest: interest terms are active. */
+  useInterests: boolean;
+  words: number;
+  /** n * words interest bitset. */
+  bits: Uint32Array;
+  numTags: number;
+  /** person -> tags (CSR). */
+  pTagStart: Int32Array;
+  pTags: Int32Array;
+  /** tag -> people (CSR). */
+  tStart: Int32Array;
+  tPeople: Int32Array;
+  /** Company id per person, -1 = none. */
+  company: Int32Array;
+  /** Pair key -> history meeting count, last recency, and cost (avoid + repeat penalty) of meeting once more. */
+  pairs: PairTable;
+  /** Number of distinct avoid pairs among the people present. */
+  avoidCount: number;
+  /** Per person 256-bit signature of the partners in `pairs` (fast negative lookups). */
+  sig: Uint32Array;
+}
+
+/** Bit (0..255) of person j in partner signatures. */
+export function sigBit(j: number): number {
+  return Math.imul(j, 0x9e3779b1) >>> 24;
+}
+
+/** Cost stored for the pair (avoid + repeat), 0 if none. */
+export function pairCost(m: Model, i: number, j: number): number {
+  const h = sigBit(j);
+  if ((m.sig[i * 8 + (h >>> 5)] & (1 << (h & 31))) === 0) return 0;
+  return m.pairs.cost(i < j ? i * m.n + j : j * m.n + i);
+}
+
+export function pairKey(n: number, i: number, j: number): number {
+  return i < j ? i * n + j : j * n + i;
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function sharedCount(m: Model, i: number, j: number): number {
+  const w = m.words;
+  const b = m.bits;
+  let s = 0;
+  for (let k = 0, a = i * w, c = j * w; k < w; k++) s += popcount(b[a + k] & b[c + k]);
+  return s;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Builds the model. Pairs naming people not present are ignored. Throws on duplicate ids. */
+export function buildModel(people: Person[], settings: EngineSettings, history: Pair[] = [], avoid: Pair[] = []): Model {
+  const n = people.length;
+  const ids = people.map((p) => p.id);
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (index.has(id)) throw new Error(`duplicate person id: ${id}`);
+    index.set(id, i);
+  });
+
+  const tagIds = new Map<string, number>();
+  const personTags: number[][] = people.map((p) => {
+    const set = new Set<number>();
+    for (const raw of p.interests ?? []) {
+      const t = norm(String(raw));
+      if (!t) continue;
+      let id = tagIds.get(t);
+      if (id === undefined) tagIds.set(t, (id = tagIds.size));
+      set.add(id);
+    }
+    return [...set];
+  });
+  const numTags = tagIds.size;
+  const words = Math.max(1, Math.ceil(numTags / 32));
+  const bits = new Uint32Array(n * words);
+  const pTagStart = new Int32Array(n + 1);
+  const tCount = new Int32Array(numTags + 1);
+  for (let i = 0; i < n; i++) {
+    pTagStart[i + 1] = pTagStart[i] + personTags[i].length;
+    for (const t of personTags[i]) {
+      bits[i * words + (t >>> 5)] |= 1 << (t & 31);
+      tCount[t]++;
+    }
+  }
+  const pTags = new Int32Array(pTagStart[n]);
+  const tStart = new Int32Array(numTags + 1);
+  for (let t = 0; t < numTags; t++) tStart[t + 1] = tStart[t] + tCount[t];
+  const tPeople = new Int32Array(tStart[numTags]);
+  const fill = tStart.slice(0, numTags);
+  for (let i = 0; i < n; i++) {
+    let k = pTagStart[i];
+    for (const t of personTags[i]) {
+      pTags[k++] = t;
+      tPeople[fill[t]++] = i;
+    }
+  }
+
+  const companyIds = new Map<string, number>();
+  const company = new Int32Array(n).fill(-1);
+  people.forEach((p, i) => {
+    const c = norm(p.company ?? '');
+    if (!c) return;
+    let id = companyIds.get(c);
+    if (id === undefined) companyIds.set(c, (id = companyIds.size));
+    company[i] = id;
+  });
+
+  if (n > 46340) throw new Error('too many people');
+  const pairs = new PairTable(history.length + avoid.length);
+  const h = history.length;
+  for (let t = 0; t < h; t++) {
+    const i = index.get(history[t][0]);
+    const j = index.get(history[t][1]);
+    if (i === undefined || j === undefined || i === j) continue;
+    pairs.addMeeting(pairKey(n, i, j), (t + 1) / h);
+  }
+  pairs.forEach((key, count, rec) => pairs.addCost(key, repeatCost(count, rec)));
+  let avoidCount = 0;
+  for (const [a, b] of avoid) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined || i === j) continue;
+    const key = pairKey(n, i, j);
+    if (isAvoidCost(pairs.cost(key))) continue;
+    pairs.addCost(key, W.AVOID);
+    avoidCount++;
+  }
+
+  const sig = new Uint32Array(n * 8);
+  pairs.forEach((key) => {
+    const i = Math.floor(key / n);
+    const j = key - i * n;
+    const hj = sigBit(j);
+    const hi = sigBit(i);
+    sig[i * 8 + (hj >>> 5)] |= 1 << (hj & 31);
+    sig[j * 8 + (hi >>> 5)] |= 1 << (hi & 31);
+  });
+
+  return {
+    sig,
+    n,
+    ids,
+    index,
+    mode: settings.mode ?? 'similar',
+    separate: !!settings.separateColleagues,
+    useInterests: numTags > 0,
+    words,
+    bits,
+    numTags,
+    pTagStart,
+    pTags,
+    tStart,
+    tPeople,
+    company,
+    pairs,
+    avoidCount,
+  };
+}

@@ -1,0 +1,61 @@
+/** Public types of the Mingle grouping engine (pure, framework free). */
+
+export type Mode = 'similar' | 'diverse';
+
+export interface Person {
+  id: string;
+  interests?: string[];
+  company?: string;
+}
+
+export interface EngineSettings {
+  /** Target group size (2..50). Groups differ in size by at most 1 and never hold one person alone. */
+  groupSize: number;
+  /** 'similar' (default) groups people with shared interests, 'diverse' spreads interests. */
+  mode?: Mode;
+  /** Keep people of the same company apart where possible. */
+  separateColleagues?: boolean;
+  /** PRNG seed; same input and seed give the same plan (when the search finishes within the time limit). */
+  seed?: number;
+  /** Safety time limit for the search. */
+  timeLimitMs?: number;
+}
+
+/** Two person ids. In a history list there is one entry per meeting, oldest first. */
+export type Pair = [string, string];
+
+export interface RoundInput {
+  people: Person[];
+  settings: EngineSettings;
+  history?: Pair[];
+  avoid?: Pair[];
+}
+
+export interface ScheduleInput extends RoundInput {
+  rounds: number;
+}
+
+export interface PlanStats {
+  /** Pair meetings in the plan where the two had already met (in history or an earlier planned round). */
+  repeatPairs: number;
+  /** Number of leading rounds without any repeat meeting (history counted). */
+  repeatFreeRounds: number;
+  /** Pairs inside groups from the same company (over all rounds). */
+  colleaguePairs: number;
+  /** Mean number of shared interests per pair inside groups. */
+  meanSharedInterests: number;
+  /** Wall time spent planning. */
+  ms: number;
+}
+
+export interface RoundResult {
+  groups: string[][];
+  reason?: string;
+  stats: PlanStats;
+}
+
+export interface ScheduleResult {
+  rounds: string[][][];
+  reason?: string;
+  stats: PlanStats;
+}

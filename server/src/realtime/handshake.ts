@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { handshakeAuth, type HandshakeRefusal } from '@mingle/shared';
+import { CONFIG, type Config } from '../config/config';
+import { ApiError } from '../common/api-error';
+import { AttendeesService } from '../attendees/attendees.service';
+import { MingleEvent } from '../events/event.entity';
+import { OrganizersService } from '../organizers/organizers.service';
+import { SESSION_COOKIE } from '../organizers/session.cookie';
+import type { SocketData } from './rooms';
+
+export class Refused extends Error {
+  constructor(readonly refusal: HandshakeRefusal) {
+    super(refusal.code);
+  }
+}
+
+interface Handshake {
+  auth: unknown;
+  headers: { cookie?: string; origin?: string; host?: string };
+}
+
+/** Decides who a socket is: exactly one role, or a refusal with a reason and no event data. */
+@Injectable()
+export class HandshakeAuthenticator {
+  constructor(
+    private readonly db: DataSource,
+    private readonly attendees: AttendeesService,
+    private readonly organizers: OrganizersService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async authenticate(handshake: Handshake): Promise<SocketData> {
+    const parsed = handshakeAuth.safeParse(handshake.auth);
+    if (!parsed.success) throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
+    const auth = parsed.data;
+
+    if (auth.role === 'attendee') {
+      try {
+        const attendee = await this.attendees.byToken(auth.token);
+        return { role: 'attendee', eventId: attendee.eventId, attendeeId: attendee.id };
+      } catch (error) {
+        if (error instanceof ApiError && error.getStatus() === 403) throw new Refused({ code: 'removed', message: error.message });
+        throw new Refused({ code: 'unauthorized', message: 'This join link is no longer valid' });
+      }
+    }
+
+    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: auth.eventId });
+    if (auth.role === 'screen') {
+      if (!event || !sameSecret(event.screenKey, auth.key)) throw new Refused({ code: 'unauthorized', message: 'This screen link is not valid (it may have been replaced)' });
+      return { role: 'screen', eventId: event.id };
+    }
+
+    // Organizer: the session cookie, from our own origin only (no cross-site socket hijacking).
+    if (!this.fromUs(handshake.headers)) throw new Refused({ code: 'unauthorized', message: 'Cross-site connection refused' });
+    const organizer = await this.organizers.bySessionToken(readCookie(handshake.headers.cookie, SESSION_COOKIE));
+    if (!organizer) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
+    if (!event || event.organizerId !== organizer.id) throw new Refused({ code: 'not_found', message: 'Event not found' });
+    return { role: 'organizer', eventId: event.id, organizerId: organizer.id };
+  }
+
+  private fromUs(headers: Handshake['headers']): boolean {
+    const origin = headers.origin;
+    if (!origin) return true;
+    try {
+      return origin === new URL(this.config.publicUrl).origin || new URL(origin).host === headers.host;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { clockSyncBody, MAX_SOCKET_PAYLOAD, SOCKET_PATH, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@mingle/shared';
+import { AttendeesService } from '../attendees/attendees.service';
+import { PresenceService } from '../attendees/presence.service';
+import { Broadcaster, type MingleServer } from './broadcaster';
+import { HandshakeAuthenticator, Refused } from './handshake';
+import { rooms, type SocketData } from './rooms';
+import { Snapshots } from './snapshots';
+
+type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Thin on purpose: authenticate the handshake, put the socket in its rooms, send the snapshot.
+ * Commands go over HTTP; news goes out through the Broadcaster.
+ */
+@WebSocketGateway({
+  path: SOCKET_PATH,
+  transports: ['websocket', 'polling'],
+  maxHttpBufferSize: MAX_SOCKET_PAYLOAD,
+  pingInterval: 10_000,
+  pingTimeout: 8_000,
+  cors: false,
+})
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly log = new Logger('Realtime');
+
+  constructor(
+    private readonly authenticator: HandshakeAuthenticator,
+    private readonly snapshots: Snapshots,
+    private readonly broadcaster: Broadcaster,
+    private readonly presence: PresenceService,
+    private readonly attendees: AttendeesService,
+  ) {}
+
+  afterInit(server: MingleServer): void {
+    this.broadcaster.attach(server);
+    server.use((socket, next) => {
+      this.authenticator.authenticate(socket.handshake).then(
+        (who) => {
+          socket.data = who;
+          next();
+        },
+        (error: unknown) => {
+          const refusal = error instanceof Refused ? error.refusal : { code: 'unauthorized' as const, message: 'Could not check who you are' };
+          if (!(error instanceof Refused)) this.log.warn(`handshake failed: ${(error as Error).message}`);
+          next(Object.assign(new Error(refusal.code), { data: refusal }));
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: MingleSocket): Promise<void> {
+    const who = socket.data;
+    if (!who?.role) return;
+    try {
+      await socket.join(this.roomsOf(who));
+      socket.emit('snapshot', await this.snapshots.for(who));
+      if (who.role === 'attendee') {
+        await this.attendees.seen([who.attendeeId]);
+        this.presence.changed(who.eventId, who.attendeeId);
+      }
+    } catch (error) {
+      this.log.warn(`snapshot failed: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  async handleDisconnect(socket: MingleSocket): Promise<void> {
+    const who = socket.data;
+    if (who?.role !== 'attendee') return;
+    try {
+      await this.attendees.seen([who.attendeeId]);
+    } catch {
+      // The database may be gone during shutdown; presence catches up on the next change.
+    }
+    this.presence.changed(who.eventId, who.attendeeId);
+  }
+
+  /** Lets a client learn its clock offset, so every device shows the same countdown. */
+  @SubscribeMessage('clock:sync')
+  clockSync(@MessageBody() body: unknown): Ack<{ clientTime: number; serverTime: number }> {
+    const parsed = clockSyncBody.safeParse(body);
+    if (!parsed.success) return { error: { code: 'invalid_request', message: 'clock:sync needs { clientTime: number }' } };
+    return { data: { clientTime: parsed.data.clientTime, serverTime: Date.now() } };
+  }
+
+  private roomsOf(who: SocketData): string[] {
+    const all = [rooms.event(who.eventId)];
+    if (who.role === 'attendee') return [...all, rooms.attendees(who.eventId), rooms.attendee(who.attendeeId)];
+    if (who.role === 'organizer') return [...all, rooms.console(who.eventId)];
+    return [...all, rooms.screen(who.eventId)];
+  }
+}

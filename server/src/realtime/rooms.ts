@@ -1,0 +1,10 @@
+/** Room names: everyone of an event, each role of an event, and one attendee's own sockets. */
+export const rooms = {
+  event: (eventId: string) => `event:${eventId}`,
+  attendees: (eventId: string) => `event:${eventId}:attendees`,
+  console: (eventId: string) => `event:${eventId}:console`,
+  screen: (eventId: string) => `event:${eventId}:screen`,
+  attendee: (attendeeId: string) => `attendee:${attendeeId}`,
+};
+
+export type SocketData = { role: 'attendee'; eventId: string; attendeeId: string } | { role: 'organizer'; eventId: string; organizerId: string } | { role: 'screen'; eventId: string };

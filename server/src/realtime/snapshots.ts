@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Snapshot } from '@mingle/shared';
+import { CONFIG, type Config } from '../config/config';
+import { Attendee } from '../attendees/attendee.entity';
+import { AttendeesService } from '../attendees/attendees.service';
+import { toMyProfile, toOrganizerAttendee } from '../attendees/attendee.views';
+import { PresenceService } from '../attendees/presence.service';
+import { MingleEvent } from '../events/event.entity';
+import { toScreenEvent } from '../events/event-news';
+import { toOrganizerEventView } from '../events/event.views';
+import { toPublicEvent } from '../events/public-event';
+import { Broadcaster } from './broadcaster';
+import { rooms, type SocketData } from './rooms';
+
+/** The full state a role may see, sent on every (re)connect so a client never replays anything. */
+@Injectable()
+export class Snapshots {
+  constructor(
+    private readonly db: DataSource,
+    private readonly attendees: AttendeesService,
+    private readonly presence: PresenceService,
+    private readonly broadcaster: Broadcaster,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async for(who: SocketData): Promise<Snapshot> {
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: who.eventId });
+    const online = await this.broadcaster.onlineIn(rooms.attendees(who.eventId));
+    const presence = await this.presence.presence(who.eventId, online);
+    const serverTime = Date.now();
+    switch (who.role) {
+      case 'attendee': {
+        const me = await this.db.getRepository(Attendee).findOneByOrFail({ id: who.attendeeId });
+        return { role: 'attendee', serverTime, event: toPublicEvent(event), me: toMyProfile(me), presence };
+      }
+      case 'organizer': {
+        const list = await this.attendees.listForEvent(who.eventId);
+        return {
+          role: 'organizer',
+          serverTime,
+          event: toOrganizerEventView(event, this.config.publicUrl),
+          attendees: list.map((a) => toOrganizerAttendee(a, online.has(a.id))),
+          presence,
+        };
+      }
+      case 'screen':
+        return { role: 'screen', serverTime, event: toScreenEvent(event, this.config.publicUrl), presence };
+    }
+  }
+}

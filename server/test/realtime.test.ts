@@ -1,0 +1,250 @@
+import request from 'supertest';
+import type { Presence, Snapshot } from '@mingle/shared';
+import { useApp } from './support/app';
+import { attendeeHeaders, join, openEvent, person } from './support/attendees';
+import { organizer } from './support/http';
+import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
+
+describe('realtime', () => {
+  const app = useApp();
+  const sockets: MingleClient[] = [];
+  const open = (...args: Parameters<typeof connect>) => {
+    const s = connect(...args);
+    sockets.push(s);
+    return s;
+  };
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+
+  describe('handshake', () => {
+    it('accepts an attendee token and sends the attendee snapshot', async () => {
+      const { event } = await openEvent(app().url);
+      const { token, me } = await join(app().url, event.joinCode);
+      const snap = (await snapshotOf(open(app().url, { role: 'attendee', token }))) as Extract<Snapshot, { role: 'attendee' }>;
+      expect(snap.role).toBe('attendee');
+      expect(snap.me).toEqual(me);
+      expect(snap.event.id).toBe(event.id);
+      expect(snap.presence.joined).toBe(1);
+      expect(Math.abs(snap.serverTime - Date.now())).toBeLessThan(5000);
+    });
+
+    it('accepts the organizer of the event by session cookie and sends the attendee table', async () => {
+      const { event, cookie } = await openEvent(app().url);
+      const { me } = await join(app().url, event.joinCode);
+      const snap = (await snapshotOf(open(app().url, { role: 'organizer', eventId: event.id }, cookie))) as Extract<Snapshot, { role: 'organizer' }>;
+      expect(snap.role).toBe('organizer');
+      expect(snap.event.screenKey).toBe(event.screenKey);
+      expect(snap.attendees.map((a) => a.id)).toEqual([me.id]);
+    });
+
+    it('accepts a screen with its key and sends counts only', async () => {
+      const { event } = await openEvent(app().url);
+      await join(app().url, event.joinCode, person({ interests: ['Rust'] }));
+      const snap = (await snapshotOf(open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }))) as Extract<Snapshot, { role: 'screen' }>;
+      expect(snap).toEqual({
+        role: 'screen',
+        serverTime: expect.any(Number),
+        event: { id: event.id, name: event.name, state: 'open', joinCode: event.joinCode, joinUrl: event.joinUrl },
+        presence: { joined: 1, online: 0, interests: event.interests.map((tag: string) => ({ tag, count: tag === 'Rust' ? 1 : 0 })) },
+      });
+    });
+
+    it.each([
+      ['no credentials', {}, 'bad_request'],
+      ['two roles at once', { role: 'attendee', token: 'x', eventId: '6b7c3f4e-4a43-4f4c-9d0a-3b2f6a1f0c11' }, 'bad_request'],
+      ['a wrong attendee token', { role: 'attendee', token: 'not-a-token' }, 'unauthorized'],
+      ['a screen with the wrong key', { role: 'screen', eventId: 'EVENT', key: 'wrong' }, 'unauthorized'],
+      ['an organizer without a session', { role: 'organizer', eventId: 'EVENT' }, 'unauthorized'],
+    ])('refuses %s with a reason and no event data', async (_, auth, code) => {
+      const { event } = await openEvent(app().url);
+      const withId = JSON.parse(JSON.stringify(auth).replace('EVENT', event.id));
+      const socket = open(app().url, withId);
+      const refused = await refusal(socket);
+      expect(refused.message).toBe(code);
+      expect(refused.data?.code).toBe(code);
+      await sleep(100);
+      expect(socket.frames).toEqual([]);
+    });
+
+    it("refuses an organizer on someone else's event", async () => {
+      const { event } = await openEvent(app().url);
+      const { cookie } = await openEvent(app().url);
+      const refused = await refusal(open(app().url, { role: 'organizer', eventId: event.id }, cookie));
+      expect(refused.message).toBe('not_found');
+    });
+
+    it('refuses an organizer socket from another origin', async () => {
+      const { event, cookie } = await openEvent(app().url);
+      const socket = connect(app().url, { role: 'organizer', eventId: event.id }, cookie);
+      socket.disconnect();
+      const { io } = await import('socket.io-client');
+      const foreign = io(app().url, {
+        transports: ['websocket'],
+        auth: { role: 'organizer', eventId: event.id },
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { cookie, origin: 'https://evil.example' },
+      });
+      const err = await new Promise<Error>((resolve) => foreign.on('connect_error', resolve));
+      foreign.disconnect();
+      expect(err.message).toBe('unauthorized');
+    });
+  });
+
+  describe('presence', () => {
+    it('console and screen see joins, connections and disconnections', async () => {
+      const { event, cookie } = await openEvent(app().url);
+      const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
+      const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });
+      await Promise.all([snapshotOf(console_), snapshotOf(screen)]);
+
+      const joinedNews = nextEvent(screen, 'presence:changed', 3000, (p: Presence) => p.joined === 1);
+      const rowNews = nextEvent(console_, 'attendees:changed', 3000);
+      const { token, me } = await join(app().url, event.joinCode, person({ interests: ['Hiking'] }));
+      expect((await joinedNews).online).toBe(0);
+      expect((await rowNews).upserted[0]).toMatchObject({ id: me.id, online: false });
+
+      const onlineNews = nextEvent(screen, 'presence:changed', 3000, (p: Presence) => p.online === 1);
+      const onlineRow = nextEvent(console_, 'attendees:changed', 3000, (c) => c.upserted.some((a: { online: boolean }) => a.online));
+      const phone = open(app().url, { role: 'attendee', token });
+      const presence: Presence = await onlineNews;
+      expect(presence.interests.find((i) => i.tag === 'Hiking')?.count).toBe(1);
+      await onlineRow;
+
+      const offlineNews = nextEvent(screen, 'presence:changed', 3000, (p: Presence) => p.online === 0);
+      phone.disconnect();
+      expect((await offlineNews).joined).toBe(1);
+    });
+
+    it('coalesces a burst of joins into a few updates per second', async () => {
+      const { event } = await openEvent(app().url);
+      const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });
+      await snapshotOf(screen);
+      const started = Date.now();
+      const burst = 300;
+      for (let i = 0; i < burst; i += 30) await Promise.all(Array.from({ length: 30 }, () => join(app().url, event.joinCode)));
+      await eventually(() => {
+        const last = screen.frames.filter(([e]) => e === 'presence:changed').at(-1)?.[1] as Presence | undefined;
+        expect(last?.joined).toBe(burst);
+      });
+      const seconds = (Date.now() - started) / 1000;
+      const updates = screen.frames.filter(([e]) => e === 'presence:changed').length;
+      expect(updates).toBeLessThan(burst / 5);
+      expect(updates).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 2);
+    });
+  });
+
+  describe('removing an attendee', () => {
+    it('drops their connection, tells their phone why, and their token stops working', async () => {
+      const { event, org, cookie } = await openEvent(app().url);
+      const { token, me } = await join(app().url, event.joinCode);
+      const phone = open(app().url, { role: 'attendee', token });
+      await snapshotOf(phone);
+      const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
+      await snapshotOf(console_);
+
+      const told = nextEvent(phone, 'me:removed');
+      const gone = disconnected(phone);
+      const removedRow = nextEvent(console_, 'attendees:changed', 3000, (c) => c.removed.includes(me.id));
+      expect((await org.delete(`/api/events/${event.id}/attendees/${me.id}`)).status).toBe(204);
+      expect((await told).message).toMatch(/removed you/);
+      expect(await gone).toBe('io server disconnect');
+      await removedRow;
+
+      const again = await refusal(open(app().url, { role: 'attendee', token }));
+      expect(again.message).toBe('removed');
+      const api = await request(app().url).get('/api/me').set(attendeeHeaders(token));
+      expect(api.status).toBe(403);
+      expect(api.body.code).toBe('removed');
+      expect((await org.get(`/api/events/${event.id}/attendees`)).body).toEqual([]);
+      expect((await org.delete(`/api/events/${event.id}/attendees/${me.id}`)).status).toBe(204);
+    });
+  });
+
+  describe('event news', () => {
+    it('regenerating the screen key disconnects old screens', async () => {
+      const { event, org } = await openEvent(app().url);
+      const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });
+      await snapshotOf(screen);
+      const revoked = nextEvent(screen, 'screen:revoked');
+      const gone = disconnected(screen);
+      await org.post(`/api/events/${event.id}/screen-key`);
+      await revoked;
+      await gone;
+      expect((await refusal(open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }))).message).toBe('unauthorized');
+    });
+
+    it('each role hears about a state change in its own words', async () => {
+      const { event, org, cookie } = await openEvent(app().url);
+      const { token } = await join(app().url, event.joinCode);
+      const phone = open(app().url, { role: 'attendee', token });
+      const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });
+      const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
+      await Promise.all([phone, screen, console_].map((s) => snapshotOf(s)));
+      const news = Promise.all([
+        nextEvent(phone, 'event:changed'),
+        nextEvent(screen, 'screen:event-changed'),
+        nextEvent(console_, 'console:event-changed'),
+      ]);
+      await org.post(`/api/events/${event.id}/state`, { state: 'live' });
+      const [forPhone, forScreen, forConsole] = await news;
+      expect([forPhone.state, forScreen.state, forConsole.state]).toEqual(['live', 'live', 'live']);
+      expect(forPhone.screenKey).toBeUndefined();
+      expect(forScreen.screenKey).toBeUndefined();
+      expect(forConsole.screenKey).toBe(event.screenKey);
+    });
+  });
+
+  describe('bad socket input', () => {
+    it('answers a malformed message with an error acknowledgement and carries on', async () => {
+      const { event } = await openEvent(app().url);
+      const { token } = await join(app().url, event.joinCode);
+      const phone = open(app().url, { role: 'attendee', token });
+      await connected(phone);
+      const bad = await phone.timeout(2000).emitWithAck('clock:sync', 'garbage' as never);
+      expect(bad).toEqual({ error: { code: 'invalid_request', message: expect.any(String) } });
+      const extra = await phone.timeout(2000).emitWithAck('clock:sync', { clientTime: 1, admin: true } as never);
+      expect('error' in extra).toBe(true);
+      const good = await phone.timeout(2000).emitWithAck('clock:sync', { clientTime: 42 });
+      expect(good).toEqual({ data: { clientTime: 42, serverTime: expect.any(Number) } });
+    });
+
+    it('refuses an oversized payload by closing that socket only', async () => {
+      const { event } = await openEvent(app().url);
+      const { token } = await join(app().url, event.joinCode);
+      const phone = open(app().url, { role: 'attendee', token });
+      const other = open(app().url, { role: 'attendee', token });
+      await Promise.all([connected(phone), connected(other)]);
+      const gone = disconnected(phone);
+      phone.emit('clock:sync', { clientTime: 1, pad: 'x'.repeat(200_000) } as never);
+      expect(await gone).toBe('transport close');
+      const good = await other.timeout(2000).emitWithAck('clock:sync', { clientTime: 7 });
+      expect('data' in good).toBe(true);
+    });
+  });
+
+  describe('privacy', () => {
+    it('a screen and an organizer never receive a contact field, on any frame', async () => {
+      const { event, org, cookie } = await openEvent(app().url);
+      const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
+      const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });
+      await Promise.all([snapshotOf(console_), snapshotOf(screen)]);
+      const people = await Promise.all([1, 2, 3].map(() => join(app().url, event.joinCode)));
+      const phones = people.map((p) => open(app().url, { role: 'attendee', token: p.token }));
+      await Promise.all(phones.map((p) => snapshotOf(p)));
+      await request(app().url).patch('/api/me').set(attendeeHeaders(people[0]!.token)).send({ card: { email: 'changed@mail.example', other: '@ana_handle' } });
+      await org.post(`/api/events/${event.id}/state`, { state: 'live' });
+      await org.delete(`/api/events/${event.id}/attendees/${people[2]!.me.id}`);
+      const second = await snapshotOf(open(app().url, { role: 'organizer', eventId: event.id }, cookie));
+      await sleep(600);
+
+      const secrets = [...people.flatMap((p) => Object.values(p.me.card)), 'changed@mail.example', '@ana_handle'] as string[];
+      const seen = [JSON.stringify(console_.frames), JSON.stringify(screen.frames), JSON.stringify(second)];
+      expect(console_.frames.length).toBeGreaterThan(3);
+      expect(screen.frames.length).toBeGreaterThan(2);
+      for (const text of seen) for (const secret of secrets) expect(text).not.toContain(secret);
+      for (const [, payload] of [...console_.frames, ...screen.frames]) expect(JSON.stringify(payload)).not.toMatch(/"card"/);
+    });
+  });
+});

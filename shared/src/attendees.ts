@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { email } from './auth';
+
+const optionalText = (what: string, max: number) =>
+  z.string().trim().max(max, `${what} is at most ${max} characters`);
+
+const httpsUrl = (what: string, host?: RegExp) =>
+  z
+    .string()
+    .trim()
+    .max(300, `${what} is at most 300 characters`)
+    .refine((v) => {
+      if (!v) return true;
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && (!host || host.test(u.hostname));
+      } catch {
+        return false;
+      }
+    }, `Enter a full ${what} address starting with https://`);
+
+/** Every field optional; an empty string means "not given". */
+export const contactCard = z.strictObject({
+  email: z.union([z.literal(''), email]).optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(30, 'Phone is at most 30 characters')
+    .refine((v) => !v || /^\+?[0-9][0-9 ()\-.]{5,28}$/.test(v), 'Enter a phone number with digits, e.g. +44 20 7946 0958')
+    .optional(),
+  linkedin: httpsUrl('LinkedIn', /(^|\.)linkedin\.com$/).optional(),
+  website: httpsUrl('website').optional(),
+  other: optionalText('Other handle', 80).optional(),
+});
+export type ContactCard = z.infer<typeof contactCard>;
+export const CONTACT_FIELDS = ['email', 'phone', 'linkedin', 'website', 'other'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export const profileFields = {
+  name: z.string().trim().min(1, 'Enter your name').max(40, 'Name is at most 40 characters'),
+  headline: optionalText('Headline', 80),
+  company: optionalText('Company', 80),
+  interests: z
+    .array(z.string().max(40, 'Unknown interest'), 'Pick your interests')
+    .min(1, 'Pick at least one interest')
+    .max(60, 'Too many interests'),
+  card: contactCard,
+};
+
+export const joinBody = z.strictObject({
+  name: profileFields.name,
+  headline: profileFields.headline.optional(),
+  company: profileFields.company.optional(),
+  interests: profileFields.interests,
+  card: profileFields.card.optional(),
+  acceptPrivacy: z.literal(true, 'Accept the privacy note to join'),
+});
+export type JoinBody = z.input<typeof joinBody>;
+
+export const updateProfileBody = z.strictObject({
+  name: profileFields.name.optional(),
+  headline: profileFields.headline.optional(),
+  company: profileFields.company.optional(),
+  interests: profileFields.interests.optional(),
+  card: profileFields.card.optional(),
+});
+export type UpdateProfileBody = z.input<typeof updateProfileBody>;
+
+export const joinCodeParam = z.strictObject({ code: z.string().max(20, 'Not a join code') });
+export const attendeeIdParam = z.strictObject({ id: z.uuid('Not an event id'), attendeeId: z.uuid('Not an attendee id') });
+
+/** active: here and grouped; away: on a break; left: left the event; removed: removed by the organizer. */
+export type AttendeeStatus = 'active' | 'away' | 'left' | 'removed';
+
+/** The attendee's own profile, card included: only ever sent to that attendee. */
+export interface MyProfile {
+  id: string;
+  name: string;
+  headline: string;
+  company: string;
+  interests: string[];
+  card: ContactCard;
+  status: AttendeeStatus;
+  joinedAt: string;
+}
+
+/** What the organizer sees of an attendee: never a contact field. */
+export interface OrganizerAttendee {
+  id: string;
+  name: string;
+  headline: string;
+  company: string;
+  interests: string[];
+  status: AttendeeStatus;
+  online: boolean;
+  joinedAt: string;
+}
+
+/** What a phone needs to know about the event it joins (no secrets). */
+export interface PublicEvent {
+  id: string;
+  name: string;
+  description: string;
+  venue: string;
+  startsAt: string | null;
+  timeZone: string;
+  interests: string[];
+  maxInterests: number;
+  groupSize: number;
+  roundMinutes: number;
+  privacyNote: string;
+  state: 'draft' | 'open' | 'live' | 'ended';
+}
+
+export interface JoinResult {
+  token: string;
+  me: MyProfile;
+  event: PublicEvent;
+}
+
+export interface MeResult {
+  me: MyProfile;
+  event: PublicEvent;
+}
+
+/** The line every phone shows above the contact card. */
+export const CONTACT_PROMISE = 'Your contact details are shared only with people you both choose to swap with.';
