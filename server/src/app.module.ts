@@ -8,6 +8,7 @@ import { OrganizersModule } from './organizers/organizers.module';
 import { AttendeesModule } from './attendees/attendees.module';
 import { BroadcastModule } from './realtime/broadcast.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RoundsModule } from './mixer/rounds/rounds.module';
 
 const MINUTE = 60_000;
 
@@ -42,6 +43,7 @@ export class AppModule {
         OrganizersModule,
         EventsModule,
         AttendeesModule,
+        RoundsModule,
         RealtimeModule,
       ],
       controllers: [HealthController],

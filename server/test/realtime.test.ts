@@ -47,6 +47,7 @@ describe('realtime', () => {
         serverTime: expect.any(Number),
         event: { id: event.id, name: event.name, state: 'open', joinCode: event.joinCode, joinUrl: event.joinUrl },
         presence: { joined: 1, online: 0, interests: event.interests.map((tag: string) => ({ tag, count: tag === 'Rust' ? 1 : 0 })) },
+        rounds: { round: null, board: [], nextRoundAt: null },
       });
     });
 
@@ -217,7 +218,7 @@ describe('realtime', () => {
       const other = open(app().url, { role: 'attendee', token });
       await Promise.all([connected(phone), connected(other)]);
       const gone = disconnected(phone);
-      phone.emit('clock:sync', { clientTime: 1, pad: 'x'.repeat(200_000) } as never);
+      (phone.emit as (event: string, body: unknown) => void)('clock:sync', { clientTime: 1, pad: 'x'.repeat(200_000) });
       expect(await gone).toBe('transport close');
       const good = await other.timeout(2000).emitWithAck('clock:sync', { clientTime: 7 });
       expect('data' in good).toBe(true);

@@ -4,3 +4,4 @@ export * from './events';
 export * from './join-code';
 export * from './attendees';
 export * from './realtime';
+export * from './rounds';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './errors';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
+import type { AttendeeRoundState, BoardEntry, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
 
 /** Handshake `auth` for each role; exactly one role per socket. */
 export const handshakeAuth = z.discriminatedUnion('role', [
@@ -34,9 +35,9 @@ export interface ScreenEvent {
 }
 
 export type Snapshot =
-  | { role: 'attendee'; serverTime: number; event: PublicEvent; me: MyProfile; presence: Presence }
-  | { role: 'organizer'; serverTime: number; event: OrganizerEventView; attendees: OrganizerAttendee[]; presence: Presence }
-  | { role: 'screen'; serverTime: number; event: ScreenEvent; presence: Presence };
+  | { role: 'attendee'; serverTime: number; event: PublicEvent; me: MyProfile; presence: Presence; rounds: AttendeeRoundState }
+  | { role: 'organizer'; serverTime: number; event: OrganizerEventView; attendees: OrganizerAttendee[]; presence: Presence; rounds: ConsoleRoundState }
+  | { role: 'screen'; serverTime: number; event: ScreenEvent; presence: Presence; rounds: ScreenRoundState };
 
 /** News the server pushes. */
 export interface ServerToClientEvents {
@@ -55,6 +56,17 @@ export interface ServerToClientEvents {
   'me:removed': (info: { message: string }) => void;
   /** the screen secret was regenerated; the server disconnects the socket right after */
   'screen:revoked': (info: { message: string }) => void;
+
+  /** to each phone: its group for the round (null when not placed: too few people, away, or waiting) */
+  'round:assigned': (state: AttendeeRoundState) => void;
+  /** to everyone of the event: a round started, changed (extended) or ended */
+  'round:changed': (info: { round: RoundInfo | null; nextRoundAt: number | null }) => void;
+  /** to a group's phones: someone arrived, joined late or left */
+  'group:changed': (group: MyGroup) => void;
+  /** to the screen: the find-your-table board */
+  'board:changed': (board: BoardEntry[]) => void;
+  /** to the console: the whole round picture */
+  'console:rounds-changed': (state: ConsoleRoundState) => void;
 }
 
 export const clockSyncBody = z.strictObject({ clientTime: z.number().finite() });
@@ -62,6 +74,8 @@ export const clockSyncBody = z.strictObject({ clientTime: z.number().finite() })
 /** Commands go over HTTP; the socket carries only tiny messages like this one. */
 export interface ClientToServerEvents {
   'clock:sync': (body: z.input<typeof clockSyncBody>, ack: (res: Ack<{ clientTime: number; serverTime: number }>) => void) => void;
+  /** "I'm here" at the spot */
+  'group:arrive': (body: { groupId: string }, ack: (res: Ack<MyGroup>) => void) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

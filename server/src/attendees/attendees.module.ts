@@ -6,11 +6,12 @@ import { AttendeesService } from './attendees.service';
 import { EventAttendeesController } from './event-attendees.controller';
 import { JoinController } from './join.controller';
 import { PresenceService } from './presence.service';
+import { AttendeeActivity } from './attendee-activity';
 
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesService, PresenceService, AttendeeGuard],
-  exports: [AttendeesService, PresenceService, AttendeeGuard],
+  providers: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity],
+  exports: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity],
 })
 export class AttendeesModule {}

@@ -12,6 +12,7 @@ import { rooms } from '../realtime/rooms';
 import { Attendee } from './attendee.entity';
 import { toMyProfile } from './attendee.views';
 import { PresenceService } from './presence.service';
+import { AttendeeActivity } from './attendee-activity';
 
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
@@ -24,6 +25,7 @@ export class AttendeesService {
     private readonly db: DataSource,
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
+    private readonly activity: AttendeeActivity,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -71,6 +73,7 @@ export class AttendeesService {
     });
     await this.attendees.insert(attendee);
     this.presence.changed(event.id, attendee.id);
+    this.activity.emit({ eventId: event.id, attendeeId: attendee.id, kind: 'joined' });
     return { token, attendee, event };
   }
 
@@ -108,6 +111,33 @@ export class AttendeesService {
     }
     await this.broadcaster.dismiss(rooms.attendee(attendeeId), 'me:removed', { message: REMOVED_MESSAGE });
     this.presence.changed(eventId, attendeeId);
+    this.activity.emit({ eventId, attendeeId, kind: 'removed' });
+  }
+
+  /** Take a break or come back. Someone who left the event can come back too. */
+  async setAway(attendee: Attendee, away: boolean): Promise<Attendee> {
+    const to = away ? 'away' : 'active';
+    if (attendee.status !== to) {
+      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: to, updatedAt: Date.now() });
+      this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: away ? 'away' : 'back' });
+    }
+    return this.changedStatus(attendee.id);
+  }
+
+  /** Leaves the event: no more groups. The link keeps working for people met and contacts. */
+  async leave(attendee: Attendee): Promise<Attendee> {
+    if (attendee.status !== 'left') {
+      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: 'left', updatedAt: Date.now() });
+      this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: 'left' });
+    }
+    return this.changedStatus(attendee.id);
+  }
+
+  private async changedStatus(attendeeId: string): Promise<Attendee> {
+    const updated = await this.attendees.findOneByOrFail({ id: attendeeId });
+    this.broadcaster.send(rooms.attendee(attendeeId), 'me:changed', toMyProfile(updated));
+    this.presence.changed(updated.eventId, attendeeId);
+    return updated;
   }
 
   async seen(attendeeIds: string[]): Promise<void> {

@@ -2,5 +2,7 @@ import { Organizer } from '../organizers/organizer.entity';
 import { Session } from '../organizers/session.entity';
 import { MingleEvent } from '../events/event.entity';
 import { Attendee } from '../attendees/attendee.entity';
+import { Match, Note, OptOut, ShareChoice, SwapRequest } from '../connections/connection.entities';
+import { Autopilot, Group, GroupMember, Meeting, Round } from '../mixer/rounds/round.entity';
 
-export const entities = [Organizer, Session, MingleEvent, Attendee];
+export const entities = [Organizer, Session, MingleEvent, Attendee, Round, Group, GroupMember, Meeting, Autopilot, SwapRequest, Match, OptOut, ShareChoice, Note];

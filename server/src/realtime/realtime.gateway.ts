@@ -9,8 +9,11 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { clockSyncBody, MAX_SOCKET_PAYLOAD, SOCKET_PATH, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@mingle/shared';
+import { arriveBody, clockSyncBody, MAX_SOCKET_PAYLOAD, SOCKET_PATH, type Ack, type ClientToServerEvents, type MyGroup, type ServerToClientEvents } from '@mingle/shared';
 import { AttendeesService } from '../attendees/attendees.service';
+import { ApiError } from '../common/api-error';
+import { RoundNews } from '../mixer/rounds/round-news';
+import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer } from './broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
@@ -40,6 +43,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly broadcaster: Broadcaster,
     private readonly presence: PresenceService,
     private readonly attendees: AttendeesService,
+    private readonly rounds: RoundsService,
+    private readonly roundNews: RoundNews,
   ) {}
 
   afterInit(server: MingleServer): void {
@@ -92,6 +97,24 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const parsed = clockSyncBody.safeParse(body);
     if (!parsed.success) return { error: { code: 'invalid_request', message: 'clock:sync needs { clientTime: number }' } };
     return { data: { clientTime: parsed.data.clientTime, serverTime: Date.now() } };
+  }
+
+  /** "I'm here" at the spot: the group and the console see the arrival. */
+  @SubscribeMessage('group:arrive')
+  async arrive(@ConnectedSocket() socket: MingleSocket, @MessageBody() body: unknown): Promise<Ack<MyGroup>> {
+    const who = socket.data;
+    if (who?.role !== 'attendee') return { error: { code: 'forbidden', message: 'Only attendees arrive at a spot' } };
+    const parsed = arriveBody.safeParse(body);
+    if (!parsed.success) return { error: { code: 'invalid_request', message: 'group:arrive needs { groupId }' } };
+    try {
+      await this.rounds.arrive(who.attendeeId, parsed.data.groupId);
+      const state = await this.roundNews.attendeeState(who.eventId, who.attendeeId);
+      return state.group ? { data: state.group } : { error: { code: 'no_round', message: 'No round is running' } };
+    } catch (error) {
+      if (error instanceof ApiError) return { error: { code: (error.getResponse() as { code: string }).code, message: error.message } };
+      this.log.warn(`arrive failed: ${(error as Error).message}`);
+      return { error: { code: 'internal', message: 'Something went wrong on our side' } };
+    }
   }
 
   private roomsOf(who: SocketData): string[] {

@@ -12,6 +12,7 @@ import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
 import { Broadcaster } from './broadcaster';
 import { rooms, type SocketData } from './rooms';
+import { RoundNews } from '../mixer/rounds/round-news';
 
 /** The full state a role may see, sent on every (re)connect so a client never replays anything. */
 @Injectable()
@@ -21,6 +22,7 @@ export class Snapshots {
     private readonly attendees: AttendeesService,
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
+    private readonly rounds: RoundNews,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -28,11 +30,11 @@ export class Snapshots {
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: who.eventId });
     const online = await this.broadcaster.onlineIn(rooms.attendees(who.eventId));
     const presence = await this.presence.presence(who.eventId, online);
-    const serverTime = Date.now();
+        const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {
         const me = await this.db.getRepository(Attendee).findOneByOrFail({ id: who.attendeeId });
-        return { role: 'attendee', serverTime, event: toPublicEvent(event), me: toMyProfile(me), presence };
+        return { role: 'attendee', serverTime, event: toPublicEvent(event), me: toMyProfile(me), presence, rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId) };
       }
       case 'organizer': {
         const list = await this.attendees.listForEvent(who.eventId);
@@ -42,10 +44,11 @@ export class Snapshots {
           event: toOrganizerEventView(event, this.config.publicUrl),
           attendees: list.map((a) => toOrganizerAttendee(a, online.has(a.id))),
           presence,
+          rounds: await this.rounds.consoleState(who.eventId),
         };
       }
       case 'screen':
-        return { role: 'screen', serverTime, event: toScreenEvent(event, this.config.publicUrl), presence };
+        return { role: 'screen', serverTime, event: toScreenEvent(event, this.config.publicUrl), presence, rounds: await this.rounds.screenState(who.eventId) };
     }
   }
 }

@@ -276,46 +276,46 @@ export class Golfer {
     const maxStall = 200 + 20 * n;
     for (let it = 1; it <= maxIters; it++) {
       if ((it & 63) === 0 && Date.now() > deadline) break;
-      // pick a round with conflicts, starting at a random one
-      const r0 = rng.int(R);
-      let r = -1;
-      for (let t = 0; t < R; t++) {
-        const rr = (r0 + t) % R;
-        this.conflicted(rr, conf);
-        if (conf.length) {
-          r = rr;
-          break;
-        }
-      }
-      if (r < 0) break;
-      const base = r * n;
+      // best non-tabu swap of a conflicting player, over all rounds (ties broken at random)
       let bestD = Infinity;
       let ba = -1;
       let bb = -1;
+      let br = -1;
       let ties = 0;
-      for (const a of conf) {
-        for (let b = 0; b < n; b++) {
-          if (this.sameGroup(r, a, b)) continue;
-          const d = this.delta(r, a, b);
-          const isTabu = tabu[base + a] > it || tabu[base + b] > it;
-          if (isTabu && this.hard + d >= best) continue;
-          if (d < bestD) {
-            bestD = d;
-            ba = a;
-            bb = b;
-            ties = 1;
-          } else if (d === bestD && rng.int(++ties) === 0) {
-            ba = a;
-            bb = b;
+      let any = false;
+      for (let r = 0; r < R; r++) {
+        this.conflicted(r, conf);
+        if (!conf.length) continue;
+        any = true;
+        const base = r * n;
+        for (const a of conf) {
+          for (let b = 0; b < n; b++) {
+            if (this.sameGroup(r, a, b)) continue;
+            const d = this.delta(r, a, b);
+            if (d > bestD) continue;
+            const isTabu = tabu[base + a] > it || tabu[base + b] > it;
+            if (isTabu && this.hard + d >= best) continue;
+            if (d < bestD) {
+              bestD = d;
+              ba = a;
+              bb = b;
+              br = r;
+              ties = 1;
+            } else if (rng.int(++ties) === 0) {
+              ba = a;
+              bb = b;
+              br = r;
+            }
           }
         }
       }
+      if (!any) break;
       if (ba < 0) continue;
-      this.delta(r, ba, bb);
-      this.apply(r, ba, bb);
+      this.delta(br, ba, bb);
+      this.apply(br, ba, bb);
       const tenure = 4 + rng.int(8);
-      tabu[base + ba] = it + tenure;
-      tabu[base + bb] = it + tenure;
+      tabu[br * n + ba] = it + tenure;
+      tabu[br * n + bb] = it + tenure;
       if (this.hard < best) {
         best = this.hard;
         bestSlots = this.slot.slice();

@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
+import { planSchedule } from './schedule';
+import { groupSizes } from './sizes';
+import { planStats } from './stats';
+import { randomHistory, syntheticPeople } from './test-util';
+import type { Pair, Person } from './types';
+
+const ids = (n: number): Person[] => Array.from({ length: n }, (_, i) => ({ id: `u${i}` }));
+
+function checkRounds(people: Person[], rounds: string[][][], groupSize: number) {
+  const expected = groupSizes(people.length, groupSize);
+  for (const groups of rounds) {
+    expect(groups.flat().sort()).toEqual(people.map((p) => p.id).sort());
+    expect(groups.map((g) => g.length).sort((a, b) => b - a)).toEqual(expected);
+  }
+}
+
+describe('designs', () => {
+  it('are repeat-free resolvable designs', () => {
+    expect(isResolvableRepeatFree(KIRKMAN_15, 15)).toBe(true);
+    expect(isResolvableRepeatFree(roundRobin(10), 10)).toBe(true);
+    for (const [g, q] of [[4, 4], [5, 5], [4, 25], [4, 8], [3, 9], [8, 8], [2, 16]]) {
+      const d = transversal(g, q)!;
+      expect(d).toHaveLength(g === q ? q + 1 : q);
+      expect(isResolvableRepeatFree(d, g * q)).toBe(true);
+    }
+    expect(bestDesign(15, 3)).toHaveLength(7);
+    expect(transversal(4, 6)).toBeNull();
+  });
+});
+
+describe('planSchedule targets (social golfer)', () => {
+  const cases: Array<[number, number, number]> = [
+    [15, 3, 7],
+    [16, 4, 5],
+    [25, 5, 6],
+    [100, 4, 25],
+    [32, 4, 9],
+    [12, 2, 11],
+  ];
+  it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
+    const people = ids(n);
+    const res = planSchedule({ people, settings: { groupSize: g, seed: 1, timeLimitMs: 10000 }, rounds: r });
+    checkRounds(people, res.rounds, g);
+    expect(res.rounds).toHaveLength(r);
+    expect(res.stats.repeatFreeRounds).toBe(r);
+    expect(res.stats.repeatPairs).toBe(0);
+  });
+
+  it('keeps design optimality while improving interests and colleagues (relabeling)', () => {
+    const people = syntheticPeople(16, 9, 8);
+    const res = planSchedule({ people, settings: { groupSize: 4, seed: 3, separateColleagues: true }, rounds: 4 });
+    expect(res.stats.repeatFreeRounds).toBe(4);
+    const plain = planStats(people, planSchedule({ people: people.map((p) => ({ id: p.id })), settings: { groupSize: 4 }, rounds: 4 }).rounds);
+    expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(plain.meanSharedInterests);
+  });
+
+  it('more rounds than possible: returns all rounds, repeats only after the repeat-free prefix', () => {
+    const people = ids(9);
+    const res = planSchedule({ people, settings: { groupSize: 3, seed: 1, timeLimitMs: 1500 }, rounds: 6 });
+    expect(res.rounds).toHaveLength(6);
+    checkRounds(people, res.rounds, 3);
+    expect(res.stats.repeatFreeRounds).toBe(4);
+    expect(res.stats.repeatPairs).toBe(18); // 6 rounds * 9 pairs - 36 pairs
+  });
+
+  it('respects history and avoid', () => {
+    const people = ids(16);
+    const history = randomHistory(people, 1, 4, 5);
+    const avoid: Pair[] = [['u0', 'u1'], ['u2', 'u3']];
+    const res = planSchedule({ people, settings: { groupSize: 4, seed: 2, timeLimitMs: 5000 }, rounds: 3, history, avoid });
+    checkRounds(people, res.rounds, 4);
+    expect(res.stats.repeatPairs).toBe(0);
+    for (const groups of res.rounds) for (const g of groups) expect(g.includes('u0') && g.includes('u1')).toBe(false);
+  });
+
+  it('large events are planned round after round', () => {
+    const people = syntheticPeople(1500, 2);
+    const res = planSchedule({ people, settings: { groupSize: 4, seed: 1, separateColleagues: true }, rounds: 3 });
+    checkRounds(people, res.rounds, 4);
+    expect(res.stats.repeatFreeRounds).toBe(3);
+  });
+
+  it('edge cases: 0/1 people, 2-3 people, one company, no interests', () => {
+    expect(planSchedule({ people: ids(1), settings: { groupSize: 2 }, rounds: 2 }).reason).toBeTruthy();
+    expect(planSchedule({ people: ids(0), settings: { groupSize: 2 }, rounds: 2 }).rounds).toEqual([]);
+    const three = planSchedule({ people: ids(3), settings: { groupSize: 5, timeLimitMs: 300 }, rounds: 2 });
+    expect(three.rounds.map((r) => r.map((g) => g.slice().sort()))).toEqual([[['u0', 'u1', 'u2']], [['u0', 'u1', 'u2']]]);
+    expect(three.stats.repeatPairs).toBe(3);
+    const same = ids(12).map((p) => ({ ...p, company: 'Acme' }));
+    const res = planSchedule({ people: same, settings: { groupSize: 3, separateColleagues: true }, rounds: 3 });
+    checkRounds(same, res.rounds, 3);
+    expect(res.stats.repeatPairs).toBe(0);
+  });
+});
+
+describe('planSchedule properties', () => {
+  it('partitions, sizes, avoid pairs apart for random small inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 99 }),
+        (n, g, r, seed) => {
+          const people = syntheticPeople(n, seed, 10);
+          const avoid: Pair[] = n >= 6 ? [[people[0].id, people[1].id]] : [];
+          const res = planSchedule({ people, settings: { groupSize: g, seed, timeLimitMs: 150, separateColleagues: true }, rounds: r, avoid });
+          if (res.rounds.length === 0) {
+            expect(res.reason).toBeTruthy();
+            return;
+          }
+          expect(res.rounds).toHaveLength(r);
+          for (const groups of res.rounds) {
+            expect(groups.flat().sort()).toEqual(people.map((p) => p.id).sort());
+            const sizes = groups.map((x) => x.length);
+            expect(Math.min(...sizes)).toBeGreaterThanOrEqual(2);
+            expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+            for (const grp of groups) for (const [a, b] of avoid) expect(grp.includes(a) && grp.includes(b)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is deterministic for a seed when the search finishes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.constantFrom<[number, number, number]>([16, 4, 3], [20, 4, 4], [18, 3, 3], [14, 2, 5]), (seed, [n, g, r]) => {
+        const people = syntheticPeople(n, seed, 12);
+        const input = { people, settings: { groupSize: g, seed, mode: 'similar' as const, separateColleagues: true, timeLimitMs: 30000 }, rounds: r };
+        const a = planSchedule(input);
+        expect(a.stats.repeatFreeRounds).toBe(r);
+        expect(planSchedule(input).rounds).toEqual(a.rounds);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});

@@ -1,0 +1,300 @@
+/** planSchedule: plan several rounds ahead together. */
+import { bestDesign } from './designs';
+import { Golfer, GolferProblem } from './golfer';
+import { buildModel, isAvoidCost, Model, popcount, sharedCount, W } from './model';
+import { Rng } from './rng';
+import { RoundSolver } from './round-solver';
+import { groupSizes, sizesForK } from './sizes';
+import { indexStats } from './stats';
+import type { EngineSettings, Pair, Person, ScheduleResult } from './types';
+
+export interface PlanScheduleInput {
+  people: Person[];
+  settings: EngineSettings;
+  rounds: number;
+  history?: Pair[];
+  avoid?: Pair[];
+}
+
+export const DEFAULT_SCHEDULE_TIME_MS = 10000;
+/** Above this many people rounds are planned one after another (n*n matrices would be too large). */
+export const MATRIX_LIMIT = 1000;
+
+export function planSchedule(input: PlanScheduleInput): ScheduleResult {
+  const t0 = Date.now();
+  const { people, settings } = input;
+  const R = Math.max(0, Math.floor(input.rounds));
+  const m = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
+  const deadline = t0 + (settings.timeLimitMs ?? DEFAULT_SCHEDULE_TIME_MS);
+  const sizes = groupSizes(m.n, settings.groupSize);
+  const rng = new Rng(settings.seed ?? 1);
+  const fail = (reason: string): ScheduleResult => ({ rounds: [], reason, stats: indexStats(m, [], Date.now() - t0) });
+  if (sizes.length === 0) return fail(m.n === 0 ? 'nobody is present' : 'fewer than 2 people present: nobody can be grouped');
+  if (R === 0) return { rounds: [], stats: indexStats(m, [], Date.now() - t0) };
+
+  let rounds: number[][][];
+  if (m.n > MATRIX_LIMIT) {
+    // separate model: planned meetings are added to its pair table as the rounds are built
+    const work = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
+    rounds = sequential(work, sizes, R, rng, deadline);
+  } else {
+    rounds = search(m, sizes, R, rng, deadline);
+  }
+  rounds = reorder(m, rounds);
+  if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
+    const fixed = fixAvoid(people, settings, input, m, rounds, deadline);
+    if (!fixed) return fail('no grouping keeps all avoid pairs apart');
+    rounds = fixed;
+  }
+  return {
+    rounds: rounds.map((groups) => groups.map((g) => g.map((i) => m.ids[i]))),
+    stats: indexStats(m, rounds, Date.now() - t0),
+  };
+}
+
+function hasAvoid(m: Model, g: number[]): boolean {
+  if (m.avoidCount === 0) return false;
+  for (let x = 0; x < g.length; x++)
+    for (let y = x + 1; y < g.length; y++) {
+      const i = Math.min(g[x], g[y]);
+      const j = Math.max(g[x], g[y]);
+      if (isAvoidCost(m.pairs.cost(i * m.n + j))) return true;
+    }
+  return false;
+}
+
+/** Large events: plan round after round, each seeing the earlier planned rounds as history. */
+function sequential(m: Model, sizes: number[], R: number, rng: Rng, deadline: number): number[][][] {
+  const rounds: number[][][] = [];
+  for (let r = 0; r < R; r++) {
+    const now = Date.now();
+    const share = Math.max(20, (deadline - now) / (R - r));
+    const solver = new RoundSolver(m, sizes, rng);
+    const groups = solver.solve({ sizes, rng, deadline: now + share });
+    rounds.push(groups);
+    const rec = 1;
+    for (const g of groups)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          const i = Math.min(g[x], g[y]);
+          const j = Math.max(g[x], g[y]);
+          addPlannedMeeting(m, i, j, rec);
+        }
+  }
+  return rounds;
+}
+
+function addPlannedMeeting(m: Model, i: number, j: number, rec: number): void {
+  const key = i * m.n + j;
+  const before = m.pairs.count(key);
+  const oldCost = m.pairs.cost(key);
+  const isAv = isAvoidCost(oldCost);
+  m.pairs.addMeeting(key, rec);
+  const repeat = W.REPEAT + W.REPEAT_COUNT * before + W.RECENCY * rec;
+  m.pairs.addCost(key, (isAv ? W.AVOID : 0) + repeat - oldCost);
+  const hi = Math.imul(i, 0x9e3779b1) >>> 24;
+  const hj = Math.imul(j, 0x9e3779b1) >>> 24;
+  m.sig[i * 8 + (hj >>> 5)] |= 1 << (hj & 31);
+  m.sig[j * 8 + (hi >>> 5)] |= 1 << (hi & 31);
+}
+
+export function golferProblem(m: Model, sizes: number[], R: number): GolferProblem {
+  const n = m.n;
+  const hist = new Uint16Array(n * n);
+  const rec = new Float32Array(n * n);
+  const avoid = new Uint8Array(n * n);
+  const lin = new Float64Array(n * n);
+  m.pairs.forEach((key, count, r, cost) => {
+    const i = Math.floor(key / n);
+    const j = key - i * n;
+    for (const k of [i * n + j, j * n + i]) {
+      hist[k] = count;
+      rec[k] = r;
+      avoid[k] = isAvoidCost(cost) ? 1 : 0;
+    }
+  });
+  const similar = m.useInterests && m.mode === 'similar';
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      let c = 0;
+      if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
+      if (similar) c -= W.INTEREST * sharedCount(m, i, j);
+      lin[i * n + j] = lin[j * n + i] = c;
+    }
+  let groupTerm: GolferProblem['groupTerm'] = null;
+  if (m.useInterests) {
+    const words = m.words;
+    const union = new Uint32Array(words);
+    const diverse = m.mode === 'diverse';
+    groupTerm = (mem, s, e) => {
+      let anyShared = false;
+      for (let x = s; x < e && !anyShared; x++)
+        for (let y = x + 1; y < e; y++)
+          if (sharedCount(m, mem[x], mem[y]) > 0) {
+            anyShared = true;
+            break;
+          }
+      let c = anyShared ? 0 : W.NO_SHARED;
+      if (diverse) {
+        union.fill(0);
+        for (let x = s; x < e; x++) for (let w = 0; w < words; w++) union[w] |= m.bits[mem[x] * words + w];
+        let u = 0;
+        for (let w = 0; w < words; w++) u += popcount(union[w]);
+        c -= W.INTEREST * u;
+      }
+      return c;
+    };
+  }
+  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm };
+}
+
+/** Lower bound on repeat meetings for R rounds. */
+function minRepeats(p: GolferProblem): number {
+  const n = p.n;
+  const pairsPerRound = p.sizes.reduce((s, g) => s + (g * (g - 1)) / 2, 0);
+  const smin = Math.min(...p.sizes);
+  let used = 0;
+  let perPlayer = 0;
+  for (let i = 0; i < n; i++) {
+    let blocked = 0;
+    for (let j = 0; j < n; j++) if (j !== i && (p.hist[i * n + j] > 0 || p.avoid[i * n + j])) blocked++;
+    used += blocked;
+    perPlayer += Math.max(0, p.rounds * (smin - 1) - (n - 1 - blocked));
+  }
+  const fresh = (n * (n - 1)) / 2 - used / 2;
+  return Math.max(0, p.rounds * pairsPerRound - fresh, Math.ceil(perPlayer / 2));
+}
+
+function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number): number[][][] {
+  const p = golferProblem(m, sizes, R);
+  const g = new Golfer(p, rng);
+  const equal = sizes.every((s) => s === sizes[0]);
+  const design = equal ? bestDesign(m.n, sizes[0]) : null;
+  const init: number[][][] = design ? design.slice(0, R) : [];
+  g.load(greedyRounds(p, init, R, rng));
+  const target = minRepeats(p);
+  if (design && g.repeats + g.avoids > target) {
+    // designs are repeat-free among themselves: relabel people onto design positions to dodge history
+    g.setFull(false);
+    g.polish(deadline);
+  }
+  g.searchHard(deadline, target);
+  g.setFull(true);
+  g.polish(deadline);
+  return g.rounds();
+}
+
+/** Completes `init` to R rounds greedily (cheapest partner among candidates by hard + soft pair cost). */
+function greedyRounds(p: GolferProblem, init: number[][][], R: number, rng: Rng): number[][][] {
+  const n = p.n;
+  const meet = new Uint16Array(n * n);
+  const rounds = init.map((r) => r.map((g) => g.slice()));
+  const record = (groups: number[][]) => {
+    for (const g of groups)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          meet[g[x] * n + g[y]]++;
+          meet[g[y] * n + g[x]]++;
+        }
+  };
+  rounds.forEach(record);
+  const pairCost = (a: number, b: number) => {
+    const k = a * n + b;
+    const prior = p.hist[k] + meet[k];
+    return (p.avoid[k] ? W.AVOID : 0) + (prior > 0 ? W.REPEAT * prior : 0) + p.lin[k];
+  };
+  while (rounds.length < R) {
+    const pool = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+    const groups: number[][] = [];
+    for (const size of p.sizes) {
+      const grp = [pool.pop()!];
+      while (grp.length < size) {
+        let best = -1;
+        let bestC = Infinity;
+        const tries = Math.min(pool.length, 64);
+        for (let t = 0; t < tries; t++) {
+          const idx = pool.length <= 64 ? t : rng.int(pool.length);
+          let c = 0;
+          for (const x of grp) c += pairCost(pool[idx], x);
+          if (c < bestC) {
+            bestC = c;
+            best = idx;
+          }
+        }
+        grp.push(pool[best]);
+        pool[best] = pool[pool.length - 1];
+        pool.pop();
+      }
+      groups.push(grp);
+    }
+    record(groups);
+    rounds.push(groups);
+  }
+  return rounds;
+}
+
+/** Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible. */
+function reorder(m: Model, rounds: number[][][]): number[][][] {
+  const n = m.n;
+  const seen = new Set<number>();
+  const out: number[][][] = [];
+  const left = rounds.slice();
+  const repeatsOf = (groups: number[][]) => {
+    let c = 0;
+    for (const g of groups)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          const key = Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]);
+          if (m.pairs.count(key) > 0 || seen.has(key)) c++;
+        }
+    return c;
+  };
+  while (left.length) {
+    let bi = 0;
+    let bc = Infinity;
+    left.forEach((r, i) => {
+      const c = repeatsOf(r);
+      if (c < bc) {
+        bc = c;
+        bi = i;
+      }
+    });
+    const r = left.splice(bi, 1)[0];
+    for (const g of r)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) seen.add(Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]));
+    out.push(r);
+  }
+  return out;
+}
+
+/** Re-plans rounds that still group an avoid pair, allowing more (smaller) groups. Null if impossible. */
+function fixAvoid(
+  people: Person[],
+  settings: EngineSettings,
+  input: PlanScheduleInput,
+  m: Model,
+  rounds: number[][][],
+  deadline: number,
+): number[][][] | null {
+  const out: number[][][] = [];
+  for (const groups of rounds) {
+    if (!groups.some((g) => hasAvoid(m, g))) {
+      out.push(groups);
+      continue;
+    }
+    const history: Pair[] = [...(input.history ?? [])];
+    for (const r of out) for (const g of r) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) history.push([m.ids[g[x]], m.ids[g[y]]]);
+    const rm = buildModel(people, settings, history, input.avoid ?? []);
+    let found: number[][] | null = null;
+    for (let k = groups.length; k <= Math.floor(m.n / 2) && !found; k++) {
+      const rng = new Rng((settings.seed ?? 1) + k);
+      const sizes = sizesForK(m.n, k);
+      const cand = new RoundSolver(rm, sizes, rng).solve({ sizes, rng, deadline: Math.max(deadline, Date.now() + 200) });
+      if (!cand.some((g) => hasAvoid(m, g))) found = cand;
+    }
+    if (!found) return null;
+    out.push(found);
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AutopilotService } from './autopilot.service';
+import { RoundsService } from './rounds.service';
+import { RoundControl } from './round-control';
+
+export const CLOCK_TICK_MS = 250;
+
+/**
+ * Ends rounds at their end time and starts autopilot rounds, on every node. It reads the due work
+ * from the database, so it survives restarts; conditional writes make each transition happen once.
+ */
+@Injectable()
+export class RoundClock implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+  private readonly log = new Logger('RoundClock');
+
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly autopilot: AutopilotService,
+    private readonly control: RoundControl,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), CLOCK_TICK_MS);
+    this.timer.unref();
+  }
+
+  async tick(now = Date.now()): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      for (const round of await this.rounds.dueRounds(now)) await this.control.end(round.eventId, round.id);
+      for (const a of await this.autopilot.dueEvents(now)) await this.autopilot.tick(a.eventId, now);
+    } catch (error) {
+      this.log.warn(`tick failed: ${(error as Error).message}`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

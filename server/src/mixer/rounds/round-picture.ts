@@ -1,0 +1,48 @@
+import { DataSource, In } from 'typeorm';
+import { Attendee } from '../../attendees/attendee.entity';
+import { Group, GroupMember, Round } from './round.entity';
+
+export interface Seat {
+  member: GroupMember;
+  attendee: Attendee;
+}
+export interface Table {
+  group: Group;
+  seats: Seat[];
+}
+/** One round as stored: its groups, and who sits where. */
+export interface RoundPicture {
+  round: Round;
+  tables: Table[];
+}
+
+export async function latestRound(db: DataSource, eventId: string): Promise<Round | null> {
+  return db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
+}
+
+export async function loadPicture(db: DataSource, round: Round): Promise<RoundPicture> {
+  const groups = await db.getRepository(Group).find({ where: { roundId: round.id }, order: { position: 'ASC' } });
+  const members = await db.getRepository(GroupMember).find({ where: { roundId: round.id }, order: { joinedAt: 'ASC' } });
+  const ids = [...new Set(members.map((m) => m.attendeeId))];
+  const attendees = new Map<string, Attendee>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const a of await db.getRepository(Attendee).findBy({ id: In(ids.slice(i, i + 500)) })) attendees.set(a.id, a);
+  }
+  const tables = groups.map((group) => ({
+    group,
+    seats: members.filter((m) => m.groupId === group.id && attendees.has(m.attendeeId)).map((member) => ({ member, attendee: attendees.get(member.attendeeId)! })),
+  }));
+  return { round, tables };
+}
+
+/** The running round's picture, or null between rounds. */
+export async function runningPicture(db: DataSource, eventId: string): Promise<RoundPicture | null> {
+  const round = await db.getRepository(Round).findOne({ where: { eventId, state: 'running' } });
+  return round ? loadPicture(db, round) : null;
+}
+
+export const seated = (t: Table) => t.seats.filter((s) => s.member.leftAt === null);
+
+export function tableOf(picture: RoundPicture, attendeeId: string): Table | undefined {
+  return picture.tables.find((t) => t.seats.some((s) => s.attendee.id === attendeeId && s.member.leftAt === null));
+}

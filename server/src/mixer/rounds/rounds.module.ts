@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AttendeesModule } from '../../attendees/attendees.module';
+import { EventsModule } from '../../events/events.module';
+import { OrganizersModule } from '../../organizers/organizers.module';
+import { AutopilotService } from './autopilot.service';
+import { AvoidList } from './avoid-list';
+import { PhoneRoundsController } from './phone-rounds.controller';
+import { RoundClock } from './round-clock';
+import { RoundControl } from './round-control';
+import { RoundNews } from './round-news';
+import { RoundPlanner } from './round-planner';
+import { RoundsController } from './rounds.controller';
+import { RoundsService } from './rounds.service';
+import { SeatingListener } from './seating.listener';
+
+@Module({
+  imports: [AttendeesModule, EventsModule, OrganizersModule],
+  controllers: [RoundsController, PhoneRoundsController],
+  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener],
+  exports: [RoundsService, RoundNews],
+})
+export class RoundsModule {}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { spotLabel, type RoundFigures } from '@mingle/shared';
+import { ApiError } from '../../common/api-error';
+import { Attendee } from '../../attendees/attendee.entity';
+import { MingleEvent } from '../../events/event.entity';
+import { Broadcaster } from '../../realtime/broadcaster';
+import { rooms } from '../../realtime/rooms';
+import type { Pair } from '../engine/types';
+import { Group, GroupMember, Meeting, Round } from './round.entity';
+import { icebreakerFor } from './icebreaker';
+import { RoundPlanner } from './round-planner';
+import { RoundNews } from './round-news';
+import { sharedInterests } from './round.views';
+import { runningPicture, seated, tableOf } from './round-picture';
+import { AvoidList } from './avoid-list';
+
+const MINUTE = 60_000;
+/** Present means: not on a break, and connected now or seen in the last 10 minutes. */
+export const PRESENT_WITHIN_MS = 10 * MINUTE;
+/** A newcomer with less than this left waits for the next round. */
+export const LATE_JOIN_CUTOFF_MS = MINUTE;
+const CHUNK = 400;
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly planner: RoundPlanner,
+    private readonly news: RoundNews,
+    private readonly broadcaster: Broadcaster,
+    private readonly avoid: AvoidList,
+  ) {}
+
+  /** Groups the people present, writes the round in one transaction, then tells everyone. */
+  async start(eventId: string, minutes?: number): Promise<Round> {
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: eventId });
+    if (event.state !== 'open' && event.state !== 'live') throw new ApiError(409, 'event_not_open', 'Open joining before starting a round');
+    if (await this.db.getRepository(Round).existsBy({ eventId, state: 'running' })) throw roundRunning();
+
+    const present = await this.presentPeople(eventId);
+    if (present.length < 2) throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`);
+    const meetings = await this.db.getRepository(Meeting).find({ where: { eventId }, order: { roundNumber: 'ASC' } });
+    const history: Pair[] = meetings.map((m) => [m.a, m.b]);
+    const last = await this.db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
+    const number = (last?.number ?? 0) + 1;
+
+    const plan = await this.planner.plan({
+      people: present.map((a) => ({ id: a.id, interests: a.interests, company: a.company })),
+      settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number },
+      history,
+      avoid: await this.avoid.pairs(eventId),
+    });
+    if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
+
+    const met = new Set(history.map(([a, b]) => pairKey(a, b)));
+    const byId = new Map(present.map((a) => [a.id, a]));
+    const now = Date.now();
+    const round: Round = Object.assign(new Round(), {
+      id: randomUUID(),
+      eventId,
+      number,
+      state: 'running' as const,
+      startedAt: now,
+      endsAt: now + (minutes ?? event.roundMinutes) * MINUTE,
+      endedAt: null,
+      figures: figuresOf(plan.groups, met, plan.stats.meanSharedInterests),
+    });
+    const groups: Group[] = [];
+    const members: GroupMember[] = [];
+    const pairs: Meeting[] = [];
+    plan.groups.forEach((ids, position) => {
+      const shared = sharedInterests(ids.map((id) => byId.get(id)!));
+      const group = Object.assign(new Group(), {
+        id: randomUUID(),
+        roundId: round.id,
+        eventId,
+        position,
+        spot: spotLabel(event.spotLabels, position),
+        icebreaker: icebreakerFor(event.icebreakers, number, position, shared),
+      });
+      groups.push(group);
+      for (const id of ids) members.push(Object.assign(new GroupMember(), { groupId: group.id, attendeeId: id, roundId: round.id, joinedAt: now, arrivedAt: null, leftAt: null, moved: false }));
+      pairs.push(...meetingsOf(group, number, ids, []));
+    });
+
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.insert(Round, round);
+        await insertChunks(tx, Group, groups);
+        await insertChunks(tx, GroupMember, members);
+        await insertChunks(tx, Meeting, pairs);
+        await tx.update(MingleEvent, { id: eventId, state: 'open' }, { state: 'live', updatedAt: now });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError) throw roundRunning();
+      throw error;
+    }
+    await this.news.roundStarted(eventId);
+    return round;
+  }
+
+  /**
+   * Exactly one end is recorded, whoever calls first: the timer, another node, or the organizer.
+   * Returns the ended round to the one caller that ended it, null to everyone else.
+   */
+  async end(eventId: string, roundId?: string): Promise<Round | null> {
+    const running = await this.db.getRepository(Round).findOneBy({ eventId, state: 'running', ...(roundId ? { id: roundId } : {}) });
+    if (!running) return null;
+    const endedAt = Date.now();
+    const result = await this.db.getRepository(Round).update({ id: running.id, state: 'running' }, { state: 'ended', endedAt });
+    if (!result.affected) return null;
+    return { ...running, state: 'ended' as const, endedAt };
+  }
+
+  async extend(eventId: string, minutes: number): Promise<Round> {
+    const running = await this.db.getRepository(Round).findOneBy({ eventId, state: 'running' });
+    if (!running) throw noRound();
+    await this.db
+      .createQueryBuilder()
+      .update(Round)
+      .set({ endsAt: () => `ends_at + ${minutes * MINUTE}` })
+      .where('id = :id AND state = :state', { id: running.id, state: 'running' })
+      .execute();
+    const extended = await this.db.getRepository(Round).findOneByOrFail({ id: running.id });
+    if (extended.state !== 'running') throw noRound();
+    this.news.roundChanged(eventId, extended);
+    return extended;
+  }
+
+  /** "I'm here" at the spot. */
+  async arrive(attendeeId: string, groupId: string): Promise<void> {
+    const group = await this.db.getRepository(Group).findOneBy({ id: groupId });
+    const round = group && (await this.db.getRepository(Round).findOneBy({ id: group.roundId, state: 'running' }));
+    if (!group || !round) throw new ApiError(409, 'no_round', 'That group is not in a running round');
+    const result = await this.db.getRepository(GroupMember).update({ groupId, attendeeId, leftAt: IsNull() }, { arrivedAt: Date.now() });
+    if (!result.affected) throw new ApiError(403, 'not_in_group', 'You are not in that group');
+    await this.news.groupChanged(group.eventId, groupId);
+  }
+
+  /** A newcomer (or someone back from a break) joins the smallest group that has room. */
+  async placeLate(eventId: string, attendeeId: string): Promise<void> {
+    const picture = await runningPicture(this.db, eventId);
+    if (!picture || picture.round.endsAt - Date.now() < LATE_JOIN_CUTOFF_MS || tableOf(picture, attendeeId)) return;
+    const attendee = await this.db.getRepository(Attendee).findOneBy({ id: attendeeId, status: 'active' });
+    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
+    if (!attendee || !event) return;
+    const avoid = new Set((await this.avoid.pairs(eventId)).map(([a, b]) => pairKey(a, b)));
+    const open = picture.tables
+      .filter((t) => seated(t).length < event.groupSize + 1 && !seated(t).some((s) => avoid.has(pairKey(s.attendee.id, attendeeId))))
+      .sort((a, b) => seated(a).length - seated(b).length || a.group.position - b.group.position);
+    const table = open[0];
+    if (!table) return;
+    await this.seat(picture.round, table.group, attendeeId, seated(table).map((s) => s.attendee.id));
+    await this.news.placed(eventId, attendeeId, table.group.id);
+  }
+
+  /** Someone left mid-round: the group sees it; a person left alone moves to another group. */
+  async unseat(eventId: string, attendeeId: string): Promise<void> {
+    const picture = await runningPicture(this.db, eventId);
+    const table = picture && tableOf(picture, attendeeId);
+    if (!picture || !table) return;
+    const now = Date.now();
+    await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId }, { leftAt: now });
+    const rest = seated(table).filter((s) => s.attendee.id !== attendeeId);
+    if (rest.length === 1) {
+      const alone = rest[0]!.attendee.id;
+      const others = picture.tables.filter((t) => t !== table && seated(t).length > 0).sort((a, b) => seated(a).length - seated(b).length);
+      const target = others[0];
+      if (target) {
+        await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId: alone }, { leftAt: now });
+        await this.seat(picture.round, target.group, alone, seated(target).map((s) => s.attendee.id));
+        await this.news.groupChanged(eventId, table.group.id);
+        await this.news.placed(eventId, alone, target.group.id);
+        return;
+      }
+    }
+    await this.news.groupChanged(eventId, table.group.id);
+    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
+  }
+
+  private async seat(round: Round, group: Group, attendeeId: string, with_: string[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(GroupMember, { groupId: group.id, attendeeId });
+      await tx.insert(GroupMember, { groupId: group.id, attendeeId, roundId: round.id, joinedAt: Date.now(), arrivedAt: null, leftAt: null, moved: true });
+      const fresh = meetingsOf(group, round.number, [attendeeId], with_).filter((m) => m.a !== m.b);
+      for (const m of fresh) await tx.createQueryBuilder().insert().into(Meeting).values(m).orIgnore().execute();
+    });
+  }
+
+  /** Joined, not removed, not away, and connected or seen in the last 10 minutes. */
+  async presentPeople(eventId: string): Promise<Attendee[]> {
+    const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
+    const active = await this.db.getRepository(Attendee).find({ where: { eventId, status: 'active' }, order: { joinedAt: 'ASC' } });
+    const since = Date.now() - PRESENT_WITHIN_MS;
+    return active.filter((a) => online.has(a.id) || a.lastSeenAt >= since);
+  }
+
+  dueRounds(now: number): Promise<Round[]> {
+    return this.db.getRepository(Round).createQueryBuilder('r').where('r.state = :s AND r.ends_at <= :now', { s: 'running', now }).getMany();
+  }
+}
+
+export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function meetingsOf(group: Group, roundNumber: number, ids: string[], others: string[]): Meeting[] {
+  const out: Meeting[] = [];
+  const everyone = others.length ? others : ids;
+  for (const x of ids)
+    for (const y of everyone) {
+      if (x === y || (!others.length && x > y)) continue;
+      const [a, b] = x < y ? [x, y] : [y, x];
+      out.push(Object.assign(new Meeting(), { roundId: group.roundId, a, b, eventId: group.eventId, roundNumber, groupId: group.id }));
+    }
+  return out;
+}
+
+function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: number): RoundFigures {
+  let repeatPairs = 0;
+  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
+  return { people: groups.reduce((n, g) => n + g.length, 0), groups: groups.length, repeatPairs, meanSharedInterests: Math.round(meanSharedInterests * 100) / 100 };
+}
+
+async function insertChunks<T extends object>(tx: EntityManager, target: new () => T, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(target, rows.slice(i, i + CHUNK) as never);
+}
+
+const roundRunning = () => new ApiError(409, 'round_running', 'A round is already running. End it first.');
+const noRound = () => new ApiError(409, 'no_round', 'No round is running');

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+export const ROUND_STATES = ['running', 'ended'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** What a groupmate may see of another: never a contact field. */
+export interface Groupmate {
+  id: string;
+  name: string;
+  headline: string;
+  company: string;
+  interests: string[];
+  /** interests this person shares with the viewer */
+  shared: string[];
+  arrived: boolean;
+  /** left the group during the round */
+  left: boolean;
+}
+
+export interface RoundInfo {
+  id: string;
+  number: number;
+  state: RoundState;
+  startedAt: number;
+  /** epoch ms on the server's clock; clients correct with their clock offset */
+  endsAt: number;
+  endedAt: number | null;
+}
+
+/** A phone's own assignment for the current round. */
+export interface MyGroup {
+  roundId: string;
+  groupId: string;
+  spot: string;
+  icebreaker: string;
+  /** interests the whole group has in common, else the ones most members share */
+  sharedInterests: string[];
+  members: Groupmate[];
+  /** true when this person was moved here mid-round (late join or a group repaired) */
+  moved: boolean;
+}
+
+export interface BoardEntry {
+  /** first name and last initial, e.g. "Ana L." */
+  name: string;
+  spot: string;
+}
+
+export interface RoundFigures {
+  people: number;
+  groups: number;
+  repeatPairs: number;
+  meanSharedInterests: number;
+}
+
+export interface ConsoleGroup {
+  id: string;
+  spot: string;
+  icebreaker: string;
+  members: Array<{ id: string; name: string; company: string; arrived: boolean; left: boolean }>;
+  missing: number;
+}
+
+export interface AutopilotView {
+  state: 'off' | 'running' | 'paused';
+  roundsLeft: number;
+  roundMinutes: number;
+  breakMinutes: number;
+  /** when the next round starts by itself (server clock), or null */
+  nextRoundAt: number | null;
+}
+
+export interface PastRound extends RoundInfo {
+  figures: RoundFigures;
+}
+
+/** The round part of each role's snapshot. */
+export interface AttendeeRoundState {
+  round: RoundInfo | null;
+  group: MyGroup | null;
+  nextRoundAt: number | null;
+}
+export interface ScreenRoundState {
+  round: RoundInfo | null;
+  board: BoardEntry[];
+  nextRoundAt: number | null;
+}
+export interface ConsoleRoundState {
+  round: RoundInfo | null;
+  groups: ConsoleGroup[];
+  figures: RoundFigures | null;
+  autopilot: AutopilotView;
+  past: PastRound[];
+}
+
+export const startRoundBody = z.strictObject({
+  minutes: z.number().int('Must be a whole number').min(1, 'Rounds last at least 1 minute').max(60, 'Rounds last at most 60 minutes').optional(),
+});
+export const extendRoundBody = z.strictObject({
+  minutes: z.union([z.literal(1), z.literal(2), z.literal(5)], 'Extend by 1, 2 or 5 minutes'),
+});
+export const autopilotBody = z.strictObject({
+  rounds: z.number().int('Must be a whole number').min(1, 'At least 1 round').max(50, 'At most 50 rounds'),
+  roundMinutes: z.number().int('Must be a whole number').min(1, 'Rounds last at least 1 minute').max(60, 'Rounds last at most 60 minutes'),
+  breakMinutes: z.number().int('Must be a whole number').min(0, 'Break cannot be negative').max(30, 'Break is at most 30 minutes'),
+});
+export type AutopilotBody = z.infer<typeof autopilotBody>;
+
+/** Phone: take a break, come back. */
+export const breakBody = z.strictObject({ away: z.boolean('Say whether you are away') });
+
+/** Socket command: "I'm here" at the spot. */
+export const arriveBody = z.strictObject({ groupId: z.uuid('Not a group id') });
