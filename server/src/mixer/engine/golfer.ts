@@ -273,7 +273,7 @@ export class Golfer {
     let bestSlots = this.slot.slice();
     let stall = 0;
     const conf: number[] = [];
-    const maxStall = 200 + 20 * n;
+    const maxStall = 200 + 10 * n;
     for (let it = 1; it <= maxIters; it++) {
       if ((it & 63) === 0 && Date.now() > deadline) break;
       // best non-tabu swap of a conflicting player, over all rounds (ties broken at random)

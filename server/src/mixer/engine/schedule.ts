@@ -171,17 +171,24 @@ function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number
   const equal = sizes.every((s) => s === sizes[0]);
   const design = equal ? bestDesign(m.n, sizes[0]) : null;
   const init: number[][][] = design ? design.slice(0, R) : [];
-  g.load(greedyRounds(p, init, R, rng));
+  const start = greedyRounds(p, init, R, rng);
+  g.load(start);
   const target = minRepeats(p);
   if (design && g.repeats + g.avoids > target) {
     // designs are repeat-free among themselves: relabel people onto design positions to dodge history
     g.setFull(false);
     g.polish(deadline);
   }
-  g.searchHard(deadline, target);
+  const solved = g.searchHard(deadline, target);
   g.setFull(true);
   g.polish(deadline);
-  return g.rounds();
+  const found = reorder(m, g.rounds());
+  if (solved || !design) return found;
+  // A design prefix may beat a search that spread the unavoidable repeats: keep the longer repeat-free prefix.
+  const a = indexStats(m, found);
+  const designFirst = reorder(m, start);
+  const b = indexStats(m, designFirst);
+  return b.repeatFreeRounds > a.repeatFreeRounds ? designFirst : found;
 }
 
 /** Completes `init` to R rounds greedily (cheapest partner among candidates by hard + soft pair cost). */

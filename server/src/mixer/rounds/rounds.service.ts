@@ -163,6 +163,7 @@ export class RoundsService {
     if (!picture || !table) return;
     const now = Date.now();
     await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId }, { leftAt: now });
+    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
     const rest = seated(table).filter((s) => s.attendee.id !== attendeeId);
     if (rest.length === 1) {
       const alone = rest[0]!.attendee.id;
@@ -177,7 +178,6 @@ export class RoundsService {
       }
     }
     await this.news.groupChanged(eventId, table.group.id);
-    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
   }
 
   private async seat(round: Round, group: Group, attendeeId: string, with_: string[]): Promise<void> {

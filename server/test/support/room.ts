@@ -1,0 +1,48 @@
+import request from 'supertest';
+import type { AttendeeRoundState, JoinResult, MyGroup } from '@mingle/shared';
+import { join, openEvent, person } from './attendees';
+import { connect, snapshotOf, type MingleClient } from './sockets';
+
+export interface Phone {
+  joined: JoinResult;
+  socket: MingleClient;
+}
+
+/** An open event with `n` phones joined and connected, plus the organizer's console and a screen. */
+export async function room(url: string, n: number, eventOverrides: object = {}, personFor: (i: number) => object = () => ({})) {
+  const { org, event, cookie } = await openEvent(url, eventOverrides);
+  const phones: Phone[] = [];
+  for (let i = 0; i < n; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, n - i) }, async (_, k) => {
+        const joined = await join(url, event.joinCode, person(personFor(i + k)));
+        const socket = connect(url, { role: 'attendee', token: joined.token });
+        await snapshotOf(socket);
+        return { joined, socket };
+      }),
+    );
+    phones.push(...batch);
+  }
+  const console_ = connect(url, { role: 'organizer', eventId: event.id }, cookie);
+  const screen = connect(url, { role: 'screen', eventId: event.id, key: event.screenKey });
+  await Promise.all([snapshotOf(console_), snapshotOf(screen)]);
+  const close = () => [...phones.map((p) => p.socket), console_, screen].forEach((s) => s.disconnect());
+  return { org, event, cookie, phones, console: console_, screen, close };
+}
+
+export const framesOf = <T = unknown>(socket: MingleClient, name: string): T[] => socket.frames.filter(([e]) => e === name).map(([, p]) => p as T);
+
+export const assignments = (socket: MingleClient) => framesOf<AttendeeRoundState>(socket, 'round:assigned');
+
+/** The group a phone shows now: from its snapshot and every round or group news since. */
+export const lastGroup = (socket: MingleClient): MyGroup | null => {
+  const changes = socket.frames.filter(([e]) => e === 'snapshot' || e === 'round:assigned' || e === 'group:changed');
+  const last = changes.at(-1);
+  if (!last) return null;
+  if (last[0] === 'snapshot') return (last[1] as { rounds: AttendeeRoundState }).rounds.group;
+  return last[0] === 'round:assigned' ? (last[1] as AttendeeRoundState).group : (last[1] as MyGroup);
+};
+
+export const phoneHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'x-mingle-csrf': '1' });
+
+export const phonePost = (url: string, token: string, path: string, body: object = {}) => request(url).post(path).set(phoneHeaders(token)).send(body);
