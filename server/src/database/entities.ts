@@ -3,6 +3,6 @@ import { Session } from '../organizers/session.entity';
 import { MingleEvent } from '../events/event.entity';
 import { Attendee } from '../attendees/attendee.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from '../connections/connection.entities';
-import { Autopilot, Group, GroupMember, Meeting, Round } from '../mixer/rounds/round.entity';
+import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from '../mixer/rounds/round.entity';
 
-export const entities = [Organizer, Session, MingleEvent, Attendee, Round, Group, GroupMember, Meeting, Autopilot, SwapRequest, Match, OptOut, ShareChoice, Note];
+export const entities = [Organizer, Session, MingleEvent, Attendee, Round, Group, GroupMember, Meeting, Autopilot, RoundPlan, SwapRequest, Match, OptOut, ShareChoice, Note];

@@ -80,9 +80,17 @@ export class Rounds1764300000000 implements MigrationInterface {
         indices: [{ columnNames: ['state', 'next_round_at'] }],
       }),
     );
+
+    await q.createTable(
+      new Table({
+        name: 'round_plans',
+        columns: [id('event_id', true), { name: 'people_key', type: 'varchar', length: '64' }, { name: 'meetings_count', type: 'integer' }, { name: 'rounds', type: 'text' }, time('created_at')],
+        foreignKeys: [cascade('event_id', 'events')],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['autopilots', 'meetings', 'group_members', 'groups', 'rounds']) await q.dropTable(t);
+    for (const t of ['round_plans', 'autopilots', 'meetings', 'group_members', 'groups', 'rounds']) await q.dropTable(t);
   }
 }

@@ -2,54 +2,43 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { planRound, type PlanRoundInput } from '../engine/round';
-import type { RoundResult } from '../engine/types';
+import type { PlanScheduleInput } from '../engine/schedule';
+import type { RoundResult, ScheduleResult } from '../engine/types';
+import type { PlanJob } from './plan-worker';
 
 /** The engine's time budget when a live round starts: the organizer never waits 200 ms for it. */
 export const LIVE_PLAN_BUDGET_MS = 150;
+/** Planning the next rounds together happens in the background and may think longer. */
+export const AHEAD_PLAN_BUDGET_MS = 3000;
 
-type Waiting = { resolve: (r: RoundResult) => void; reject: (e: Error) => void };
+type Waiting = { resolve: (r: unknown) => void; reject: (e: Error) => void };
 
-/**
- * Plans rounds in a worker thread so the server keeps answering while the engine thinks.
- * If the worker cannot run, the engine runs inline: a round must always be plannable.
- */
-@Injectable()
-export class RoundPlanner implements OnModuleDestroy {
+/** One worker thread and its queue of jobs. */
+class PlanWorker {
   private worker: Worker | null = null;
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
-  private readonly log = new Logger('RoundPlanner');
 
-  async plan(input: PlanRoundInput): Promise<RoundResult> {
-    const withBudget = { ...input, settings: { timeLimitMs: LIVE_PLAN_BUDGET_MS, ...input.settings } };
-    try {
-      return await this.inWorker(withBudget);
-    } catch (error) {
-      this.log.warn(`planning in the worker failed (${(error as Error).message}); planning inline`);
-      return planRound(withBudget);
-    }
-  }
-
-  private inWorker(input: PlanRoundInput): Promise<RoundResult> {
+  run<T>(job: PlanJob): Promise<T> {
     const worker = this.worker ?? this.start();
     const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, input });
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      worker.postMessage({ id, job });
     });
   }
 
   private start(): Worker {
-    // Compiled: plan-worker.js beside this file. Under ts-jest/tsx: the .ts file through tsx.
+    // Compiled: plan-worker.js beside this file. Under ts-jest or tsx: the .ts file through tsx.
     const compiled = __filename.endsWith('.js');
     const file = join(__dirname, compiled ? 'plan-worker.js' : 'plan-worker.ts');
     const worker = new Worker(file, compiled ? {} : { execArgv: ['--require', 'tsx/cjs'] });
     worker.unref();
-    worker.on('message', (msg: { id: number; result?: RoundResult; error?: string }) => {
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       const waiting = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
       if (msg.error !== undefined) waiting?.reject(new Error(msg.error));
-      else waiting?.resolve(msg.result!);
+      else waiting?.resolve(msg.result);
     });
     const fail = (error: Error) => {
       this.worker = null;
@@ -62,9 +51,39 @@ export class RoundPlanner implements OnModuleDestroy {
     return worker;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async stop(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
+  }
+}
+
+/**
+ * Plans in worker threads so the server keeps answering while the engine thinks: one worker for
+ * live rounds, one for planning ahead, so a long look-ahead never delays a round start.
+ */
+@Injectable()
+export class RoundPlanner implements OnModuleDestroy {
+  private readonly live = new PlanWorker();
+  private readonly ahead = new PlanWorker();
+  private readonly log = new Logger('RoundPlanner');
+
+  async plan(input: PlanRoundInput): Promise<RoundResult> {
+    const job: PlanJob = { kind: 'round', input: { ...input, settings: { timeLimitMs: LIVE_PLAN_BUDGET_MS, ...input.settings } } };
+    try {
+      return await this.live.run<RoundResult>(job);
+    } catch (error) {
+      // A round must always be plannable: if the worker cannot run, the engine runs inline.
+      this.log.warn(`planning in the worker failed (${(error as Error).message}); planning inline`);
+      return planRound(job.input);
+    }
+  }
+
+  planAhead(input: PlanScheduleInput): Promise<ScheduleResult> {
+    return this.ahead.run<ScheduleResult>({ kind: 'schedule', input: { ...input, settings: { timeLimitMs: AHEAD_PLAN_BUDGET_MS, ...input.settings } } });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.live.stop(), this.ahead.stop()]);
   }
 }

@@ -58,3 +58,17 @@ export class Autopilot {
   /** while paused in a break: how much of the break was left */
   @TimeColumn({ name: 'paused_left_ms', nullable: true }) pausedLeftMs: number | null;
 }
+
+/**
+ * Rounds planned ahead for a stable room: the next rounds, computed off the request path, used
+ * while the same people are present and nothing else was recorded meanwhile. Losing it costs
+ * only quality (the engine then plans one round), never correctness.
+ */
+@Entity('round_plans')
+export class RoundPlan {
+  @PrimaryColumn({ type: 'varchar', length: 36, name: 'event_id' }) eventId: string;
+  @Column({ type: 'varchar', length: 64, name: 'people_key' }) peopleKey: string;
+  @Column({ type: 'integer', name: 'meetings_count' }) meetingsCount: number;
+  @Column({ type: 'simple-json' }) rounds: string[][][];
+  @TimeColumn({ name: 'created_at' }) createdAt: number;
+}

@@ -12,11 +12,12 @@ import { RoundPlanner } from './round-planner';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 import { SeatingListener } from './seating.listener';
+import { PlanBook } from './plan-book';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule],
   controllers: [RoundsController, PhoneRoundsController],
-  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener],
+  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener, PlanBook],
   exports: [RoundsService, RoundNews],
 })
 export class RoundsModule {}

@@ -15,6 +15,9 @@ import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
 import { runningPicture, seated, tableOf } from './round-picture';
 import { AvoidList } from './avoid-list';
+import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
+import { planStats } from '../engine/stats';
+import { Autopilot } from './round.entity';
 
 const MINUTE = 60_000;
 /** Present means: not on a break, and connected now or seen in the last 10 minutes. */
@@ -31,6 +34,7 @@ export class RoundsService {
     private readonly news: RoundNews,
     private readonly broadcaster: Broadcaster,
     private readonly avoid: AvoidList,
+    private readonly book: PlanBook,
   ) {}
 
   /** Groups the people present, writes the round in one transaction, then tells everyone. */
@@ -46,12 +50,13 @@ export class RoundsService {
     const last = await this.db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
     const number = (last?.number ?? 0) + 1;
 
-    const plan = await this.planner.plan({
-      people: present.map((a) => ({ id: a.id, interests: a.interests, company: a.company })),
-      settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number },
-      history,
-      avoid: await this.avoid.pairs(eventId),
-    });
+    const people = present.map((a) => ({ id: a.id, interests: a.interests, company: a.company }));
+    const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
+    const avoid = await this.avoid.pairs(eventId);
+    const booked = await this.book.next(eventId, people, history.length, avoid);
+    const plan = booked
+      ? { groups: booked, reason: undefined, stats: planStats(people, [booked], history) }
+      : await this.planner.plan({ people, settings, history, avoid });
     if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
 
     const met = new Set(history.map(([a, b]) => pairKey(a, b)));
@@ -98,6 +103,9 @@ export class RoundsService {
       throw error;
     }
     await this.news.roundStarted(eventId);
+    const meetingsNow = history.length + pairs.length;
+    if (booked) await this.book.advance(eventId, meetingsNow);
+    else this.book.prepare(eventId, people, settings, [...history, ...pairs.map((m): Pair => [m.a, m.b])], avoid, await this.roundsAhead(eventId));
     return round;
   }
 
@@ -187,6 +195,11 @@ export class RoundsService {
       const fresh = meetingsOf(group, round.number, [attendeeId], with_).filter((m) => m.a !== m.b);
       for (const m of fresh) await tx.createQueryBuilder().insert().into(Meeting).values(m).orIgnore().execute();
     });
+  }
+
+  private async roundsAhead(eventId: string): Promise<number> {
+    const autopilot = await this.db.getRepository(Autopilot).findOneBy({ eventId });
+    return autopilot ? autopilot.roundsLeft : DEFAULT_LOOK_AHEAD;
   }
 
   /** Joined, not removed, not away, and connected or seen in the last 10 minutes. */
