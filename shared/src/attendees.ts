@@ -70,7 +70,7 @@ export const joinCodeParam = z.strictObject({ code: z.string().max(20, 'Not a jo
 export const attendeeIdParam = z.strictObject({ id: z.uuid('Not an event id'), attendeeId: z.uuid('Not an attendee id') });
 
 /** active: here and grouped; away: on a break; left: left the event; removed: removed by the organizer. */
-export type AttendeeStatus = 'active' | 'away' | 'left' | 'removed';
+export type AttendeeStatus = 'active' | 'away' | 'left' | 'removed' | 'erased';
 
 /** The attendee's own profile, card included: only ever sent to that attendee. */
 export interface MyProfile {
@@ -110,6 +110,10 @@ export interface PublicEvent {
   roundMinutes: number;
   privacyNote: string;
   state: 'draft' | 'open' | 'live' | 'ended';
+  /** after the event ends, when contact details will be deleted (ISO), or null */
+  contactsExpireAt: string | null;
+  /** true once the retention period passed and contact details were deleted */
+  contactsPurged: boolean;
 }
 
 export interface JoinResult {

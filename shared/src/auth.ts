@@ -26,6 +26,3 @@ export const organizerView = z.object({
   name: z.string(),
 });
 export type OrganizerView = z.infer<typeof organizerView>;
-
-/** Sent on every state-changing request; a cross-site form cannot set it. */
-export const CSRF_HEADER = 'x-mingle-csrf';

@@ -5,3 +5,4 @@ export * from './join-code';
 export * from './attendees';
 export * from './realtime';
 export * from './rounds';
+export * from './connections';

@@ -65,6 +65,8 @@ export interface ServerToClientEvents {
   'group:changed': (group: MyGroup) => void;
   /** to the screen: the find-your-table board */
   'board:changed': (board: BoardEntry[]) => void;
+  /** to both phones of a new mutual match, each with the other's shared card */
+  'match:made': (news: import('./connections').MatchNews) => void;
   /** to the console: the whole round picture */
   'console:rounds-changed': (state: ConsoleRoundState) => void;
 }

@@ -1,0 +1,57 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { LogInBody, OrganizerView, SignUpBody } from '@mingle/shared';
+import { api, ApiError } from './api';
+
+/** Who is signed in to the console. `load()` asks the server once; later calls reuse the answer. */
+export const useSessionStore = defineStore('session', () => {
+  const organizer = ref<OrganizerView | null>(null);
+  const loaded = ref(false);
+  let pending: Promise<void> | null = null;
+
+  const signedIn = computed(() => organizer.value !== null);
+
+  function load(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    pending ??= api
+      .get<OrganizerView>('/auth/me')
+      .then((me) => {
+        organizer.value = me;
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError) || err.status !== 401) console.warn('Could not load the session', err);
+        organizer.value = null;
+      })
+      .finally(() => {
+        loaded.value = true;
+        pending = null;
+      });
+    return pending;
+  }
+
+  async function signUp(body: SignUpBody): Promise<void> {
+    organizer.value = await api.post<OrganizerView>('/auth/signup', body);
+    loaded.value = true;
+  }
+
+  async function logIn(body: LogInBody): Promise<void> {
+    organizer.value = await api.post<OrganizerView>('/auth/login', body);
+    loaded.value = true;
+  }
+
+  async function logOut(): Promise<void> {
+    try {
+      await api.post<void>('/auth/logout');
+    } finally {
+      forget();
+    }
+  }
+
+  /** The server said the session is gone. */
+  function forget(): void {
+    organizer.value = null;
+    loaded.value = true;
+  }
+
+  return { organizer, loaded, signedIn, load, signUp, logIn, logOut, forget };
+});
