@@ -7,10 +7,12 @@ const server = 'http://localhost:3000';
 export default defineConfig({
   plugins: [vue()],
   resolve: {
-    alias: {
-      // The client compiles the protocol from source: one set of schemas, no build step in between.
-      '@mingle/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
-    },
+    // The client compiles the protocol from source: one set of schemas, no build step in between.
+    // Subpaths (e.g. @mingle/shared/realtime-constants) keep zod out of bundles that need no schema.
+    alias: [
+      { find: /^@mingle\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+      { find: /^@mingle\/shared\/(.*)$/, replacement: fileURLToPath(new URL('../shared/src/', import.meta.url)) + '$1.ts' },
+    ],
   },
   server: {
     proxy: {

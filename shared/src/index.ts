@@ -6,3 +6,4 @@ export * from './attendees';
 export * from './realtime';
 export * from './rounds';
 export * from './connections';
+export * from './planner';

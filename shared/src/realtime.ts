@@ -80,6 +80,4 @@ export interface ClientToServerEvents {
   'group:arrive': (body: { groupId: string }, ack: (res: Ack<MyGroup>) => void) => void;
 }
 
-export const SOCKET_PATH = '/socket.io';
-/** Larger socket payloads are refused outright. */
-export const MAX_SOCKET_PAYLOAD = 16 * 1024;
+export { SOCKET_PATH, MAX_SOCKET_PAYLOAD } from './realtime-constants';

@@ -1,4 +1,5 @@
-import { CSRF_HEADER, type ApiErrorBody } from '@mingle/shared';
+import type { ApiErrorBody } from '@mingle/shared';
+import { CSRF_HEADER } from '@mingle/shared/errors';
 
 /** A failed API call: HTTP status, the server's string code, and per-field messages (dotted paths). */
 export class ApiError extends Error {

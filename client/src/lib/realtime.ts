@@ -1,0 +1,99 @@
+import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, HandshakeRefusal, ServerToClientEvents } from '@mingle/shared';
+import { SOCKET_PATH } from '@mingle/shared/realtime-constants';
+
+export type MingleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** connecting: first try; online: live; offline: lost, retrying by itself; refused: the server said no. */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface Realtime {
+  socket: MingleSocket;
+  status: Ref<ConnectionStatus>;
+  /** why the server refused the handshake (removed, revoked screen key, logged out…) */
+  refusal: Ref<HandshakeRefusal | null>;
+  /** server clock minus this device's clock, in ms; add it to Date.now() to get server time */
+  offset: Ref<number>;
+  serverNow(): number;
+  close(): void;
+}
+
+const REFUSALS = new Set(['bad_request', 'unauthorized', 'removed', 'not_found']);
+
+/**
+ * One socket for a page's lifetime: connects in setup, closes on unmount. Every (re)connect brings
+ * a fresh snapshot from the server, so handlers never replay anything. Reconnects fast when the
+ * network or the screen comes back.
+ */
+export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerToClientEvents>): Realtime {
+  const status = ref<ConnectionStatus>('connecting');
+  const refusal = shallowRef<HandshakeRefusal | null>(null);
+  const offset = ref(0);
+
+  const socket: MingleSocket = io({
+    path: SOCKET_PATH,
+    transports: ['websocket', 'polling'],
+    auth: (cb) => cb(auth()),
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2000,
+    randomizationFactor: 0.3,
+    timeout: 5000,
+  });
+
+  for (const [event, handler] of Object.entries(handlers)) socket.on(event as keyof ServerToClientEvents, handler as never);
+
+  socket.on('connect', () => {
+    status.value = 'online';
+    refusal.value = null;
+    void syncClock(socket, offset);
+  });
+  socket.on('disconnect', (reason) => {
+    // The server dropped us on purpose (removed, screen revoked): the handler for that news decides.
+    status.value = reason === 'io server disconnect' ? 'refused' : 'offline';
+  });
+  socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
+    if (REFUSALS.has(err.message) && err.data) {
+      refusal.value = err.data;
+      status.value = 'refused';
+    } else {
+      status.value = 'offline';
+    }
+  });
+
+  // Phones sleep and lose Wi-Fi: try again at once when either comes back.
+  const wake = () => {
+    if (!socket.connected && status.value !== 'refused') socket.connect();
+  };
+  const onVisible = () => document.visibilityState === 'visible' && wake();
+  window.addEventListener('online', wake);
+  document.addEventListener('visibilitychange', onVisible);
+
+  const close = () => {
+    window.removeEventListener('online', wake);
+    document.removeEventListener('visibilitychange', onVisible);
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+  onBeforeUnmount(close);
+
+  return { socket, status, refusal, offset, serverNow: () => Date.now() + offset.value, close };
+}
+
+/** Estimates the clock offset from a few round trips, keeping the one with the shortest delay. */
+async function syncClock(socket: MingleSocket, offset: Ref<number>): Promise<void> {
+  let best = { rtt: Infinity, offset: offset.value };
+  for (let i = 0; i < 3 && socket.connected; i++) {
+    const sent = Date.now();
+    try {
+      const res = await socket.timeout(3000).emitWithAck('clock:sync', { clientTime: sent });
+      const received = Date.now();
+      if ('data' in res) {
+        const rtt = received - sent;
+        if (rtt < best.rtt) best = { rtt, offset: res.data.serverTime - (sent + rtt / 2) };
+      }
+    } catch {
+      return;
+    }
+  }
+  if (best.rtt !== Infinity) offset.value = Math.round(best.offset);
+}
