@@ -9,6 +9,7 @@ import { AttendeesModule } from './attendees/attendees.module';
 import { BroadcastModule } from './realtime/broadcast.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
+import { ConnectionsModule } from './connections/connections.module';
 
 const MINUTE = 60_000;
 
@@ -44,6 +45,7 @@ export class AppModule {
         EventsModule,
         AttendeesModule,
         RoundsModule,
+        ConnectionsModule,
         RealtimeModule,
       ],
       controllers: [HealthController],

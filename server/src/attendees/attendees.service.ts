@@ -83,6 +83,7 @@ export class AttendeesService {
     const attendee = await this.attendees.findOneBy({ tokenHash: tokenHash(this.config.sessionSecret, token) });
     if (!attendee) throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.');
     if (attendee.status === 'removed') throw new ApiError(403, 'removed', REMOVED_MESSAGE);
+    if (attendee.status === 'erased') throw new ApiError(410, 'erased', 'You erased your data from this event.');
     return attendee;
   }
 
@@ -99,7 +100,7 @@ export class AttendeesService {
   }
 
   listForEvent(eventId: string): Promise<Attendee[]> {
-    return this.attendees.find({ where: { eventId, status: Not('removed') }, order: { joinedAt: 'ASC' } });
+    return this.attendees.find({ where: { eventId, status: Not(In(['removed', 'erased'])) }, order: { joinedAt: 'ASC' } });
   }
 
   /** Removed for good: the token stops working and every socket of theirs is dropped. */

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { CONFIG, type Config } from '../config/config';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { joinBody, joinCodeParam, updateProfileBody, type JoinResult, type MeResult, type PublicEvent } from '@mingle/shared';
 import type { z } from 'zod';
@@ -18,6 +19,7 @@ export class JoinController {
   constructor(
     private readonly attendees: AttendeesService,
     private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** What the join page shows before someone commits: the event's name, tags and privacy note. */
@@ -25,7 +27,7 @@ export class JoinController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
   async preview(@Param(new Valid(joinCodeParam)) { code }: Code): Promise<PublicEvent> {
-    return toPublicEvent(await this.attendees.eventForCode(code));
+    return toPublicEvent(await this.attendees.eventForCode(code), this.config.contactRetentionDays);
   }
 
   @Post('join/:code')
@@ -33,14 +35,14 @@ export class JoinController {
   @SkipThrottle({ auth: true })
   async join(@Param(new Valid(joinCodeParam)) { code }: Code, @Body(new Valid(joinBody)) body: z.output<typeof joinBody>): Promise<JoinResult> {
     const { token, attendee, event } = await this.attendees.join(code, body);
-    return { token, me: toMyProfile(attendee), event: toPublicEvent(event) };
+    return { token, me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 
   @Get('me')
   @UseGuards(AttendeeGuard)
   async me(@CurrentAttendee() attendee: Attendee): Promise<MeResult> {
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
-    return { me: toMyProfile(attendee), event: toPublicEvent(event) };
+    return { me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 
   @Patch('me')
@@ -48,6 +50,6 @@ export class JoinController {
   async update(@CurrentAttendee() attendee: Attendee, @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>): Promise<MeResult> {
     const updated = await this.attendees.updateProfile(attendee, body);
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
-    return { me: toMyProfile(updated), event: toPublicEvent(event) };
+    return { me: toMyProfile(updated), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 }

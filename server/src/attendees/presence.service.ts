@@ -39,7 +39,7 @@ export class PresenceService implements OnModuleDestroy {
     const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
     const attendees = await this.db.getRepository(Attendee).find({
       select: { id: true, interests: true },
-      where: { eventId, status: Not(In(['removed', 'left'])) },
+      where: { eventId, status: Not(In(['removed', 'left', 'erased'])) },
     });
     online ??= await this.broadcaster.onlineIn(rooms.attendees(eventId));
     const counts = new Map((event?.interests ?? []).map((t) => [t, 0]));
@@ -60,8 +60,8 @@ export class PresenceService implements OnModuleDestroy {
       this.broadcaster.send(rooms.event(eventId), 'presence:changed', await this.presence(eventId, online));
       if (entry.attendeeIds.size) {
         const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
-        const upserted = changed.filter((a) => a.status !== 'removed').map((a) => toOrganizerAttendee(a, online.has(a.id)));
-        const removed = changed.filter((a) => a.status === 'removed').map((a) => a.id);
+        const upserted = changed.filter((a) => a.status !== 'removed' && a.status !== 'erased').map((a) => toOrganizerAttendee(a, online.has(a.id)));
+        const removed = changed.filter((a) => a.status === 'removed' || a.status === 'erased').map((a) => a.id);
         this.broadcaster.send(rooms.console(eventId), 'attendees:changed', { upserted, removed });
       }
     } catch (error) {

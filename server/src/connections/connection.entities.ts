@@ -18,6 +18,8 @@ export class Match {
   @PrimaryColumn({ type: 'varchar', length: 36 }) b: string;
   @Column({ type: 'varchar', length: 36, name: 'event_id' }) eventId: string;
   @TimeColumn({ name: 'matched_at' }) matchedAt: number;
+  @Column({ type: 'simple-json', name: 'a_fields' }) aFields: ContactField[];
+  @Column({ type: 'simple-json', name: 'b_fields' }) bFields: ContactField[];
 }
 
 /** Private, one-sided: "we already know each other" or "don't group me with them again". */

@@ -5,6 +5,9 @@ import type { Config } from '../config/config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
+/** Any fixed number; it names the lock that serializes migrations across nodes. */
+const MIGRATION_LOCK = 7_346_281;
+
 /** Builds the data source for the configured database; migrations own the schema. */
 export function createDataSource(database: Config['database']): DataSource {
   if (database.kind === 'postgres') {
@@ -43,6 +46,19 @@ export async function openDatabase(database: Config['database']): Promise<DataSo
   }
   const dataSource = createDataSource(database);
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  if (database.kind === 'postgres') {
+    // Several nodes may start at once on an empty database: one migrates, the others wait.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await dataSource.runMigrations();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  } else {
+    await dataSource.runMigrations();
+  }
   return dataSource;
 }

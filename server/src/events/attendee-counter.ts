@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import { Attendee } from '../attendees/attendee.entity';
 
-/** How many attendees (not removed) each event has. */
+/** How many attendees (not removed or erased) each event has. */
 @Injectable()
 export class AttendeeCounter {
   constructor(private readonly db: DataSource) {}
@@ -15,7 +15,7 @@ export class AttendeeCounter {
       .createQueryBuilder('a')
       .select('a.eventId', 'eventId')
       .addSelect('COUNT(*)', 'n')
-      .where({ eventId: In(eventIds), status: Not('removed') })
+      .where({ eventId: In(eventIds), status: Not(In(['removed', 'erased'])) })
       .groupBy('a.eventId')
       .getRawMany();
     for (const r of rows) counts.set(r.eventId, Number(r.n));

@@ -22,7 +22,7 @@ export class EventNews {
   ) {}
 
   changed(e: MingleEvent): void {
-    this.broadcaster.send(rooms.attendees(e.id), 'event:changed', toPublicEvent(e));
+    this.broadcaster.send(rooms.attendees(e.id), 'event:changed', toPublicEvent(e, this.config.contactRetentionDays));
     this.broadcaster.send(rooms.screen(e.id), 'screen:event-changed', toScreenEvent(e, this.config.publicUrl));
     this.broadcaster.send(rooms.console(e.id), 'console:event-changed', toOrganizerEventView(e, this.config.publicUrl));
   }

@@ -26,4 +26,6 @@ export class MingleEvent {
   @Column({ type: 'varchar', length: 10 }) state: EventState;
   @TimeColumn({ name: 'created_at' }) createdAt: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt: number;
+  @TimeColumn({ name: 'ended_at', nullable: true }) endedAt: number | null;
+  @TimeColumn({ name: 'contacts_purged_at', nullable: true }) contactsPurgedAt: number | null;
 }

@@ -42,6 +42,8 @@ export class EventsService {
       maxInterests: Math.min(body.maxInterests ?? EVENT_DEFAULTS.maxInterests, body.interests.length),
       id: randomUUID(),
       organizerId,
+      endedAt: null,
+      contactsPurgedAt: null,
       screenKey: newScreenKey(),
       state: 'draft',
       createdAt: now,
@@ -72,7 +74,8 @@ export class EventsService {
     if (event.state === to) return event;
     if (!EVENT_TRANSITIONS[event.state].includes(to))
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
-    const result = await this.events.update({ id, state: event.state }, { state: to, updatedAt: Date.now() });
+    const now = Date.now();
+    const result = await this.events.update({ id, state: event.state }, { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) });
     if (!result.affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
     return this.announce(await this.own(organizerId, id));
   }

@@ -34,7 +34,7 @@ export class Snapshots {
     switch (who.role) {
       case 'attendee': {
         const me = await this.db.getRepository(Attendee).findOneByOrFail({ id: who.attendeeId });
-        return { role: 'attendee', serverTime, event: toPublicEvent(event), me: toMyProfile(me), presence, rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId) };
+        return { role: 'attendee', serverTime, event: toPublicEvent(event, this.config.contactRetentionDays), me: toMyProfile(me), presence, rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId) };
       }
       case 'organizer': {
         const list = await this.attendees.listForEvent(who.eventId);

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 
 const id = (name: string, isPrimary = false) => ({ name, type: 'varchar', length: '36', isPrimary });
 const onAttendee = (column: string) => ({ columnNames: [column], referencedTableName: 'attendees', referencedColumnNames: ['id'], onDelete: 'CASCADE' });
@@ -18,7 +18,15 @@ export class Connections1764400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'matches',
-        columns: [id('a', true), id('b', true), id('event_id'), { name: 'matched_at', type: 'bigint' }],
+        columns: [
+          id('a', true),
+          id('b', true),
+          id('event_id'),
+          { name: 'matched_at', type: 'bigint' },
+          // what each side chose to share, fixed when the match is made
+          { name: 'a_fields', type: 'text' },
+          { name: 'b_fields', type: 'text' },
+        ],
         foreignKeys: [onAttendee('a'), onAttendee('b')],
         indices: [{ columnNames: ['b'] }, { columnNames: ['event_id'] }],
       }),
@@ -45,9 +53,15 @@ export class Connections1764400000000 implements MigrationInterface {
         foreignKeys: [onAttendee('attendee_id'), onAttendee('other_id')],
       }),
     );
+
+    await q.addColumns('events', [
+      new TableColumn({ name: 'ended_at', type: 'bigint', isNullable: true }),
+      new TableColumn({ name: 'contacts_purged_at', type: 'bigint', isNullable: true }),
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropColumns('events', ['ended_at', 'contacts_purged_at']);
     for (const t of ['notes', 'share_choices', 'opt_outs', 'matches', 'swap_requests']) await q.dropTable(t);
   }
 }

@@ -12,6 +12,9 @@ const AVOID = W.AVOID;
 const REPEAT = W.REPEAT;
 const REPEAT_COUNT = W.REPEAT_COUNT;
 const RECENCY = W.RECENCY;
+/** Tolerances for float noise when comparing cost changes (hard costs reach 1e12, recency steps stay ≥ ~1). */
+const HARD_EPS = 1e-3;
+const SOFT_EPS = 1e-9;
 
 export interface GolferProblem {
   n: number;
@@ -350,40 +353,56 @@ export class Golfer {
     this.load(rounds);
   }
 
-  /** Swaps players a and b in every round (relabeling); returns the cost change, reverting if not improving. */
-  relabel(a: number, b: number, keepIfBelow = 0): number {
-    let total = 0;
+  /**
+   * True if the change last evaluated with delta() (or the given totals) improves the cost in tier order:
+   * a lower hard cost (avoid, repeats) always wins, the soft cost only decides between equal hard costs.
+   */
+  private improves(dh = this.dHard, ds = this.dSoft): boolean {
+    if (dh < -HARD_EPS) return true;
+    return dh <= HARD_EPS && ds < -SOFT_EPS;
+  }
+
+  /** Swaps players a and b in every round (relabeling); keeps it if it improves the tiered cost, else reverts. */
+  relabel(a: number, b: number): boolean {
+    let dh = 0;
+    let ds = 0;
     const done: number[] = [];
     for (let r = 0; r < this.R; r++) {
       if (this.sameGroup(r, a, b)) continue;
-      total += this.delta(r, a, b);
+      this.delta(r, a, b);
+      dh += this.dHard;
+      ds += this.dSoft;
       this.apply(r, a, b);
       done.push(r);
     }
-    if (total < keepIfBelow) return total;
+    if (this.improves(dh, ds)) return true;
     for (let i = done.length - 1; i >= 0; i--) {
       this.delta(done[i], a, b);
       this.apply(done[i], a, b);
     }
-    return 0;
+    return false;
   }
 
-  /** Hill climbing on the full cost: relabelings, then single-round swaps, until no gain or deadline. */
+  /**
+   * Hill climbing on the tiered cost (hard first, then soft in the full phase): relabelings, then
+   * single-round swaps, until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
+   * for a soft one (colleagues, interests).
+   */
   polish(deadline: number): void {
     const n = this.n;
-    const eps = 1e-9;
     for (let pass = 0; pass < 20; pass++) {
       let improved = false;
       for (let a = 0; a < n; a++) {
         if (Date.now() > deadline) return;
-        for (let b = a + 1; b < n; b++) if (this.relabel(a, b, -eps) < 0) improved = true;
+        for (let b = a + 1; b < n; b++) if (this.relabel(a, b)) improved = true;
       }
       for (let r = 0; r < this.R; r++) {
         if (Date.now() > deadline) return;
         for (let a = 0; a < n; a++)
           for (let b = a + 1; b < n; b++) {
             if (this.sameGroup(r, a, b)) continue;
-            if (this.delta(r, a, b) < -eps) {
+            this.delta(r, a, b);
+            if (this.improves()) {
               this.apply(r, a, b);
               improved = true;
             }

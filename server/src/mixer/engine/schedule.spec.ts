@@ -3,7 +3,7 @@ import { bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal
 import { planSchedule } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
-import { randomHistory, syntheticPeople } from './test-util';
+import { historyOf, randomHistory, syntheticPeople } from './test-util';
 import type { Pair, Person } from './types';
 
 const ids = (n: number): Person[] => Array.from({ length: n }, (_, i) => ({ id: `u${i}` }));
@@ -92,6 +92,63 @@ describe('planSchedule targets (social golfer)', () => {
     const res = planSchedule({ people: same, settings: { groupSize: 3, separateColleagues: true }, rounds: 3 });
     checkRounds(same, res.rounds, 3);
     expect(res.stats.repeatPairs).toBe(0);
+  });
+});
+
+describe('planSchedule with history (rounds planned ahead after live rounds)', () => {
+  /** n people with interests and companies c0..c2; history = one earlier round of consecutive groups of g. */
+  function liveEvent(n: number, g: number) {
+    const people: Person[] = Array.from({ length: n }, (_, i) => ({ id: 'p' + i, interests: ['a', 'b'], company: 'c' + (i % 3) }));
+    const r1: string[][] = [];
+    for (let s = 0; s < n; s += g) r1.push(people.slice(s, s + g).map((p) => p.id));
+    return { people, history: historyOf([r1]) };
+  }
+
+  it.each<[number, number, number, number]>([
+    // n, group size, repeat-free rounds left after one round, rounds asked
+    [16, 4, 4, 8],
+    [16, 4, 4, 4],
+    [25, 5, 5, 8],
+    [15, 3, 6, 8],
+  ])('%i/%i with one earlier round: the leading %i rounds are repeat-free (asked %i, colleagues separated)', (n, g, free, R) => {
+    const { people, history } = liveEvent(n, g);
+    const res = planSchedule({ people, settings: { groupSize: g, seed: 2, timeLimitMs: 3000, separateColleagues: true, mode: 'similar' }, rounds: R, history });
+    expect(res.rounds).toHaveLength(R);
+    checkRounds(people, res.rounds, g);
+    for (let k = 1; k <= free; k++) expect(planStats(people, res.rounds.slice(0, k), history).repeatPairs).toBe(0);
+    if (R > free) expect(planStats(people, res.rounds.slice(0, free + 1), history).repeatPairs).toBeGreaterThan(0);
+    expect(res.stats.repeatFreeRounds).toBe(free);
+    const truth = planStats(people, res.rounds, history);
+    expect(res.stats.repeatPairs).toBe(truth.repeatPairs);
+    expect(res.stats.colleaguePairs).toBe(truth.colleaguePairs);
+  });
+
+  it('stats are those of the returned rounds, history counted (random small instances)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 24 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.boolean(),
+        (n, g, r, h, seed, separateColleagues) => {
+          const people = syntheticPeople(n, seed, 8).map((p, i) => ({ ...p, company: 'c' + (i % 3) }));
+          const history = randomHistory(people, h, g, seed + 1);
+          const res = planSchedule({ people, settings: { groupSize: g, seed, timeLimitMs: 120, separateColleagues }, rounds: r, history });
+          if (res.rounds.length === 0) {
+            expect(res.reason).toBeTruthy();
+            return;
+          }
+          const truth = planStats(people, res.rounds, history);
+          expect(res.stats.repeatPairs).toBe(truth.repeatPairs);
+          expect(res.stats.repeatFreeRounds).toBe(truth.repeatFreeRounds);
+          expect(res.stats.colleaguePairs).toBe(truth.colleaguePairs);
+          expect(res.stats.meanSharedInterests).toBe(truth.meanSharedInterests);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

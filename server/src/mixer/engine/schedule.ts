@@ -40,7 +40,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
   } else {
     rounds = search(m, sizes, R, rng, deadline);
   }
-  rounds = reorder(m, rounds);
+  rounds = reorder(m.n, (key) => m.pairs.count(key), rounds);
   if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
     const fixed = fixAvoid(people, settings, input, m, rounds, deadline);
     if (!fixed) return fail('no grouping keeps all avoid pairs apart');
@@ -165,12 +165,83 @@ function minRepeats(p: GolferProblem): number {
   return Math.max(0, p.rounds * pairsPerRound - fresh, Math.ceil(perPlayer / 2));
 }
 
+/** Copy of the problem planning `rounds` rounds. */
+function withRounds(p: GolferProblem, rounds: number): GolferProblem {
+  return { ...p, rounds };
+}
+
+/** Copy of the problem with `planned` rounds added to the history (as the latest meetings), planning `rounds` rounds. */
+function withPlanned(p: GolferProblem, planned: number[][][], rounds: number): GolferProblem {
+  const n = p.n;
+  const hist = p.hist.slice();
+  const rec = p.rec.slice();
+  for (const groups of planned)
+    for (const g of groups)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++)
+          for (const k of [g[x] * n + g[y], g[y] * n + g[x]]) {
+            hist[k]++;
+            rec[k] = 1;
+          }
+  return { ...p, hist, rec, rounds };
+}
+
+/** Largest k ≤ R for which the counting bound allows k rounds without any repeat (0 if none). */
+function repeatFreeBound(p: GolferProblem, R: number): number {
+  let k = R;
+  while (k > 0 && minRepeats(withRounds(p, k)) > 0) k--;
+  return k;
+}
+
+/**
+ * Plans R rounds. The plan is consumed from the front, so the leading rounds come first: as many
+ * repeat-free rounds as possible (history counted), then the remaining rounds with as few repeats as
+ * possible given history and the leading rounds.
+ */
 function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number): number[][][] {
   const p = golferProblem(m, sizes, R);
+  const free = repeatFreeBound(p, R);
+  if (free >= R) return solveBlock(p, rng, deadline);
+  let lead: number[][][] = [];
+  if (free > 0) {
+    const now = Date.now();
+    const found = solveBlock(withRounds(p, free), rng, now + (deadline - now) * 0.6);
+    lead = found.slice(0, repeatFreePrefix(p, found));
+  }
+  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline);
+  return [...lead, ...rest];
+}
+
+/** Number of leading rounds without a repeat (history of p counted). */
+function repeatFreePrefix(p: GolferProblem, rounds: number[][][]): number {
+  const n = p.n;
+  const seen = new Uint8Array(n * n);
+  for (let r = 0; r < rounds.length; r++) {
+    for (const g of rounds[r])
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          const k = g[x] * n + g[y];
+          if (p.hist[k] > 0 || seen[k]) return r;
+        }
+    for (const g of rounds[r])
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          seen[g[x] * n + g[y]] = 1;
+          seen[g[y] * n + g[x]] = 1;
+        }
+  }
+  return rounds.length;
+}
+
+/** Multi-round search for p.rounds rounds (history and avoid pairs in p), result reordered (repeat-free first). */
+function solveBlock(p: GolferProblem, rng: Rng, deadline: number): number[][][] {
+  const R = p.rounds;
+  const sizes = p.sizes;
+  const prior = (key: number) => p.hist[key];
   const g = new Golfer(p, rng);
   const equal = sizes.every((s) => s === sizes[0]);
-  const design = equal ? bestDesign(m.n, sizes[0]) : null;
-  const init: number[][][] = design ? design.slice(0, R) : [];
+  const design = equal ? bestDesign(p.n, sizes[0]) : null;
+  const init: number[][][] = design ? fitDesign(design, p).slice(0, R) : [];
   const start = greedyRounds(p, init, R, rng);
   g.load(start);
   const target = minRepeats(p);
@@ -182,13 +253,58 @@ function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number
   const solved = g.searchHard(deadline, target);
   g.setFull(true);
   g.polish(deadline);
-  const found = reorder(m, g.rounds());
+  const found = reorder(p.n, prior, g.rounds());
   if (solved || !design) return found;
   // A design prefix may beat a search that spread the unavoidable repeats: keep the longer repeat-free prefix.
-  const a = indexStats(m, found);
-  const designFirst = reorder(m, start);
-  const b = indexStats(m, designFirst);
-  return b.repeatFreeRounds > a.repeatFreeRounds ? designFirst : found;
+  const designFirst = reorder(p.n, prior, start);
+  return repeatFreePrefix(p, designFirst) > repeatFreePrefix(p, found) ? designFirst : found;
+}
+
+/**
+ * Relabels a design (positions -> people) so that history meetings are not regrouped where this is
+ * easy to see: if the earlier meetings form disjoint cliques (e.g. exactly one earlier round, people who
+ * arrived later alone) that fit into the groups of one parallel class, that class takes them and goes
+ * last, the other classes then repeat nothing. Otherwise the design is returned unchanged (the search
+ * handles history).
+ */
+export function fitDesign(design: number[][][], p: GolferProblem): number[][][] {
+  const n = p.n;
+  if (!design.length) return design;
+  let any = false;
+  for (let k = 0; k < n * n && !any; k++) if (p.hist[k] > 0) any = true;
+  if (!any) return design;
+  // components of the history graph
+  const comp = new Int32Array(n).fill(-1);
+  const comps: number[][] = [];
+  for (let s = 0; s < n; s++) {
+    if (comp[s] >= 0) continue;
+    const c: number[] = [s];
+    comp[s] = comps.length;
+    for (let h = 0; h < c.length; h++)
+      for (let j = 0; j < n; j++)
+        if (comp[j] < 0 && p.hist[c[h] * n + j] > 0) {
+          comp[j] = comps.length;
+          c.push(j);
+        }
+    comps.push(c);
+  }
+  const cls = design[design.length - 1];
+  const cap = cls[0].length;
+  for (const c of comps) {
+    if (c.length > cap) return design;
+    for (let x = 0; x < c.length; x++) for (let y = x + 1; y < c.length; y++) if (p.hist[c[x] * n + c[y]] === 0) return design;
+  }
+  // first-fit decreasing into the groups of the class
+  const bins: number[][] = cls.map(() => []);
+  for (const c of comps.slice().sort((a, b) => b.length - a.length)) {
+    const bin = bins.find((b, i) => b.length + c.length <= cls[i].length);
+    if (!bin) return design;
+    bin.push(...c);
+  }
+  const person = new Int32Array(n);
+  cls.forEach((grp, i) => grp.forEach((pos, x) => (person[pos] = bins[i][x])));
+  const mapped = design.map((round) => round.map((grp) => grp.map((pos) => person[pos])));
+  return mapped;
 }
 
 /** Completes `init` to R rounds greedily (cheapest partner among candidates by hard + soft pair cost). */
@@ -240,9 +356,8 @@ function greedyRounds(p: GolferProblem, init: number[][][], R: number, rng: Rng)
   return rounds;
 }
 
-/** Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible. */
-function reorder(m: Model, rounds: number[][][]): number[][][] {
-  const n = m.n;
+/** Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible (prior: history count of a pair key). */
+function reorder(n: number, prior: (key: number) => number, rounds: number[][][]): number[][][] {
   const seen = new Set<number>();
   const out: number[][][] = [];
   const left = rounds.slice();
@@ -252,7 +367,7 @@ function reorder(m: Model, rounds: number[][][]): number[][][] {
       for (let x = 0; x < g.length; x++)
         for (let y = x + 1; y < g.length; y++) {
           const key = Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]);
-          if (m.pairs.count(key) > 0 || seen.has(key)) c++;
+          if (prior(key) > 0 || seen.has(key)) c++;
         }
     return c;
   };

@@ -13,10 +13,11 @@ import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 import { SeatingListener } from './seating.listener';
 import { PlanBook } from './plan-book';
+import { PlannerController } from '../planner/planner.controller';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule],
-  controllers: [RoundsController, PhoneRoundsController],
+  controllers: [RoundsController, PhoneRoundsController, PlannerController],
   providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener, PlanBook],
   exports: [RoundsService, RoundNews],
 })

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AttendeesModule } from '../attendees/attendees.module';
+import { EventsModule } from '../events/events.module';
+import { OrganizersModule } from '../organizers/organizers.module';
+import { ConnectionsService } from './connections.service';
+import { EraseService } from './erase.service';
+import { EventConnectionsController } from './event-connections.controller';
+import { MeConnectionsController } from './me-connections.controller';
+import { RemovalListener } from './removal.listener';
+import { RetentionService } from './retention.service';
+
+@Module({
+  imports: [AttendeesModule, EventsModule, OrganizersModule],
+  controllers: [MeConnectionsController, EventConnectionsController],
+  providers: [ConnectionsService, EraseService, RetentionService, RemovalListener],
+})
+export class ConnectionsModule {}

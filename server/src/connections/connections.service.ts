@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { ContactField, ConnectionStats, Encounter, MetPerson } from '@mingle/shared';
+import { ApiError, notFound } from '../common/api-error';
+import { Attendee } from '../attendees/attendee.entity';
+import { MingleEvent } from '../events/event.entity';
+import { Broadcaster } from '../realtime/broadcaster';
+import { rooms } from '../realtime/rooms';
+import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
+import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
+import { filledFields, toMetPerson } from './connection.views';
+
+const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  /** Everyone I shared a group with, newest encounter first. */
+  async people(me: Attendee): Promise<MetPerson[]> {
+    const meetings = await this.db.getRepository(Meeting).find({ where: [{ eventId: me.eventId, a: me.id }, { eventId: me.eventId, b: me.id }] });
+    if (!meetings.length) return [];
+    const otherIds = [...new Set(meetings.map((m) => (m.a === me.id ? m.b : m.a)))];
+    const [others, groups, asked, matches, notes, optOuts] = await Promise.all([
+      this.db.getRepository(Attendee).findBy({ id: In(otherIds) }),
+      this.db.getRepository(Group).findBy({ id: In([...new Set(meetings.map((m) => m.groupId))]) }),
+      this.db.getRepository(SwapRequest).findBy({ fromId: me.id }),
+      this.db.getRepository(Match).find({ where: [{ a: me.id }, { b: me.id }] }),
+      this.db.getRepository(Note).findBy({ attendeeId: me.id }),
+      this.db.getRepository(OptOut).findBy({ attendeeId: me.id }),
+    ]);
+    const spots = new Map(groups.map((g) => [g.id, g.spot]));
+    const people = others
+      .filter((o) => o.status !== 'removed')
+      .map((other) => {
+        const met: Encounter[] = meetings
+          .filter((m) => m.a === other.id || m.b === other.id)
+          .sort((x, y) => x.roundNumber - y.roundNumber)
+          .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
+        const match = matches.find((m) => m.a === other.id || m.b === other.id);
+        return toMetPerson(other, {
+          met,
+          asked: asked.some((r) => r.toId === other.id),
+          matchedAt: match?.matchedAt ?? null,
+          shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
+          note: notes.find((n) => n.otherId === other.id)?.text ?? '',
+          optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
+        });
+      });
+    return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
+  }
+
+  async person(me: Attendee, otherId: string): Promise<MetPerson> {
+    const found = (await this.people(me)).find((p) => p.id === otherId);
+    if (!found) throw notFound('Person');
+    return found;
+  }
+
+  /**
+   * Ask to swap. The other is not told; when they asked too, both get the match at once.
+   * Asking twice changes nothing.
+   */
+  async ask(me: Attendee, otherId: string): Promise<MetPerson> {
+    const other = await this.metPerson(me, otherId);
+    await this.assertOpen(me);
+    const requests = this.db.getRepository(SwapRequest);
+    if (!(await requests.existsBy({ fromId: me.id, toId: other.id }))) {
+      await requests.createQueryBuilder().insert().values({ fromId: me.id, toId: other.id, eventId: me.eventId, createdAt: Date.now() }).orIgnore().execute();
+    }
+    if (await requests.existsBy({ fromId: other.id, toId: me.id })) await this.match(me, other);
+    return this.person(me, otherId);
+  }
+
+  /** Withdraw a request that has not matched yet. */
+  async withdraw(me: Attendee, otherId: string): Promise<MetPerson> {
+    await this.metPerson(me, otherId);
+    const [a, b] = ordered(me.id, otherId);
+    if (await this.db.getRepository(Match).existsBy({ a, b })) throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
+    await this.db.getRepository(SwapRequest).delete({ fromId: me.id, toId: otherId });
+    return this.person(me, otherId);
+  }
+
+  async shareChoice(me: Attendee): Promise<ContactField[]> {
+    const choice = await this.db.getRepository(ShareChoice).findOneBy({ attendeeId: me.id });
+    return choice ? choice.fields.filter((f) => !!me.card[f]) : filledFields(me.card);
+  }
+
+  async setShareChoice(me: Attendee, fields: ContactField[]): Promise<ContactField[]> {
+    await this.db.getRepository(ShareChoice).save({ attendeeId: me.id, fields: [...new Set(fields)] });
+    return this.shareChoice(me);
+  }
+
+  async optOut(me: Attendee, otherId: string, reason: 'know' | 'avoid'): Promise<MetPerson> {
+    await this.metPerson(me, otherId);
+    await this.db.getRepository(OptOut).save({ attendeeId: me.id, otherId, eventId: me.eventId, reason, createdAt: Date.now() });
+    return this.person(me, otherId);
+  }
+
+  async undoOptOut(me: Attendee, otherId: string): Promise<MetPerson> {
+    await this.metPerson(me, otherId);
+    await this.db.getRepository(OptOut).delete({ attendeeId: me.id, otherId });
+    return this.person(me, otherId);
+  }
+
+  async setNote(me: Attendee, otherId: string, text: string): Promise<MetPerson> {
+    await this.metPerson(me, otherId);
+    if (text.trim()) await this.db.getRepository(Note).save({ attendeeId: me.id, otherId, text });
+    else await this.db.getRepository(Note).delete({ attendeeId: me.id, otherId });
+    return this.person(me, otherId);
+  }
+
+  /** A removed or erased attendee's requests and matches are dropped. */
+  async dropAllOf(attendeeId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(SwapRequest, { fromId: attendeeId });
+      await tx.delete(SwapRequest, { toId: attendeeId });
+      await tx.delete(Match, { a: attendeeId });
+      await tx.delete(Match, { b: attendeeId });
+    });
+  }
+
+  /** Counts only: how many asked, how many matched, and the match rate of each round's pairs. */
+  async stats(eventId: string): Promise<ConnectionStats> {
+    const [swapsAsked, matches, meetings, rounds] = await Promise.all([
+      this.db.getRepository(SwapRequest).countBy({ eventId }),
+      this.db.getRepository(Match).findBy({ eventId }),
+      this.db.getRepository(Meeting).find({ select: { a: true, b: true, roundNumber: true }, where: { eventId } }),
+      this.db.getRepository(Round).find({ select: { number: true }, where: { eventId }, order: { number: 'ASC' } }),
+    ]);
+    const matched = new Set(matches.map((m) => `${m.a}|${m.b}`));
+    return {
+      swapsAsked,
+      matches: matches.length,
+      rounds: rounds.map(({ number }) => {
+        const pairs = meetings.filter((m) => m.roundNumber === number);
+        const made = pairs.filter((m) => matched.has(`${m.a}|${m.b}`)).length;
+        return { number, pairs: pairs.length, matches: made, matchRate: pairs.length ? Math.round((made / pairs.length) * 1000) / 1000 : 0 };
+      }),
+    };
+  }
+
+  private async match(me: Attendee, other: Attendee): Promise<void> {
+    const [a, b] = ordered(me.id, other.id);
+    const [aFields, bFields] = a === me.id ? [await this.shareChoice(me), await this.shareChoice(other)] : [await this.shareChoice(other), await this.shareChoice(me)];
+    const inserted = await this.db
+      .getRepository(Match)
+      .createQueryBuilder()
+      .insert()
+      .values({ a, b, eventId: me.eventId, matchedAt: Date.now(), aFields, bFields })
+      .orIgnore()
+      .execute();
+    if (inserted.identifiers.length === 0 && !(await this.db.getRepository(Match).existsBy({ a, b }))) return;
+    for (const [viewer, shown] of [
+      [me, other],
+      [other, me],
+    ] as const) {
+      this.broadcaster.send(rooms.attendee(viewer.id), 'match:made', { person: await this.person(viewer, shown.id) });
+    }
+  }
+
+  /** Only someone I shared a group with at this event; anyone else is unknown to me (404). */
+  private async metPerson(me: Attendee, otherId: string): Promise<Attendee> {
+    const other = await this.db.getRepository(Attendee).findOneBy({ id: otherId, eventId: me.eventId });
+    if (!other || other.status === 'removed') throw notFound('Person');
+    const [a, b] = ordered(me.id, otherId);
+    if (!(await this.db.getRepository(Meeting).existsBy({ eventId: me.eventId, a, b })))
+      throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
+    if (other.status === 'erased') throw new ApiError(410, 'erased', 'This person erased their data.');
+    return other;
+  }
+
+  private async assertOpen(me: Attendee): Promise<void> {
+    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: me.eventId });
+    if (event?.contactsPurgedAt) throw new ApiError(410, 'purged', 'Contact details from this event were deleted after the retention period.');
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { plannerBody, spotLabel, type PlannerResult } from '@mingle/shared';
+import type { z } from 'zod';
+import { ApiError } from '../../common/api-error';
+import { Valid } from '../../common/validate';
+import { OrganizerGuard } from '../../organizers/organizer.guard';
+import { RoundPlanner } from '../rounds/round-planner';
+
+/** How long the seated-dinner planner may think: it is a one-off, and quality matters most. */
+const PLANNER_BUDGET_MS = 10_000;
+
+/** The console's planner: a rotation for people without phones, planned all rounds together. */
+@Controller('planner')
+@UseGuards(OrganizerGuard)
+export class PlannerController {
+  constructor(private readonly planner: RoundPlanner) {}
+
+  @Post()
+  @HttpCode(200)
+  async plan(@Body(new Valid(plannerBody)) body: z.output<typeof plannerBody>): Promise<PlannerResult> {
+    const people = body.people.map((p, i) => ({ id: String(i), company: p.company, interests: p.interests }));
+    const result = await this.planner.planAhead({
+      people,
+      rounds: body.rounds,
+      settings: { groupSize: body.groupSize, mode: body.mode, separateColleagues: body.separateColleagues ?? true, seed: 1, timeLimitMs: PLANNER_BUDGET_MS },
+    });
+    if (!result.rounds.length) throw new ApiError(400, 'cannot_plan', `Cannot plan: ${result.reason ?? 'unknown reason'}`);
+    const groups = Math.max(...result.rounds.map((r) => r.length));
+    return {
+      rounds: result.rounds.map((r) => r.map((g) => g.map(Number))),
+      spots: Array.from({ length: groups }, (_, i) => spotLabel([], i)),
+      stats: result.stats,
+    };
+  }
+}
