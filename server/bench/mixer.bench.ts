@@ -4,7 +4,7 @@
  */
 import { planRound } from '../src/mixer/engine/round';
 import { planSchedule } from '../src/mixer/engine/schedule';
-import { randomBaseline, randomHistory, syntheticPeople } from '../src/mixer/engine/test-util';
+import { historyOf, randomBaseline, randomHistory, syntheticPeople } from '../src/mixer/engine/test-util';
 import type { Mode } from '../src/mixer/engine/types';
 
 interface Row {
@@ -49,13 +49,17 @@ function roundRow(n: number, mode: Mode) {
   });
 }
 
-function scheduleRow(n: number, g: number, rounds: number, withData = false) {
+/** afterOne: one earlier round (consecutive groups) is history, as when planning ahead during a live event. */
+function scheduleRow(n: number, g: number, rounds: number, withData = false, afterOne = false) {
   const people = withData ? syntheticPeople(n, 21, 12) : Array.from({ length: n }, (_, i) => ({ id: `p${i}` }));
+  const first: string[][] = [];
+  for (let s = 0; s < n; s += g) first.push(people.slice(s, s + g).map((p) => p.id));
+  const history = afterOne ? historyOf([first]) : [];
   const t = performance.now();
-  const res = planSchedule({ people, settings: { groupSize: g, seed: 1, timeLimitMs: 10000, separateColleagues: withData }, rounds });
+  const res = planSchedule({ people, settings: { groupSize: g, seed: 1, timeLimitMs: 10000, separateColleagues: withData }, rounds, history });
   const ms = performance.now() - t;
   rows.push({
-    case: `schedule ${n}/${g} x${rounds}${withData ? ' +data' : ''}`,
+    case: `schedule ${n}/${g} x${rounds}${withData ? ' +data' : ''}${afterOne ? ' after 1' : ''}`,
     people: n,
     group: g,
     mode: withData ? 'similar' : '-',
@@ -81,4 +85,7 @@ scheduleRow(30, 3, 12);
 scheduleRow(64, 8, 9);
 scheduleRow(100, 4, 25, true);
 scheduleRow(60, 4, 8, true);
+scheduleRow(16, 4, 8, true, true);
+scheduleRow(15, 3, 8, true, true);
+scheduleRow(25, 5, 8, true, true);
 console.table(rows);
