@@ -13,6 +13,7 @@ const only = process.argv.slice(2);
 
 const tiers = [
   { name: 'unit', cwd: 'server', args: ['--selectProjects', 'unit'] },
+  { name: 'client', cwd: 'client', node: ['npm', 'test'] },
   { name: 'integration (sqlite)', cwd: 'server', args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'], env: { MINGLE_TEST_DB: 'sqlite' } },
   process.env.TEST_DATABASE_URL && {
     name: 'integration (postgres)',
@@ -34,6 +35,19 @@ for (const tier of tiers) {
   if (tier.build && run('npm', ['run', 'build']).status !== 0) {
     summary.push(`${tier.name}: build failed`);
     bad = true;
+    continue;
+  }
+  if (tier.node) {
+    // node:test reports "# pass N" and "# fail N" at the end.
+    const res = spawnSync(tier.node[0], tier.node.slice(1), { cwd: join(root, tier.cwd), encoding: 'utf8' });
+    process.stdout.write(res.stdout ?? '');
+    process.stderr.write(res.stderr ?? '');
+    const p = Number(/^# pass (\d+)/m.exec(res.stdout ?? '')?.[1] ?? 0);
+    const f = Number(/^# fail (\d+)/m.exec(res.stdout ?? '')?.[1] ?? 0);
+    passed += p;
+    failed += f;
+    if (res.status !== 0 || f > 0 || p === 0) bad = true;
+    summary.push(`${tier.name}: ${p} passed, ${f} failed${p + f === 0 ? ' (ran no test)' : ''}`);
     continue;
   }
   const file = join(out, `${tier.name.replace(/\W+/g, '-')}.json`);
