@@ -5,6 +5,7 @@ import { join, person } from './support/attendees';
 import { assignments, phoneHeaders, room, type Phone } from './support/room';
 import { connect, eventually, nextEvent, snapshotOf } from './support/sockets';
 import { RetentionService } from '../src/connections/retention.service';
+import { SWAPS_PER_MINUTE } from '../src/connections/me-connections.controller';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,6 +51,22 @@ describe('swapping contacts', () => {
       const stats = (await r.org.get(`/api/events/${r.event.id}/connections`)).body as ConnectionStats;
       expect(stats).toEqual({ swapsAsked: 2, matches: 1, rounds: [{ number: 1, pairs: 2, matches: 1, matchRate: 0.5 }] });
       expect(JSON.stringify(stats)).not.toContain(ana.joined.me.id);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('limits swap requests per attendee, not per address', async () => {
+    const { r, mateOf } = await metPairs();
+    try {
+      const ana = r.phones[0]!;
+      const raj = mateOf(ana);
+      const statuses: number[] = [];
+      for (let i = 0; i < SWAPS_PER_MINUTE + 1; i++) statuses.push((await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`)).status);
+      expect(statuses.slice(0, SWAPS_PER_MINUTE).every((s) => s === 200)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      // Someone else on the same Wi-Fi address is not slowed down.
+      expect((await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`)).status).toBe(200);
     } finally {
       r.close();
     }

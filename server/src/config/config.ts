@@ -88,7 +88,7 @@ export function loadConfig(env: Env): Config {
     allowSignup: bool('ALLOW_SIGNUP', true),
     trustProxy: bool('TRUST_PROXY', false),
     authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
-    joinRateLimit: int('JOIN_RATE_LIMIT', 30, 1, 100000),
+    joinRateLimit: int('JOIN_RATE_LIMIT', 600, 1, 100000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
   };
   if (problems.length) throw new ConfigError(problems);

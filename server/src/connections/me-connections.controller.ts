@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Post, Res, UseGuards } from '@nestjs/common';
-import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle } from '@nestjs/throttler';
+import { SwapThrottlerGuard } from './swap-throttler.guard';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { noteBody, optOutBody, otherIdParam, shareBody, type MetPerson, type ShareChoiceView } from '@mingle/shared';
@@ -13,6 +14,9 @@ import { EraseService } from './erase.service';
 import { toConnectionsCsv, toVCard } from './vcard';
 
 type Other = z.output<typeof otherIdParam>;
+
+/** Per attendee: generous for people, a wall for scripts. */
+export const SWAPS_PER_MINUTE = 30;
 
 /** The phone's people I met, swaps, private opt-outs and notes, downloads, and "Erase me". */
 @Controller('me')
@@ -31,9 +35,9 @@ export class MeConnectionsController {
 
   @Post('people/:otherId/swap')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SwapThrottlerGuard)
   @SkipThrottle({ auth: true })
-  @Throttle({ join: { limit: 60, ttl: 60_000 } })
+  @Throttle({ join: { limit: SWAPS_PER_MINUTE, ttl: 60_000 } })
   ask(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
     return this.connections.ask(me, otherId);
   }
