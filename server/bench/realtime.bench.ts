@@ -41,7 +41,7 @@ async function run(n: number): Promise<string> {
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     const headers = { ...CSRF, cookie };
     const tags = Array.from({ length: 40 }, (_, i) => `tag${i}`);
-    const event = await (await fetch(`${url}/api/events`, { method: 'POST', headers, body: JSON.stringify({ name: `Bench ${n}`, interests: tags, groupSize: 4 }) })).json();
+    const event = (await (await fetch(`${url}/api/events`, { method: "POST", headers, body: JSON.stringify({ name: `Bench ${n}`, interests: tags, groupSize: 4 }) })).json()) as { id: string; joinCode: string };
     await fetch(`${url}/api/events/${event.id}/state`, { method: 'POST', headers, body: JSON.stringify({ state: 'open' }) });
 
     const t0 = Date.now();
@@ -52,7 +52,7 @@ async function run(n: number): Promise<string> {
           const interests = [0, 1, 2].map((j) => tags[(i + k + j * 7) % 40]);
           const res = await fetch(`${url}/api/join/${event.joinCode}`, { method: 'POST', headers: CSRF, body: JSON.stringify({ name: `P ${i + k}`, company: `C${(i + k) % 200}`, interests, acceptPrivacy: true }) });
           if (!res.ok) errors++;
-          return (await res.json()).token as string;
+          return ((await res.json()) as { token: string }).token;
         }),
       );
       tokens.push(...batch);

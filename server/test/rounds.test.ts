@@ -232,6 +232,26 @@ describe('live rounds', () => {
   });
 });
 
+describe('ending the event', () => {
+  const app = useApp();
+
+  it('ends the running round and stops the autopilot', async () => {
+    const r = await room(app().url, 4, { groupSize: 2 });
+    try {
+      await r.org.put(`/api/events/${r.event.id}/autopilot`, { rounds: 3, roundMinutes: 5, breakMinutes: 1 });
+      await r.org.post(`/api/events/${r.event.id}/state`, { state: 'ended' });
+      await eventually(async () => {
+        const state = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
+        expect(state.round?.state).toBe('ended');
+        expect(state.autopilot.state).toBe('off');
+      });
+      expect((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body.code).toBe('event_not_open');
+    } finally {
+      r.close();
+    }
+  });
+});
+
 describe('two server processes on one database', () => {
   it('records and announces exactly one end when both timers fire', async () => {
     const env = freshDatabaseEnv();

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
 import type { ScreenEvent } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { Broadcaster } from '../realtime/broadcaster';
@@ -16,12 +17,16 @@ export function toScreenEvent(e: MingleEvent, publicUrl: string): ScreenEvent {
 /** Tells each role of an event its own view of a change to the event. */
 @Injectable()
 export class EventNews {
+  /** Event ids that just ended: rounds listen, to close what is still running. */
+  readonly ended = new Subject<string>();
+
   constructor(
     private readonly broadcaster: Broadcaster,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   changed(e: MingleEvent): void {
+    if (e.state === 'ended') this.ended.next(e.id);
     this.broadcaster.send(rooms.attendees(e.id), 'event:changed', toPublicEvent(e, this.config.contactRetentionDays));
     this.broadcaster.send(rooms.screen(e.id), 'screen:event-changed', toScreenEvent(e, this.config.publicUrl));
     this.broadcaster.send(rooms.console(e.id), 'console:event-changed', toOrganizerEventView(e, this.config.publicUrl));

@@ -2,26 +2,41 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { Subscription } from 'rxjs';
 import { AttendeeActivity } from '../../attendees/attendee-activity';
 import { RoundsService } from './rounds.service';
+import { EventNews } from '../../events/event-news';
+import { RoundControl } from './round-control';
+import { AutopilotService } from './autopilot.service';
 
-/** Keeps the running round's groups right as people arrive, take breaks and leave. */
+/** Keeps the running round's groups right as people arrive, take breaks and leave, and closes rounds when the event ends. */
 @Injectable()
 export class SeatingListener implements OnModuleInit, OnModuleDestroy {
-  private subscription: Subscription | null = null;
+  private subscriptions: Subscription[] = [];
   private readonly log = new Logger('Seating');
 
   constructor(
     private readonly activity: AttendeeActivity,
     private readonly rounds: RoundsService,
+    private readonly eventNews: EventNews,
+    private readonly control: RoundControl,
+    private readonly autopilot: AutopilotService,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.activity.changes.subscribe(({ eventId, attendeeId, kind }) => {
-      const work = kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
-      work.catch((error: Error) => this.log.warn(`seating ${kind} for ${attendeeId} failed: ${error.message}`));
-    });
+    this.subscriptions.push(
+      this.activity.changes.subscribe(({ eventId, attendeeId, kind }) => {
+        const work = kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
+        work.catch((error: Error) => this.log.warn(`seating ${kind} for ${attendeeId} failed: ${error.message}`));
+      }),
+      // When the event ends, the autopilot stops and a running round ends with it.
+      this.eventNews.ended.subscribe((eventId) => {
+        this.autopilot
+          .stop(eventId)
+          .then(() => this.control.end(eventId))
+          .catch((error: Error) => this.log.warn(`closing rounds of ${eventId} failed: ${error.message}`));
+      }),
+    );
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.subscriptions.forEach((s) => s.unsubscribe());
   }
 }
