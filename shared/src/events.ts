@@ -70,48 +70,19 @@ export const EVENT_DEFAULTS = {
   privacyNote: '',
 } as const;
 
-export const createEventBody = z
-  .strictObject({
-    name: eventFields.name,
-    interests: eventFields.interests,
-    description: eventFields.description.optional(),
-    venue: eventFields.venue.optional(),
-    startsAt: eventFields.startsAt.optional(),
-    timeZone: eventFields.timeZone.optional(),
-    maxInterests: eventFields.maxInterests.optional(),
-    groupSize: eventFields.groupSize.optional(),
-    roundMinutes: eventFields.roundMinutes.optional(),
-    breakMinutes: eventFields.breakMinutes.optional(),
-    mixMode: eventFields.mixMode.optional(),
-    separateColleagues: eventFields.separateColleagues.optional(),
-    spotLabels: eventFields.spotLabels.optional(),
-    icebreakers: eventFields.icebreakers.optional(),
-    privacyNote: eventFields.privacyNote.optional(),
-  })
+/** Every field may change in an edit; unknown fields are rejected. */
+export const updateEventBody = z.strictObject(eventFields).partial();
+export type UpdateEventBody = z.input<typeof updateEventBody>;
+
+/** A new event needs a name and its interest tags; everything else has a default. */
+export const createEventBody = updateEventBody
+  .required({ name: true, interests: true })
   .refine((e) => e.maxInterests === undefined || e.maxInterests <= e.interests.length, {
     path: ['maxInterests'],
     message: 'Cannot be more than the number of interest tags',
   });
 export type CreateEventBody = z.input<typeof createEventBody>;
 
-export const updateEventBody = z.strictObject({
-  name: eventFields.name.optional(),
-  interests: eventFields.interests.optional(),
-  description: eventFields.description.optional(),
-  venue: eventFields.venue.optional(),
-  startsAt: eventFields.startsAt.optional(),
-  timeZone: eventFields.timeZone.optional(),
-  maxInterests: eventFields.maxInterests.optional(),
-  groupSize: eventFields.groupSize.optional(),
-  roundMinutes: eventFields.roundMinutes.optional(),
-  breakMinutes: eventFields.breakMinutes.optional(),
-  mixMode: eventFields.mixMode.optional(),
-  separateColleagues: eventFields.separateColleagues.optional(),
-  spotLabels: eventFields.spotLabels.optional(),
-  icebreakers: eventFields.icebreakers.optional(),
-  privacyNote: eventFields.privacyNote.optional(),
-});
-export type UpdateEventBody = z.input<typeof updateEventBody>;
 
 /** Allowed state moves; `ended` is final. */
 export const EVENT_TRANSITIONS: Record<EventState, readonly EventState[]> = {

@@ -1,0 +1,223 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { artifactPath, startApp, type RunningApp } from './support/server';
+
+/** The projector screen: lobby, live count and cloud, a round with its board, dead links. */
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let cookie = '';
+
+const INTERESTS = ['AI', 'Climate', 'Design', 'Policy', 'Hardware', 'Investing'];
+
+interface OrganizerEvent {
+  id: string;
+  joinCode: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await startApp({ JOIN_RATE_LIMIT: '1000' });
+  const res = await post('/api/auth/signup', { name: 'Sam Screen', email: `sam+${Date.now()}@example.com`, password: 'correct horse battery' });
+  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  expect(cookie).toContain('=');
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await app?.stop();
+});
+
+async function post(path: string, body: unknown, withCookie = true): Promise<Response> {
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mingle-csrf': '1', ...(withCookie && cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 400) throw new Error(`POST ${path} → ${res.status}: ${await res.text()}`);
+  return res;
+}
+
+async function createOpenEvent(name: string, extra: Record<string, unknown> = {}): Promise<OrganizerEvent> {
+  const created = (await (await post('/api/events', { name, interests: INTERESTS, ...extra })).json()) as OrganizerEvent;
+  return (await (await post(`/api/events/${created.id}/state`, { state: 'open' })).json()) as OrganizerEvent;
+}
+
+async function join(code: string, name: string, interests: string[]): Promise<void> {
+  await post(`/api/join/${code}`, { name, interests, acceptPrivacy: true, card: { email: 'x@y.example' } }, false);
+}
+
+/** The server's public URL may name another host; keep its path and query on the test server. */
+const onTestServer = (screenUrl: string) => {
+  const u = new URL(screenUrl);
+  return `${app.baseUrl}${u.pathname}${u.search}`;
+};
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw new Error(`Page error: ${err.message}`);
+  });
+  return page;
+}
+
+/** Nothing scrolls, nothing sticks out of the viewport, no contact detail anywhere. */
+async function assertStageSafe(page: Page): Promise<void> {
+  const m = await page.evaluate(() => {
+    const de = document.documentElement;
+    const outside = Array.from(document.querySelectorAll<HTMLElement>('.screen *'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || el.closest('.visually-hidden')) return false;
+        return r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.left < -1 || r.top < -1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollH: de.scrollHeight, scrollW: de.scrollWidth, h: innerHeight, w: innerWidth, text: document.body.innerText, outside };
+  });
+  expect(m.scrollH).toBeLessThanOrEqual(m.h);
+  expect(m.scrollW).toBeLessThanOrEqual(m.w);
+  expect(m.outside).toEqual([]);
+  expect(m.text).not.toContain('@');
+}
+
+let event: OrganizerEvent;
+let screen: Page;
+
+test('the lobby shows the event, a QR code, the join code, and live numbers without reload', async () => {
+  event = await createOpenEvent('Climate Tech Night', { groupSize: 3 });
+  screen = await newPage({ width: 1920, height: 1080 });
+  await screen.goto(onTestServer(event.screenUrl));
+
+  await screen.getByRole('heading', { name: 'Climate Tech Night', level: 1 }).waitFor();
+  const qr = screen.getByRole('img', { name: /scan to join/i });
+  await qr.waitFor();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  await screen.getByText(event.joinCode, { exact: true }).waitFor();
+  await screen.getByText(`${new URL(event.joinUrl).host}/join`).waitFor();
+  await screen.getByText('Joining is open').waitFor();
+  expect((await screen.locator('.count__value').textContent())?.trim()).toBe('0');
+
+  await screen.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await join(event.joinCode, 'Ana Lopez', ['AI', 'Climate']);
+  await join(event.joinCode, 'Ben Okafor', ['Climate', 'Design']);
+  await join(event.joinCode, 'Chloé Martin', ['Climate', 'Policy']);
+
+  await screen.locator('.count__value', { hasText: /^3$/ }).waitFor();
+  const climate = screen.locator('.cloud__tag', { hasText: 'Climate' });
+  await climate.locator('.cloud__count', { hasText: '3' }).waitFor();
+  expect(await climate.innerText()).toMatch(/Climate\s*:?\s*3/);
+  expect(await screen.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+
+  await assertStageSafe(screen);
+  await screen.mouse.move(5, 5);
+  await screen.screenshot({ path: artifactPath('screen-lobby-1080.png') });
+
+  const small = await newPage({ width: 1280, height: 720 });
+  await small.goto(onTestServer(event.screenUrl));
+  await small.locator('.count__value', { hasText: /^3$/ }).waitFor();
+  await small.getByRole('img', { name: /scan to join/i }).waitFor();
+  await assertStageSafe(small);
+  await small.screenshot({ path: artifactPath('screen-lobby-720.png') });
+});
+
+test('a round shows its number, a countdown and the board, alphabetical', async () => {
+  await post(`/api/events/${event.id}/rounds`, {});
+  await screen.getByRole('heading', { name: 'Round 1' }).waitFor();
+  const timer = screen.getByRole('timer');
+  await timer.waitFor();
+  expect((await timer.textContent())?.trim()).toMatch(/^\d{1,2}:\d{2}$/);
+
+  await screen.getByRole('heading', { name: 'Find your table' }).waitFor();
+  const names = screen.locator('.spot__names li');
+  await names.nth(2).waitFor();
+  expect(await names.count()).toBe(3);
+  expect((await names.allTextContents()).sort()).toEqual(['Ana L.', 'Ben O.', 'Chloé M.']);
+  // The corner QR and code stay for latecomers.
+  await screen.getByRole('img', { name: /scan to join/i }).waitFor();
+  await screen.getByText(event.joinCode, { exact: true }).waitFor();
+
+  await assertStageSafe(screen);
+  await screen.screenshot({ path: artifactPath('screen-round-1080.png') });
+
+  const small = await newPage({ width: 1280, height: 720 });
+  await small.goto(onTestServer(event.screenUrl));
+  await small.getByRole('heading', { name: 'Round 1' }).waitFor();
+  await small.locator('.spot__names li').nth(2).waitFor();
+  expect(await small.locator('.spot__names li').count()).toBe(3);
+  await assertStageSafe(small);
+  await small.screenshot({ path: artifactPath('screen-round-720.png') });
+});
+
+test('a room of 30 gets a grid of spots that fits the screen', async () => {
+  const mid = await createOpenEvent('Founders Breakfast', { groupSize: 4 });
+  const first = ['Alexandria', 'Bo', 'Carmen', 'Dmitri', 'Esther', 'Femi', 'Giulia', 'Hiroshi', 'Ines', 'Jonas'];
+  for (let i = 0; i < 30; i++) await join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]);
+  await post(`/api/events/${mid.id}/rounds`, {});
+  for (const viewport of [
+    { width: 1920, height: 1080, shot: 'screen-round-grid-1080.png' },
+    { width: 1280, height: 720, shot: 'screen-round-grid-720.png' },
+  ]) {
+    const page = await newPage(viewport);
+    await page.goto(onTestServer(mid.screenUrl));
+    await page.getByRole('heading', { name: 'Round 1' }).waitFor();
+    await page.locator('.spot__names li').nth(29).waitFor();
+    await assertStageSafe(page);
+    await page.screenshot({ path: artifactPath(viewport.shot) });
+  }
+});
+
+test('a large room gets an alphabetical list that turns its own pages', async () => {
+  const big = await createOpenEvent('Big Meetup', { groupSize: 4 });
+  const first = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Vik', 'Wen', 'Xavi', 'Yara', 'Zoe'];
+  const last = ['Lopez', 'Okafor', 'Martin', 'Nguyen', 'Schmidt'];
+  const people: string[] = [];
+  for (let i = 0; people.length < 130; i++) people.push(`${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`);
+  for (const [i, name] of people.entries()) await join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!]);
+  await post(`/api/events/${big.id}/rounds`, {});
+
+  const page = await newPage({ width: 1920, height: 1080 });
+  await page.goto(onTestServer(big.screenUrl));
+  await page.getByRole('heading', { name: 'Round 1' }).waitFor();
+  const pageLabel = page.getByText(/^Page 1 of \d+$/);
+  await pageLabel.waitFor();
+  const rows = page.locator('.row');
+  expect(await rows.count()).toBeGreaterThan(20);
+  const shown = await page.locator('.row__name').allTextContents();
+  expect(shown).toEqual([...shown].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+  await assertStageSafe(page);
+  await page.screenshot({ path: artifactPath('screen-round-list-1080.png') });
+
+  await page.getByText(/^Page 2 of \d+$/).waitFor({ timeout: 12_000 });
+  await assertStageSafe(page);
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(300);
+  await assertStageSafe(page);
+  await page.screenshot({ path: artifactPath('screen-round-list-720.png') });
+});
+
+test('a wrong key shows a clear invalid-link message', async () => {
+  const page = await newPage({ width: 1280, height: 720 });
+  await page.goto(`${app.baseUrl}/screen/${event.id}?key=not-the-key`);
+  await page.getByText('This screen link is not valid (it may have been replaced). Open the new link from the console.').waitFor();
+  expect(await page.getByText(event.joinCode).count()).toBe(0);
+  await assertStageSafe(page);
+});
+
+test('a new screen key switches the open screen off', async () => {
+  await screen.getByRole('heading', { name: 'Round 1' }).waitFor();
+  const fresh = (await (await post(`/api/events/${event.id}/screen-key`, {})).json()) as OrganizerEvent;
+  await screen.getByText('This screen link was replaced. Open the new link from the console.').waitFor();
+  expect(await screen.getByRole('timer').count()).toBe(0);
+
+  // The new link works.
+  const page = await newPage({ width: 1280, height: 720 });
+  await page.goto(onTestServer(fresh.screenUrl));
+  await page.getByRole('heading', { name: 'Round 1' }).waitFor();
+});
