@@ -15,8 +15,10 @@ describe('live rounds', () => {
   it('assigns each of 50 phones exactly one group, the same for every member', async () => {
     const r = await room(app().url, 50, {}, (i) => ({ interests: [['AI', 'Hiking', 'Rust', 'Design', 'Coffee'][i % 5]!], company: `Co ${i % 7}` }));
     try {
+      const liveNews = nextEvent(r.console, 'console:event-changed', 3000, (e: { state: string }) => e.state === 'live');
       const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
       expect(started.status).toBe(201);
+      await liveNews;
       const state: ConsoleRoundState = started.body;
       expect(state.round).toMatchObject({ number: 1, state: 'running' });
       expect(state.groups).toHaveLength(13);

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 
 export const TOO_MANY_ATTEMPTS = 'Too many attempts, wait a minute';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type UnauthorizedHandler = (path: string) => void;
 
 let onUnauthorized: UnauthorizedHandler | null = null;
@@ -79,8 +79,9 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: (path: string) => request<void>('DELETE', path),
+  del: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
 /** A message for anything thrown by a call. */

@@ -1,4 +1,18 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Console pages for running an event (children of /console). */
-export const liveRoutes: RouteRecordRaw[] = [];
+export const liveRoutes: RouteRecordRaw[] = [
+  {
+    path: 'events/:id/live',
+    name: 'event-live',
+    component: () => import('./LiveEventPage.vue'),
+    props: true,
+    meta: { title: 'Live' },
+  },
+  {
+    path: 'planner',
+    name: 'planner',
+    component: () => import('../planner/PlannerPage.vue'),
+    meta: { title: 'Seating planner' },
+  },
+];

@@ -6,7 +6,7 @@ import { Broadcaster } from '../../realtime/broadcaster';
 import { rooms } from '../../realtime/rooms';
 import { Autopilot, Group, Round } from './round.entity';
 import { latestRound, loadPicture, runningPicture, seated, type RoundPicture } from './round-picture';
-import { toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
+import { myGroups, toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
 
 const CONSOLE_WINDOW_MS = 250;
 
@@ -20,13 +20,13 @@ export class RoundNews implements OnModuleDestroy {
     private readonly broadcaster: Broadcaster,
   ) {}
 
-  async roundStarted(eventId: string): Promise<void> {
-    const picture = await runningPicture(this.db, eventId);
-    if (!picture) return;
+  /** The picture comes from the start itself, so 5,000 phones are told without reading it back. */
+  async roundStarted(eventId: string, picture: RoundPicture): Promise<void> {
     const round = toRoundInfo(picture.round);
     this.broadcaster.send(rooms.event(eventId), 'round:changed', { round, nextRoundAt: null });
     const people = await this.db.getRepository(Attendee).find({ select: { id: true }, where: { eventId, status: Not(In(['removed', 'left'])) } });
-    for (const { id } of people) this.broadcaster.send(rooms.attendee(id), 'round:assigned', { round, group: toMyGroup(picture, id), nextRoundAt: null });
+    const groups = myGroups(picture);
+    for (const { id } of people) this.broadcaster.send(rooms.attendee(id), 'round:assigned', { round, group: groups.get(id) ?? null, nextRoundAt: null });
     this.broadcaster.send(rooms.screen(eventId), 'board:changed', toBoard(picture));
     this.consoleChanged(eventId);
   }

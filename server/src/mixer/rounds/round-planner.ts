@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { planRound, type PlanRoundInput } from '../engine/round';
@@ -18,6 +18,10 @@ class PlanWorker {
   private worker: Worker | null = null;
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
+
+  warm(): void {
+    this.worker ??= this.start();
+  }
 
   run<T>(job: PlanJob): Promise<T> {
     const worker = this.worker ?? this.start();
@@ -63,10 +67,15 @@ class PlanWorker {
  * live rounds, one for planning ahead, so a long look-ahead never delays a round start.
  */
 @Injectable()
-export class RoundPlanner implements OnModuleDestroy {
+export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly live = new PlanWorker();
   private readonly ahead = new PlanWorker();
   private readonly log = new Logger('RoundPlanner');
+
+  /** Starts the live worker at boot, so the first round does not pay for loading it. */
+  onApplicationBootstrap(): void {
+    this.live.warm();
+  }
 
   async plan(input: PlanRoundInput): Promise<RoundResult> {
     const job: PlanJob = { kind: 'round', input: { ...input, settings: { timeLimitMs: LIVE_PLAN_BUDGET_MS, ...input.settings } } };

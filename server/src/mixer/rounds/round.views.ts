@@ -33,7 +33,17 @@ function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate 
 
 export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | null {
   const table = tableOf(picture, attendeeId);
-  if (!table) return null;
+  return table ? groupFor(picture, table, attendeeId) : null;
+}
+
+/** Every seated person's view of their group, in one pass over the round. */
+export function myGroups(picture: RoundPicture): Map<string, MyGroup> {
+  const views = new Map<string, MyGroup>();
+  for (const table of picture.tables) for (const s of seated(table)) views.set(s.attendee.id, groupFor(picture, table, s.attendee.id));
+  return views;
+}
+
+function groupFor(picture: RoundPicture, table: Table, attendeeId: string): MyGroup {
   const mine = table.seats.find((s) => s.attendee.id === attendeeId && s.member.leftAt === null)!;
   return {
     roundId: picture.round.id,

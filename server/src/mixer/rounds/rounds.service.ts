@@ -15,6 +15,7 @@ import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
 import { runningPicture, seated, tableOf } from './round-picture';
 import { AvoidList } from './avoid-list';
+import { EventNews } from '../../events/event-news';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
 import { planStats } from '../engine/stats';
 import { Autopilot } from './round.entity';
@@ -24,7 +25,8 @@ const MINUTE = 60_000;
 export const PRESENT_WITHIN_MS = 10 * MINUTE;
 /** A newcomer with less than this left waits for the next round. */
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
-const CHUNK = 400;
+/** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 1000;
 
 @Injectable()
 export class RoundsService {
@@ -35,6 +37,7 @@ export class RoundsService {
     private readonly broadcaster: Broadcaster,
     private readonly avoid: AvoidList,
     private readonly book: PlanBook,
+    private readonly eventNews: EventNews,
   ) {}
 
   /** Groups the people present, writes the round in one transaction, then tells everyone. */
@@ -102,7 +105,13 @@ export class RoundsService {
       if (error instanceof QueryFailedError) throw roundRunning();
       throw error;
     }
-    await this.news.roundStarted(eventId);
+    // The first round takes the event live: every role hears it.
+    if (event.state === 'open') this.eventNews.changed({ ...event, state: 'live', updatedAt: now });
+    const seats = new Map(members.map((m) => [m.attendeeId, m]));
+    await this.news.roundStarted(eventId, {
+      round,
+      tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })) })),
+    });
     const meetingsNow = history.length + pairs.length;
     if (booked) await this.book.advance(eventId, meetingsNow);
     else this.book.prepare(eventId, people, settings, [...history, ...pairs.map((m): Pair => [m.a, m.b])], avoid, await this.roundsAhead(eventId));
