@@ -30,7 +30,10 @@ export async function loadPicture(db: DataSource, round: Round): Promise<RoundPi
   }
   const tables = groups.map((group) => ({
     group,
-    seats: members.filter((m) => m.groupId === group.id && attendees.has(m.attendeeId)).map((member) => ({ member, attendee: attendees.get(member.attendeeId)! })),
+    seats: members
+      .filter((m) => m.groupId === group.id && attendees.has(m.attendeeId))
+      .map((member) => ({ member, attendee: attendees.get(member.attendeeId)! }))
+      .sort(bySeatOrder),
   }));
   return { round, tables };
 }
@@ -42,6 +45,10 @@ export async function runningPicture(db: DataSource, eventId: string): Promise<R
 }
 
 export const seated = (t: Table) => t.seats.filter((s) => s.member.leftAt === null);
+
+/** Seats in a stable order: who came first, then by name, so every reader lists a group alike. */
+export const bySeatOrder = (x: Seat, y: Seat) =>
+  x.member.joinedAt - y.member.joinedAt || x.attendee.name.localeCompare(y.attendee.name) || x.attendee.id.localeCompare(y.attendee.id);
 
 export function tableOf(picture: RoundPicture, attendeeId: string): Table | undefined {
   return picture.tables.find((t) => t.seats.some((s) => s.attendee.id === attendeeId && s.member.leftAt === null));

@@ -13,7 +13,7 @@ import { icebreakerFor } from './icebreaker';
 import { RoundPlanner } from './round-planner';
 import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
-import { runningPicture, seated, tableOf } from './round-picture';
+import { bySeatOrder, runningPicture, seated, tableOf } from './round-picture';
 import { AvoidList } from './avoid-list';
 import { EventNews } from '../../events/event-news';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
@@ -110,7 +110,7 @@ export class RoundsService {
     const seats = new Map(members.map((m) => [m.attendeeId, m]));
     await this.news.roundStarted(eventId, {
       round,
-      tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })) })),
+      tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder) })),
     });
     const meetingsNow = history.length + pairs.length;
     if (booked) await this.book.advance(eventId, meetingsNow);
