@@ -33,8 +33,7 @@ export const contactCard = z.strictObject({
   other: optionalText('Other handle', 80).optional(),
 });
 export type ContactCard = z.infer<typeof contactCard>;
-export const CONTACT_FIELDS = ['email', 'phone', 'linkedin', 'website', 'other'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+export { CONTACT_FIELDS, CONTACT_PROMISE, type ContactField } from './texts';
 
 export const profileFields = {
   name: z.string().trim().min(1, 'Enter your name').max(40, 'Name is at most 40 characters'),
@@ -126,6 +125,3 @@ export interface MeResult {
   me: MyProfile;
   event: PublicEvent;
 }
-
-/** The line every phone shows above the contact card. */
-export const CONTACT_PROMISE = 'Your contact details are shared only with people you both choose to swap with.';

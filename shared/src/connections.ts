@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_FIELDS, type ContactCard, type ContactField } from './attendees';
+import type { ContactCard } from './attendees';
+import { CONTACT_FIELDS, type ContactField } from './texts';
 
 /** How two people met, for "People I met" and the connection list. */
 export interface Encounter {
@@ -52,6 +53,3 @@ export interface ConnectionStats {
   matches: number;
   rounds: Array<{ number: number; pairs: number; matches: number; matchRate: number }>;
 }
-
-export const ERASED_MESSAGE = 'This person erased their data.';
-export const PURGED_MESSAGE = 'Contact details from this event were deleted after the retention period.';

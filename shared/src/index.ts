@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './rounds';
 export * from './connections';
 export * from './planner';
+export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';

@@ -52,8 +52,8 @@ export interface ServerToClientEvents {
   'screen:event-changed': (event: ScreenEvent) => void;
   /** to an attendee whose profile changed elsewhere */
   'me:changed': (me: MyProfile) => void;
-  /** the organizer removed this attendee; the server disconnects the socket right after */
-  'me:removed': (info: { message: string }) => void;
+  /** this attendee was removed by the organizer or erased their data; the server disconnects right after */
+  'me:removed': (info: { reason: 'removed' | 'erased'; message: string }) => void;
   /** the screen secret was regenerated; the server disconnects the socket right after */
   'screen:revoked': (info: { message: string }) => void;
 

@@ -38,6 +38,8 @@ export interface MyGroup {
   members: Groupmate[];
   /** true when this person was moved here mid-round (late join or a group repaired) */
   moved: boolean;
+  /** this person tapped "I'm here" */
+  arrived: boolean;
 }
 
 export interface BoardEntry {

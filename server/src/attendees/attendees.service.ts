@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
-import { normalizeJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
+import { REMOVED_MESSAGE, normalizeJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError, notFound } from '../common/api-error';
@@ -17,7 +17,6 @@ import { AttendeeActivity } from './attendee-activity';
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
 
-export const REMOVED_MESSAGE = 'The organizer removed you from this event.';
 
 @Injectable()
 export class AttendeesService {
@@ -110,7 +109,7 @@ export class AttendeesService {
       if (!(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
       return;
     }
-    await this.broadcaster.dismiss(rooms.attendee(attendeeId), 'me:removed', { message: REMOVED_MESSAGE });
+    await this.broadcaster.dismiss(rooms.attendee(attendeeId), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE });
     this.presence.changed(eventId, attendeeId);
     this.activity.emit({ eventId, attendeeId, kind: 'removed' });
   }

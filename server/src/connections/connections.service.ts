@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import type { ContactField, ConnectionStats, Encounter, MetPerson } from '@mingle/shared';
+import { ERASED_MESSAGE, PURGED_MESSAGE, type ContactField, type ConnectionStats, type Encounter, type MetPerson } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
 import { Attendee } from '../attendees/attendee.entity';
 import { MingleEvent } from '../events/event.entity';
@@ -168,12 +168,12 @@ export class ConnectionsService {
     const [a, b] = ordered(me.id, otherId);
     if (!(await this.db.getRepository(Meeting).existsBy({ eventId: me.eventId, a, b })))
       throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
-    if (other.status === 'erased') throw new ApiError(410, 'erased', 'This person erased their data.');
+    if (other.status === 'erased') throw new ApiError(410, 'erased', ERASED_MESSAGE);
     return other;
   }
 
   private async assertOpen(me: Attendee): Promise<void> {
     const event = await this.db.getRepository(MingleEvent).findOneBy({ id: me.eventId });
-    if (event?.contactsPurgedAt) throw new ApiError(410, 'purged', 'Contact details from this event were deleted after the retention period.');
+    if (event?.contactsPurgedAt) throw new ApiError(410, 'purged', PURGED_MESSAGE);
   }
 }

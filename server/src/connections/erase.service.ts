@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { YOU_ERASED_MESSAGE } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { newToken, tokenHash } from '../common/tokens';
 import { Attendee } from '../attendees/attendee.entity';
@@ -47,6 +48,6 @@ export class EraseService {
     });
     this.activity.emit({ eventId: me.eventId, attendeeId: me.id, kind: 'left' });
     this.presence.changed(me.eventId, me.id);
-    await this.broadcaster.dismiss(rooms.attendee(me.id), 'me:removed', { message: 'Your data was erased.' });
+    await this.broadcaster.dismiss(rooms.attendee(me.id), 'me:removed', { reason: 'erased', message: YOU_ERASED_MESSAGE });
   }
 }

@@ -53,6 +53,7 @@ function groupFor(picture: RoundPicture, table: Table, attendeeId: string): MyGr
     sharedInterests: sharedInterests(seated(table).map((s) => s.attendee)),
     members: table.seats.filter((s) => s !== mine).map((s) => toGroupmate(mine.attendee, s)),
     moved: mine.member.moved,
+    arrived: mine.member.arrivedAt !== null,
   };
 }
 

@@ -1,0 +1,86 @@
+import type { ContactCard, ContactField, MyProfile } from '@mingle/shared';
+import { CONTACT_FIELDS } from '@mingle/shared/texts';
+
+export { CONTACT_FIELDS };
+
+/** What the join and profile forms edit. Empty strings mean "not given". */
+export interface ProfileDraft {
+  name: string;
+  headline: string;
+  company: string;
+  interests: string[];
+  card: Record<ContactField, string>;
+}
+
+export const FIELD_LABELS: Record<ContactField, string> = {
+  email: 'Email',
+  phone: 'Phone',
+  linkedin: 'LinkedIn',
+  website: 'Website',
+  other: 'Other handle',
+};
+
+export function emptyDraft(): ProfileDraft {
+  return { name: '', headline: '', company: '', interests: [], card: { email: '', phone: '', linkedin: '', website: '', other: '' } };
+}
+
+export function draftFrom(me: MyProfile): ProfileDraft {
+  const card = emptyDraft().card;
+  for (const f of CONTACT_FIELDS) card[f] = me.card[f] ?? '';
+  return { name: me.name, headline: me.headline, company: me.company, interests: [...me.interests], card };
+}
+
+export function draftBody(d: ProfileDraft): { name: string; headline: string; company: string; interests: string[]; card: ContactCard } {
+  const card: ContactCard = {};
+  for (const f of CONTACT_FIELDS) card[f] = d.card[f].trim();
+  return { name: d.name.trim(), headline: d.headline.trim(), company: d.company.trim(), interests: [...d.interests], card };
+}
+
+/** Quick checks before sending; the server has the last word and its messages win. */
+export function checkDraft(d: ProfileDraft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!d.name.trim()) out.name = 'Enter your name';
+  if (d.interests.length === 0) out.interests = 'Pick at least one interest';
+  const li = d.card.linkedin.trim();
+  if (li && !/^https?:\/\//i.test(li)) out['card.linkedin'] = 'Enter a full LinkedIn address starting with https://';
+  const web = d.card.website.trim();
+  if (web && !/^https?:\/\//i.test(web)) out['card.website'] = 'Enter a full website address starting with https://';
+  return out;
+}
+
+/** The first message at this path or under it ("interests.2"). */
+export function fieldError(fields: Record<string, string>, path: string): string {
+  if (fields[path]) return fields[path];
+  for (const [k, v] of Object.entries(fields)) if (k.startsWith(`${path}.`)) return v;
+  return '';
+}
+
+/** A link for a card field, or null when it should show as plain text. */
+export function cardHref(field: ContactField, value: string): string | null {
+  const v = value.trim();
+  if (!v) return null;
+  switch (field) {
+    case 'email':
+      return `mailto:${v}`;
+    case 'phone':
+      return `tel:${v.replace(/[^+0-9]/g, '')}`;
+    case 'linkedin':
+    case 'website':
+      return /^https?:\/\//i.test(v) ? v : null;
+    default:
+      return null;
+  }
+}
+
+/** "hiking", "hiking and AI", "hiking, AI and climate" */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The messages without the ones at or under `path`. */
+export function withoutError(fields: Record<string, string>, path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (k !== path && !k.startsWith(`${path}.`)) out[k] = v;
+  return out;
+}

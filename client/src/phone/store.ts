@@ -1,0 +1,177 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { AttendeeRoundState, MeResult, MetPerson, MyGroup, MyProfile, Presence, PublicEvent, RoundInfo, Snapshot } from '@mingle/shared';
+import { ApiError, phoneApi } from './phone-api';
+import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
+
+export type GoneKind = 'removed' | 'erased' | 'unknown' | 'not-joined';
+export interface Gone {
+  kind: GoneKind;
+  message: string;
+}
+
+export { REMOVED_MESSAGE as REMOVED_TEXT } from '@mingle/shared/texts';
+import { REMOVED_MESSAGE as REMOVED_TEXT } from '@mingle/shared/texts';
+
+/** One attendee's view of one event: what the snapshot and the news say, plus people I met. */
+export const usePhoneStore = defineStore('phone', () => {
+  const eventId = ref('');
+  const token = ref<string | null>(null);
+  const code = ref('');
+  const event = shallowRef<PublicEvent | null>(null);
+  const me = shallowRef<MyProfile | null>(null);
+  const presence = shallowRef<Presence | null>(null);
+  const rounds = shallowRef<AttendeeRoundState>({ round: null, group: null, nextRoundAt: null });
+  const people = shallowRef<MetPerson[] | null>(null);
+  const peopleError = ref('');
+  /** the newest match, shown as an overlay until dismissed */
+  const match = shallowRef<MetPerson | null>(null);
+  const gone = shallowRef<Gone | null>(null);
+  /** server clock minus this device's, in ms */
+  const offset = ref(0);
+  const arrived = ref<string[]>(arrivedGroups());
+
+  const api = computed(() => phoneApi(token.value));
+  const serverNow = () => Date.now() + offset.value;
+
+  /** Group of the running round, if this phone is placed. */
+  const group = computed<MyGroup | null>(() => {
+    const r = rounds.value;
+    return r.round && r.round.state === 'running' && r.group && r.group.roundId === r.round.id ? r.group : null;
+  });
+  const iArrived = computed(() => !!group.value && (group.value.arrived || arrived.value.includes(group.value.groupId)));
+
+  function open(id: string): void {
+    if (eventId.value === id && token.value) return;
+    eventId.value = id;
+    const stored = storedJoin(id);
+    token.value = stored?.token ?? null;
+    code.value = stored?.code ?? '';
+    event.value = null;
+    me.value = null;
+    presence.value = null;
+    rounds.value = { round: null, group: null, nextRoundAt: null };
+    people.value = null;
+    match.value = null;
+    gone.value = stored ? null : { kind: 'not-joined', message: 'You have not joined this event on this phone.' };
+  }
+
+  function applySnapshot(s: Extract<Snapshot, { role: 'attendee' }>): void {
+    event.value = s.event;
+    me.value = s.me;
+    presence.value = s.presence;
+    rounds.value = s.rounds;
+  }
+
+  function setRounds(s: AttendeeRoundState): void {
+    const before = rounds.value.group?.groupId;
+    rounds.value = s;
+    // A new group means new people to swap with: refresh the list quietly.
+    if (s.group && s.group.groupId !== before) void loadPeople(true);
+  }
+
+  function roundChanged(round: RoundInfo | null, nextRoundAt: number | null): void {
+    const cur = rounds.value.group;
+    const keep = round?.state === 'running' && cur?.roundId === round.id ? cur : null;
+    rounds.value = { round, nextRoundAt, group: keep };
+    if (round?.state === 'ended') void loadPeople(true);
+  }
+
+  function groupChanged(g: MyGroup): void {
+    rounds.value = { ...rounds.value, group: g };
+  }
+
+  function markArrived(groupId: string): void {
+    if (!arrived.value.includes(groupId)) arrived.value = [...arrived.value, groupId];
+    rememberArrived(groupId);
+  }
+
+  function upsertPerson(p: MetPerson): void {
+    const list = people.value ?? [];
+    const i = list.findIndex((x) => x.id === p.id);
+    people.value = i === -1 ? [...list, p] : list.map((x) => (x.id === p.id ? p : x));
+  }
+
+  function matchMade(p: MetPerson): void {
+    upsertPerson(p);
+    match.value = p;
+  }
+
+  function setGone(kind: GoneKind, message: string): void {
+    gone.value = { kind, message };
+    if (kind !== 'not-joined') forgetJoin(eventId.value);
+    token.value = null;
+  }
+
+  /** Turns "you are not allowed any more" answers into the right full page. True when handled. */
+  function handleAuthError(err: unknown): boolean {
+    if (!(err instanceof ApiError)) return false;
+    if (err.status === 403 && err.code === 'removed') setGone('removed', err.message || REMOVED_TEXT);
+    else if (err.status === 410 && err.code === 'erased') setGone('erased', err.message);
+    else if (err.status === 401) setGone('unknown', err.message);
+    else return false;
+    return true;
+  }
+
+  async function loadMe(): Promise<void> {
+    if (!token.value) return;
+    try {
+      const res = await api.value.get<MeResult>('/me');
+      if (!me.value || res.me.id === me.value.id) {
+        me.value = res.me;
+        event.value = res.event;
+      }
+    } catch (err) {
+      handleAuthError(err);
+    }
+  }
+
+  async function loadPeople(quiet = false): Promise<void> {
+    if (!token.value) return;
+    if (!quiet) peopleError.value = '';
+    try {
+      people.value = await api.value.get<MetPerson[]>('/me/people');
+      peopleError.value = '';
+    } catch (err) {
+      if (handleAuthError(err)) return;
+      if (!quiet) peopleError.value = err instanceof Error ? err.message : 'Could not load people';
+    }
+  }
+
+  function personById(id: string): MetPerson | undefined {
+    return people.value?.find((p) => p.id === id);
+  }
+
+  return {
+    eventId,
+    token,
+    code,
+    event,
+    me,
+    presence,
+    rounds,
+    people,
+    peopleError,
+    match,
+    gone,
+    offset,
+    arrived,
+    api,
+    serverNow,
+    group,
+    iArrived,
+    open,
+    applySnapshot,
+    setRounds,
+    roundChanged,
+    groupChanged,
+    markArrived,
+    upsertPerson,
+    matchMade,
+    setGone,
+    handleAuthError,
+    loadMe,
+    loadPeople,
+    personById,
+  };
+});

@@ -1,0 +1,33 @@
+import { reactive } from 'vue';
+import type { MetPerson } from '@mingle/shared';
+import { messageOf } from './phone-api';
+import { usePhoneStore } from './store';
+
+/** Ask to swap contacts / withdraw, with per-person busy and error state. */
+export function useSwap() {
+  const store = usePhoneStore();
+  const busy = reactive<Record<string, boolean>>({});
+  const errors = reactive<Record<string, string>>({});
+
+  async function toggle(personId: string): Promise<void> {
+    if (busy[personId]) return;
+    const person = store.personById(personId);
+    const asking = !person?.asked;
+    busy[personId] = true;
+    errors[personId] = '';
+    try {
+      const path = `/me/people/${encodeURIComponent(personId)}/swap`;
+      const updated = asking ? await store.api.post<MetPerson>(path) : await store.api.del<MetPerson>(path);
+      store.upsertPerson(updated);
+      if (updated.matched && asking) store.match = updated;
+    } catch (err) {
+      if (!store.handleAuthError(err)) errors[personId] = messageOf(err);
+      // The list may be out of date (e.g. already matched): refresh it.
+      void store.loadPeople(true);
+    } finally {
+      busy[personId] = false;
+    }
+  }
+
+  return { busy, errors, toggle };
+}

@@ -1,0 +1,407 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { artifactPath, startApp, type RunningApp } from './support/server';
+
+/**
+ * The attendee phone: join by code, lobby, a live round, "I'm here", a mutual swap, privacy for a
+ * groupmate who asked nobody, flaky Wi-Fi, people I met, profile, removal and "Erase me".
+ */
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const CSRF = { 'x-mingle-csrf': '1' };
+const EVENT_NAME = 'Climate Tech Night';
+const ANA = { name: 'Ana Lima', email: 'ana@example.com', phone: '+44 20 7946 0958', linkedin: 'https://www.linkedin.com/in/ana-lima' };
+const RAJ = { name: 'Raj Patel', email: 'raj@example.com' };
+const CLEO = { name: 'Cleo Martin', email: 'cleo@example.com' };
+
+let cookie = '';
+let eventId = '';
+let joinCode = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await startApp();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await app?.stop();
+});
+
+const url = (path: string) => `${app.baseUrl}${path}`;
+
+async function http<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; res: Response }> {
+  const res = await fetch(url(path), {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : CSRF), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, res };
+}
+
+/** As the organizer (session cookie). */
+async function org<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const r = await http<T>(method, path, body, { cookie });
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** As an attendee (bearer token). */
+async function phone<T = unknown>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await http<T>(method, path, body, { authorization: `Bearer ${token}` });
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A phone-sized browser profile that fails the test on any page error. */
+async function newPhone(width = 390, height = 844): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw new Error(`Page error: ${err.message}`);
+  });
+  return { context, page };
+}
+
+/** Waits until `check` holds (jest has no expect.poll). */
+async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting until ${what}`);
+}
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: artifactPath(name), fullPage });
+}
+
+/** Joins through the form on /j/<code>. */
+async function joinThroughForm(page: Page, who: { name: string; email: string }, interests: string[]): Promise<void> {
+  await page.goto(url(`/j/${joinCode}`));
+  await page.getByRole('heading', { name: EVENT_NAME }).waitFor();
+  await page.getByLabel('Your name').fill(who.name);
+  for (const tag of interests) await page.getByRole('button', { name: tag, exact: true }).click();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('I accept the privacy note').check();
+  await page.getByRole('button', { name: 'Join the event' }).click();
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+}
+
+let anaPage: Page;
+let anaContext: BrowserContext;
+let cleoPage: Page;
+let rajToken = '';
+let anaId = '';
+let rajId = '';
+let cleoId = '';
+
+test('the organizer opens an event (HTTP API)', async () => {
+  const signup = await http<unknown>('POST', '/api/auth/signup', { email: `ada+${Date.now()}@example.com`, name: 'Ada', password: 'correct horse battery' });
+  expect(signup.status).toBe(201);
+  cookie = signup.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const ev = await org<{ id: string; joinCode: string }>('POST', '/api/events', {
+    name: EVENT_NAME,
+    interests: ['AI', 'Climate', 'Hiking', 'Design', 'Policy'],
+    maxInterests: 3,
+    groupSize: 3,
+    roundMinutes: 8,
+    spotLabels: ['Table 7'],
+    icebreakers: ['What are you building right now?'],
+    privacyNote: 'We keep your profile for this event only. Contact details are shared only after a mutual swap.',
+  });
+  eventId = ev.id;
+  joinCode = ev.joinCode;
+  await org('POST', `/api/events/${eventId}/state`, { state: 'open' });
+});
+
+test('unknown and draft codes get a clear page', async () => {
+  const { page } = await newPhone();
+  await page.goto(url('/j/ZZZZZZ'));
+  await page.getByRole('heading', { name: 'We could not find that event' }).waitFor();
+  await page.getByRole('link', { name: 'Enter a different code' }).click();
+  await page.waitForURL('**/join');
+  // Not a code at all: said on the spot, no request.
+  await page.getByLabel('Event code').fill('abc');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('A join code has 6 letters and digits').waitFor();
+});
+
+test('join by typing the code, pick interests, fill the card, accept: the lobby', async () => {
+  ({ page: anaPage, context: anaContext } = await newPhone());
+  const page = anaPage;
+  await page.goto(url('/join'));
+  // Forgiving: lower case with a space in the middle.
+  const typed = `${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()}`;
+  await page.getByLabel('Event code').fill(typed);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`**/j/${joinCode}`);
+  await page.getByRole('heading', { name: EVENT_NAME }).waitFor();
+  await page.getByText('Your contact details are shared only with people you both choose to swap with.').waitFor();
+  await page.getByText('We keep your profile for this event only.').waitFor();
+
+  // Nothing filled in: inline messages.
+  await page.getByRole('button', { name: 'Join the event' }).click();
+  await page.getByText('Enter your name').waitFor();
+  await page.getByText('Pick at least one interest').waitFor();
+  await page.getByText('Accept the privacy note to join').waitFor();
+
+  await page.getByLabel('Your name').fill(ANA.name);
+  await page.getByLabel('Headline').fill('Building solar microgrids');
+  await page.getByLabel('Company').fill('SunGrid');
+  await page.getByRole('button', { name: 'AI', exact: true }).click();
+  await page.getByRole('button', { name: 'Climate', exact: true }).click();
+  await page.getByText('2 of 3 picked').waitFor();
+  await page.getByRole('button', { name: 'Hiking', exact: true }).click();
+  await page.getByText('3 of 3 picked').waitFor();
+  // At the maximum the others are disabled; tapping a picked one unpicks it.
+  expect(await page.getByRole('button', { name: 'Design', exact: true }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Hiking', exact: true }).click();
+  await page.getByText('2 of 3 picked').waitFor();
+  expect(await page.getByRole('button', { name: 'AI', exact: true }).getAttribute('aria-pressed')).toBe('true');
+
+  await page.getByLabel('Email').fill(ANA.email);
+  await page.getByLabel('Phone').fill(ANA.phone);
+  // The server's message for a field shows under that field.
+  await page.getByLabel('LinkedIn').fill('https://example.com/ana');
+  await page.getByLabel('I accept the privacy note').check();
+  await page.getByRole('button', { name: 'Join the event' }).click();
+  await page.getByText('Enter a full LinkedIn address starting with https://').waitFor();
+  expect(await page.getByLabel('LinkedIn').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('LinkedIn').fill(ANA.linkedin);
+  await shot(page, 'phone-join.png');
+
+  await page.getByRole('button', { name: 'Join the event' }).click();
+  await page.waitForURL(/\/e\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+  await page.getByText('Waiting for the next round').waitFor();
+  await page.locator('.counts').getByText('joined').waitFor();
+  await shot(page, 'phone-lobby.png');
+
+  // A reload (or the screen waking up) resumes with the stored token; so does the join link.
+  await page.reload();
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+  await page.goto(url(`/j/${joinCode}`));
+  await page.waitForURL(/\/e\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+});
+
+test('a round: the spot, the groupmates, I am here, swap, a match with the card', async () => {
+  const page = anaPage;
+  // Raj joins through the API, Cleo through a second (360 px) phone.
+  const raj = await http<{ token: string; me: { id: string } }>('POST', `/api/join/${joinCode}`, {
+    name: RAJ.name,
+    headline: 'Grid software',
+    company: 'Voltline',
+    interests: ['Climate', 'AI'],
+    card: { email: RAJ.email },
+    acceptPrivacy: true,
+  });
+  expect(raj.status).toBe(201);
+  rajToken = raj.body.token;
+  rajId = raj.body.me.id;
+
+  const cleo = await newPhone(360, 740);
+  cleoPage = cleo.page;
+  await joinThroughForm(cleoPage, CLEO, ['Climate', 'Design']);
+
+  await org('POST', `/api/events/${eventId}/rounds`, { minutes: 5 });
+
+  await page.getByRole('heading', { name: 'Table 7' }).waitFor();
+  await page.getByText(/with (Raj Patel and Cleo Martin|Cleo Martin and Raj Patel)/).waitFor();
+  await page.getByText('You all like Climate').waitFor();
+  await page.getByText('What are you building right now?').waitFor();
+  await page.locator('.countdown__time').filter({ hasText: /^[45]:\d\d$/ }).waitFor();
+  const rajCard = page.locator('.mate').filter({ hasText: RAJ.name });
+  await rajCard.getByText('Grid software · Voltline').waitFor();
+  await rajCard.locator('.ph-tag--shared').filter({ hasText: 'AI' }).waitFor();
+  await shot(page, 'phone-round.png');
+
+  await cleoPage.getByRole('heading', { name: 'Table 7' }).waitFor();
+  await shot(cleoPage, 'phone-round-360.png');
+  // 360 px: nothing wider than the screen.
+  expect(await cleoPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole('button', { name: "I'm here" }).click();
+  await page.getByText("You're here").waitFor();
+  // The others see it.
+  await cleoPage.locator('.mate').filter({ hasText: ANA.name }).getByText('✓ Here').waitFor();
+
+  // Ids for the API side.
+  const rajPeople = await phone<Array<{ id: string; name: string }>>(rajToken, 'GET', '/api/me/people');
+  anaId = rajPeople.find((p) => p.name === ANA.name)!.id;
+  cleoId = rajPeople.find((p) => p.name === CLEO.name)!.id;
+
+  // Ana asks; Raj is not told. Withdraw and ask again works.
+  const swap = rajCard.getByRole('button', { name: /Swap/ });
+  await swap.click();
+  await rajCard.getByRole('button', { name: /Swap asked/ }).waitFor();
+  expect(await swap.getAttribute('aria-pressed')).toBe('true');
+  await swap.click();
+  await rajCard.getByRole('button', { name: 'Swap contacts' }).waitFor();
+  await swap.click();
+  await rajCard.getByRole('button', { name: /Swap asked/ }).waitFor();
+
+  // Raj asks back through the API: it's a match, with Raj's card.
+  await phone(rajToken, 'POST', `/api/me/people/${anaId}/swap`);
+  const match = page.getByRole('dialog', { name: "It's a match!" });
+  await match.waitFor();
+  await match.getByRole('link', { name: RAJ.email }).waitFor();
+  expect(await match.getByRole('link', { name: RAJ.email }).getAttribute('href')).toBe(`mailto:${RAJ.email}`);
+  await shot(page, 'phone-match.png', false);
+  await match.getByRole('button', { name: 'Great!' }).click();
+  await match.waitFor({ state: 'detached' });
+  await rajCard.getByText('Matched').waitFor();
+
+  // Cleo asked nobody and nobody asked Cleo: no card anywhere on her phone.
+  await cleoPage.reload();
+  await cleoPage.getByRole('heading', { name: 'Table 7' }).waitFor();
+  let text = await cleoPage.locator('body').innerText();
+  expect(text).toContain(ANA.name);
+  expect(text).not.toContain(ANA.email);
+  expect(text).not.toContain(RAJ.email);
+  expect(text).not.toContain(ANA.phone);
+  await cleoPage.getByRole('link', { name: 'People I met' }).click();
+  await cleoPage.locator('.person').filter({ hasText: RAJ.name }).waitFor();
+  text = await cleoPage.locator('body').innerText();
+  expect(text).not.toContain(ANA.email);
+  expect(text).not.toContain(RAJ.email);
+});
+
+test('offline and back: the connection indicator, then the current state', async () => {
+  const page = anaPage;
+  await anaContext.setOffline(true);
+  const pill = page.getByRole('status').filter({ hasText: /Offline|Reconnecting/ });
+  try {
+    await pill.waitFor();
+    // While the phone is away, the round ends.
+    await org('POST', `/api/events/${eventId}/rounds/current/end`);
+    await page.getByRole('heading', { name: 'Table 7' }).waitFor(); // still the old picture
+    await shot(page, 'phone-offline.png', false);
+  } finally {
+    await anaContext.setOffline(false);
+  }
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+  await pill.waitFor({ state: 'detached' });
+});
+
+test('people I met: how we met, the matched card, a note, opt-outs, share choices, downloads', async () => {
+  const page = anaPage;
+  await page.getByRole('link', { name: 'People I met' }).click();
+  await page.getByRole('heading', { name: 'People I met', level: 1 }).waitFor();
+  const raj = page.locator('.person').filter({ hasText: RAJ.name });
+  const cleo = page.locator('.person').filter({ hasText: CLEO.name });
+  await raj.getByText(/^Round 1, Table 7, you both like (AI and Climate|Climate and AI)$/).waitFor();
+  await raj.getByRole('link', { name: RAJ.email }).waitFor();
+  await cleo.getByText('Round 1, Table 7, you both like Climate').waitFor();
+  await cleo.getByRole('button', { name: 'Swap contacts' }).waitFor();
+  expect(await cleo.innerText()).not.toContain(CLEO.email);
+
+  // Private note.
+  await raj.getByText('Private note and options').click();
+  await raj.getByLabel('Private note').fill('Follow up about grid APIs');
+  await raj.getByRole('button', { name: 'Save note' }).click();
+  await raj.getByText('Note saved').waitFor();
+  const people = await phone<Array<{ id: string; note: string; optOut: string | null }>>(
+    (await page.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}')))[eventId].token,
+    'GET',
+    '/api/me/people',
+  );
+  expect(people.find((p) => p.id === rajId)?.note).toBe('Follow up about grid APIs');
+
+  // Opt-out (private): one reason at a time.
+  const anaToken = (await page.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}')))[eventId].token as string;
+  const optOutOf = async (id: string) => (await phone<Array<{ id: string; optOut: string | null }>>(anaToken, 'GET', '/api/me/people')).find((p) => p.id === id)?.optOut ?? null;
+  const know = cleo.getByLabel('We already know each other');
+  const avoid = cleo.getByLabel("Don't group me with this person again");
+  await cleo.getByText('Private note and options').click();
+  await know.check();
+  await until(async () => (await optOutOf(cleoId)) === 'know', 'the opt-out is saved');
+  await avoid.check();
+  await until(async () => (await optOutOf(cleoId)) === 'avoid', 'the opt-out reason changes');
+  await until(async () => !(await know.isChecked()), '"know" is unticked');
+  await avoid.uncheck();
+  await until(async () => (await optOutOf(cleoId)) === null, 'the opt-out is undone');
+
+  // Share choices: all filled fields by default.
+  const share = page.getByRole('region', { name: 'What you share on a match' });
+  await share.getByLabel(/Phone/).waitFor();
+  expect(await share.getByLabel(/Email/).isChecked()).toBe(true);
+  await share.getByLabel(/Phone/).uncheck();
+  await share.getByRole('button', { name: 'Save sharing choices' }).click();
+  await share.getByText('Saved').waitFor();
+
+  // Downloads go through fetch with the bearer header.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'All as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('mingle-connections.csv');
+  const [vcf] = await Promise.all([page.waitForEvent('download'), raj.getByRole('button', { name: 'Save contact (vCard)' }).click()]);
+  expect(vcf.suggestedFilename()).toMatch(/\.vcf$/);
+
+  await raj.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'phone-people.png');
+});
+
+test('profile edit, break and back', async () => {
+  const page = anaPage;
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+  expect(await page.getByLabel('Your name').inputValue()).toBe(ANA.name);
+  await page.getByLabel('Headline').fill('Solar microgrids for schools');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await shot(page, 'phone-profile.png');
+
+  await page.getByRole('link', { name: 'Now' }).click();
+  await page.getByRole('button', { name: 'Take a break' }).click();
+  await page.getByRole('heading', { name: "You're on a break" }).waitFor();
+  await page.getByRole('button', { name: "I'm back" }).click();
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+});
+
+test('removed by the organizer: a clear page, and the token is forgotten', async () => {
+  await cleoPage.getByRole('link', { name: 'Now' }).click();
+  await cleoPage.getByRole('heading', { name: "You're in!" }).waitFor();
+  await org('DELETE', `/api/events/${eventId}/attendees/${cleoId}`);
+  await cleoPage.getByRole('heading', { name: 'The organizer removed you from this event.' }).waitFor();
+  const stored = await cleoPage.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}') as Record<string, unknown>);
+  expect(stored[eventId]).toBeUndefined();
+  await cleoPage.reload();
+  await cleoPage.getByRole('heading', { name: 'You have not joined this event yet' }).waitFor();
+});
+
+test('leave the event, then erase me', async () => {
+  const page = anaPage;
+  await page.getByRole('button', { name: 'Leave the event' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Leave the event?' });
+  await confirm.getByRole('button', { name: 'Leave the event' }).click();
+  await page.getByRole('heading', { name: /Thanks for coming/ }).waitFor();
+  await page.getByRole('link', { name: 'People I met' }).first().click();
+  await page.locator('.person').filter({ hasText: RAJ.name }).waitFor();
+
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('button', { name: 'Erase me' }).click();
+  await page.getByRole('dialog', { name: 'Erase all your data?' }).getByRole('button', { name: 'Erase everything' }).click();
+  await page.getByRole('heading', { name: 'Your data was erased' }).waitFor();
+  expect(await page.evaluate(() => localStorage.getItem('mingle.phone.joins'))).toBe('{}');
+
+  // Raj's side: Ana's data is gone.
+  const rajPeople = await phone<Array<{ id: string; present: boolean; card: unknown }>>(rajToken, 'GET', '/api/me/people');
+  const ana = rajPeople.find((p) => p.id === anaId);
+  expect(ana?.present ?? false).toBe(false);
+  expect(JSON.stringify(rajPeople)).not.toContain(ANA.email);
+});
