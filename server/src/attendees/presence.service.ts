@@ -10,6 +10,9 @@ import { toOrganizerAttendee } from './attendee.views';
 /** Bursts are coalesced: at most one presence update per event per window, however many joins. */
 export const PRESENCE_WINDOW_MS = 250;
 
+/** A snapshot may reuse presence this fresh: a burst of connections does not recount the room each time. */
+const SNAPSHOT_PRESENCE_MAX_AGE_MS = PRESENCE_WINDOW_MS;
+
 interface Pending {
   attendeeIds: Set<string>;
   timer: NodeJS.Timeout;
@@ -18,6 +21,7 @@ interface Pending {
 @Injectable()
 export class PresenceService implements OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
+  private readonly recent = new Map<string, { at: number; presence: Presence; online: Set<string> }>();
   private readonly log = new Logger('Presence');
 
   constructor(
@@ -33,6 +37,19 @@ export class PresenceService implements OnModuleDestroy {
       this.pending.set(eventId, entry);
     }
     for (const id of attendeeIds) entry.attendeeIds.add(id);
+  }
+
+  /**
+   * Presence and who is online, for a snapshot. Within one coalescing window the last count is
+   * reused; any change since is followed by a presence:changed after the snapshot anyway.
+   */
+  async forSnapshot(eventId: string): Promise<{ presence: Presence; online: Set<string> }> {
+    const hit = this.recent.get(eventId);
+    if (hit && Date.now() - hit.at < SNAPSHOT_PRESENCE_MAX_AGE_MS) return hit;
+    const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
+    const fresh = { at: Date.now(), presence: await this.presence(eventId, online), online };
+    this.recent.set(eventId, fresh);
+    return fresh;
   }
 
   async presence(eventId: string, online?: Set<string>): Promise<Presence> {
@@ -57,7 +74,9 @@ export class PresenceService implements OnModuleDestroy {
     if (!entry) return;
     try {
       const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
-      this.broadcaster.send(rooms.event(eventId), 'presence:changed', await this.presence(eventId, online));
+      const presence = await this.presence(eventId, online);
+      this.recent.set(eventId, { at: Date.now(), presence, online });
+      this.broadcaster.send(rooms.event(eventId), 'presence:changed', presence);
       if (entry.attendeeIds.size) {
         const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
         const upserted = changed.filter((a) => a.status !== 'removed' && a.status !== 'erased').map((a) => toOrganizerAttendee(a, online.has(a.id)));
@@ -72,5 +91,6 @@ export class PresenceService implements OnModuleDestroy {
   onModuleDestroy(): void {
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    this.recent.clear();
   }
 }

@@ -10,8 +10,7 @@ import { MingleEvent } from '../events/event.entity';
 import { toScreenEvent } from '../events/event-news';
 import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
-import { Broadcaster } from './broadcaster';
-import { rooms, type SocketData } from './rooms';
+import type { SocketData } from './rooms';
 import { RoundNews } from '../mixer/rounds/round-news';
 
 /** The full state a role may see, sent on every (re)connect so a client never replays anything. */
@@ -21,15 +20,13 @@ export class Snapshots {
     private readonly db: DataSource,
     private readonly attendees: AttendeesService,
     private readonly presence: PresenceService,
-    private readonly broadcaster: Broadcaster,
     private readonly rounds: RoundNews,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async for(who: SocketData): Promise<Snapshot> {
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: who.eventId });
-    const online = await this.broadcaster.onlineIn(rooms.attendees(who.eventId));
-    const presence = await this.presence.presence(who.eventId, online);
+    const { presence, online } = await this.presence.forSnapshot(who.eventId);
         const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {

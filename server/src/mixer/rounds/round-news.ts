@@ -5,7 +5,7 @@ import { Attendee } from '../../attendees/attendee.entity';
 import { Broadcaster } from '../../realtime/broadcaster';
 import { rooms } from '../../realtime/rooms';
 import { Autopilot, Group, Round } from './round.entity';
-import { latestRound, loadPicture, runningPicture, seated, type RoundPicture } from './round-picture';
+import { latestRound, loadPicture, runningPicture, seatPicture, seated, type RoundPicture } from './round-picture';
 import { myGroups, toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
 
 const CONSOLE_WINDOW_MS = 250;
@@ -90,7 +90,7 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
-    const picture = await runningPicture(this.db, eventId);
+    const picture = await seatPicture(this.db, eventId, attendeeId);
     const latest = picture?.round ?? (await latestRound(this.db, eventId));
     return {
       round: latest ? toRoundInfo(latest) : null,

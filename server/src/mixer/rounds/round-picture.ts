@@ -20,9 +20,10 @@ export async function latestRound(db: DataSource, eventId: string): Promise<Roun
   return db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
 }
 
-export async function loadPicture(db: DataSource, round: Round): Promise<RoundPicture> {
-  const groups = await db.getRepository(Group).find({ where: { roundId: round.id }, order: { position: 'ASC' } });
-  const members = await db.getRepository(GroupMember).find({ where: { roundId: round.id }, order: { joinedAt: 'ASC' } });
+/** The whole round, or only the groups named (a phone needs just its own). */
+export async function loadPicture(db: DataSource, round: Round, groupIds?: string[]): Promise<RoundPicture> {
+  const groups = await db.getRepository(Group).find({ where: { roundId: round.id, ...(groupIds ? { id: In(groupIds) } : {}) }, order: { position: 'ASC' } });
+  const members = await db.getRepository(GroupMember).find({ where: { roundId: round.id, ...(groupIds ? { groupId: In(groupIds) } : {}) }, order: { joinedAt: 'ASC' } });
   const ids = [...new Set(members.map((m) => m.attendeeId))];
   const attendees = new Map<string, Attendee>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -36,6 +37,14 @@ export async function loadPicture(db: DataSource, round: Round): Promise<RoundPi
       .sort(bySeatOrder),
   }));
   return { round, tables };
+}
+
+/** One attendee's part of the running round: the round, and their group if they sit in one. */
+export async function seatPicture(db: DataSource, eventId: string, attendeeId: string): Promise<RoundPicture | null> {
+  const round = await db.getRepository(Round).findOne({ where: { eventId, state: 'running' } });
+  if (!round) return null;
+  const seats = await db.getRepository(GroupMember).find({ select: { groupId: true }, where: { roundId: round.id, attendeeId } });
+  return loadPicture(db, round, seats.map((s) => s.groupId));
 }
 
 /** The running round's picture, or null between rounds. */
