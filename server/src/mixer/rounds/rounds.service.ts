@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { bulkInsert } from '../../database/bulk-insert';
 import { spotLabel, type RoundFigures } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
 import { Attendee } from '../../attendees/attendee.entity';
@@ -25,8 +26,6 @@ const MINUTE = 60_000;
 export const PRESENT_WITHIN_MS = 10 * MINUTE;
 /** A newcomer with less than this left waits for the next round. */
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
-/** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const CHUNK = 1000;
 
 @Injectable()
 export class RoundsService {
@@ -96,9 +95,9 @@ export class RoundsService {
     try {
       await this.db.transaction(async (tx) => {
         await tx.insert(Round, round);
-        await insertChunks(tx, Group, groups);
-        await insertChunks(tx, GroupMember, members);
-        await insertChunks(tx, Meeting, pairs);
+        await bulkInsert(tx, Group, groups);
+        await bulkInsert(tx, GroupMember, members);
+        await bulkInsert(tx, Meeting, pairs);
         await tx.update(MingleEvent, { id: eventId, state: 'open' }, { state: 'live', updatedAt: now });
       });
     } catch (error) {
@@ -244,9 +243,6 @@ function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: nu
   return { people: groups.reduce((n, g) => n + g.length, 0), groups: groups.length, repeatPairs, meanSharedInterests: Math.round(meanSharedInterests * 100) / 100 };
 }
 
-async function insertChunks<T extends object>(tx: EntityManager, target: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(target, rows.slice(i, i + CHUNK) as never);
-}
 
 const roundRunning = () => new ApiError(409, 'round_running', 'A round is already running. End it first.');
 const noRound = () => new ApiError(409, 'no_round', 'No round is running');
