@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { freePort } from './support/server';
 
 const ROOT = resolve(__dirname, '..');
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
@@ -47,7 +48,7 @@ interface Client {
 }
 
 test('kill -9 mid-round: every client shows the same round, groups and end time after the restart', async () => {
-  const port = 43000 + Math.floor(Math.random() * 2000);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-restart-'));
   let server = start(port, dataDir);

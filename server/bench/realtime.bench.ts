@@ -10,6 +10,7 @@ import { spawn, execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 
 const ROOT = join(__dirname, '../..');
@@ -26,7 +27,7 @@ async function main() {
 
 async function run(n: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
-  const port = 40000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   const server = spawn(process.execPath, ['--max-old-space-size=4096', 'server/dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000', NODE_ENV: 'test' },
@@ -93,6 +94,17 @@ async function run(n: number): Promise<string> {
     await sleep(500);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function rssMb(pid: number): number {
