@@ -18,6 +18,12 @@ describe('swapping contacts', () => {
     delete: (path: string) => request(app().url).delete(path).set(phoneHeaders(token)),
   });
 
+  /** Both ask each other: a match. */
+  async function swapBoth(x: Phone, y: Phone) {
+    await api(x.joined.token).post(`/api/me/people/${y.joined.me.id}/swap`).expect(200);
+    await api(y.joined.token).post(`/api/me/people/${x.joined.me.id}/swap`).expect(200);
+  }
+
   /** Two rooms' worth of people grouped once, in groups of 2: returns pairs who met. */
   async function metPairs(n = 4) {
     const r = await room(app().url, n, { groupSize: 2 }, (i) => ({ card: { email: `c${i}-${Date.now()}@mail.example`, phone: `+1 555 010 ${1000 + i}`, website: `https://c${i}.example` } }));
@@ -114,8 +120,7 @@ describe('swapping contacts', () => {
       const raj = mateOf(ana);
       expect((await api(ana.joined.token).get('/api/me/share')).body.fields).toEqual(['email', 'phone', 'website']);
       expect((await api(ana.joined.token).put('/api/me/share', { fields: ['email'] })).body.fields).toEqual(['email']);
-      await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`);
-      await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`);
+      await swapBoth(ana, raj);
       const seenByRaj = (await api(raj.joined.token).get('/api/me/people')).body[0] as MetPerson;
       expect(seenByRaj.card).toEqual({ email: ana.joined.me.card.email });
       const seenByAna = (await api(ana.joined.token).get('/api/me/people')).body[0] as MetPerson;
@@ -168,8 +173,7 @@ describe('swapping contacts', () => {
     try {
       const ana = r.phones[0]!;
       const raj = mateOf(ana);
-      await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`);
-      await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`);
+      await swapBoth(ana, raj);
       await r.org.delete(`/api/events/${r.event.id}/attendees/${ana.joined.me.id}`);
       await eventually(async () => expect((await r.org.get(`/api/events/${r.event.id}/connections`)).body).toMatchObject({ swapsAsked: 0, matches: 0 }));
       // Raj was left alone and moved to another group, so he met new people; Ana is gone from his list.
@@ -185,8 +189,7 @@ describe('swapping contacts', () => {
     try {
       const ana = r.phones[0]!;
       const raj = mateOf(ana);
-      await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`);
-      await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`);
+      await swapBoth(ana, raj);
       expect((await api(ana.joined.token).delete('/api/me')).status).toBe(204);
       expect((await api(ana.joined.token).get('/api/me')).status).toBe(401);
       const rajSees = (await api(raj.joined.token).get('/api/me/people')).body as MetPerson[];
@@ -206,8 +209,7 @@ describe('swapping contacts', () => {
     try {
       const ana = r.phones[0]!;
       const raj = mateOf(ana);
-      await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`);
-      await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`);
+      await swapBoth(ana, raj);
       await r.org.post(`/api/events/${r.event.id}/state`, { state: 'ended' });
       const me = (await api(ana.joined.token).get('/api/me')).body;
       const expires = Date.parse(me.event.contactsExpireAt);

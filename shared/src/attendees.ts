@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email } from './auth';
+import type { EventView, PUBLIC_EVENT_FIELDS } from './events';
 
 const optionalText = (what: string, max: number) =>
   z.string().trim().max(max, `${what} is at most ${max} characters`);
@@ -96,24 +97,12 @@ export interface OrganizerAttendee {
 }
 
 /** What a phone needs to know about the event it joins (no secrets). */
-export interface PublicEvent {
-  id: string;
-  name: string;
-  description: string;
-  venue: string;
-  startsAt: string | null;
-  timeZone: string;
-  interests: string[];
-  maxInterests: number;
-  groupSize: number;
-  roundMinutes: number;
-  privacyNote: string;
-  state: 'draft' | 'open' | 'live' | 'ended';
+export type PublicEvent = Pick<EventView, (typeof PUBLIC_EVENT_FIELDS)[number]> & {
   /** after the event ends, when contact details will be deleted (ISO), or null */
   contactsExpireAt: string | null;
   /** true once the retention period passed and contact details were deleted */
   contactsPurged: boolean;
-}
+};
 
 export interface JoinResult {
   token: string;

@@ -125,6 +125,22 @@ export interface OrganizerEventView extends EventView {
   screenUrl: string;
 }
 
+/** What phones may know of their event: an allow-list, so a new setting is never sent by accident. */
+export const PUBLIC_EVENT_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'venue',
+  'startsAt',
+  'timeZone',
+  'interests',
+  'maxInterests',
+  'groupSize',
+  'roundMinutes',
+  'privacyNote',
+  'state',
+] as const satisfies ReadonlyArray<keyof EventView>;
+
 export interface EventListItem {
   id: string;
   name: string;

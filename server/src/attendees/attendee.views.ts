@@ -30,6 +30,3 @@ export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAtte
     joinedAt: new Date(a.joinedAt).toISOString(),
   };
 }
-
-/** The room sees first names only. */
-export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';

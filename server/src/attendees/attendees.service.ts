@@ -165,5 +165,3 @@ function chooseInterests(event: MingleEvent, picked: string[]): string[] {
 function cleanCard(card: ContactCard): ContactCard {
   return Object.fromEntries(Object.entries(card).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as ContactCard;
 }
-
-export { toMyProfile };

@@ -1,23 +1,15 @@
-import type { PublicEvent } from '@mingle/shared';
-import type { MingleEvent } from '../events/event.entity';
+import { PUBLIC_EVENT_FIELDS, type PublicEvent } from '@mingle/shared';
+import type { MingleEvent } from './event.entity';
+import { toEventView } from './event.views';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** What a phone may know of its event: no join-code secrets, no screen key. */
+/** What a phone may know of its event: the allow-listed settings, never the screen key. */
 export function toPublicEvent(e: MingleEvent, retentionDays: number): PublicEvent {
+  const view = toEventView(e);
+  const shown = Object.fromEntries(PUBLIC_EVENT_FIELDS.map((key) => [key, view[key]])) as Pick<typeof view, (typeof PUBLIC_EVENT_FIELDS)[number]>;
   return {
-    id: e.id,
-    name: e.name,
-    description: e.description,
-    venue: e.venue,
-    startsAt: e.startsAt,
-    timeZone: e.timeZone,
-    interests: e.interests,
-    maxInterests: e.maxInterests,
-    groupSize: e.groupSize,
-    roundMinutes: e.roundMinutes,
-    privacyNote: e.privacyNote,
-    state: e.state,
+    ...shown,
     contactsExpireAt: e.endedAt === null ? null : new Date(e.endedAt + retentionDays * DAY).toISOString(),
     contactsPurged: e.contactsPurgedAt !== null,
   };

@@ -66,6 +66,11 @@ export class RoundNews implements OnModuleDestroy {
     this.consoleChanged(eventId);
   }
 
+  /** Someone left their group mid-round: their phone no longer shows it. */
+  unseated(attendeeId: string): void {
+    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
+  }
+
   /** Someone was placed mid-round: they get their spot, their new group sees them. */
   async placed(eventId: string, attendeeId: string, groupId: string): Promise<void> {
     const picture = await runningPicture(this.db, eventId);

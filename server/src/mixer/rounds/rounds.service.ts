@@ -179,7 +179,7 @@ export class RoundsService {
     if (!picture || !table) return;
     const now = Date.now();
     await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId }, { leftAt: now });
-    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
+    this.news.unseated(attendeeId);
     const rest = seated(table).filter((s) => s.attendee.id !== attendeeId);
     if (rest.length === 1) {
       const alone = rest[0]!.attendee.id;
