@@ -85,13 +85,15 @@ test('kill -9 mid-round: every client shows the same round, groups and end time 
     const before = clients.map((c) => c.snapshots[1]!.rounds);
     expect(before[0].round.state).toBe('running');
 
+    const killed = Date.now();
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
     server = start(port, dataDir);
     await healthy(url);
     const back = Date.now();
-    await until(() => clients.every((c) => c.snapshots.some((s) => s.at >= back)), 20_000);
-    const recovered = Math.max(...clients.map((c) => c.snapshots.find((s) => s.at >= back)!.at)) - back;
+    // A client may reconnect before our own health check answers, so count every snapshot since the kill.
+    await until(() => clients.every((c) => c.snapshots.some((s) => s.at > killed)), 20_000);
+    const recovered = Math.max(0, ...clients.map((c) => c.snapshots.find((s) => s.at > killed)!.at - back));
     console.log(`all ${clients.length} clients had their snapshot ${recovered} ms after the server was back`);
 
     clients.forEach((c, i) => {
@@ -103,6 +105,7 @@ test('kill -9 mid-round: every client shows the same round, groups and end time 
     });
   } finally {
     clients.forEach((c) => c.socket.disconnect());
+    const killed = Date.now();
     server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
