@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from './config/config';
@@ -13,6 +13,16 @@ import { ConnectionsModule } from './connections/connections.module';
 
 const MINUTE = 60_000;
 
+/** Closes the database last, after sockets and timers are gone. */
+@Injectable()
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+}
+
 /** The config and the open database are made before Nest starts and shared with every module. */
 @Global()
 @Module({})
@@ -23,6 +33,7 @@ class CoreModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: DataSource, useValue: db },
+        DatabaseCloser,
       ],
       exports: [CONFIG, DataSource],
     };

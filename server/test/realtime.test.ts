@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Presence, Snapshot } from '@mingle/shared';
-import { useApp } from './support/app';
+import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
+import { Broadcaster } from '../src/realtime/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { organizer } from './support/http';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
@@ -222,6 +223,18 @@ describe('realtime', () => {
       expect(await gone).toBe('transport close');
       const good = await other.timeout(2000).emitWithAck('clock:sync', { clientTime: 7 });
       expect('data' in good).toBe(true);
+    });
+  });
+
+  describe('shutdown', () => {
+    it('news raised after the app closed (a late timer) goes nowhere instead of throwing', async () => {
+      const env = freshDatabaseEnv();
+      const other = await startApp({}, env);
+      const broadcaster = other.app.get(Broadcaster);
+      await other.close();
+      await dropDatabase(env);
+      expect(() => broadcaster.send('event:x', 'presence:changed', { joined: 0, online: 0, interests: [] })).not.toThrow();
+      await expect(broadcaster.dismiss('attendee:x', 'me:removed', { reason: 'removed', message: 'x' })).resolves.toBeUndefined();
     });
   });
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@mingle/shared';
 import type { SocketData } from './rooms';
@@ -11,24 +11,38 @@ type News = keyof ServerToClientEvents;
  * the socket.io adapter (Redis in production).
  */
 @Injectable()
-export class Broadcaster {
+export class Broadcaster implements OnModuleDestroy {
   private server: MingleServer | null = null;
+  private readonly log = new Logger('Broadcaster');
 
   attach(server: MingleServer): void {
     this.server = server;
   }
 
+  /** Never throws: news that cannot go out (shutting down, Redis away) is logged, not fatal. */
   send<E extends News>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
-    this.server?.to(room).emit(event, ...args);
+    try {
+      this.server?.to(room).emit(event, ...args);
+    } catch (error) {
+      this.log.warn(`could not send ${event} to ${room}: ${(error as Error).message}`);
+    }
   }
 
   /** Tells a room why, then drops its sockets on every node. */
   async dismiss<E extends News>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): Promise<void> {
-    if (!this.server) return;
-    this.server.to(room).emit(event, ...args);
+    this.send(room, event, ...args);
     // Let the goodbye leave before the close frame.
     await new Promise((r) => setTimeout(r, 50));
-    this.server.in(room).disconnectSockets(true);
+    try {
+      this.server?.in(room).disconnectSockets(true);
+    } catch (error) {
+      this.log.warn(`could not disconnect ${room}: ${(error as Error).message}`);
+    }
+  }
+
+  /** News raised while the app shuts down (timers, in-flight work) goes nowhere instead of failing. */
+  onModuleDestroy(): void {
+    this.server = null;
   }
 
   /** Attendee ids with at least one live socket in the room, across every node. */
