@@ -86,6 +86,19 @@ async function assertStageSafe(page: Page): Promise<void> {
   expect(m.text).not.toContain('@');
 }
 
+/** The stage is safe once layout has settled (a resize re-measures and fades between layouts). */
+async function settled(page: Page, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertStageSafe(page);
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await page.waitForTimeout(200);
+    }
+  }
+}
+
 let event: OrganizerEvent;
 let screen: Page;
 
@@ -196,9 +209,9 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
   await page.getByText(/^Page 2 of \d+$/).waitFor({ timeout: 12_000 });
   await assertStageSafe(page);
 
+  // After a resize the board measures itself again and fades to the new layout: wait for it to settle.
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.waitForTimeout(300);
-  await assertStageSafe(page);
+  await settled(page);
   await page.screenshot({ path: artifactPath('screen-round-list-720.png') });
 });
 
