@@ -30,6 +30,12 @@ let passed = 0;
 let failed = 0;
 const summary = [];
 let bad = false;
+// Some integration tests start the real server process (src/main.ts through tsx), which loads
+// @mingle/shared from its build like production does; a fresh clone has no build yet.
+if (run('npm', ['run', 'build', '-w', '@mingle/shared']).status !== 0) {
+  console.log('shared: build failed');
+  process.exit(1);
+}
 for (const tier of tiers) {
   console.log(`\n=== ${tier.name} ===`);
   if (tier.build && run('npm', ['run', 'build']).status !== 0) {
