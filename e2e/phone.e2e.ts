@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { artifactPath, startApp, type RunningApp } from './support/server';
 
@@ -84,6 +84,32 @@ async function until(check: () => Promise<boolean>, what: string, ms = 5000): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out waiting until ${what}`);
+}
+
+/** A short description of the focused element, and whether it is inside `dialog`. */
+async function focusIn(dialog: Locator): Promise<{ inside: boolean; what: string }> {
+  return dialog.evaluate((el) => {
+    const f = document.activeElement;
+    return { inside: !!f && el.contains(f), what: f ? `${f.tagName.toLowerCase()} ${(f.textContent ?? '').trim().slice(0, 40)}` : 'nothing' };
+  });
+}
+
+/** A modal keeps focus: it starts inside, and Tab and Shift+Tab go round inside it. */
+async function expectFocusTrapped(page: Page, dialog: Locator, presses = 7): Promise<void> {
+  await until(async () => (await focusIn(dialog)).inside, 'focus moves into the dialog');
+  const seen = new Set<string>();
+  for (const key of [...Array<string>(presses).fill('Tab'), ...Array<string>(presses).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    const f = await focusIn(dialog);
+    expect(`${key} → ${f.what}: ${f.inside ? 'inside' : 'OUTSIDE'}`).toBe(`${key} → ${f.what}: inside`);
+    seen.add(f.what);
+  }
+  expect(seen.size).toBeGreaterThan(1); // Tab really moves, it does not just stick
+}
+
+/** Whether `target` has focus. */
+async function focused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement);
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
@@ -256,15 +282,24 @@ test('a round: the spot, the groupmates, I am here, swap, a match with the card'
   await swap.click();
   await rajCard.getByRole('button', { name: /Swap asked/ }).waitFor();
 
-  // Raj asks back through the API: it's a match, with Raj's card.
+  // Raj asks back through the API: it's a match, with Raj's card. (Focus sits on a tab first: the
+  // swap button Ana used turns into "Matched", so focus could not come back to it.)
+  const peopleTab = page.getByRole('link', { name: 'People I met', exact: true });
+  await peopleTab.focus();
   await phone(rajToken, 'POST', `/api/me/people/${anaId}/swap`);
   const match = page.getByRole('dialog', { name: "It's a match!" });
   await match.waitFor();
+  expect(await match.getAttribute('aria-modal')).toBe('true');
   await match.getByRole('link', { name: RAJ.email }).waitFor();
   expect(await match.getByRole('link', { name: RAJ.email }).getAttribute('href')).toBe(`mailto:${RAJ.email}`);
+  // A modal: focus moves in (to "Great!"), Tab and Shift+Tab stay inside, Escape closes it and
+  // focus goes back to where it was.
+  await until(() => focused(match.getByRole('button', { name: 'Great!' })), 'focus is on "Great!"');
+  await expectFocusTrapped(page, match);
   await shot(page, 'phone-match.png', false);
-  await match.getByRole('button', { name: 'Great!' }).click();
+  await page.keyboard.press('Escape');
   await match.waitFor({ state: 'detached' });
+  await until(() => focused(peopleTab), 'focus is back on the "People I met" tab');
   await rajCard.getByText('Matched').waitFor();
 
   // Cleo asked nobody and nobody asked Cleo: no card anywhere on her phone.
@@ -386,8 +421,16 @@ test('removed by the organizer: a clear page, and the token is forgotten', async
 
 test('leave the event, then erase me', async () => {
   const page = anaPage;
-  await page.getByRole('button', { name: 'Leave the event' }).click();
+  const leave = page.getByRole('button', { name: 'Leave the event' });
+  await leave.click();
   const confirm = page.getByRole('dialog', { name: 'Leave the event?' });
+  // The confirm is a modal too: focus starts on Cancel, stays inside, Escape closes and gives it back.
+  await until(() => focused(confirm.getByRole('button', { name: 'Cancel' })), 'focus is on Cancel');
+  await expectFocusTrapped(page, confirm);
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'hidden' });
+  await until(() => focused(leave), 'focus is back on "Leave the event"');
+  await leave.click();
   await confirm.getByRole('button', { name: 'Leave the event' }).click();
   await page.getByRole('heading', { name: /Thanks for coming/ }).waitFor();
   await page.getByRole('link', { name: 'People I met' }).first().click();
