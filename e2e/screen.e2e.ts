@@ -212,6 +212,11 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
   // After a resize the board measures itself again and fades to the new layout: wait for it to settle.
   await page.setViewportSize({ width: 1280, height: 720 });
   await settled(page);
+  // Names big enough to read from the back of the room, even at 720p.
+  const namePx = await page.locator('.row__name').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(namePx).toBeGreaterThanOrEqual(28);
+  // The screenshot after the fade between layouts, not halfway through it.
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.list')).every((el) => el.getAnimations().length === 0));
   await page.screenshot({ path: artifactPath('screen-round-list-720.png') });
 });
 

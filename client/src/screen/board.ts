@@ -70,15 +70,21 @@ export interface ListFit {
 
 /** Line height of a list row, in em. */
 export const LIST_LINE = 1.4;
+/** Rows per column the type is sized for: few enough that names read from the back of a room. */
+const LIST_ROWS = 13;
+/** Columns side by side the type is sized for (a narrow or 4:3 board gets smaller type instead of one column). */
+const LIST_COLUMNS = 2;
+/** Width of a column (name and spot) with its share of the gap, in em. */
+const LIST_COLUMN_EM = 12;
 
 /**
- * About 20 rows per column, type scaled with the box so 1920×1080 and 1280×720 look alike;
- * a column (name and spot) is about 12em wide.
+ * Type scaled with the box (so 1920×1080 and 1280×720 look alike: about 30 px at 720p) for about
+ * 13 rows in 2 columns; then as many rows and columns as that type fits. The rest goes on more pages.
  */
 export function fitList(box: Box): ListFit {
-  const fontPx = Math.max(14, Math.floor(Math.min(box.height / (20 * LIST_LINE), box.width / 38)));
+  const fontPx = Math.max(14, Math.floor(Math.min(box.height / (LIST_ROWS * LIST_LINE), box.width / (LIST_COLUMNS * LIST_COLUMN_EM))));
   const rows = Math.max(1, Math.floor(box.height / (fontPx * LIST_LINE)));
-  const columns = Math.max(1, Math.floor(box.width / (fontPx * 12)));
+  const columns = Math.max(1, Math.floor(box.width / (fontPx * LIST_COLUMN_EM)));
   return { columns, rows, fontPx };
 }
 
