@@ -1,8 +1,10 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
- * round robin (pairs), affine planes AG(2,q), resolvable transversal designs, Kirkman 15.
+ * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs, Kirkman 15,
+ * and 1-rotational designs found by search (rotational.ts).
  */
 import { field } from './gf';
+import { rotational, rotationalFits } from './rotational';
 
 export type Design = number[][][];
 
@@ -44,6 +46,35 @@ export function transversal(g: number, q: number): Design | null {
   return rounds;
 }
 
+/**
+ * Affine geometry AG(d,q), d >= 2: q^d people, the lines of one direction make a round of groups
+ * of q, and the (q^d - 1)/(q - 1) directions make that many rounds (the most possible).
+ */
+export function affine(d: number, q: number): Design | null {
+  const f = field(q);
+  if (!f || d < 2) return null;
+  const n = q ** d;
+  const coords = (x: number) => Array.from({ length: d }, (_, i) => Math.floor(x / q ** i) % q);
+  const index = (v: number[]) => v.reduce((sum, c, i) => sum + c * q ** i, 0);
+  const rounds: Design = [];
+  for (let dir = 1; dir < n; dir++) {
+    const v = coords(dir);
+    // one direction per line through the origin: the last non-zero coordinate is 1
+    if (v[v.findLastIndex((c) => c !== 0)] !== 1) continue;
+    const seen = new Uint8Array(n);
+    const groups: number[][] = [];
+    for (let p = 0; p < n; p++) {
+      if (seen[p]) continue;
+      const base = coords(p);
+      const line = Array.from({ length: q }, (_, t) => index(base.map((c, i) => f.add[c * q + f.mul[t * q + v[i]]])));
+      for (const x of line) seen[x] = 1;
+      groups.push(line);
+    }
+    rounds.push(groups);
+  }
+  return rounds;
+}
+
 /** Kirkman's schoolgirl problem: 15 in groups of 3, 7 rounds (a known solution). */
 export const KIRKMAN_15: Design = [
   [[0,8,11], [1,3,7], [2,4,14], [5,12,13], [6,9,10]],
@@ -55,16 +86,34 @@ export const KIRKMAN_15: Design = [
   [[0,10,13], [1,5,9], [2,7,11], [3,4,8], [6,12,14]],
 ];
 
-/** Best known design for n people in k equal groups of g (n = k*g), or null. */
-export function bestDesign(n: number, g: number): Design | null {
+const ROTATIONAL_MAX_PEOPLE = 200;
+const found = new Map<string, Design>();
+
+/**
+ * Best known design for n people in k equal groups of g (n = k*g), or null. A 1-rotational search
+ * runs (until the deadline) only when no construction reaches the bound of (n-1)/(g-1) rounds;
+ * a design found is kept for the process, so the live look-ahead pays for it once.
+ */
+export function bestDesign(n: number, g: number, deadline = Date.now() + 1000): Design | null {
   if (n % g !== 0) return null;
   const k = n / g;
   const options: Design[] = [];
   if (g === 2) options.push(roundRobin(n));
   const td = transversal(g, k);
   if (td) options.push(td);
-  if (n === 15 && g === 3 && isResolvableRepeatFree(KIRKMAN_15, 15)) options.push(KIRKMAN_15);
+  const dims = Math.round(Math.log(n) / Math.log(g));
+  if (dims >= 3 && g ** dims === n) options.push(affine(dims, g)!);
+  if (n === 15 && g === 3) options.push(KIRKMAN_15);
   options.sort((a, b) => b.length - a.length);
+  const bound = Math.floor((n - 1) / (g - 1));
+  if ((options[0]?.length ?? 0) < bound && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
+    const key = `${n}/${g}`;
+    const d = found.get(key) ?? rotational(n, g, deadline);
+    if (d) {
+      found.set(key, d);
+      options.unshift(d);
+    }
+  }
   return options[0] ?? null;
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
+import { affine, bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
+import { rotational, rotationalFits } from './rotational';
 import { planSchedule } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
@@ -28,6 +29,27 @@ describe('designs', () => {
     expect(bestDesign(15, 3)).toHaveLength(7);
     expect(transversal(4, 6)).toBeNull();
   });
+
+  it('affine geometries AG(d,q) give (q^d - 1)/(q - 1) rounds', () => {
+    for (const [d, q] of [[3, 3], [3, 4], [4, 3], [3, 5], [2, 7]]) {
+      const design = affine(d, q)!;
+      expect(design).toHaveLength((q ** d - 1) / (q - 1));
+      expect(isResolvableRepeatFree(design, q ** d)).toBe(true);
+    }
+    expect(affine(3, 6)).toBeNull();
+  });
+
+  it('1-rotational search reaches the bound of (n - 1)/(g - 1) rounds', () => {
+    for (const [n, g] of [[15, 3], [27, 3], [39, 3], [28, 4], [40, 4], [52, 4], [76, 4]]) {
+      const design = rotational(n, g, Date.now() + 10_000, 7)!;
+      expect(design).toHaveLength((n - 1) / (g - 1));
+      expect(isResolvableRepeatFree(design, n)).toBe(true);
+    }
+    // (n - 1)/(g - 1) must be a whole odd number
+    expect(rotationalFits(21, 3)).toBe(false);
+    expect(rotationalFits(32, 4)).toBe(false);
+    expect(rotational(32, 4, Date.now() + 1000)).toBeNull();
+  });
 });
 
 describe('planSchedule targets (social golfer)', () => {
@@ -36,6 +58,10 @@ describe('planSchedule targets (social golfer)', () => {
     [16, 4, 5],
     [25, 5, 6],
     [100, 4, 25],
+    [100, 4, 33],
+    [40, 4, 13],
+    [27, 3, 13],
+    [81, 3, 40],
     [32, 4, 9],
     [12, 2, 11],
   ];
