@@ -229,9 +229,17 @@ test('log in again, regenerate the join code, delete an event after confirming',
   await page.getByRole('button', { name: 'Delete event' }).click();
   const confirm = page.getByRole('dialog', { name: /Delete “Throwaway”/ });
   await confirm.waitFor();
-  // Escape cancels.
+  // Focus starts on Cancel and Tab keeps it inside the dialog.
+  const focusInside = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
+    expect(await focusInside()).toBe(true);
+  }
+  // Escape cancels, and focus goes back to the button that opened it.
   await page.keyboard.press('Escape');
   await confirm.waitFor({ state: 'hidden' });
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Delete event');
   await page.getByRole('button', { name: 'Delete event' }).click();
   await confirm.getByRole('button', { name: 'Delete event' }).click();
   await page.waitForURL(/\/console$/);

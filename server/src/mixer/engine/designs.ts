@@ -91,10 +91,10 @@ const found = new Map<string, Design>();
 
 /**
  * Best known design for n people in k equal groups of g (n = k*g), or null. A 1-rotational search
- * runs (until the deadline) only when no construction reaches the bound of (n-1)/(g-1) rounds;
+ * runs (until the deadline) only when no construction gives the rounds wanted;
  * a design found is kept for the process, so the live look-ahead pays for it once.
  */
-export function bestDesign(n: number, g: number, deadline = Date.now() + 1000): Design | null {
+export function bestDesign(n: number, g: number, wanted = Infinity, deadline = Date.now() + 1000): Design | null {
   if (n % g !== 0) return null;
   const k = n / g;
   const options: Design[] = [];
@@ -105,8 +105,7 @@ export function bestDesign(n: number, g: number, deadline = Date.now() + 1000): 
   if (dims >= 3 && g ** dims === n) options.push(affine(dims, g)!);
   if (n === 15 && g === 3) options.push(KIRKMAN_15);
   options.sort((a, b) => b.length - a.length);
-  const bound = Math.floor((n - 1) / (g - 1));
-  if ((options[0]?.length ?? 0) < bound && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
+  if ((options[0]?.length ?? 0) < wanted && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
     const key = `${n}/${g}`;
     const d = found.get(key) ?? rotational(n, g, deadline);
     if (d) {

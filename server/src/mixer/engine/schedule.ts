@@ -240,7 +240,7 @@ function solveBlock(p: GolferProblem, rng: Rng, deadline: number): number[][][] 
   const prior = (key: number) => p.hist[key];
   const g = new Golfer(p, rng);
   const equal = sizes.every((s) => s === sizes[0]);
-  const design = equal ? bestDesign(p.n, sizes[0], Date.now() + Math.min(5000, (deadline - Date.now()) * 0.5)) : null;
+  const design = equal ? bestDesign(p.n, sizes[0], R, Date.now() + Math.min(5000, (deadline - Date.now()) * 0.5)) : null;
   const init: number[][][] = design ? fitDesign(design, p).slice(0, R) : [];
   const start = greedyRounds(p, init, R, rng);
   g.load(start);
