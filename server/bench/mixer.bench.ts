@@ -83,6 +83,7 @@ scheduleRow(36, 4, 11);
 scheduleRow(20, 4, 5);
 scheduleRow(21, 3, 10);
 scheduleRow(27, 3, 13);
+scheduleRow(33, 3, 16);
 scheduleRow(28, 4, 9);
 scheduleRow(40, 4, 13);
 scheduleRow(52, 4, 17);

@@ -1,18 +1,25 @@
 /**
- * 1-rotational resolvable designs: n people in groups of s, with (n - 1) = (s - 1) * m. People are
- * s - 1 orbits of Z_m plus one fixed person ("infinity"). One base round whose differences are all
- * distinct, shifted by 0..m-1, gives m rounds in which nobody meets anyone twice, which is the most
- * rounds possible. The base round is found by a backtracking search over its difference classes.
- * Found this way in well under a second: 15/3, 27/3, 39/3 and 28/4, 40/4, 52/4 … 100/4 (33 rounds).
+ * 1-rotational resolvable designs: n people in groups of s, with (n - 1) = (s - 1) * m, and one fixed
+ * person ("infinity"). One base round whose differences are all distinct, shifted by 0..m-1, gives
+ * m rounds in which nobody meets anyone twice, which is the most rounds possible. Two shapes:
+ * - m odd: the others are s - 1 orbits of Z_m (person i * m + x is orbit i, residue x);
+ * - groups of 3 with m a multiple of 4: the others are Z_2m, and the base round is unchanged by adding m
+ *   (each group found comes with its copy shifted by m).
+ * The base round is found by a backtracking search over its difference classes. Found this way in
+ * well under a second: 15/3, 27/3, 33/3, 39/3, 57/3, 81/3 and 28/4, 40/4, 52/4 … 100/4 (33 rounds).
  */
 import type { Design } from './designs';
 import { Rng } from './rng';
 
-/** Whether the 1-rotational form fits n people in groups of s with m odd (m even cannot be perfect). */
+/**
+ * Whether one of the two shapes fits n people in groups of s. Groups of 3 and 4 only: for 5 and 6
+ * (45/5, 85/5, 36/6) the search found nothing in 10 s, and a search that fails costs planning time.
+ */
 export function rotationalFits(n: number, s: number): boolean {
-  if (s < 2 || n % s !== 0 || (n - 1) % (s - 1) !== 0) return false;
+  if (s < 3 || s > 4 || n % s !== 0 || (n - 1) % (s - 1) !== 0) return false;
   const m = (n - 1) / (s - 1);
-  return m % 2 === 1 && m >= s;
+  // Z_2m with m = 2 (mod 4) has no such round (none found for 21, 45, 69), so it is not tried.
+  return m >= s && (m % 2 === 1 || (s === 3 && m % 4 === 0));
 }
 
 /**
@@ -22,15 +29,17 @@ export function rotationalFits(n: number, s: number): boolean {
 export function rotational(n: number, s: number, deadline: number, seed = 1): Design | null {
   if (!rotationalFits(n, s)) return null;
   const m = (n - 1) / (s - 1);
-  const base = searchBase(n, s, m, deadline, new Rng(seed));
-  return base && develop(base, n, m);
-}
-
-/** Shifts the base round by every t in Z_m. */
-function develop(base: number[][], n: number, m: number): Design {
+  const cosets = m % 2 === 0;
+  const base = searchBase(n, s, m, cosets, deadline, new Rng(seed));
+  if (!base) return null;
   const inf = n - 1;
-  const shift = (p: number, t: number) => (p === inf ? inf : Math.floor(p / m) * m + ((p % m) + t) % m);
-  return Array.from({ length: m }, (_, t) => base.map((grp) => grp.map((p) => shift(p, t))));
+  const N = 2 * m;
+  // Z_2m shape: every group but infinity's also stands for its copy shifted by m.
+  const round = cosets ? [base[0], ...base.slice(1).flatMap((g) => [g, g.map((p) => (p + m) % N)])] : base;
+  const shift = cosets
+    ? (p: number, t: number) => (p === inf ? inf : (p + t) % N)
+    : (p: number, t: number) => (p === inf ? inf : Math.floor(p / m) * m + ((p % m) + t) % m);
+  return Array.from({ length: m }, (_, t) => round.map((grp) => grp.map((p) => shift(p, t))));
 }
 
 /**
@@ -39,12 +48,18 @@ function develop(base: number[][], n: number, m: number): Design {
  * ways left to realize it; the search restarts with a new random order when a try grows too long
  * (searches like this have heavy tails), every other try asking for a mirror-symmetric round.
  */
-function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng): number[][] | null {
+function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: number, rng: Rng): number[][] | null {
   const inf = n - 1;
   const orbits = s - 1;
   const half = (m - 1) / 2;
   const crossBase = orbits * half;
-  const classOf = (a: number, b: number): number => {
+  const N = 2 * m;
+  // Z_2m: class ±d; a difference of m can never be used (it is the pair of a person and their copy).
+  const cosetClass = (a: number, b: number): number => {
+    const d = (((b - a) % N) + N) % N;
+    return d === m ? -1 : Math.min(d, N - d) - 1;
+  };
+  const orbitClass = (a: number, b: number): number => {
     const ia = Math.floor(a / m);
     const ib = Math.floor(b / m);
     if (ia === ib) {
@@ -54,10 +69,16 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
     const [i, j, x, y] = ia < ib ? [ia, ib, a % m, b % m] : [ib, ia, b % m, a % m];
     return crossBase + (i * orbits + j) * m + ((y - x + m) % m);
   };
-  const used = new Uint8Array(crossBase + orbits * orbits * m);
-  const table = new Int32Array(inf * inf);
+  const classOf = cosets ? cosetClass : orbitClass;
+  const used = new Uint8Array(cosets ? m : crossBase + orbits * orbits * m);
+  const table = new Int32Array(inf * inf).fill(-1);
   for (let a = 0; a < inf; a++) for (let b = 0; b < inf; b++) if (a !== b) table[a * inf + b] = classOf(a, b);
   const placed = new Uint8Array(inf);
+  // Placing a person in the Z_2m shape also places their copy.
+  const place = (p: number, on: 0 | 1) => {
+    placed[p] = on;
+    if (cosets) placed[(p + m) % N] = on;
+  };
   const groups: number[][] = [];
   let nodes = 0;
   let stopped = false;
@@ -70,7 +91,7 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
     for (const o of grp) {
       if (o === inf) continue;
       const c = table[o * inf + p];
-      if (used[c]) {
+      if (c < 0 || used[c]) {
         for (const x of marked) used[x] = 0;
         return false;
       }
@@ -91,11 +112,11 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
       const p = order[i];
       if (placed[p] || (first && Math.floor(p / m) !== grp.length - 1)) continue;
       if (!join(grp, p)) continue;
-      placed[p] = 1;
+      place(p, 1);
       grp.push(p);
       if (fill(grp, first ? from : i + 1, first)) return true;
       grp.pop();
-      placed[p] = 0;
+      place(p, 0);
       leave(grp, p);
     }
     return false;
@@ -103,10 +124,14 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
   // With symmetry on, the base round is its own mirror image (x -> -x in every orbit), a structure
   // many known designs have; it halves the depth of the search.
   let symmetric = false;
-  const mirror = (p: number) => (p === inf ? inf : Math.floor(p / m) * m + ((m - (p % m)) % m));
+  const mirror = cosets
+    ? (p: number) => (p === inf ? inf : (N - p) % N)
+    : (p: number) => (p === inf ? inf : Math.floor(p / m) * m + ((m - (p % m)) % m));
+  const sameSet = (a: number[], b: number[]) => a.every((p) => b.includes(p));
   const close = (grp: number[]): boolean => {
     const image = grp.map(mirror);
-    if (!symmetric || image.every((p) => grp.includes(p))) return next();
+    const copy = cosets ? grp.map((p) => (p + m) % N) : grp;
+    if (!symmetric || sameSet(image, grp) || sameSet(image, copy)) return next();
     const twin: number[] = [];
     let ok = true;
     for (const p of image) {
@@ -114,7 +139,7 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
         ok = false;
         break;
       }
-      placed[p] = 1;
+      place(p, 1);
       twin.push(p);
     }
     if (ok) {
@@ -124,7 +149,7 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
     }
     while (twin.length) {
       const p = twin.pop()!;
-      placed[p] = 0;
+      place(p, 0);
       leave(twin, p);
     }
     return false;
@@ -134,18 +159,19 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
   // pairs start[c] .. start[c + 1] - 1 of pairA/pairB).
   const classes = used.length;
   const start = new Int32Array(classes + 1);
-  for (let a = 0; a < inf; a++) for (let b = a + 1; b < inf; b++) start[table[a * inf + b] + 1]++;
+  for (let a = 0; a < inf; a++) for (let b = a + 1; b < inf; b++) if (table[a * inf + b] >= 0) start[table[a * inf + b] + 1]++;
   for (let c = 0; c < classes; c++) start[c + 1] += start[c];
   const pairA = new Int32Array(start[classes]);
   const pairB = new Int32Array(start[classes]);
   const cursor = start.slice(0, classes);
   for (let a = 0; a < inf; a++)
     for (let b = a + 1; b < inf; b++) {
+      if (table[a * inf + b] < 0) continue;
       const at = cursor[table[a * inf + b]]++;
       pairA[at] = a;
       pairB[at] = b;
     }
-  const k = n / s;
+  const k = cosets ? 1 + (n / s - 1) / 2 : n / s;
   // The next group grows from the unused class with the fewest pairs left to realize it.
   const next = (): boolean => {
     if (groups.length === k) return true;
@@ -165,14 +191,16 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
     for (let i = start[best]; i < start[best + 1]; i++) if (!placed[pairA[i]] && !placed[pairB[i]]) options.push([pairA[i], pairB[i]]);
     rng.shuffle(options);
     for (const [a, b] of options) {
-      placed[a] = placed[b] = 1;
+      place(a, 1);
+      place(b, 1);
       used[best] = 1;
       const grp = [a, b];
       groups.push(grp);
       if (fill(grp, 0, false)) return true;
       groups.pop();
       used[best] = 0;
-      placed[a] = placed[b] = 0;
+      place(a, 0);
+      place(b, 0);
       if (nodes > budget || stopped) return false;
     }
     return false;
@@ -188,13 +216,17 @@ function searchBase(n: number, s: number, m: number, deadline: number, rng: Rng)
     // Group 0: infinity with one person of each orbit, so infinity meets every orbit once; by
     // symmetry (shifting all rounds) its orbit-0 person is residue 0.
     symmetric = tries % 2 === 1;
-    placed[0] = 1;
+    place(0, 1);
     const g0 = [inf, 0];
     groups.push(g0);
-    if (symmetric) {
+    if (cosets) {
+      // Infinity's group is 0 and its copy m (a difference no other group may use).
+      g0.push(m);
+      if (next()) return groups.map((g) => [...g]);
+    } else if (symmetric) {
       for (let i = 1; i < orbits; i++) {
         join(g0, i * m);
-        placed[i * m] = 1;
+        place(i * m, 1);
         g0.push(i * m);
       }
       if (next()) return groups.map((g) => [...g]);

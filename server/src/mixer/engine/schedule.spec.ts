@@ -40,13 +40,14 @@ describe('designs', () => {
   });
 
   it('1-rotational search reaches the bound of (n - 1)/(g - 1) rounds', () => {
-    for (const [n, g] of [[15, 3], [27, 3], [39, 3], [28, 4], [40, 4], [52, 4], [76, 4]]) {
+    for (const [n, g] of [[15, 3], [27, 3], [33, 3], [39, 3], [57, 3], [28, 4], [40, 4], [52, 4], [76, 4]]) {
       const design = rotational(n, g, Date.now() + 10_000, 7)!;
       expect(design).toHaveLength((n - 1) / (g - 1));
       expect(isResolvableRepeatFree(design, n)).toBe(true);
     }
-    // (n - 1)/(g - 1) must be a whole odd number
+    // (n - 1)/(g - 1) must be odd, or a multiple of 4 for groups of 3
     expect(rotationalFits(21, 3)).toBe(false);
+    expect(rotationalFits(33, 3)).toBe(true);
     expect(rotationalFits(32, 4)).toBe(false);
     expect(rotational(32, 4, Date.now() + 1000)).toBeNull();
   });
@@ -62,6 +63,7 @@ describe('planSchedule targets (social golfer)', () => {
     [40, 4, 13],
     [27, 3, 13],
     [81, 3, 40],
+    [33, 3, 16],
     [32, 4, 9],
     [12, 2, 11],
   ];
