@@ -91,8 +91,8 @@ const found = new Map<string, Design>();
 
 /**
  * Best known design for n people in k equal groups of g (n = k*g), or null. A 1-rotational search
- * runs (until the deadline) only when no construction gives the rounds wanted;
- * a design found is kept for the process, so the live look-ahead pays for it once.
+ * runs (until the deadline) only when no construction gives the rounds wanted; a design found is
+ * kept for the process, so the live look-ahead pays for it once.
  */
 export function bestDesign(n: number, g: number, wanted = Infinity, deadline = Date.now() + 1000): Design | null {
   if (n % g !== 0) return null;
@@ -102,10 +102,13 @@ export function bestDesign(n: number, g: number, wanted = Infinity, deadline = D
   const td = transversal(g, k);
   if (td) options.push(td);
   const dims = Math.round(Math.log(n) / Math.log(g));
-  if (dims >= 3 && g ** dims === n) options.push(affine(dims, g)!);
+  const ag = dims >= 3 && g ** dims === n ? affine(dims, g) : null;
+  if (ag) options.push(ag);
   if (n === 15 && g === 3) options.push(KIRKMAN_15);
   options.sort((a, b) => b.length - a.length);
-  if ((options[0]?.length ?? 0) < wanted && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
+  // No design has more than (n - 1)/(g - 1) rounds: once one reaches that, searching cannot help.
+  const enough = Math.min(wanted, Math.floor((n - 1) / (g - 1)));
+  if ((options[0]?.length ?? 0) < enough && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
     const key = `${n}/${g}`;
     const d = found.get(key) ?? rotational(n, g, deadline);
     if (d) {

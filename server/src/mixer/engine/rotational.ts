@@ -22,10 +22,7 @@ export function rotationalFits(n: number, s: number): boolean {
   return m >= s && (m % 2 === 1 || (s === 3 && m % 4 === 0));
 }
 
-/**
- * Searches for a base round until the deadline; returns the m developed rounds or null.
- * Person index: orbit i, residue x -> i * m + x; infinity -> n - 1.
- */
+/** Searches for a base round until the deadline; returns the m developed rounds or null. Infinity is n - 1. */
 export function rotational(n: number, s: number, deadline: number, seed = 1): Design | null {
   if (!rotationalFits(n, s)) return null;
   const m = (n - 1) / (s - 1);

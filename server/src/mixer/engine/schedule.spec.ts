@@ -37,6 +37,8 @@ describe('designs', () => {
       expect(isResolvableRepeatFree(design, q ** d)).toBe(true);
     }
     expect(affine(3, 6)).toBeNull();
+    expect(bestDesign(216, 6)).toBeNull(); // 6^3, but GF(6) does not exist
+    expect(bestDesign(64, 4)).toHaveLength(21);
   });
 
   it('1-rotational search reaches the bound of (n - 1)/(g - 1) rounds', () => {
