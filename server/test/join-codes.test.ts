@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { CSRF_HEADER } from '@mingle/shared';
-import { useApp, type TestApp } from './support/app';
+import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
 import { join, openEvent, person } from './support/attendees';
 
 const preview = (url: string, code: string) => request(url).get(`/api/join/${encodeURIComponent(code)}`);
@@ -71,5 +71,40 @@ describe('wrong codes have their own budget per address', () => {
     expect((await preview(app().url, event.joinCode)).status).toBe(429);
     expect((await joinWith(app().url, event.joinCode)).status).toBe(429);
     expect(await attendeeCount(app())).toBe(before);
+  });
+});
+
+// Two nodes count together only through Redis; on SQLite (one node, counters in memory) there is nothing to share.
+const withRedis = testDatabase === 'postgres' && process.env.TEST_REDIS_URL ? describe : describe.skip;
+
+withRedis('rate limits on two nodes sharing one database and Redis', () => {
+  const env = freshDatabaseEnv();
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const limits = { WRONG_CODE_LIMIT: '3', JOIN_RATE_LIMIT: '5' };
+    a = await startApp(limits, env);
+    b = await startApp(limits, env);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await dropDatabase(env);
+  });
+
+  it('count joins together', async () => {
+    const { event } = await openEvent(a.url);
+    const statuses: number[] = [];
+    for (const app of [a, b, a, b, a, b]) statuses.push((await request(app.url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send(person())).status);
+    // Each node alone has seen 3 of 5.
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  });
+
+  it('spend one wrong-code budget together', async () => {
+    const statuses: number[] = [];
+    for (const [app, wrong] of [[a, 'ZZZZZZ'], [b, 'ZZZZZY'], [a, 'ZZZZZX']] as const) statuses.push((await preview(app.url, wrong)).status);
+    expect(statuses).toEqual([404, 404, 404]);
+    // Node b alone has seen 1 of 3; together the budget is spent.
+    expect((await preview(b.url, 'ZZZZZW')).body.code).toBe('too_many_wrong_codes');
   });
 });
