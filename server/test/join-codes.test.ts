@@ -74,6 +74,23 @@ describe('wrong codes have their own budget per address', () => {
   });
 });
 
+describe('behind one proxy (TRUST_PROXY=1)', () => {
+  const app = useApp({ TRUST_PROXY: '1', WRONG_CODE_LIMIT: '2' });
+  // The proxy appends the address it saw; whatever the client wrote before that is its own claim.
+  const via = (claimed: string, seen: string) => ({ 'x-forwarded-for': `${claimed}, ${seen}` });
+
+  it('keys the budget on the address the proxy saw, not on a spoofed X-Forwarded-For', async () => {
+    const seen = '203.0.113.7';
+    const statuses: number[] = [];
+    for (const [claimed, wrong] of [['10.1.1.1', 'ZZZZZZ'], ['10.2.2.2', 'ZZZZZY'], ['10.3.3.3', 'ZZZZZX']]) {
+      statuses.push((await preview(app().url, wrong!).set(via(claimed!, seen))).status);
+    }
+    expect(statuses).toEqual([404, 404, 429]);
+    // Someone else behind the same proxy has their own budget.
+    expect((await preview(app().url, 'ZZZZZX').set(via('10.3.3.3', '198.51.100.9'))).status).toBe(404);
+  });
+});
+
 // Two nodes count together only through Redis; on SQLite (one node, counters in memory) there is nothing to share.
 const withRedis = testDatabase === 'postgres' && process.env.TEST_REDIS_URL ? describe : describe.skip;
 
