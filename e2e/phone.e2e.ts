@@ -165,6 +165,14 @@ test('unknown and draft codes get a clear page', async () => {
   await page.getByLabel('Event code').fill('abc');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByText('A join code has 6 letters and digits').waitFor();
+  // A look-alike is a typo, said on the spot.
+  await page.getByLabel('Event code').fill('K0M2QP');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('Codes never contain 0, O, 1, I or L').waitFor();
+  // …and by the server, for a link typed by hand.
+  await page.goto(url('/j/K0M2QP'));
+  await page.getByRole('heading', { name: 'That code has a typo' }).waitFor();
+  await page.getByText('Codes never contain 0, O, 1, I or L').waitFor();
 });
 
 test('join by typing the code, pick interests, fill the card, accept: the lobby', async () => {

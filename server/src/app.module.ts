@@ -10,6 +10,7 @@ import { BroadcastModule } from './realtime/broadcast.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
+import { RateLimitStore } from './common/rate-limit-store';
 
 const MINUTE = 60_000;
 
@@ -47,10 +48,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.with(config, db),
-        ThrottlerModule.forRoot([
-          { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },
-          { name: 'join', ttl: MINUTE, limit: config.joinRateLimit },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },
+            { name: 'join', ttl: MINUTE, limit: config.joinRateLimit },
+          ],
+          storage: new RateLimitStore(config),
+        }),
         BroadcastModule,
         OrganizersModule,
         EventsModule,

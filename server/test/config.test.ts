@@ -17,6 +17,25 @@ describe('config', () => {
     expect(config.allowSignup).toBe(true);
   });
 
+  it('limits wrong join codes to 120 per hour per address unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).wrongCodeLimit).toBe(120);
+    expect(loadConfig({ DATA_DIR: dataDir(), WRONG_CODE_LIMIT: '300' }).wrongCodeLimit).toBe(300);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    // Trusting every hop would let a client choose its own address: true means the one proxy in front.
+    ['true', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8, loopback', ['10.0.0.0/8', 'loopback']],
+    ['172.18.0.5,fd00::/8,uniquelocal', ['172.18.0.5', 'fd00::/8', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
   it('generates the session secret once and keeps it', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -35,6 +54,11 @@ describe('config', () => {
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ CONTACT_RETENTION_DAYS: '-1' }, 'CONTACT_RETENTION_DAYS'],
+    [{ WRONG_CODE_LIMIT: '0' }, 'WRONG_CODE_LIMIT'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback, *' }, 'TRUST_PROXY'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '@mingle/shared';
 import { CSRF_HEADER } from '@mingle/shared/errors';
+import { TOO_MANY_WRONG_CODES, tooManyWrongCodesMessage } from '@mingle/shared/join-code';
 import { ApiError, TOO_MANY_ATTEMPTS } from '../lib/api';
 
 /**
@@ -48,12 +49,21 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     data = undefined;
   }
-  if (res.status === 429) return new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS);
-  if (isErrorBody(data)) return new ApiError(res.status, data.code, data.message, data.fields ?? {});
+  return errorOf(res.status, data);
+}
+
+/** The error for a failed response: its status and parsed body (undefined when not JSON). */
+export function errorOf(status: number, data: unknown): ApiError {
+  if (status === 429 && isErrorBody(data) && data.code === TOO_MANY_WRONG_CODES) {
+    const retryAfter = (data as { retryAfter?: unknown }).retryAfter;
+    return new ApiError(429, data.code, tooManyWrongCodesMessage(typeof retryAfter === 'number' ? retryAfter : 60));
+  }
+  if (status === 429) return new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS);
+  if (isErrorBody(data)) return new ApiError(status, data.code, data.message, data.fields ?? {});
   return new ApiError(
-    res.status,
+    status,
     'http_error',
-    res.status >= 500 ? 'Something went wrong on the server. Please try again.' : `Request failed (${res.status})`,
+    status >= 500 ? 'Something went wrong on the server. Please try again.' : `Request failed (${status})`,
   );
 }
 

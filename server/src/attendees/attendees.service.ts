@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
-import { REMOVED_MESSAGE, normalizeJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
+import { LOOK_ALIKE_MESSAGE, REMOVED_MESSAGE, readJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError, notFound } from '../common/api-error';
@@ -33,20 +33,18 @@ export class AttendeesService {
   }
 
   /**
-   * The event a typed code points at. Look-alike characters are wildcards; a match must be
-   * unique among joinable events. Draft and ended events get their own answer.
+   * The event a typed code points at: exact equality only, so nobody finds an event without its
+   * code. Codes are unique among events that have not ended; draft and ended events get their own answer.
    */
   async eventForCode(typed: string): Promise<MingleEvent> {
-    const pattern = normalizeJoinCode(typed);
-    if (!pattern) throw new ApiError(404, 'unknown_code', 'That is not a join code. Codes have 6 letters and digits.');
-    const events = this.db.getRepository(MingleEvent);
-    const query = events.createQueryBuilder('e');
-    if (pattern.includes('_')) query.where('e.join_code LIKE :pattern', { pattern });
-    else query.where('e.join_code = :pattern', { pattern });
-    const found = await query.orderBy('e.created_at', 'DESC').getMany();
-    const joinable = found.filter((e) => e.state === 'open' || e.state === 'live');
-    if (joinable.length === 1) return joinable[0]!;
-    if (joinable.length > 1) throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');
+    const read = readJoinCode(typed);
+    if ('problem' in read) {
+      if (read.problem === 'look_alike') throw new ApiError(404, 'look_alike_code', LOOK_ALIKE_MESSAGE);
+      throw new ApiError(404, 'not_a_code', 'That is not a join code. Codes have 6 letters and digits.');
+    }
+    const found = await this.db.getRepository(MingleEvent).find({ where: { joinCode: read.code }, order: { createdAt: 'DESC' } });
+    const joinable = found.find((e) => e.state === 'open' || e.state === 'live');
+    if (joinable) return joinable;
     if (found.some((e) => e.state === 'draft')) throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.');
     if (found.some((e) => e.state === 'ended')) throw new ApiError(410, 'event_ended', 'This event has ended.');
     throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');

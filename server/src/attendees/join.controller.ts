@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { joinBody, joinCodeParam, updateProfileBody, type JoinResult, type MeResult, type PublicEvent } from '@mingle/shared';
@@ -11,6 +11,7 @@ import { Attendee } from './attendee.entity';
 import { AttendeeGuard, CurrentAttendee } from './attendee.guard';
 import { AttendeesService } from './attendees.service';
 import { toMyProfile } from './attendee.views';
+import { WrongCodeBudget } from './wrong-code-budget';
 
 type Code = z.output<typeof joinCodeParam>;
 
@@ -26,6 +27,7 @@ export class JoinController {
   @Get('join/:code')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
+  @UseInterceptors(WrongCodeBudget)
   async preview(@Param(new Valid(joinCodeParam)) { code }: Code): Promise<PublicEvent> {
     return toPublicEvent(await this.attendees.eventForCode(code), this.config.contactRetentionDays);
   }
@@ -33,6 +35,7 @@ export class JoinController {
   @Post('join/:code')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
+  @UseInterceptors(WrongCodeBudget)
   async join(@Param(new Valid(joinCodeParam)) { code }: Code, @Body(new Valid(joinBody)) body: z.output<typeof joinBody>): Promise<JoinResult> {
     const { token, attendee, event } = await this.attendees.join(code, body);
     return { token, me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -14,9 +15,11 @@ export interface Config {
   publicUrl: string;
   sessionSecret: string;
   allowSignup: boolean;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count, or the proxies' addresses, subnets and names. */
+  trustProxy: false | number | string[];
   authRateLimit: number;
   joinRateLimit: number;
+  wrongCodeLimit: number;
   contactRetentionDays: number;
 }
 
@@ -86,14 +89,43 @@ export function loadConfig(env: Env): Config {
     publicUrl: (publicUrl?.toString() ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     sessionSecret,
     allowSignup: bool('ALLOW_SIGNUP', true),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
     joinRateLimit: int('JOIN_RATE_LIMIT', 600, 1, 100000),
+    wrongCodeLimit: int('WRONG_CODE_LIMIT', 120, 1, 100000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.sessionSecret) config.sessionSecret = localSecret(dataDir);
   return config;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: a hop count, or a comma-separated list of proxy addresses, subnets (CIDR) and
+ * names. Trusting every hop would let any client pick its own address with X-Forwarded-For, so
+ * `true` means one hop: the proxy right in front of the server.
+ */
+function trustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', 'false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) return 1;
+  if (/^\d+$/.test(value) && Number(value) <= 100) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  if (entries.every((e) => PROXY_NAMES.includes(e) || isSubnet(e))) return entries;
+  problems.push(
+    `TRUST_PROXY must be false, a hop count such as 1 (true means 1), or a comma-separated list of proxy addresses, subnets or ${PROXY_NAMES.join('/')} (got "${raw}")`,
+  );
+  return false;
+}
+
+function isSubnet(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 /** Outside production the secret is generated once and kept beside the SQLite file. */
