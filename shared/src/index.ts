@@ -7,4 +7,5 @@ export * from './realtime';
 export * from './rounds';
 export * from './connections';
 export * from './planner';
+export * from './text';
 export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';
