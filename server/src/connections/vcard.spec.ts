@@ -1,5 +1,5 @@
 import type { MetPerson } from '@mingle/shared';
-import { foldLine, nameParts, toVCard, vcardText } from './vcard';
+import { foldLine, nameParts, toConnectionsCsv, toVCard, vcardText } from './vcard';
 
 const person = (over: Partial<MetPerson> = {}): MetPerson => ({
   id: 'p1',
@@ -80,5 +80,18 @@ describe('vCard', () => {
   it('writes URLs unescaped, percent-encoding only what would split them', () => {
     const vcf = toVCard(person({ card: { website: 'https://ana.example/a,b;c' } }), 'Night');
     expect(unfold(vcf)).toContain('URL:https://ana.example/a%2Cb%3Bc');
+  });
+});
+
+describe('connections CSV', () => {
+  it('guards formulas, also after leading whitespace, and leaves a phone number readable', () => {
+    const csv = toConnectionsCsv([
+      person({ name: ' =HYPERLINK("http://evil.example")', company: '@corp', headline: '-x', note: 'a, b\nc', card: { phone: '+1 555 0100', other: '\t=1' } }),
+    ]);
+    const row = csv.split('\r\n').slice(1).join('\r\n');
+    expect(row.startsWith(`"' =HYPERLINK(""http://evil.example"")",'-x,'@corp,,+1 555 0100,,,'\t=1,`)).toBe(true);
+    expect(row).toContain('"Round 2, Table 3"');
+    expect(row).toContain('"a, b\nc"');
+    expect(csv.endsWith('\r\n')).toBe(true);
   });
 });

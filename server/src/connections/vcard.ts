@@ -1,4 +1,4 @@
-import type { MetPerson } from '@mingle/shared';
+import { toCsv, type MetPerson } from '@mingle/shared';
 
 /**
  * vCard 3.0 (what phones and contact apps import best), written by RFC 6350's text rules, which are
@@ -60,18 +60,13 @@ export function toVCard(p: MetPerson, eventName: string): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-/** A CSV cell: quoted, quotes doubled, and formula-leading characters neutralised for spreadsheets. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
+/** The phone's "All as CSV": one row per match, formula-guarded by the shared cell rule. */
 export function toConnectionsCsv(people: MetPerson[]): string {
   const header = ['name', 'headline', 'company', 'email', 'phone', 'linkedin', 'website', 'other', 'how we met', 'note'];
   const rows = people.map((p) => {
     const c = p.card ?? {};
     const how = p.met.map((m) => `Round ${m.round}, ${m.spot}`).join('; ');
-    return [p.name, p.headline, p.company, c.email ?? '', c.phone ?? '', c.linkedin ?? '', c.website ?? '', c.other ?? '', how, p.note].map(csvCell).join(',');
+    return [p.name, p.headline, p.company, c.email ?? '', c.phone ?? '', c.linkedin ?? '', c.website ?? '', c.other ?? '', how, p.note];
   });
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return toCsv([header, ...rows]);
 }

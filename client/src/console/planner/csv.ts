@@ -183,20 +183,8 @@ export function parsePeople(text: string): ParsedPeople {
   return { people, lines, errors, header };
 }
 
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break. A cell that a spreadsheet would
- * run as a formula (=, +, -, @ first) gets a leading apostrophe, so a name cannot become a formula.
- */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows to CSV text with CRLF line ends (what spreadsheets expect). */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+/** Cells and rows out: the one rule shared with the server's exports (formula guard, quoting). */
+export { csvCell, toCsv } from '@mingle/shared/csv';
 
 /** Offers text as a file download (browser only). A BOM makes Excel read UTF-8 names correctly. */
 export function downloadCsv(filename: string, csv: string): void {
