@@ -53,3 +53,11 @@ test('the attendees export guards every cell an attendee wrote', () => {
   const row = attendeesCsv([a]).split('\r\n')[1]!;
   assert.equal(row, `"' =HYPERLINK(""http://evil.example"",""x"")",'@corp,'+cmd,"'-AI; Rust",here,2026-11-30T10:00:00.000Z`);
 });
+
+test('a guest list line with a control character is reported before it is sent', async () => {
+  const { parsePeople } = await import('../src/console/planner/csv');
+  const r = parsePeople('name,company,interests\nAna\u0000,Acme,AI\nBen,Ac\u0007me,AI\nCleo,Acme,A\u001bI\nDan,Acme,AI\n');
+  assert.deepEqual(r.people, [{ name: 'Dan', company: 'Acme', interests: ['AI'] }]);
+  assert.deepEqual(r.errors.map((e) => e.line), [2, 3, 4]);
+  assert.match(r.errors[0]!.text, /^Line 2: remove the control character/);
+});

@@ -14,6 +14,11 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
 }
 
+/** What `line()` accepts, as a plain test (for checks before sending, e.g. a pasted guest list). */
+export function isCleanLine(value: string): boolean {
+  return !CONTROL.test(value) && !LINE_BREAK.test(value.trim());
+}
+
 const noControl = (what: string) => z.string().refine((v) => !CONTROL.test(v), `${what} cannot contain control characters`);
 
 /**

@@ -1,3 +1,5 @@
+import { isCleanLine } from '@mingle/shared/text';
+
 /**
  * CSV in and out for the console: the planner's people list (name, company, interests separated
  * by ";") and downloads. No dependencies, so it runs in node:test as it is.
@@ -154,7 +156,8 @@ export function parsePeople(text: string): ParsedPeople {
   }
 
   for (const row of header ? filled.slice(1) : filled) {
-    const at = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
+    // A line break or tab inside a quoted cell (Alt+Enter in a spreadsheet) becomes a space: names are one line.
+    const at = (i: number) => (i >= 0 ? (row.cells[i] ?? '').replace(/\s*[\t\r\n]\s*/g, ' ').trim() : '');
     const name = at(columns.name);
     const company = at(columns.company);
     const rawInterests = header ? at(columns.interests) : row.cells.slice(2).join(';');
@@ -166,6 +169,7 @@ export function parsePeople(text: string): ParsedPeople {
     if (company.length > PEOPLE_LIMITS.company) problems.push(`company is at most ${PEOPLE_LIMITS.company} characters`);
     const long = interests.find((t) => t.length > PEOPLE_LIMITS.interest);
     if (long) problems.push(`the interest “${long.slice(0, 20)}…” is longer than ${PEOPLE_LIMITS.interest} characters`);
+    if (![name, company, ...interests].every(isCleanLine)) problems.push('remove the control character (an invisible character such as a tab)');
     if (interests.length > PEOPLE_LIMITS.interests) problems.push(`at most ${PEOPLE_LIMITS.interests} interests (found ${interests.length})`);
 
     if (problems.length) {
