@@ -10,10 +10,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/
 /** What a single line may not hold once trimmed: any line break or tab. */
 const LINE_BREAK = /[\t\n\r]/;
 
-export function hasControlCharacters(value: string): boolean {
-  return CONTROL.test(value);
-}
-
 /** What `line()` accepts, as a plain test (for checks before sending, e.g. a pasted guest list). */
 export function isCleanLine(value: string): boolean {
   return !CONTROL.test(value) && !LINE_BREAK.test(value.trim());
