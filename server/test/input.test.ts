@@ -90,7 +90,7 @@ describe('input refused on every text field', () => {
         fields: ['people.0.name', 'people.0.company', 'people.0.interests.0'],
       },
     ];
-  });
+  }, 60_000);
 
   it('refuses NUL, BEL, a lone CR, ESC, DEL and C1 in every field with a 400 naming it, and stores nothing', async () => {
     const misses: string[] = [];
@@ -117,7 +117,7 @@ describe('input refused on every text field', () => {
     expect(res.status).toBe(201);
     expect(res.body.description).toBe('Doors 18:00\nTalks\t19:00');
     expect(res.body.privacyNote).toBe('One\ntwo');
-  });
+  }, 30_000);
 
   it('refuses line breaks and tabs inside single-line fields', async () => {
     const org = await organizer(app().url);
@@ -126,7 +126,7 @@ describe('input refused on every text field', () => {
       expect(res.status).toBe(400);
       expect(res.body.fields[field]).toMatch(/single line/);
     }
-  });
+  }, 30_000);
 
   it('refuses a control character in a socket handshake with a bad_request refusal', async () => {
     const socket = connect(app().url, { role: 'attendee', token: 'abc\u0000def' });
@@ -135,7 +135,7 @@ describe('input refused on every text field', () => {
     } finally {
       socket.close();
     }
-  });
+  }, 30_000);
 
   it('a round still starts after an attempt to add a NUL tag', async () => {
     const r = await room(app().url, 4);
@@ -150,5 +150,5 @@ describe('input refused on every text field', () => {
     } finally {
       r.close();
     }
-  });
+  }, 30_000);
 });
