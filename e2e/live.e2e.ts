@@ -265,7 +265,7 @@ test('remove an attendee after confirming', async () => {
   const path = await download.path();
   const csv = readFileSync(path, 'utf8') as string;
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
-  expect(csv).toContain('Ana Lopez,Acme,Founder,AI; Climate,here,');
+  expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
   for (const email of contactEmails) expect(csv).not.toContain(email);
 });
 

@@ -10,6 +10,7 @@ import { openDatabase } from './database/data-source';
 import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
+import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -30,6 +31,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   }
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // The planner's route alone takes larger bodies; it parses first, and the 100 KB parser skips it.
+  app.useBodyParser('json', { limit: PLANNER_BODY_LIMIT, type: isPlannerJson });
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.use('/api', csrfGuard(config.publicUrl));

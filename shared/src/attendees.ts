@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import { email } from './auth';
+import { line } from './text';
 import type { EventView, PUBLIC_EVENT_FIELDS } from './events';
 
-const optionalText = (what: string, max: number) =>
-  z.string().trim().max(max, `${what} is at most ${max} characters`);
+const optionalText = (what: string, max: number) => line(what).max(max, `${what} is at most ${max} characters`);
 
 const httpsUrl = (what: string, host?: RegExp) =>
-  z
-    .string()
-    .trim()
+  line(what)
     .max(300, `${what} is at most 300 characters`)
     .refine((v) => {
       if (!v) return true;
@@ -22,10 +19,12 @@ const httpsUrl = (what: string, host?: RegExp) =>
 
 /** Every field optional; an empty string means "not given". */
 export const contactCard = z.strictObject({
-  email: z.union([z.literal(''), email]).optional(),
-  phone: z
-    .string()
-    .trim()
+  email: line('Email')
+    .max(254, 'Email is too long')
+    .toLowerCase()
+    .refine((v) => !v || z.email().safeParse(v).success, 'Enter a valid email address')
+    .optional(),
+  phone: line('Phone')
     .max(30, 'Phone is at most 30 characters')
     .refine((v) => !v || /^\+?[0-9][0-9 ()\-.]{5,28}$/.test(v), 'Enter a phone number with digits, e.g. +44 20 7946 0958')
     .optional(),
@@ -37,11 +36,11 @@ export type ContactCard = z.infer<typeof contactCard>;
 export { CONTACT_FIELDS, CONTACT_PROMISE, type ContactField } from './texts';
 
 export const profileFields = {
-  name: z.string().trim().min(1, 'Enter your name').max(40, 'Name is at most 40 characters'),
+  name: line('Name').min(1, 'Enter your name').max(40, 'Name is at most 40 characters'),
   headline: optionalText('Headline', 80),
   company: optionalText('Company', 80),
   interests: z
-    .array(z.string().max(40, 'Unknown interest'), 'Pick your interests')
+    .array(line('Interest').max(40, 'Unknown interest'), 'Pick your interests')
     .min(1, 'Pick at least one interest')
     .max(60, 'Too many interests'),
   card: contactCard,
@@ -66,7 +65,7 @@ export const updateProfileBody = z.strictObject({
 });
 export type UpdateProfileBody = z.input<typeof updateProfileBody>;
 
-export const joinCodeParam = z.strictObject({ code: z.string().max(20, 'Not a join code') });
+export const joinCodeParam = z.strictObject({ code: line('Join code').max(20, 'Not a join code') });
 export const attendeeIdParam = z.strictObject({ id: z.uuid('Not an event id'), attendeeId: z.uuid('Not an attendee id') });
 
 /** active: here and grouped; away: on a break; left: left the event; removed: removed by the organizer. */

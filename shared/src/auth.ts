@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { line } from './text';
 
-export const email = z
-  .string()
-  .trim()
+export const email = line('Email')
   .toLowerCase()
   .max(254, 'Email is too long')
   .pipe(z.email('Enter a valid email address'));
 
 export const signUpBody = z.strictObject({
   email,
-  name: z.string().trim().min(1, 'Enter your name').max(80, 'Name is at most 80 characters'),
+  name: line('Name').min(1, 'Enter your name').max(80, 'Name is at most 80 characters'),
   password: z.string().min(10, 'Password must be at least 10 characters').max(200, 'Password is at most 200 characters'),
 });
 export type SignUpBody = z.infer<typeof signUpBody>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactCard } from './attendees';
 import { CONTACT_FIELDS, type ContactField } from './texts';
+import { text } from './text';
 
 /** How two people met, for "People I met" and the connection list. */
 export interface Encounter {
@@ -44,7 +45,7 @@ export interface ShareChoiceView {
 }
 
 export const optOutBody = z.strictObject({ reason: z.enum(['know', 'avoid'], 'Say "know" or "avoid"') });
-export const noteBody = z.strictObject({ text: z.string().max(1000, 'A note is at most 1000 characters') });
+export const noteBody = z.strictObject({ text: text('Note').max(1000, 'A note is at most 1000 characters') });
 export const otherIdParam = z.strictObject({ otherId: z.uuid('Not a person id') });
 
 /** The organizer sees counts only, never who asked whom. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line as oneLine, text } from './text';
 
 export const EVENT_STATES = ['draft', 'open', 'live', 'ended'] as const;
 export type EventState = (typeof EVENT_STATES)[number];
@@ -20,10 +21,10 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 const line = (what: string, max: number) =>
-  z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
+  oneLine(what).min(1, `${what} cannot be empty`).max(max, `${what} is at most ${max} characters`);
 
 const interests = z
-  .array(z.string().max(40, 'Each interest tag is at most 40 characters'), 'Interest tags must be a list')
+  .array(oneLine('Interest tag').max(40, 'Each interest tag is at most 40 characters'), 'Interest tags must be a list')
   .max(200, 'Too many interest tags')
   .transform(cleanTags)
   .pipe(
@@ -38,10 +39,10 @@ const startsAt = z.iso.datetime({ offset: true, message: 'Start must be a date a
 
 export const eventFields = {
   name: line('Name', 120),
-  description: z.string().trim().max(2000, 'Description is at most 2000 characters'),
-  venue: z.string().trim().max(200, 'Venue is at most 200 characters'),
+  description: text('Description').max(2000, 'Description is at most 2000 characters'),
+  venue: oneLine('Venue').max(200, 'Venue is at most 200 characters'),
   startsAt: startsAt.nullable(),
-  timeZone: z.string().trim().max(64, 'Time zone is at most 64 characters').refine(isTimeZone, 'Unknown time zone'),
+  timeZone: oneLine('Time zone').max(64, 'Time zone is at most 64 characters').refine(isTimeZone, 'Unknown time zone'),
   interests,
   maxInterests: z.number().int('Must be a whole number').min(1, 'At least 1').max(20, 'At most 20'),
   groupSize: z.number().int('Must be a whole number').min(2, 'Group size is at least 2').max(8, 'Group size is at most 8'),
@@ -51,7 +52,7 @@ export const eventFields = {
   separateColleagues: z.boolean('Must be yes or no'),
   spotLabels: z.array(line('Spot label', 40)).max(500, 'At most 500 spot labels'),
   icebreakers: z.array(line('Icebreaker', 200)).max(100, 'At most 100 icebreakers'),
-  privacyNote: z.string().trim().max(1000, 'Privacy note is at most 1000 characters'),
+  privacyNote: text('Privacy note').max(1000, 'Privacy note is at most 1000 characters'),
 };
 
 export const EVENT_DEFAULTS = {

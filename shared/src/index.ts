@@ -7,4 +7,6 @@ export * from './realtime';
 export * from './rounds';
 export * from './connections';
 export * from './planner';
+export * from './text';
+export * from './csv';
 export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';

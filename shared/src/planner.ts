@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from './text';
 
 /** The console's planner for seated dinners: people from a CSV, a rotation back. */
 export const plannerBody = z.strictObject({
@@ -9,9 +10,9 @@ export const plannerBody = z.strictObject({
   people: z
     .array(
       z.strictObject({
-        name: z.string().trim().min(1, 'Name is missing').max(80, 'Name is at most 80 characters'),
-        company: z.string().trim().max(80, 'Company is at most 80 characters').optional(),
-        interests: z.array(z.string().trim().min(1).max(40, 'An interest is at most 40 characters')).max(20, 'At most 20 interests').optional(),
+        name: line('Name').min(1, 'Name is missing').max(80, 'Name is at most 80 characters'),
+        company: line('Company').max(80, 'Company is at most 80 characters').optional(),
+        interests: z.array(line('Interest').min(1, 'An interest cannot be empty').max(40, 'An interest is at most 40 characters')).max(20, 'At most 20 interests').optional(),
       }),
       'People must be a list',
     )

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Ack } from './errors';
+import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
 import type { AttendeeRoundState, BoardEntry, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
 
 /** Handshake `auth` for each role; exactly one role per socket. */
 export const handshakeAuth = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('attendee'), token: z.string().min(1).max(100) }),
+  z.strictObject({ role: z.literal('attendee'), token: line('Token').min(1).max(100) }),
   z.strictObject({ role: z.literal('organizer'), eventId: z.uuid() }),
-  z.strictObject({ role: z.literal('screen'), eventId: z.uuid(), key: z.string().min(1).max(100) }),
+  z.strictObject({ role: z.literal('screen'), eventId: z.uuid(), key: line('Screen key').min(1).max(100) }),
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuth>;
 

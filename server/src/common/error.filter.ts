@@ -33,11 +33,18 @@ export class ErrorFilter implements ExceptionFilter {
         status === 429 ? 'Too many attempts. Wait a minute and try again.' : status === 404 ? 'Not found' : error.message;
       return { statusCode: status, code: CODES[status] ?? 'error', message };
     }
-    const parserError = error as { type?: string; status?: number };
+    const parserError = error as { type?: string; status?: number; limit?: number };
     if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON' };
-    if (parserError?.type === 'entity.too.large') return { statusCode: 413, code: 'too_large', message: 'The request body is too large' };
+    if (parserError?.type === 'entity.too.large')
+      return { statusCode: 413, code: 'too_large', message: `The request body is too large${sizeLimit(parserError.limit)}` };
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500)
       return { statusCode: parserError.status, code: CODES[parserError.status] ?? 'error', message: 'Bad request' };
     return { statusCode: 500, code: 'internal', message: 'Something went wrong on our side' };
   }
+}
+
+/** " (at most 100 KB)" for body-parser's limit in bytes. */
+function sizeLimit(bytes: number | undefined): string {
+  if (typeof bytes !== 'number') return '';
+  return bytes >= 1024 * 1024 ? ` (at most ${Math.round(bytes / (1024 * 1024))} MB)` : ` (at most ${Math.round(bytes / 1024)} KB)`;
 }

@@ -1,3 +1,5 @@
+import { isCleanLine } from '@mingle/shared/text';
+
 /**
  * CSV in and out for the console: the planner's people list (name, company, interests separated
  * by ";") and downloads. No dependencies, so it runs in node:test as it is.
@@ -154,7 +156,8 @@ export function parsePeople(text: string): ParsedPeople {
   }
 
   for (const row of header ? filled.slice(1) : filled) {
-    const at = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
+    // A line break or tab inside a quoted cell (Alt+Enter in a spreadsheet) becomes a space: names are one line.
+    const at = (i: number) => (i >= 0 ? (row.cells[i] ?? '').replace(/\s*[\t\r\n]\s*/g, ' ').trim() : '');
     const name = at(columns.name);
     const company = at(columns.company);
     const rawInterests = header ? at(columns.interests) : row.cells.slice(2).join(';');
@@ -166,6 +169,7 @@ export function parsePeople(text: string): ParsedPeople {
     if (company.length > PEOPLE_LIMITS.company) problems.push(`company is at most ${PEOPLE_LIMITS.company} characters`);
     const long = interests.find((t) => t.length > PEOPLE_LIMITS.interest);
     if (long) problems.push(`the interest “${long.slice(0, 20)}…” is longer than ${PEOPLE_LIMITS.interest} characters`);
+    if (![name, company, ...interests].every(isCleanLine)) problems.push('remove the control character (an invisible character such as a tab)');
     if (interests.length > PEOPLE_LIMITS.interests) problems.push(`at most ${PEOPLE_LIMITS.interests} interests (found ${interests.length})`);
 
     if (problems.length) {
@@ -183,20 +187,8 @@ export function parsePeople(text: string): ParsedPeople {
   return { people, lines, errors, header };
 }
 
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break. A cell that a spreadsheet would
- * run as a formula (=, +, -, @ first) gets a leading apostrophe, so a name cannot become a formula.
- */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows to CSV text with CRLF line ends (what spreadsheets expect). */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+/** Cells and rows out: the one rule shared with the server's exports (formula guard, quoting). */
+export { csvCell, toCsv } from '@mingle/shared/csv';
 
 /** Offers text as a file download (browser only). A BOM makes Excel read UTF-8 names correctly. */
 export function downloadCsv(filename: string, csv: string): void {

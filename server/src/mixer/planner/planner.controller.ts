@@ -3,8 +3,9 @@ import { plannerBody, spotLabel, type PlannerResult } from '@mingle/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../common/api-error';
 import { Valid } from '../../common/validate';
-import { OrganizerGuard } from '../../organizers/organizer.guard';
-import { RoundPlanner } from '../rounds/round-planner';
+import { Organizer } from '../../organizers/organizer.entity';
+import { CurrentOrganizer, OrganizerGuard } from '../../organizers/organizer.guard';
+import { PlannerQueue } from './planner-queue';
 
 /** How long the seated-dinner planner may think: it is a one-off, and quality matters most. */
 const PLANNER_BUDGET_MS = 10_000;
@@ -13,13 +14,13 @@ const PLANNER_BUDGET_MS = 10_000;
 @Controller('planner')
 @UseGuards(OrganizerGuard)
 export class PlannerController {
-  constructor(private readonly planner: RoundPlanner) {}
+  constructor(private readonly planner: PlannerQueue) {}
 
   @Post()
   @HttpCode(200)
-  async plan(@Body(new Valid(plannerBody)) body: z.output<typeof plannerBody>): Promise<PlannerResult> {
+  async plan(@CurrentOrganizer() me: Organizer, @Body(new Valid(plannerBody)) body: z.output<typeof plannerBody>): Promise<PlannerResult> {
     const people = body.people.map((p, i) => ({ id: String(i), company: p.company, interests: p.interests }));
-    const result = await this.planner.planAhead({
+    const result = await this.planner.plan(me.id, {
       people,
       rounds: body.rounds,
       settings: { groupSize: body.groupSize, mode: body.mode, separateColleagues: body.separateColleagues ?? true, seed: 1, timeLimitMs: PLANNER_BUDGET_MS },

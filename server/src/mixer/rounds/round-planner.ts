@@ -14,7 +14,7 @@ export const AHEAD_PLAN_BUDGET_MS = 3000;
 type Waiting = { resolve: (r: unknown) => void; reject: (e: Error) => void };
 
 /** One worker thread and its queue of jobs. */
-class PlanWorker {
+export class PlanWorker {
   private worker: Worker | null = null;
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();

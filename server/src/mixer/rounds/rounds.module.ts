@@ -14,11 +14,12 @@ import { RoundsService } from './rounds.service';
 import { SeatingListener } from './seating.listener';
 import { PlanBook } from './plan-book';
 import { PlannerController } from '../planner/planner.controller';
+import { PlannerQueue } from '../planner/planner-queue';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule],
   controllers: [RoundsController, PhoneRoundsController, PlannerController],
-  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener, PlanBook],
+  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener, PlanBook, PlannerQueue],
   exports: [RoundsService, RoundNews],
 })
 export class RoundsModule {}
