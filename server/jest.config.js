@@ -2,9 +2,11 @@
 const transform = { '^.+\\.ts$': ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] };
 const moduleNameMapper = { '^@mingle/shared$': '<rootDir>/../shared/src/index.ts' };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+// testTimeout is a global option: Jest ignores it inside a project.
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30, testTimeout: 30_000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
   ],
 };
