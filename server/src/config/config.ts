@@ -17,6 +17,7 @@ export interface Config {
   trustProxy: boolean;
   authRateLimit: number;
   joinRateLimit: number;
+  handshakeRateLimit: number;
   contactRetentionDays: number;
 }
 
@@ -89,6 +90,7 @@ export function loadConfig(env: Env): Config {
     trustProxy: bool('TRUST_PROXY', false),
     authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
     joinRateLimit: int('JOIN_RATE_LIMIT', 600, 1, 100000),
+    handshakeRateLimit: int('HANDSHAKE_RATE_LIMIT', 3000, 1, 1000000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
   };
   if (problems.length) throw new ConfigError(problems);
