@@ -92,8 +92,8 @@ describe('sessions and sockets', () => {
       const { org, event } = await openEvent(app().url);
       const cookie = await logIn(app().url, org.email);
       const token = decodeURIComponent(cookie.split('=')[1]!);
-      // The session ends two seconds from now; the socket opens before that.
-      await app().db.getRepository(Session).update({ tokenHash: tokenHash(app().config.sessionSecret, token) }, { expiresAt: Date.now() + 2000 });
+      // The session ends three seconds from now; the socket opens before that.
+      await app().db.getRepository(Session).update({ tokenHash: tokenHash(app().config.sessionSecret, token) }, { expiresAt: Date.now() + 3000 });
       const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
       await snapshotOf(console_);
       expect((await closedWith(console_)).reason).toBe('session_expired');

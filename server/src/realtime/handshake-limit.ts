@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type { HandshakeRefusal } from '@mingle/shared';
@@ -14,6 +14,8 @@ type Trust = (address: string, hop: number) => boolean;
  */
 @Injectable()
 export class HandshakeLimit {
+  private readonly log = new Logger('HandshakeLimit');
+
   constructor(
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
     private readonly http: HttpAdapterHost,
@@ -23,7 +25,15 @@ export class HandshakeLimit {
   /** Counts one handshake; a retry-later refusal when the address is over its budget. */
   async admit(handshake: { address: string; headers: { 'x-forwarded-for'?: string | string[] } }): Promise<HandshakeRefusal | null> {
     const address = clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.trust());
-    const { isBlocked, timeToBlockExpire } = await this.storage.increment(`handshake:${address}`, MINUTE, this.config.handshakeRateLimit, MINUTE, 'handshake');
+    let counted: { isBlocked: boolean; timeToBlockExpire: number };
+    try {
+      counted = await this.storage.increment(`handshake:${address}`, MINUTE, this.config.handshakeRateLimit, MINUTE, 'handshake');
+    } catch (error) {
+      // A counter we cannot reach must not lock a whole room out: let the handshake through.
+      this.log.warn(`handshake limit not checked: ${(error as Error).message}`);
+      return null;
+    }
+    const { isBlocked, timeToBlockExpire } = counted;
     if (!isBlocked) return null;
     return { code: 'rate_limited', message: 'Too many connections from this network. Trying again shortly.', retryAfterMs: Math.max(1, timeToBlockExpire) * 1000 };
   }
