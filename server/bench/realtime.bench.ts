@@ -30,7 +30,7 @@ async function run(n: number): Promise<string> {
   const port = await freePort();
   const server = spawn(process.execPath, ['--max-old-space-size=4096', 'server/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000', HANDSHAKE_RATE_LIMIT: '100000', NODE_ENV: 'test' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

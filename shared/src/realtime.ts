@@ -13,9 +13,19 @@ export const handshakeAuth = z.discriminatedUnion('role', [
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuth>;
 
-/** A refused handshake: `connect_error` with `message` = code and `data` = this. */
+/**
+ * A refused handshake: `connect_error` with `message` = code and `data` = this. `rate_limited` alone
+ * means "try again later", after `retryAfterMs`; the others are final.
+ */
 export interface HandshakeRefusal {
-  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found';
+  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'event_deleted' | 'rate_limited';
+  message: string;
+  retryAfterMs?: number;
+}
+
+/** Why the server closed a live socket; sent just before it disconnects. */
+export interface ConnectionClosed {
+  reason: 'logged_out' | 'session_expired' | 'event_deleted';
   message: string;
 }
 
@@ -57,6 +67,8 @@ export interface ServerToClientEvents {
   'me:removed': (info: { reason: 'removed' | 'erased'; message: string }) => void;
   /** the screen secret was regenerated; the server disconnects the socket right after */
   'screen:revoked': (info: { message: string }) => void;
+  /** to any socket the server is about to close for good: its session ended or its event was deleted */
+  'connection:closed': (info: ConnectionClosed) => void;
 
   /** to each phone: its group for the round (null when not placed: too few people, away, or waiting) */
   'round:assigned': (state: AttendeeRoundState) => void;

@@ -10,7 +10,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 export interface Realtime {
   socket: MingleSocket;
   status: Ref<ConnectionStatus>;
-  /** why the server refused the handshake (removed, revoked screen key, logged out…) */
+  /** why the server refused the handshake or closed the socket for good (removed, logged out, event deleted…) */
   refusal: Ref<HandshakeRefusal | null>;
   /** server clock minus this device's clock, in ms; add it to Date.now() to get server time */
   offset: Ref<number>;
@@ -18,7 +18,7 @@ export interface Realtime {
   close(): void;
 }
 
-const REFUSALS = new Set(['bad_request', 'unauthorized', 'removed', 'not_found']);
+const REFUSALS = new Set(['bad_request', 'unauthorized', 'removed', 'not_found', 'event_deleted']);
 
 /**
  * One socket for a page's lifetime: connects in setup, closes on unmount. Every (re)connect brings
@@ -42,6 +42,18 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
 
   for (const [event, handler] of Object.entries(handlers)) socket.on(event as keyof ServerToClientEvents, handler as never);
 
+  // The server says why before it closes the socket for good; pages show it like a refusal.
+  socket.on('connection:closed', (info) => {
+    refusal.value = { code: info.reason === 'event_deleted' ? 'event_deleted' : 'unauthorized', message: info.message };
+  });
+
+  // Too many handshakes from this network (a venue's shared Wi-Fi): wait as told, spread out.
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = (ms: number) => {
+    clearTimeout(retry);
+    retry = setTimeout(() => status.value === 'offline' && !socket.connected && socket.connect(), ms * (1 + Math.random() / 2));
+  };
+
   socket.on('connect', () => {
     status.value = 'online';
     refusal.value = null;
@@ -52,7 +64,10 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     status.value = reason === 'io server disconnect' ? 'refused' : 'offline';
   });
   socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
-    if (REFUSALS.has(err.message) && err.data) {
+    if (err.message === 'rate_limited') {
+      status.value = 'offline';
+      retryLater(err.data?.retryAfterMs ?? 30_000);
+    } else if (REFUSALS.has(err.message) && err.data) {
       refusal.value = err.data;
       status.value = 'refused';
     } else {
@@ -69,6 +84,7 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
   document.addEventListener('visibilitychange', onVisible);
 
   const close = () => {
+    clearTimeout(retry);
     window.removeEventListener('online', wake);
     document.removeEventListener('visibilitychange', onVisible);
     socket.removeAllListeners();

@@ -4,7 +4,7 @@ import type { AttendeeRoundState, MeResult, MetPerson, MyGroup, MyProfile, Prese
 import { ApiError, phoneApi } from './phone-api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
 
-export type GoneKind = 'removed' | 'erased' | 'unknown' | 'not-joined';
+export type GoneKind = 'removed' | 'erased' | 'deleted' | 'unknown' | 'not-joined';
 export interface Gone {
   kind: GoneKind;
   message: string;

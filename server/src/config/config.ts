@@ -20,6 +20,7 @@ export interface Config {
   authRateLimit: number;
   joinRateLimit: number;
   wrongCodeLimit: number;
+  handshakeRateLimit: number;
   contactRetentionDays: number;
 }
 
@@ -93,6 +94,7 @@ export function loadConfig(env: Env): Config {
     authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
     joinRateLimit: int('JOIN_RATE_LIMIT', 600, 1, 100000),
     wrongCodeLimit: int('WRONG_CODE_LIMIT', 120, 1, 100000),
+    handshakeRateLimit: int('HANDSHAKE_RATE_LIMIT', 3000, 1, 1000000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
   };
   if (problems.length) throw new ConfigError(problems);

@@ -9,6 +9,7 @@ import { joinUrl, toOrganizerEventView } from './event.views';
 import { toPublicEvent } from './public-event';
 
 export const SCREEN_REVOKED_MESSAGE = 'This screen link was replaced. Open the new link from the console.';
+export const EVENT_DELETED_MESSAGE = 'The organizer deleted this event and everything in it.';
 
 export function toScreenEvent(e: MingleEvent, publicUrl: string): ScreenEvent {
   return { id: e.id, name: e.name, state: e.state, joinCode: e.joinCode, joinUrl: joinUrl(publicUrl, e) };
@@ -30,6 +31,11 @@ export class EventNews {
     this.broadcaster.send(rooms.attendees(e.id), 'event:changed', toPublicEvent(e, this.config.contactRetentionDays));
     this.broadcaster.send(rooms.screen(e.id), 'screen:event-changed', toScreenEvent(e, this.config.publicUrl));
     this.broadcaster.send(rooms.console(e.id), 'console:event-changed', toOrganizerEventView(e, this.config.publicUrl));
+  }
+
+  /** Every socket of the event, on every node: phones, consoles and screens. */
+  async deleted(eventId: string): Promise<void> {
+    await this.broadcaster.dismiss(rooms.event(eventId), 'connection:closed', { reason: 'event_deleted', message: EVENT_DELETED_MESSAGE });
   }
 
   async screensRevoked(eventId: string): Promise<void> {

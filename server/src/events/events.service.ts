@@ -66,6 +66,7 @@ export class EventsService {
   async remove(organizerId: string, id: string): Promise<void> {
     await this.own(organizerId, id);
     await this.events.delete({ id, organizerId });
+    await this.news.deleted(id);
   }
 
   /** A conditional write: the move happens only from the state we read, so racing requests cannot both win. */

@@ -8,4 +8,6 @@ export class Organizer {
   @Column({ type: 'varchar', length: 80 }) name: string;
   @Column({ type: 'varchar', length: 200, name: 'password_hash' }) passwordHash: string;
   @TimeColumn({ name: 'created_at' }) createdAt: number;
+  /** 'first' for the one organizer who signed up while sign-up was closed (unique); else null */
+  @Column({ type: 'varchar', length: 16, name: 'signup_slot', nullable: true, unique: true }) signupSlot: string | null;
 }

@@ -6,4 +6,8 @@ export function sessionCookieOptions(req: Request, maxAgeMs: number): CookieOpti
   return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: maxAgeMs };
 }
 
-export const sessionToken = (req: Request): string | undefined => req.cookies?.[SESSION_COOKIE];
+/** The session token, only ever a string: cookie-parser turns a crafted `j:…` value into JSON. */
+export function sessionToken(req: Request): string | undefined {
+  const value: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -8,6 +8,7 @@ import { AttendeesService } from '../attendees/attendees.service';
 import { MingleEvent } from '../events/event.entity';
 import { OrganizersService } from '../organizers/organizers.service';
 import { SESSION_COOKIE } from '../organizers/session.cookie';
+import { HandshakeLimit } from './handshake-limit';
 import type { SocketData } from './rooms';
 
 export class Refused extends Error {
@@ -18,7 +19,8 @@ export class Refused extends Error {
 
 interface Handshake {
   auth: unknown;
-  headers: { cookie?: string; origin?: string; host?: string };
+  address: string;
+  headers: { cookie?: string; origin?: string; host?: string; 'x-forwarded-for'?: string | string[] };
 }
 
 /** Decides who a socket is: exactly one role, or a refusal with a reason and no event data. */
@@ -28,10 +30,13 @@ export class HandshakeAuthenticator {
     private readonly db: DataSource,
     private readonly attendees: AttendeesService,
     private readonly organizers: OrganizersService,
+    private readonly limit: HandshakeLimit,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async authenticate(handshake: Handshake): Promise<SocketData> {
+    const overLimit = await this.limit.admit(handshake);
+    if (overLimit) throw new Refused(overLimit);
     const parsed = handshakeAuth.safeParse(handshake.auth);
     if (!parsed.success) throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
     const auth = parsed.data;
@@ -54,10 +59,10 @@ export class HandshakeAuthenticator {
 
     // Organizer: the session cookie, from our own origin only (no cross-site socket hijacking).
     if (!this.fromUs(handshake.headers)) throw new Refused({ code: 'unauthorized', message: 'Cross-site connection refused' });
-    const organizer = await this.organizers.bySessionToken(readCookie(handshake.headers.cookie, SESSION_COOKIE));
-    if (!organizer) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
-    if (!event || event.organizerId !== organizer.id) throw new Refused({ code: 'not_found', message: 'Event not found' });
-    return { role: 'organizer', eventId: event.id, organizerId: organizer.id };
+    const session = await this.organizers.session(readCookie(handshake.headers.cookie, SESSION_COOKIE));
+    if (!session) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
+    if (!event || event.organizerId !== session.organizer.id) throw new Refused({ code: 'not_found', message: 'Event not found' });
+    return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId };
   }
 
   private fromUs(headers: Handshake['headers']): boolean {

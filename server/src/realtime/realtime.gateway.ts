@@ -18,6 +18,7 @@ import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer } from './broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
 import { rooms, type SocketData } from './rooms';
+import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 
 type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -45,6 +46,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly attendees: AttendeesService,
     private readonly rounds: RoundsService,
     private readonly roundNews: RoundNews,
+    private readonly sessionExpiry: SessionExpiry,
   ) {}
 
   afterInit(server: MingleServer): void {
@@ -69,6 +71,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!who?.role) return;
     try {
       await socket.join(this.roomsOf(who));
+      if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
       socket.emit('snapshot', await this.snapshots.for(who));
       if (who.role === 'attendee') {
         await this.attendees.seen([who.attendeeId]);
@@ -120,7 +123,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private roomsOf(who: SocketData): string[] {
     const all = [rooms.event(who.eventId)];
     if (who.role === 'attendee') return [...all, rooms.attendees(who.eventId), rooms.attendee(who.attendeeId)];
-    if (who.role === 'organizer') return [...all, rooms.console(who.eventId)];
+    if (who.role === 'organizer') return [...all, rooms.console(who.eventId), rooms.session(who.sessionId)];
     return [...all, rooms.screen(who.eventId)];
   }
 }

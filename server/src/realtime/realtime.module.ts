@@ -3,11 +3,13 @@ import { AttendeesModule } from '../attendees/attendees.module';
 import { OrganizersModule } from '../organizers/organizers.module';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { HandshakeAuthenticator } from './handshake';
+import { HandshakeLimit } from './handshake-limit';
 import { RealtimeGateway } from './realtime.gateway';
+import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 
 @Module({
   imports: [AttendeesModule, OrganizersModule, RoundsModule],
-  providers: [RealtimeGateway, HandshakeAuthenticator, Snapshots],
+  providers: [RealtimeGateway, HandshakeAuthenticator, HandshakeLimit, SessionExpiry, Snapshots],
 })
 export class RealtimeModule {}

@@ -5,6 +5,8 @@ export const rooms = {
   console: (eventId: string) => `event:${eventId}:console`,
   screen: (eventId: string) => `event:${eventId}:screen`,
   attendee: (attendeeId: string) => `attendee:${attendeeId}`,
+  /** every console socket opened with one organizer session, on every node */
+  session: (sessionId: string) => `session:${sessionId}`,
 };
 
-export type SocketData = { role: 'attendee'; eventId: string; attendeeId: string } | { role: 'organizer'; eventId: string; organizerId: string } | { role: 'screen'; eventId: string };
+export type SocketData = { role: 'attendee'; eventId: string; attendeeId: string } | { role: 'organizer'; eventId: string; organizerId: string; sessionId: string } | { role: 'screen'; eventId: string };
