@@ -283,6 +283,7 @@ test('people who joined but never connected are shown, and removed together afte
   await page.getByRole('row', { name: /Hal Ghost/ }).getByText('Never connected').waitFor();
   await page.getByLabel('Show', { exact: true }).selectOption('never');
   await until(() => page.locator('#people-table tbody tr').count(), 2);
+  await page.locator('section[aria-labelledby="sec-attendees"]').screenshot({ path: artifactPath('console-live-never-connected.png') });
 
   await page.getByRole('button', { name: 'Remove everyone who never connected (2)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove 2 people who never connected?' });
