@@ -27,7 +27,7 @@ export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAtte
     interests: a.interests,
     status: a.status,
     online,
-    neverConnected: a.connectedAt === null,
+    neverConnected: !online && a.connectedAt === null,
     offlineSince: online || a.connectedAt === null ? null : new Date(a.lastSeenAt).toISOString(),
     joinedAt: new Date(a.joinedAt).toISOString(),
   };

@@ -17,10 +17,11 @@ export function presenceGraceMs(event: Pick<MingleEvent, 'roundMinutes' | 'break
 }
 
 /**
- * Here, for grouping: active, connected a socket at least once, and connected now or seen within
- * the grace. Joining over HTTP alone never makes anyone present.
+ * Here, for grouping: active, and connected now, or connected before and seen within the grace.
+ * Joining over HTTP alone never makes anyone present. (A socket that is online counts even before
+ * its connected_at is written: that write follows the snapshot.)
  */
 export function isPresent(a: Pick<Attendee, 'status' | 'connectedAt' | 'lastSeenAt'>, online: boolean, graceMs: number, now = Date.now()): boolean {
-  if (a.status !== 'active' || a.connectedAt === null) return false;
-  return online || a.lastSeenAt >= now - graceMs;
+  if (a.status !== 'active') return false;
+  return online || (a.connectedAt !== null && a.lastSeenAt >= now - graceMs);
 }
