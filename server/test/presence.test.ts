@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsoleRoundState, OrganizerAttendee } from '@mingle/shared';
+import { In } from 'typeorm';
 import { Attendee } from '../src/attendees/attendee.entity';
+import { PresenceService } from '../src/attendees/presence.service';
 import { GroupMember } from '../src/mixer/rounds/round.entity';
 import { useApp } from './support/app';
 import { join, openEvent, person } from './support/attendees';
@@ -91,6 +93,26 @@ describe('who is grouped', () => {
       expect(seated.has(leaver!.joined.me.id)).toBe(false);
       expect(seated.has(ghost.me.id)).toBe(false);
       expect(seated.size).toBe(3);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('keeps last seen fresh while a phone stays connected, and not after it dropped', async () => {
+    const r = await room(app().url, 2);
+    try {
+      const [open_, dropped] = r.phones;
+      // The console hears of the drop only after the disconnect was recorded.
+      const offline = nextEvent(r.console, 'attendees:changed', 5000, (c: { upserted: OrganizerAttendee[] }) => c.upserted.some((a) => a.id === dropped!.joined.me.id && !a.online));
+      dropped!.socket.disconnect();
+      await offline;
+      const attendees = app().db.getRepository(Attendee);
+      const longAgo = Date.now() - 30 * MINUTE;
+      await attendees.update({ id: In([open_!.joined.me.id, dropped!.joined.me.id]) }, { lastSeenAt: longAgo });
+
+      await app().app.get(PresenceService).refreshSeen();
+      expect((await attendees.findOneByOrFail({ id: open_!.joined.me.id })).lastSeenAt).toBeGreaterThan(longAgo);
+      expect((await attendees.findOneByOrFail({ id: dropped!.joined.me.id })).lastSeenAt).toBe(longAgo);
     } finally {
       r.close();
     }
