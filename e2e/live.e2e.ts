@@ -142,6 +142,11 @@ test('the live page: lobby fills up live, search, share links', async () => {
   await phone(tokens[1]!);
   await until(() => page.getByTestId('online-count').textContent(), '2');
   await page.getByRole('row', { name: /Ana Lopez/ }).getByText('Online').waitFor();
+  // The others joined but their phones never connected: not here, and the console says so.
+  await page.getByRole('row', { name: /Cleo Park/ }).getByText('Never connected').waitFor();
+  await page.getByTestId('people-counts').filter({ hasText: '4 never connected' }).waitFor();
+  for (const token of tokens.slice(2)) await phone(token);
+  await until(() => page.getByTestId('online-count').textContent(), '6');
 
   // Search by company, interest and name.
   const search = page.getByLabel('Search attendees');
@@ -267,6 +272,28 @@ test('remove an attendee after confirming', async () => {
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
   expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
   for (const email of contactEmails) expect(csv).not.toContain(email);
+});
+
+test('people who joined but never connected are shown, and removed together after one confirmation', async () => {
+  const ghosts = [
+    { name: 'Gus Ghost', company: 'Nowhere', headline: 'Script', interests: ['AI'] },
+    { name: 'Hal Ghost', company: 'Nowhere', headline: 'Script', interests: ['AI'] },
+  ];
+  for (const g of ghosts) await join(joinCode, g);
+  await page.getByRole('row', { name: /Hal Ghost/ }).getByText('Never connected').waitFor();
+  await page.getByLabel('Show', { exact: true }).selectOption('never');
+  await until(() => page.locator('#people-table tbody tr').count(), 2);
+  await page.locator('section[aria-labelledby="sec-attendees"]').screenshot({ path: artifactPath('console-live-never-connected.png') });
+
+  await page.getByRole('button', { name: 'Remove everyone who never connected (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove 2 people who never connected?' });
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('Nobody matches this filter').waitFor();
+  await page.getByLabel('Show', { exact: true }).selectOption('all');
+  await until(() => page.locator('#people-table tbody tr').count(), 5);
+  const left = await organizerApi<Array<{ name: string }>>('GET', `/events/${eventId}/attendees`);
+  expect(left.map((a) => a.name).sort()).toEqual(['Ana Lopez', 'Ben Ode', 'Cleo Park', 'Dev Rao', 'Fay Wu']);
 });
 
 test('a start that the server refuses is explained', async () => {

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { artifactPath, startApp, type RunningApp } from './support/server';
+import { openPhone } from './support/phones';
+import type { Socket } from 'socket.io-client';
 
 /**
  * The attendee phone: join by code, lobby, a live round, "I'm here", a mutual swap, privacy for a
@@ -10,6 +12,7 @@ import { artifactPath, startApp, type RunningApp } from './support/server';
 let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const sockets: Socket[] = [];
 
 const CSRF = { 'x-mingle-csrf': '1' };
 const EVENT_NAME = 'Climate Tech Night';
@@ -27,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const s of sockets) s.disconnect();
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
@@ -248,6 +252,8 @@ test('a round: the spot, the groupmates, I am here, swap, a match with the card'
   expect(raj.status).toBe(201);
   rajToken = raj.body.token;
   rajId = raj.body.me.id;
+  // Raj's phone has the app open: only people whose phone connected are grouped.
+  await openPhone(app.baseUrl, rajToken, sockets);
 
   const cleo = await newPhone(360, 740);
   cleoPage = cleo.page;

@@ -1,12 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { artifactPath, startApp, type RunningApp } from './support/server';
+import { openPhone } from './support/phones';
+import type { Socket } from 'socket.io-client';
 
 /** The projector screen: lobby, live count and cloud, a round with its board, dead links. */
 
 let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const phones: Socket[] = [];
 let cookie = '';
 
 const INTERESTS = ['AI', 'Climate', 'Design', 'Policy', 'Hardware', 'Investing'];
@@ -27,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const s of phones) s.disconnect();
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
@@ -47,8 +51,10 @@ async function createOpenEvent(name: string, extra: Record<string, unknown> = {}
   return (await (await post(`/api/events/${created.id}/state`, { state: 'open' })).json()) as OrganizerEvent;
 }
 
+/** Joins and opens the phone (only people whose phone connected are grouped). */
 async function join(code: string, name: string, interests: string[]): Promise<void> {
-  await post(`/api/join/${code}`, { name, interests, acceptPrivacy: true, card: { email: 'x@y.example' } }, false);
+  const res = await post(`/api/join/${code}`, { name, interests, acceptPrivacy: true, card: { email: 'x@y.example' } }, false);
+  await openPhone(app.baseUrl, ((await res.json()) as { token: string }).token, phones);
 }
 
 /** The server's public URL may name another host; keep its path and query on the test server. */

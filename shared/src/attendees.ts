@@ -68,6 +68,24 @@ export type UpdateProfileBody = z.input<typeof updateProfileBody>;
 export const joinCodeParam = z.strictObject({ code: line('Join code').max(20, 'Not a join code') });
 export const attendeeIdParam = z.strictObject({ id: z.uuid('Not an event id'), attendeeId: z.uuid('Not an attendee id') });
 
+/** The most attendees one bulk action (remove, leave out) names. */
+export const MAX_BULK_ATTENDEES = 1000;
+/** Organizer: several attendees at once (remove them, leave them out of the next rounds). */
+export const attendeeIdsBody = z.strictObject({
+  attendeeIds: z
+    .array(z.uuid('Not an attendee id'), 'List the attendees')
+    .min(1, 'Pick at least one attendee')
+    .max(MAX_BULK_ATTENDEES, `At most ${MAX_BULK_ATTENDEES} attendees at once`),
+});
+export type AttendeeIdsBody = z.input<typeof attendeeIdsBody>;
+/** Who a bulk action changed; ids of other events, or already changed, are left out. */
+export interface AttendeesRemoved {
+  removed: string[];
+}
+export interface AttendeesLeftOut {
+  away: string[];
+}
+
 /** active: here and grouped; away: on a break; left: left the event; removed: removed by the organizer. */
 export type AttendeeStatus = 'active' | 'away' | 'left' | 'removed' | 'erased';
 
@@ -91,7 +109,12 @@ export interface OrganizerAttendee {
   company: string;
   interests: string[];
   status: AttendeeStatus;
+  /** a socket of theirs is connected now */
   online: boolean;
+  /** joined but their phone never connected: not here, never grouped */
+  neverConnected: boolean;
+  /** when their last socket dropped (ISO); null while online or if they never connected */
+  offlineSince: string | null;
   joinedAt: string;
 }
 

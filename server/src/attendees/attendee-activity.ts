@@ -4,7 +4,7 @@ import { Subject } from 'rxjs';
 export interface AttendeeChange {
   eventId: string;
   attendeeId: string;
-  /** joined the event, came back from a break, went away, left, or was removed */
+  /** joined (their phone connected for the first time), came back from a break, went away, left, or was removed */
   kind: 'joined' | 'back' | 'away' | 'left' | 'removed';
 }
 

@@ -16,5 +16,8 @@ export class Attendee {
   @Column({ type: 'varchar', length: 10 }) status: AttendeeStatus;
   @TimeColumn({ name: 'joined_at' }) joinedAt: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt: number;
+  /** while a socket is open, refreshed every minute; after it drops, when it was last seen */
   @TimeColumn({ name: 'last_seen_at' }) lastSeenAt: number;
+  /** the first socket connection: someone who never connected is not here */
+  @TimeColumn({ name: 'connected_at', nullable: true }) connectedAt: number | null;
 }

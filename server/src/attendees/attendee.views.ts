@@ -27,6 +27,8 @@ export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAtte
     interests: a.interests,
     status: a.status,
     online,
+    neverConnected: !online && a.connectedAt === null,
+    offlineSince: online || a.connectedAt === null ? null : new Date(a.lastSeenAt).toISOString(),
     joinedAt: new Date(a.joinedAt).toISOString(),
   };
 }

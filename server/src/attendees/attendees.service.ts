@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LOOK_ALIKE_MESSAGE, REMOVED_MESSAGE, readJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
@@ -67,10 +67,11 @@ export class AttendeesService {
       joinedAt: now,
       updatedAt: now,
       lastSeenAt: now,
+      connectedAt: null,
     });
     await this.attendees.insert(attendee);
+    // Not here yet: they count (and are placed in a running round) once their phone connects.
     this.presence.changed(event.id, attendee.id);
-    this.activity.emit({ eventId: event.id, attendeeId: attendee.id, kind: 'joined' });
     return { token, attendee, event };
   }
 
@@ -102,14 +103,43 @@ export class AttendeesService {
 
   /** Removed for good: the token stops working and every socket of theirs is dropped. */
   async remove(eventId: string, attendeeId: string): Promise<void> {
-    const result = await this.attendees.update({ id: attendeeId, eventId, status: Not('removed') }, { status: 'removed', updatedAt: Date.now() });
-    if (!result.affected) {
-      if (!(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
-      return;
+    const removed = await this.removeMany(eventId, [attendeeId]);
+    if (!removed.length && !(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
+  }
+
+  /**
+   * Removes those of `attendeeIds` who are in this event and not removed yet, in one write; ids of
+   * other events are not touched. Returns who was removed by this call.
+   */
+  async removeMany(eventId: string, attendeeIds: string[]): Promise<string[]> {
+    const removed = await this.db.transaction(async (tx) => {
+      const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
+      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
+      if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'removed', updatedAt: Date.now() });
+      return ids;
+    });
+    await Promise.all(removed.map((id) => this.broadcaster.dismiss(rooms.attendee(id), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE })));
+    if (removed.length) this.presence.changed(eventId, ...removed);
+    for (const attendeeId of removed) this.activity.emit({ eventId, attendeeId, kind: 'removed' });
+    return removed;
+  }
+
+  /**
+   * The organizer leaves people out of the next rounds: those of `attendeeIds` who are active in
+   * this event go on a break, exactly as if they had tapped it; one tap on their phone brings them back.
+   */
+  async leaveOut(eventId: string, attendeeIds: string[]): Promise<string[]> {
+    const away = await this.db.transaction(async (tx) => {
+      const where = { id: In(attendeeIds), eventId, status: 'active' as const };
+      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
+      if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'away', updatedAt: Date.now() });
+      return ids;
+    });
+    for (const attendeeId of away) {
+      this.activity.emit({ eventId, attendeeId, kind: 'away' });
+      await this.changedStatus(attendeeId);
     }
-    await this.broadcaster.dismiss(rooms.attendee(attendeeId), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE });
-    this.presence.changed(eventId, attendeeId);
-    this.activity.emit({ eventId, attendeeId, kind: 'removed' });
+    return away;
   }
 
   /** Take a break or come back. Someone who left the event can come back too. */
@@ -136,6 +166,14 @@ export class AttendeesService {
     this.broadcaster.send(rooms.attendee(attendeeId), 'me:changed', toMyProfile(updated));
     this.presence.changed(updated.eventId, attendeeId);
     return updated;
+  }
+
+  /** A socket of theirs connected: the first one makes them here (and placed in a running round). */
+  async connected(eventId: string, attendeeId: string): Promise<void> {
+    const now = Date.now();
+    await this.attendees.update({ id: attendeeId }, { lastSeenAt: now });
+    const first = await this.attendees.update({ id: attendeeId, connectedAt: IsNull() }, { connectedAt: now });
+    if (first.affected) this.activity.emit({ eventId, attendeeId, kind: 'joined' });
   }
 
   async seen(attendeeIds: string[]): Promise<void> {

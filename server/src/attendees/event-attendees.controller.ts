@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, UseGuards } from '@nestjs/common';
-import { attendeeIdParam, eventIdParam, type OrganizerAttendee } from '@mingle/shared';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { attendeeIdParam, attendeeIdsBody, eventIdParam, type AttendeesLeftOut, type AttendeesRemoved, type OrganizerAttendee } from '@mingle/shared';
 import type { z } from 'zod';
 import { Valid } from '../common/validate';
 import { EventsService } from '../events/events.service';
@@ -31,5 +31,29 @@ export class EventAttendeesController {
   async remove(@CurrentOrganizer() me: Organizer, @Param(new Valid(attendeeIdParam)) { id, attendeeId }: z.output<typeof attendeeIdParam>): Promise<void> {
     await this.events.own(me.id, id);
     await this.attendees.remove(id, attendeeId);
+  }
+
+  /** Removes several at once (e.g. everyone who never connected); ids of other events are ignored. */
+  @Post('remove')
+  @HttpCode(200)
+  async removeMany(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>,
+    @Body(new Valid(attendeeIdsBody)) { attendeeIds }: z.output<typeof attendeeIdsBody>,
+  ): Promise<AttendeesRemoved> {
+    await this.events.own(me.id, id);
+    return { removed: await this.attendees.removeMany(id, attendeeIds) };
+  }
+
+  /** Leaves people out of the next rounds (e.g. offline for a while): they go on a break. */
+  @Post('leave-out')
+  @HttpCode(200)
+  async leaveOut(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>,
+    @Body(new Valid(attendeeIdsBody)) { attendeeIds }: z.output<typeof attendeeIdsBody>,
+  ): Promise<AttendeesLeftOut> {
+    await this.events.own(me.id, id);
+    return { away: await this.attendees.leaveOut(id, attendeeIds) };
   }
 }

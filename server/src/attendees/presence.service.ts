@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../realtime/broadcaster';
@@ -6,6 +6,7 @@ import { rooms } from '../realtime/rooms';
 import { MingleEvent } from '../events/event.entity';
 import { Attendee } from './attendee.entity';
 import { toOrganizerAttendee } from './attendee.views';
+import { SEEN_REFRESH_MS } from './presence-rule';
 
 /** Bursts are coalesced: at most one presence update per event per window, however many joins. */
 export const PRESENCE_WINDOW_MS = 250;
@@ -19,15 +20,35 @@ interface Pending {
 }
 
 @Injectable()
-export class PresenceService implements OnModuleDestroy {
+export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
   private readonly recent = new Map<string, { at: number; presence: Presence; online: Set<string> }>();
   private readonly log = new Logger('Presence');
+  private seenTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: DataSource,
     private readonly broadcaster: Broadcaster,
   ) {}
+
+  onModuleInit(): void {
+    this.seenTimer = setInterval(() => void this.refreshSeen(), SEEN_REFRESH_MS);
+    this.seenTimer.unref();
+  }
+
+  /**
+   * Keeps last_seen_at fresh for everyone connected to this node, so it stays right even when a
+   * node dies without recording its disconnects: one write a minute, not one per socket.
+   */
+  async refreshSeen(): Promise<void> {
+    const ids = this.broadcaster.localAttendees();
+    const now = Date.now();
+    try {
+      for (let i = 0; i < ids.length; i += 500) await this.db.getRepository(Attendee).update({ id: In(ids.slice(i, i + 500)) }, { lastSeenAt: now });
+    } catch (error) {
+      this.log.warn(`refreshing last seen failed: ${(error as Error).message}`);
+    }
+  }
 
   /** Something about who is here changed; the console also gets the named attendees' rows. */
   changed(eventId: string, ...attendeeIds: string[]): void {
@@ -89,6 +110,7 @@ export class PresenceService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    if (this.seenTimer) clearInterval(this.seenTimer);
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.recent.clear();

@@ -45,6 +45,13 @@ export class Broadcaster implements OnModuleDestroy {
     this.server = null;
   }
 
+  /** Attendee ids with a live socket on this node only. */
+  localAttendees(): string[] {
+    const ids = new Set<string>();
+    for (const s of this.server?.of('/').sockets.values() ?? []) if (s.data?.role === 'attendee') ids.add(s.data.attendeeId);
+    return [...ids];
+  }
+
   /** Attendee ids with at least one live socket in the room, across every node. */
   async onlineIn(room: string): Promise<Set<string>> {
     const online = new Set<string>();

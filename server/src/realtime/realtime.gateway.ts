@@ -74,7 +74,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
       socket.emit('snapshot', await this.snapshots.for(who));
       if (who.role === 'attendee') {
-        await this.attendees.seen([who.attendeeId]);
+        await this.attendees.connected(who.eventId, who.attendeeId);
         this.presence.changed(who.eventId, who.attendeeId);
       }
     } catch (error) {

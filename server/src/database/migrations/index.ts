@@ -3,6 +3,14 @@ import { Attendees1764200000000 } from './1764200000000-attendees';
 import { Rounds1764300000000 } from './1764300000000-rounds';
 import { Connections1764400000000 } from './1764400000000-connections';
 import { SignupSlot1764510000000 } from './1764510000000-signup-slot';
+import { AttendeeConnected1764560000000 } from './1764560000000-attendee-connected';
 
 /** Every migration, oldest first. Applied at start. */
-export const migrations = [Init1764100000000, Attendees1764200000000, Rounds1764300000000, Connections1764400000000, SignupSlot1764510000000];
+export const migrations = [
+  Init1764100000000,
+  Attendees1764200000000,
+  Rounds1764300000000,
+  Connections1764400000000,
+  SignupSlot1764510000000,
+  AttendeeConnected1764560000000,
+];

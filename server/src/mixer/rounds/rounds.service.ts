@@ -5,6 +5,7 @@ import { bulkInsert } from '../../database/bulk-insert';
 import { spotLabel, type RoundFigures } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
 import { Attendee } from '../../attendees/attendee.entity';
+import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
 import { MingleEvent } from '../../events/event.entity';
 import { Broadcaster } from '../../realtime/broadcaster';
 import { rooms } from '../../realtime/rooms';
@@ -22,8 +23,6 @@ import { planStats } from '../engine/stats';
 import { Autopilot } from './round.entity';
 
 const MINUTE = 60_000;
-/** Present means: not on a break, and connected now or seen in the last 10 minutes. */
-export const PRESENT_WITHIN_MS = 10 * MINUTE;
 /** A newcomer with less than this left waits for the next round. */
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
 
@@ -161,7 +160,7 @@ export class RoundsService {
     if (!picture || picture.round.endsAt - Date.now() < LATE_JOIN_CUTOFF_MS || tableOf(picture, attendeeId)) return;
     const attendee = await this.db.getRepository(Attendee).findOneBy({ id: attendeeId, status: 'active' });
     const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
-    if (!attendee || !event) return;
+    if (!attendee || !event || !isPresent(attendee, false, presenceGraceMs(event))) return;
     const avoid = new Set((await this.avoid.pairs(eventId)).map(([a, b]) => pairKey(a, b)));
     const open = picture.tables
       .filter((t) => seated(t).length < event.groupSize + 1 && !seated(t).some((s) => avoid.has(pairKey(s.attendee.id, attendeeId))))
@@ -210,12 +209,12 @@ export class RoundsService {
     return autopilot ? autopilot.roundsLeft : DEFAULT_LOOK_AHEAD;
   }
 
-  /** Joined, not removed, not away, and connected or seen in the last 10 minutes. */
+  /** Active, and connected now or within the grace after their socket dropped (see isPresent). */
   async presentPeople(eventId: string): Promise<Attendee[]> {
+    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: eventId });
     const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
     const active = await this.db.getRepository(Attendee).find({ where: { eventId, status: 'active' }, order: { joinedAt: 'ASC' } });
-    const since = Date.now() - PRESENT_WITHIN_MS;
-    return active.filter((a) => online.has(a.id) || a.lastSeenAt >= since);
+    return active.filter((a) => isPresent(a, online.has(a.id), presenceGraceMs(event)));
   }
 
   dueRounds(now: number): Promise<Round[]> {
