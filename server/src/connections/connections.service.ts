@@ -8,9 +8,9 @@ import { Broadcaster } from '../realtime/broadcaster';
 import { rooms } from '../realtime/rooms';
 import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
-import { filledFields, toMetPerson } from './connection.views';
+import { toMetPerson } from './connection.views';
+import { ordered, recordSwapRequest, sharedFields } from './swap-requests';
 
-const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
 
 @Injectable()
 export class ConnectionsService {
@@ -61,16 +61,13 @@ export class ConnectionsService {
 
   /**
    * Ask to swap. The other is not told; when they asked too, both get the match at once.
-   * Asking twice changes nothing.
+   * Asking twice changes nothing, and `match:made` goes out only for the ask that made the match.
    */
   async ask(me: Attendee, otherId: string): Promise<MetPerson> {
-    const other = await this.metPerson(me, otherId);
+    await this.metPerson(me, otherId);
     await this.assertOpen(me);
-    const requests = this.db.getRepository(SwapRequest);
-    if (!(await requests.existsBy({ fromId: me.id, toId: other.id }))) {
-      await requests.createQueryBuilder().insert().values({ fromId: me.id, toId: other.id, eventId: me.eventId, createdAt: Date.now() }).orIgnore().execute();
-    }
-    if (await requests.existsBy({ fromId: other.id, toId: me.id })) await this.match(me, other);
+    const made = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
+    if (made) await this.announceMatch(me.id, otherId);
     return this.person(me, otherId);
   }
 
@@ -83,9 +80,8 @@ export class ConnectionsService {
     return this.person(me, otherId);
   }
 
-  async shareChoice(me: Attendee): Promise<ContactField[]> {
-    const choice = await this.db.getRepository(ShareChoice).findOneBy({ attendeeId: me.id });
-    return choice ? choice.fields.filter((f) => !!me.card[f]) : filledFields(me.card);
+  shareChoice(me: Attendee): Promise<ContactField[]> {
+    return sharedFields(this.db.manager, me);
   }
 
   async setShareChoice(me: Attendee, fields: ContactField[]): Promise<ContactField[]> {
@@ -142,20 +138,12 @@ export class ConnectionsService {
     };
   }
 
-  private async match(me: Attendee, other: Attendee): Promise<void> {
-    const [a, b] = ordered(me.id, other.id);
-    const [aFields, bFields] = a === me.id ? [await this.shareChoice(me), await this.shareChoice(other)] : [await this.shareChoice(other), await this.shareChoice(me)];
-    const inserted = await this.db
-      .getRepository(Match)
-      .createQueryBuilder()
-      .insert()
-      .values({ a, b, eventId: me.eventId, matchedAt: Date.now(), aFields, bFields })
-      .orIgnore()
-      .execute();
-    if (inserted.identifiers.length === 0 && !(await this.db.getRepository(Match).existsBy({ a, b }))) return;
+  /** Both phones get the match, each with the other's shared card. Sent after the commit. */
+  private async announceMatch(xId: string, yId: string): Promise<void> {
+    const [x, y] = await Promise.all([this.db.getRepository(Attendee).findOneByOrFail({ id: xId }), this.db.getRepository(Attendee).findOneByOrFail({ id: yId })]);
     for (const [viewer, shown] of [
-      [me, other],
-      [other, me],
+      [x, y],
+      [y, x],
     ] as const) {
       this.broadcaster.send(rooms.attendee(viewer.id), 'match:made', { person: await this.person(viewer, shown.id) });
     }
