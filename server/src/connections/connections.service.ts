@@ -66,8 +66,9 @@ export class ConnectionsService {
   async ask(me: Attendee, otherId: string): Promise<MetPerson> {
     await this.metPerson(me, otherId);
     await this.assertOpen(me);
-    const made = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
-    if (made) await this.announceMatch(me.id, otherId);
+    const outcome = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
+    if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
+    if (outcome === 'made') await this.announceMatch(me.id, otherId);
     return this.person(me, otherId);
   }
 

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ERASED_MESSAGE, type ContactField } from '@mingle/shared';
-import { ApiError, notFound } from '../common/api-error';
+import type { ContactField } from '@mingle/shared';
 import { Attendee } from '../attendees/attendee.entity';
 import { Match, ShareChoice, SwapRequest } from './connection.entities';
 import { filledFields } from './connection.views';
@@ -15,8 +14,10 @@ export async function sharedFields(db: EntityManager, who: Attendee): Promise<Co
 
 /**
  * Stores `me`'s request to swap with `otherId` and, when the other already asked, the match, in
- * the caller's transaction: a crash at any moment leaves both or neither. Returns true only when
- * this call made the match (so `match:made` goes out once, however often anyone asks).
+ * the caller's transaction: a crash at any moment leaves both or neither. Says 'made' only when
+ * this call made the match (so `match:made` goes out once, however often anyone asks), and 'gone'
+ * when either was removed or erased meanwhile: the request is taken back without a rollback (on
+ * SQLite TypeORM nests concurrent transactions of one process, so a rollback could undo another's).
  *
  * Two opposite requests at the same moment, on two nodes, must still meet. On PostgreSQL (READ
  * COMMITTED) each transaction could miss the other's uncommitted request, so after writing its own
@@ -28,17 +29,19 @@ export async function sharedFields(db: EntityManager, who: Attendee): Promise<Co
  * write (our insert) takes the database's single write lock, so transactions never interleave.
  * The matches primary key (a, b) with a < b is the last guard against a duplicate.
  */
-export async function recordSwapRequest(tx: EntityManager, me: Attendee, otherId: string): Promise<boolean> {
+export async function recordSwapRequest(tx: EntityManager, me: Attendee, otherId: string): Promise<'asked' | 'made' | 'gone'> {
   await tx.createQueryBuilder().insert().into(SwapRequest).values({ fromId: me.id, toId: otherId, eventId: me.eventId, createdAt: Date.now() }).orIgnore().execute();
   const pair = await lockPair(tx, me.id, otherId);
   const [mine, other] = [pair.get(me.id), pair.get(otherId)];
-  if (!mine || !other || mine.status === 'removed' || other.status === 'removed') throw notFound('Person');
-  if (mine.status === 'erased' || other.status === 'erased') throw new ApiError(410, 'erased', ERASED_MESSAGE);
+  if ([mine, other].some((x) => !x || x.status === 'removed' || x.status === 'erased')) {
+    await tx.delete(SwapRequest, { fromId: me.id, toId: otherId });
+    return 'gone';
+  }
 
-  if (!(await tx.existsBy(SwapRequest, { fromId: otherId, toId: me.id }))) return false;
+  if (!(await tx.existsBy(SwapRequest, { fromId: otherId, toId: me.id }))) return 'asked';
   const [a, b] = ordered(me.id, otherId);
-  if (await tx.existsBy(Match, { a, b })) return false;
-  const [first, second] = a === me.id ? [mine, other] : [other, mine];
+  if (await tx.existsBy(Match, { a, b })) return 'asked';
+  const [first, second] = a === me.id ? [mine!, other!] : [other!, mine!];
   await tx
     .createQueryBuilder()
     .insert()
@@ -46,7 +49,7 @@ export async function recordSwapRequest(tx: EntityManager, me: Attendee, otherId
     .values({ a, b, eventId: me.eventId, matchedAt: Date.now(), aFields: await sharedFields(tx, first), bFields: await sharedFields(tx, second) })
     .orIgnore()
     .execute();
-  return true;
+  return 'made';
 }
 
 /** Both attendees as committed now, locked until the transaction ends on PostgreSQL. */

@@ -1,0 +1,106 @@
+import request from 'supertest';
+import type { MetPerson } from '@mingle/shared';
+import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp } from './support/app';
+import { assignments, framesOf, phoneHeaders, room, type Phone } from './support/room';
+import { eventually, nextEvent } from './support/sockets';
+
+const swap = (url: string, from: Phone, to: Phone) => request(url).post(`/api/me/people/${to.joined.me.id}/swap`).set(phoneHeaders(from.joined.token)).send({});
+
+/** `n` phones grouped once in pairs; returns the pairs who met. */
+async function metPairs(url: string, n: number) {
+  const r = await room(url, n, { groupSize: 2 });
+  await r.org.post(`/api/events/${r.event.id}/rounds`, {});
+  await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
+  const byId = new Map(r.phones.map((p) => [p.joined.me.id, p]));
+  const pairs: Array<[Phone, Phone]> = [];
+  for (const p of r.phones) {
+    const mate = byId.get(assignments(p.socket)[0]!.group!.members[0]!.id)!;
+    if (p.joined.me.id < mate.joined.me.id) pairs.push([p, mate]);
+  }
+  return { r, pairs };
+}
+
+const matchRows = async (db: { query(sql: string, params?: unknown[]): Promise<unknown> }, eventId: string, postgres: boolean) =>
+  (await db.query(`SELECT a, b FROM matches WHERE event_id = ${postgres ? '$1' : '?'}`, [eventId])) as Array<{ a: string; b: string }>;
+
+jest.setTimeout(20_000);
+
+describe('a match is made once', () => {
+  const app = useApp();
+
+  it('asking again after a match sends no second match:made', async () => {
+    const { r, pairs } = await metPairs(app().url, 2);
+    try {
+      const [ana, raj] = pairs[0]!;
+      const anaNews = nextEvent(ana.socket, 'match:made');
+      const rajNews = nextEvent(raj.socket, 'match:made');
+      // Both at the same moment: still exactly one match.
+      await Promise.all([swap(app().url, ana, raj).expect(200), swap(app().url, raj, ana).expect(200)]);
+      await Promise.all([anaNews, rajNews]);
+
+      for (const [from, to] of [[ana, raj], [raj, ana], [ana, raj]] as const) expect((await swap(app().url, from, to).expect(200)).body).toMatchObject({ matched: true });
+      // Later news to each phone: any second match:made would have arrived before it.
+      for (const p of [ana, raj]) {
+        const changed = nextEvent(p.socket, 'me:changed');
+        await request(app().url).patch('/api/me').set(phoneHeaders(p.joined.token)).send({ headline: 'Later' }).expect(200);
+        await changed;
+      }
+      expect([framesOf(ana.socket, 'match:made').length, framesOf(raj.socket, 'match:made').length]).toEqual([1, 1]);
+      const rows = await matchRows(app().db, r.event.id, app().config.database.kind === 'postgres');
+      expect(rows).toHaveLength(1);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('a match left unrecorded by an old crash is made by the next ask', async () => {
+    const { r, pairs } = await metPairs(app().url, 2);
+    try {
+      const [ana, raj] = pairs[0]!;
+      await swap(app().url, ana, raj).expect(200);
+      // What a crash between the second request and its match used to leave behind.
+      const postgres = app().config.database.kind === 'postgres';
+      await app().db.query(`INSERT INTO swap_requests (from_id, to_id, event_id, created_at) VALUES (${postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?'})`, [raj.joined.me.id, ana.joined.me.id, r.event.id, Date.now()]);
+      const news = nextEvent(raj.socket, 'match:made');
+      const res = await swap(app().url, raj, ana).expect(200);
+      expect((res.body as MetPerson).card).toEqual(ana.joined.me.card);
+      await news;
+      expect(await matchRows(app().db, r.event.id, postgres)).toHaveLength(1);
+    } finally {
+      r.close();
+    }
+  });
+});
+
+/**
+ * Two apps in this one process share a database only on PostgreSQL: two better-sqlite3 connections in
+ * one process block each other's event loop on the write lock. Two SQLite processes are covered by
+ * match-crash.test.ts, which runs real server processes.
+ */
+describe('two server apps on one PostgreSQL database', () => {
+  (testDatabase === 'postgres' ? it : it.skip)('opposite requests at the same moment on two nodes make exactly one match per pair', async () => {
+    const env = freshDatabaseEnv();
+    const one = await startApp({}, env);
+    const two = await startApp({}, env);
+    try {
+      const { r, pairs } = await metPairs(one.url, 16);
+      try {
+        await Promise.all(pairs.flatMap(([x, y]) => [swap(one.url, x, y).expect(200), swap(two.url, y, x).expect(200)]));
+        const postgres = one.config.database.kind === 'postgres';
+        const rows = await matchRows(one.db, r.event.id, postgres);
+        const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+        expect(rows.map((m) => key(m.a, m.b)).sort()).toEqual(pairs.map(([x, y]) => key(x.joined.me.id, y.joined.me.id)).sort());
+        if (one.config.redisUrl) {
+          // Through the Redis adapter each phone hears of its match exactly once, whichever node made it.
+          await eventually(() => r.phones.forEach((p) => expect(framesOf(p.socket, 'match:made')).toHaveLength(1)));
+        }
+      } finally {
+        r.close();
+      }
+    } finally {
+      await one.close();
+      await two.close();
+      await dropDatabase(env);
+    }
+  }, 30_000);
+});
