@@ -1,7 +1,7 @@
 import request from 'supertest';
-import type { MetPerson } from '@mingle/shared';
+import type { ConsoleRoundState, MetPerson } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp } from './support/app';
-import { assignments, framesOf, phoneHeaders, room, type Phone } from './support/room';
+import { assignments, framesOf, lastGroup, phoneHeaders, room, type Phone } from './support/room';
 import { eventually, nextEvent } from './support/sockets';
 
 const swap = (url: string, from: Phone, to: Phone) => request(url).post(`/api/me/people/${to.joined.me.id}/swap`).set(phoneHeaders(from.joined.token)).send({});
@@ -103,4 +103,44 @@ describe('two server apps on one PostgreSQL database', () => {
       await dropDatabase(env);
     }
   }, 30_000);
+});
+
+describe('removing an attendee', () => {
+  const app = useApp();
+
+  it('deletes their card, swap requests and matches at once; history says "Removed attendee"', async () => {
+    const r = await room(app().url, 3, { groupSize: 3 });
+    try {
+      await r.org.post(`/api/events/${r.event.id}/rounds`, {}).expect(201);
+      await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
+      const [ana, raj, eve] = r.phones as [Phone, Phone, Phone];
+      await swap(app().url, ana, raj).expect(200);
+      await swap(app().url, raj, ana).expect(200);
+      await swap(app().url, eve, ana).expect(200);
+      await swap(app().url, ana, eve).expect(200);
+      await swap(app().url, raj, eve).expect(200);
+
+      await r.org.delete(`/api/events/${r.event.id}/attendees/${ana.joined.me.id}`).expect(204);
+
+      // Already gone when the organizer's request returns: nothing waits for a listener.
+      const postgres = app().config.database.kind === 'postgres';
+      const p = postgres ? '$1' : '?';
+      const id = ana.joined.me.id;
+      const [row] = (await app().db.query(`SELECT name, card FROM attendees WHERE id = ${p}`, [id])) as Array<{ name: string; card: string }>;
+      expect(row).toEqual({ name: '', card: '{}' });
+      expect(await app().db.query(`SELECT from_id FROM swap_requests WHERE from_id = ${p} OR to_id = ${p}`, postgres ? [id] : [id, id])).toEqual([]);
+      expect(await app().db.query(`SELECT a FROM matches WHERE a = ${p} OR b = ${p}`, postgres ? [id] : [id, id])).toEqual([]);
+      // Theirs only: raj's request to eve stays.
+      expect(await app().db.query(`SELECT to_id FROM swap_requests WHERE from_id = ${p}`, [raj.joined.me.id])).toEqual([{ to_id: eve.joined.me.id }]);
+
+      const people = (await request(app().url).get('/api/me/people').set(phoneHeaders(raj.joined.token)).expect(200)).body as MetPerson[];
+      expect(people.find((x) => x.id === id)).toMatchObject({ name: 'Removed attendee', present: false, gone: 'removed', matched: false, card: null, headline: '', company: '' });
+      await eventually(() => expect(lastGroup(raj.socket)!.members.find((m) => m.id === id)).toMatchObject({ name: 'Removed attendee', left: true }));
+      const console_ = (await r.org.get(`/api/events/${r.event.id}/rounds`).expect(200)).body as ConsoleRoundState;
+      expect(console_.groups[0]!.members.find((m) => m.id === id)).toMatchObject({ name: 'Removed attendee' });
+      for (const seen of [people, lastGroup(raj.socket), console_]) expect(JSON.stringify(seen)).not.toContain(ana.joined.me.name);
+    } finally {
+      r.close();
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { Attendee } from './attendee.entity';
 import { toMyProfile } from './attendee.views';
 import { PresenceService } from './presence.service';
 import { AttendeeActivity } from './attendee-activity';
+import { RemovalSteps } from './removal-steps';
 
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
@@ -25,6 +26,7 @@ export class AttendeesService {
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
     private readonly activity: AttendeeActivity,
+    private readonly removalSteps: RemovalSteps,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -102,9 +104,17 @@ export class AttendeesService {
     return this.attendees.find({ where: { eventId, status: Not(In(['removed', 'erased'])) }, order: { joinedAt: 'ASC' } });
   }
 
-  /** Removed for good: the token stops working and every socket of theirs is dropped. */
+  /**
+   * Removed for good: the token stops working and every socket of theirs is dropped. Their card and
+   * name go in the same update (history shows "Removed attendee"), and the removal steps of later
+   * modules (their swaps and matches) in the same transaction.
+   */
   async remove(eventId: string, attendeeId: string): Promise<void> {
-    const result = await this.attendees.update({ id: attendeeId, eventId, status: Not('removed') }, { status: 'removed', updatedAt: Date.now() });
+    const result = await this.db.transaction(async (tx) => {
+      const removed = await tx.update(Attendee, { id: attendeeId, eventId, status: Not('removed') }, { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() });
+      if (removed.affected) await this.removalSteps.run(tx, { id: attendeeId, eventId });
+      return removed;
+    });
     if (!result.affected) {
       if (!(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
       return;

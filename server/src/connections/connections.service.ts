@@ -33,23 +33,21 @@ export class ConnectionsService {
       this.db.getRepository(OptOut).findBy({ attendeeId: me.id }),
     ]);
     const spots = new Map(groups.map((g) => [g.id, g.spot]));
-    const people = others
-      .filter((o) => o.status !== 'removed')
-      .map((other) => {
-        const met: Encounter[] = meetings
-          .filter((m) => m.a === other.id || m.b === other.id)
-          .sort((x, y) => x.roundNumber - y.roundNumber)
-          .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
-        const match = matches.find((m) => m.a === other.id || m.b === other.id);
-        return toMetPerson(other, {
-          met,
-          asked: asked.some((r) => r.toId === other.id),
-          matchedAt: match?.matchedAt ?? null,
-          shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
-          note: notes.find((n) => n.otherId === other.id)?.text ?? '',
-          optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
-        });
+    const people = others.map((other) => {
+      const met: Encounter[] = meetings
+        .filter((m) => m.a === other.id || m.b === other.id)
+        .sort((x, y) => x.roundNumber - y.roundNumber)
+        .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
+      const match = matches.find((m) => m.a === other.id || m.b === other.id);
+      return toMetPerson(other, {
+        met,
+        asked: asked.some((r) => r.toId === other.id),
+        matchedAt: match?.matchedAt ?? null,
+        shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
+        note: notes.find((n) => n.otherId === other.id)?.text ?? '',
+        optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
       });
+    });
     return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
   }
 
@@ -107,16 +105,6 @@ export class ConnectionsService {
     if (text.trim()) await this.db.getRepository(Note).save({ attendeeId: me.id, otherId, text });
     else await this.db.getRepository(Note).delete({ attendeeId: me.id, otherId });
     return this.person(me, otherId);
-  }
-
-  /** A removed or erased attendee's requests and matches are dropped. */
-  async dropAllOf(attendeeId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(SwapRequest, { fromId: attendeeId });
-      await tx.delete(SwapRequest, { toId: attendeeId });
-      await tx.delete(Match, { a: attendeeId });
-      await tx.delete(Match, { b: attendeeId });
-    });
   }
 
   /** Counts only: how many asked, how many matched, and the match rate of each round's pairs. */

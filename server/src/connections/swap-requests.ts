@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ContactField } from '@mingle/shared';
 import { Attendee } from '../attendees/attendee.entity';
-import { Match, ShareChoice, SwapRequest } from './connection.entities';
+import { Match, Note, ShareChoice, SwapRequest } from './connection.entities';
 import { filledFields } from './connection.views';
 
 export const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
@@ -61,4 +61,14 @@ async function lockPair(tx: EntityManager, x: string, y: string): Promise<Map<st
     if (row) found.set(id, row);
   }
   return found;
+}
+
+/** Someone removed or erased: their swap requests and matches, both ways, their share choice and notes. */
+export async function dropConnectionsOf(tx: EntityManager, attendeeId: string): Promise<void> {
+  await tx.delete(SwapRequest, { fromId: attendeeId });
+  await tx.delete(SwapRequest, { toId: attendeeId });
+  await tx.delete(Match, { a: attendeeId });
+  await tx.delete(Match, { b: attendeeId });
+  await tx.delete(ShareChoice, { attendeeId });
+  await tx.delete(Note, { attendeeId });
 }
