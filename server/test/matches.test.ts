@@ -144,3 +144,51 @@ describe('removing an attendee', () => {
     }
   });
 });
+
+describe('what I share with a match', () => {
+  const app = useApp();
+  const get = (who: Phone, path: string) => request(app().url).get(path).set(phoneHeaders(who.joined.token));
+  const personIn = async (viewer: Phone, shown: Phone) => ((await get(viewer, '/api/me/people').expect(200)).body as MetPerson[]).find((p) => p.id === shown.joined.me.id)!;
+
+  it('a new share choice applies to future matches only; "Stop sharing" takes my card from one match at once', async () => {
+    const r = await room(app().url, 3, { groupSize: 3 });
+    try {
+      await r.org.post(`/api/events/${r.event.id}/rounds`, {}).expect(201);
+      await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
+      const [ana, raj, eve] = r.phones as [Phone, Phone, Phone];
+      const { email, phone } = ana.joined.me.card;
+      const share = (fields: string[]) => request(app().url).put('/api/me/share').set(phoneHeaders(ana.joined.token)).send({ fields }).expect(200);
+
+      await share(['email']);
+      await swap(app().url, ana, raj).expect(200);
+      await swap(app().url, raj, ana).expect(200);
+      await share(['email', 'phone']);
+      await swap(app().url, ana, eve).expect(200);
+      await swap(app().url, eve, ana).expect(200);
+      // Raj matched before the change and keeps what was shared then; Eve matched after it.
+      expect((await personIn(raj, ana)).card).toEqual({ email });
+      expect((await personIn(eve, ana)).card).toEqual({ email, phone });
+      expect((await personIn(ana, raj)).sharing).toEqual(['email']);
+
+      // Not matched: nothing to stop.
+      expect((await request(app().url).delete(`/api/me/connections/${eve.joined.me.id}/card`).set(phoneHeaders(raj.joined.token))).body.code).toBe('not_matched');
+
+      const told = nextEvent(raj.socket, 'match:changed');
+      const stopped = await request(app().url).delete(`/api/me/connections/${raj.joined.me.id}/card`).set(phoneHeaders(ana.joined.token)).expect(200);
+      expect(stopped.body).toMatchObject({ id: raj.joined.me.id, matched: true, sharing: [], card: raj.joined.me.card });
+      expect((await told).person).toMatchObject({ id: ana.joined.me.id, matched: true, card: {} });
+      expect(await personIn(raj, ana)).toMatchObject({ matched: true, card: {} });
+      for (const path of ['/api/me/connections.vcf', '/api/me/connections.csv', `/api/me/people/${ana.joined.me.id}/contact.vcf`]) {
+        const text = (await get(raj, path).expect(200)).text;
+        expect(text).toContain(ana.joined.me.name);
+        expect(text).not.toContain(email!);
+      }
+      // Only that match: Eve still has Ana's card, and Ana still has Raj's.
+      expect((await personIn(eve, ana)).card).toEqual({ email, phone });
+      expect((await get(eve, '/api/me/connections.csv').expect(200)).text).toContain(email!);
+      expect(framesOf(eve.socket, 'match:changed')).toEqual([]);
+    } finally {
+      r.close();
+    }
+  });
+});

@@ -31,6 +31,8 @@ export interface MetPerson {
   matchedAt: string | null;
   /** the fields they chose to share, only when matched */
   card: ContactCard | null;
+  /** the fields of my card they see: fixed when we matched, emptied by "Stop sharing" */
+  sharing: ContactField[];
   note: string;
   optOut: 'know' | 'avoid' | null;
 }

@@ -7,7 +7,7 @@ import type { Attendee } from '../attendees/attendee.entity';
  */
 export function toMetPerson(
   other: Attendee,
-  facts: { met: Encounter[]; asked: boolean; matchedAt: number | null; shared: ContactField[]; note: string; optOut: 'know' | 'avoid' | null },
+  facts: { met: Encounter[]; asked: boolean; matchedAt: number | null; shared: ContactField[]; sharing: ContactField[]; note: string; optOut: 'know' | 'avoid' | null },
 ): MetPerson {
   const gone = other.status === 'erased' || other.status === 'removed' ? other.status : null;
   const present = gone === null;
@@ -24,6 +24,7 @@ export function toMetPerson(
     matched: facts.matchedAt !== null,
     matchedAt: facts.matchedAt === null ? null : new Date(facts.matchedAt).toISOString(),
     card: facts.matchedAt !== null && present ? pick(other.card, facts.shared) : null,
+    sharing: facts.matchedAt !== null && present ? facts.sharing : [],
     note: facts.note,
     optOut: facts.optOut,
   };

@@ -44,6 +44,7 @@ export class ConnectionsService {
         asked: asked.some((r) => r.toId === other.id),
         matchedAt: match?.matchedAt ?? null,
         shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
+        sharing: match ? (match.a === me.id ? match.aFields : match.bFields) : [],
         note: notes.find((n) => n.otherId === other.id)?.text ?? '',
         optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
       });
@@ -76,6 +77,19 @@ export class ConnectionsService {
     const [a, b] = ordered(me.id, otherId);
     if (await this.db.getRepository(Match).existsBy({ a, b })) throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
     await this.db.getRepository(SwapRequest).delete({ fromId: me.id, toId: otherId });
+    return this.person(me, otherId);
+  }
+
+  /**
+   * "Stop sharing" my card with one match: they keep the match but no longer see any of my fields,
+   * in their list and their downloads, from now on; their phone is told at once.
+   */
+  async stopSharing(me: Attendee, otherId: string): Promise<MetPerson> {
+    const other = await this.metPerson(me, otherId);
+    const [a, b] = ordered(me.id, otherId);
+    const result = await this.db.getRepository(Match).update({ a, b }, a === me.id ? { aFields: [] } : { bFields: [] });
+    if (!result.affected) throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
+    this.broadcaster.send(rooms.attendee(other.id), 'match:changed', { person: await this.person(other, me.id) });
     return this.person(me, otherId);
   }
 
