@@ -101,11 +101,13 @@ const swap = (url: string, from: Phone, to: Phone) =>
  * Kills the node as soon as `count` of the requests from `fromIds` are in the database: the burst is
  * then well under way, with the node's other asks somewhere between arriving and answering.
  */
-async function killWhenStored(db: DataSource, node: Node, fromIds: string[], count: number): Promise<void> {
+async function killWhenStored(db: DataSource, node: Node, fromIds: string[], count: number, burst: Promise<unknown>): Promise<void> {
   const list = fromIds.map((_, i) => (testDatabase === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+  let over = false;
+  void burst.finally(() => (over = true));
   for (;;) {
     const [row] = (await db.query(`SELECT count(*) AS n FROM swap_requests WHERE from_id IN (${list})`, fromIds)) as Array<{ n: number | string }>;
-    if (Number(row!.n) >= count || node.child.exitCode !== null) return kill(node);
+    if (Number(row!.n) >= count || over) return kill(node);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
@@ -151,8 +153,9 @@ describe(`a SIGKILL during a swap burst on two processes (${testDatabase})`, () 
       const [waiting, both] = [pairs.slice(0, PAIRS / 2), pairs.slice(PAIRS / 2)];
       expect(await Promise.all(waiting.map(([x, y]) => swap(one.url, x, y)))).toEqual(waiting.map(() => 200));
       const asks = [...waiting.map(([x, y]) => swap(two.url, y, x)), ...both.flatMap(([x, y], i) => (i % 2 ? [swap(one.url, x, y), swap(two.url, y, x)] : [swap(one.url, y, x), swap(two.url, x, y)]))];
-      const killing = killWhenStored(db, two, waiting.map(([, y]) => y.joined.me.id), 1);
-      const statuses = await Promise.all(asks);
+      const burst = Promise.all(asks);
+      const killing = killWhenStored(db, two, waiting.map(([, y]) => y.joined.me.id), 1, burst);
+      const statuses = await burst;
       await killing;
       // The kill really happened with asks in flight.
       expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0);
