@@ -403,6 +403,13 @@ test('people I met: how we met, the matched card, a note, opt-outs, share choice
   await raj.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'phone-people.png');
+
+  // "Stop sharing" with Raj, after a confirmation: Raj's view loses Ana's card at once.
+  await raj.getByRole('button', { name: 'Stop sharing' }).click();
+  await page.getByRole('dialog', { name: `Stop sharing your card with ${RAJ.name}?` }).getByRole('button', { name: 'Stop sharing' }).click();
+  await raj.getByText('They do not see your contact details.').waitFor();
+  const anaForRaj = (await phone<Array<{ id: string; card: unknown }>>(rajToken, 'GET', '/api/me/people')).find((p) => p.id === anaId);
+  expect(anaForRaj?.card).toEqual({});
 });
 
 test('profile edit, break and back', async () => {

@@ -11,11 +11,16 @@ export interface Encounter {
   shared: string[];
 }
 
+/** How anyone else sees, in history, a person the organizer removed. */
+export const REMOVED_NAME = 'Removed attendee';
+
 /** Someone I shared a group with. `card` is present only after a mutual match. */
 export interface MetPerson {
   id: string;
-  /** false when this person erased their data: only the encounter is left */
+  /** false when this person erased their data or was removed: only the encounter is left */
   present: boolean;
+  /** why they are not present any more */
+  gone: 'erased' | 'removed' | null;
   name: string;
   headline: string;
   company: string;
@@ -27,6 +32,8 @@ export interface MetPerson {
   matchedAt: string | null;
   /** the fields they chose to share, only when matched */
   card: ContactCard | null;
+  /** the fields of my card they see: fixed when we matched, emptied by "Stop sharing" */
+  sharing: ContactField[];
   note: string;
   optOut: 'know' | 'avoid' | null;
 }

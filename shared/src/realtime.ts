@@ -80,6 +80,8 @@ export interface ServerToClientEvents {
   'board:changed': (board: BoardEntry[]) => void;
   /** to both phones of a new mutual match, each with the other's shared card */
   'match:made': (news: import('./connections').MatchNews) => void;
+  /** to the other phone of a match when what it shows changed (that person stopped sharing their card) */
+  'match:changed': (news: import('./connections').MatchNews) => void;
   /** to the console: the whole round picture */
   'console:rounds-changed': (state: ConsoleRoundState) => void;
 }

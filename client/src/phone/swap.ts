@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 import type { MetPerson } from '@mingle/shared';
 import { messageOf } from './phone-api';
 import { usePhoneStore } from './store';
@@ -30,4 +30,32 @@ export function useSwap() {
   }
 
   return { busy, errors, toggle };
+}
+
+/** "Stop sharing" my card with one match, behind a confirmation. */
+export function useStopSharing(personId: () => string) {
+  const store = usePhoneStore();
+  const asking = ref(false);
+  const busy = ref(false);
+  const error = ref('');
+
+  async function confirm(): Promise<void> {
+    busy.value = true;
+    error.value = '';
+    try {
+      store.upsertPerson(await store.api.del<MetPerson>(`/me/connections/${encodeURIComponent(personId())}/card`));
+      asking.value = false;
+    } catch (err) {
+      if (!store.handleAuthError(err)) error.value = messageOf(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function cancel(): void {
+    asking.value = false;
+    error.value = '';
+  }
+
+  return { asking, busy, error, confirm, cancel };
 }

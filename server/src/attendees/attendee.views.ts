@@ -1,4 +1,4 @@
-import type { MyProfile, OrganizerAttendee } from '@mingle/shared';
+import { REMOVED_NAME, type MyProfile, type OrganizerAttendee } from '@mingle/shared';
 import type { Attendee } from './attendee.entity';
 
 /**
@@ -32,3 +32,6 @@ export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAtte
     joinedAt: new Date(a.joinedAt).toISOString(),
   };
 }
+
+/** The name others see in history (groups, people met, console): a removed person's is not kept. */
+export const historyName = (a: Pick<Attendee, 'name' | 'status'>): string => (a.status === 'removed' ? REMOVED_NAME : a.name);

@@ -7,11 +7,12 @@ import { EventAttendeesController } from './event-attendees.controller';
 import { JoinController } from './join.controller';
 import { PresenceService } from './presence.service';
 import { AttendeeActivity } from './attendee-activity';
+import { RemovalSteps } from './removal-steps';
 
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity],
-  exports: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity],
+  providers: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
+  exports: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
 })
 export class AttendeesModule {}

@@ -13,6 +13,7 @@ import { Attendee } from './attendee.entity';
 import { toMyProfile } from './attendee.views';
 import { PresenceService } from './presence.service';
 import { AttendeeActivity } from './attendee-activity';
+import { RemovalSteps } from './removal-steps';
 
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
@@ -25,6 +26,7 @@ export class AttendeesService {
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
     private readonly activity: AttendeeActivity,
+    private readonly removalSteps: RemovalSteps,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -101,7 +103,11 @@ export class AttendeesService {
     return this.attendees.find({ where: { eventId, status: Not(In(['removed', 'erased'])) }, order: { joinedAt: 'ASC' } });
   }
 
-  /** Removed for good: the token stops working and every socket of theirs is dropped. */
+  /**
+   * Removed for good: the token stops working and every socket of theirs is dropped. Their card and
+   * name go in the same update (history shows "Removed attendee"), and the removal steps of later
+   * modules (their swaps and matches) in the same transaction.
+   */
   async remove(eventId: string, attendeeId: string): Promise<void> {
     const removed = await this.removeMany(eventId, [attendeeId]);
     if (!removed.length && !(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
@@ -115,7 +121,9 @@ export class AttendeesService {
     const removed = await this.db.transaction(async (tx) => {
       const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
       const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'removed', updatedAt: Date.now() });
+      if (!ids.length) return ids;
+      await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() });
+      for (const id of ids) await this.removalSteps.run(tx, { id, eventId });
       return ids;
     });
     await Promise.all(removed.map((id) => this.broadcaster.dismiss(rooms.attendee(id), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE })));

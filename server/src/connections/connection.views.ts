@@ -1,4 +1,4 @@
-import { CONTACT_FIELDS, type ContactCard, type ContactField, type Encounter, type MetPerson } from '@mingle/shared';
+import { CONTACT_FIELDS, REMOVED_NAME, type ContactCard, type ContactField, type Encounter, type MetPerson } from '@mingle/shared';
 import type { Attendee } from '../attendees/attendee.entity';
 
 /**
@@ -7,13 +7,15 @@ import type { Attendee } from '../attendees/attendee.entity';
  */
 export function toMetPerson(
   other: Attendee,
-  facts: { met: Encounter[]; asked: boolean; matchedAt: number | null; shared: ContactField[]; note: string; optOut: 'know' | 'avoid' | null },
+  facts: { met: Encounter[]; asked: boolean; matchedAt: number | null; shared: ContactField[]; sharing: ContactField[]; note: string; optOut: 'know' | 'avoid' | null },
 ): MetPerson {
-  const present = other.status !== 'erased';
+  const gone = other.status === 'erased' || other.status === 'removed' ? other.status : null;
+  const present = gone === null;
   return {
     id: other.id,
     present,
-    name: present ? other.name : '',
+    gone,
+    name: present ? other.name : gone === 'removed' ? REMOVED_NAME : '',
     headline: present ? other.headline : '',
     company: present ? other.company : '',
     interests: present ? other.interests : [],
@@ -22,6 +24,7 @@ export function toMetPerson(
     matched: facts.matchedAt !== null,
     matchedAt: facts.matchedAt === null ? null : new Date(facts.matchedAt).toISOString(),
     card: facts.matchedAt !== null && present ? pick(other.card, facts.shared) : null,
+    sharing: facts.matchedAt !== null && present ? facts.sharing : [],
     note: facts.note,
     optOut: facts.optOut,
   };

@@ -6,12 +6,12 @@ import { ConnectionsService } from './connections.service';
 import { EraseService } from './erase.service';
 import { EventConnectionsController } from './event-connections.controller';
 import { MeConnectionsController } from './me-connections.controller';
-import { RemovalListener } from './removal.listener';
+import { ConnectionsRemoval } from './removal-step';
 import { RetentionService } from './retention.service';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule],
   controllers: [MeConnectionsController, EventConnectionsController],
-  providers: [ConnectionsService, EraseService, RetentionService, RemovalListener],
+  providers: [ConnectionsService, EraseService, RetentionService, ConnectionsRemoval],
 })
 export class ConnectionsModule {}

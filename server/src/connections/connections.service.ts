@@ -8,9 +8,9 @@ import { Broadcaster } from '../realtime/broadcaster';
 import { rooms } from '../realtime/rooms';
 import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
-import { filledFields, toMetPerson } from './connection.views';
+import { toMetPerson } from './connection.views';
+import { ordered, recordSwapRequest, sharedFields } from './swap-requests';
 
-const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
 
 @Injectable()
 export class ConnectionsService {
@@ -33,23 +33,22 @@ export class ConnectionsService {
       this.db.getRepository(OptOut).findBy({ attendeeId: me.id }),
     ]);
     const spots = new Map(groups.map((g) => [g.id, g.spot]));
-    const people = others
-      .filter((o) => o.status !== 'removed')
-      .map((other) => {
-        const met: Encounter[] = meetings
-          .filter((m) => m.a === other.id || m.b === other.id)
-          .sort((x, y) => x.roundNumber - y.roundNumber)
-          .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
-        const match = matches.find((m) => m.a === other.id || m.b === other.id);
-        return toMetPerson(other, {
-          met,
-          asked: asked.some((r) => r.toId === other.id),
-          matchedAt: match?.matchedAt ?? null,
-          shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
-          note: notes.find((n) => n.otherId === other.id)?.text ?? '',
-          optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
-        });
+    const people = others.map((other) => {
+      const met: Encounter[] = meetings
+        .filter((m) => m.a === other.id || m.b === other.id)
+        .sort((x, y) => x.roundNumber - y.roundNumber)
+        .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
+      const match = matches.find((m) => m.a === other.id || m.b === other.id);
+      return toMetPerson(other, {
+        met,
+        asked: asked.some((r) => r.toId === other.id),
+        matchedAt: match?.matchedAt ?? null,
+        shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
+        sharing: match ? (match.a === me.id ? match.aFields : match.bFields) : [],
+        note: notes.find((n) => n.otherId === other.id)?.text ?? '',
+        optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
       });
+    });
     return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
   }
 
@@ -61,16 +60,14 @@ export class ConnectionsService {
 
   /**
    * Ask to swap. The other is not told; when they asked too, both get the match at once.
-   * Asking twice changes nothing.
+   * Asking twice changes nothing, and `match:made` goes out only for the ask that made the match.
    */
   async ask(me: Attendee, otherId: string): Promise<MetPerson> {
-    const other = await this.metPerson(me, otherId);
+    await this.metPerson(me, otherId);
     await this.assertOpen(me);
-    const requests = this.db.getRepository(SwapRequest);
-    if (!(await requests.existsBy({ fromId: me.id, toId: other.id }))) {
-      await requests.createQueryBuilder().insert().values({ fromId: me.id, toId: other.id, eventId: me.eventId, createdAt: Date.now() }).orIgnore().execute();
-    }
-    if (await requests.existsBy({ fromId: other.id, toId: me.id })) await this.match(me, other);
+    const outcome = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
+    if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
+    if (outcome === 'made') await this.announceMatch(me.id, otherId);
     return this.person(me, otherId);
   }
 
@@ -83,9 +80,21 @@ export class ConnectionsService {
     return this.person(me, otherId);
   }
 
-  async shareChoice(me: Attendee): Promise<ContactField[]> {
-    const choice = await this.db.getRepository(ShareChoice).findOneBy({ attendeeId: me.id });
-    return choice ? choice.fields.filter((f) => !!me.card[f]) : filledFields(me.card);
+  /**
+   * "Stop sharing" my card with one match: they keep the match but no longer see any of my fields,
+   * in their list and their downloads, from now on; their phone is told at once.
+   */
+  async stopSharing(me: Attendee, otherId: string): Promise<MetPerson> {
+    const other = await this.metPerson(me, otherId);
+    const [a, b] = ordered(me.id, otherId);
+    const result = await this.db.getRepository(Match).update({ a, b }, a === me.id ? { aFields: [] } : { bFields: [] });
+    if (!result.affected) throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
+    this.broadcaster.send(rooms.attendee(other.id), 'match:changed', { person: await this.person(other, me.id) });
+    return this.person(me, otherId);
+  }
+
+  shareChoice(me: Attendee): Promise<ContactField[]> {
+    return sharedFields(this.db.manager, me);
   }
 
   async setShareChoice(me: Attendee, fields: ContactField[]): Promise<ContactField[]> {
@@ -112,16 +121,6 @@ export class ConnectionsService {
     return this.person(me, otherId);
   }
 
-  /** A removed or erased attendee's requests and matches are dropped. */
-  async dropAllOf(attendeeId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(SwapRequest, { fromId: attendeeId });
-      await tx.delete(SwapRequest, { toId: attendeeId });
-      await tx.delete(Match, { a: attendeeId });
-      await tx.delete(Match, { b: attendeeId });
-    });
-  }
-
   /** Counts only: how many asked, how many matched, and the match rate of each round's pairs. */
   async stats(eventId: string): Promise<ConnectionStats> {
     const [swapsAsked, matches, meetings, rounds] = await Promise.all([
@@ -142,20 +141,12 @@ export class ConnectionsService {
     };
   }
 
-  private async match(me: Attendee, other: Attendee): Promise<void> {
-    const [a, b] = ordered(me.id, other.id);
-    const [aFields, bFields] = a === me.id ? [await this.shareChoice(me), await this.shareChoice(other)] : [await this.shareChoice(other), await this.shareChoice(me)];
-    const inserted = await this.db
-      .getRepository(Match)
-      .createQueryBuilder()
-      .insert()
-      .values({ a, b, eventId: me.eventId, matchedAt: Date.now(), aFields, bFields })
-      .orIgnore()
-      .execute();
-    if (inserted.identifiers.length === 0 && !(await this.db.getRepository(Match).existsBy({ a, b }))) return;
+  /** Both phones get the match, each with the other's shared card. Sent after the commit. */
+  private async announceMatch(xId: string, yId: string): Promise<void> {
+    const [x, y] = await Promise.all([this.db.getRepository(Attendee).findOneByOrFail({ id: xId }), this.db.getRepository(Attendee).findOneByOrFail({ id: yId })]);
     for (const [viewer, shown] of [
-      [me, other],
-      [other, me],
+      [x, y],
+      [y, x],
     ] as const) {
       this.broadcaster.send(rooms.attendee(viewer.id), 'match:made', { person: await this.person(viewer, shown.id) });
     }

@@ -8,7 +8,8 @@ import { AttendeeActivity } from '../attendees/attendee-activity';
 import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster } from '../realtime/broadcaster';
 import { rooms } from '../realtime/rooms';
-import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
+import { Note, OptOut } from './connection.entities';
+import { dropConnectionsOf } from './swap-requests';
 
 /**
  * "Erase me": the profile and card are blanked, requests, matches, notes and opt-outs deleted, and
@@ -27,14 +28,9 @@ export class EraseService {
 
   async erase(me: Attendee): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.delete(SwapRequest, { fromId: me.id });
-      await tx.delete(SwapRequest, { toId: me.id });
-      await tx.delete(Match, { a: me.id });
-      await tx.delete(Match, { b: me.id });
-      await tx.delete(Note, { attendeeId: me.id });
+      await dropConnectionsOf(tx, me.id);
       await tx.delete(Note, { otherId: me.id });
       await tx.delete(OptOut, { attendeeId: me.id });
-      await tx.delete(ShareChoice, { attendeeId: me.id });
       await tx.update(Attendee, { id: me.id }, {
         status: 'erased',
         name: '',

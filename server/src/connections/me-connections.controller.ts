@@ -62,6 +62,12 @@ export class MeConnectionsController {
     return this.connections.setNote(me, otherId, body.text);
   }
 
+  /** "Stop sharing" my card with someone I matched. */
+  @Delete('connections/:otherId/card')
+  stopSharing(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
+    return this.connections.stopSharing(me, otherId);
+  }
+
   @Get('share')
   async share(@CurrentAttendee() me: Attendee): Promise<ShareChoiceView> {
     return { fields: await this.connections.shareChoice(me) };

@@ -1,5 +1,6 @@
 import type { BoardEntry, ConsoleGroup, Groupmate, MyGroup, RoundInfo } from '@mingle/shared';
 import type { Attendee } from '../../attendees/attendee.entity';
+import { historyName } from '../../attendees/attendee.views';
 import type { Round } from './round.entity';
 import { seated, tableOf, type RoundPicture, type Table } from './round-picture';
 
@@ -21,7 +22,7 @@ function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate 
   const a = seat.attendee;
   return {
     id: a.id,
-    name: a.name,
+    name: historyName(a),
     headline: a.headline,
     company: a.company,
     interests: a.interests,
@@ -76,7 +77,7 @@ export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
   return picture.tables.map((t) => {
     const members = t.seats.map((s) => ({
       id: s.attendee.id,
-      name: s.attendee.name,
+      name: historyName(s.attendee),
       company: s.attendee.company,
       arrived: s.member.arrivedAt !== null,
       left: s.member.leftAt !== null,
