@@ -4,6 +4,8 @@ import { foldLine, nameParts, toConnectionsCsv, toVCard, vcardText } from './vca
 const person = (over: Partial<MetPerson> = {}): MetPerson => ({
   id: 'p1',
   present: true,
+  gone: null,
+  sharing: [],
   name: 'Finn Berg',
   headline: '',
   company: '',
