@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { transactionsTakeTurns } from './sqlite-turns';
 
 /** Any fixed number; it names the lock that serializes migrations across nodes. */
 const MIGRATION_LOCK = 7_346_281;
@@ -59,6 +60,7 @@ export async function openDatabase(database: Config['database']): Promise<DataSo
     }
   } else {
     await dataSource.runMigrations();
+    transactionsTakeTurns(dataSource);
   }
   return dataSource;
 }
