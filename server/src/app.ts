@@ -10,6 +10,7 @@ import { openDatabase } from './database/data-source';
 import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
+import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -30,6 +31,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   }
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders(config.publicUrl));
+  app.use('/api', noStore);
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.use('/api', csrfGuard(config.publicUrl));
@@ -44,6 +47,11 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
 function serveClient(app: NestExpressApplication): void {
   const index = join(CLIENT_DIST, 'index.html');
   if (!existsSync(index)) return;
+  // Source maps are not served, even when a debug build left some in dist.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) res.status(404).json({ statusCode: 404, code: 'not_found', message: 'Not found' });
+    else next();
+  });
   app.useStaticAssets(CLIENT_DIST, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage = req.method === 'GET' && !req.path.startsWith('/api') && !req.path.startsWith('/socket.io');
