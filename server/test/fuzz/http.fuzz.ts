@@ -4,7 +4,8 @@ import { useApp } from '../support/app';
 import { join } from '../support/attendees';
 import { sampleEvent } from '../support/http';
 import { apiRoutes, pathOf, type AppRoute } from '../support/routes';
-import { FUZZ_SEED, Rng, wellFormed, fuzzAuthorization, fuzzBody, fuzzCookie, fuzzParam, fuzzString } from './inputs';
+import { FUZZ_SEED, Rng, wellFormed, fuzzAuthorization, fuzzBody, fuzzCookie, fuzzParam, fuzzString, fuzzValue } from './inputs';
+import { leaves, validBodies, withLeaf } from './samples';
 import { Tally, bystander, closeAgent, healthy, pool, send, sendRaw } from './support';
 
 /** Malformed input to every HTTP route the app serves: never a 5xx, never a crash. */
@@ -66,7 +67,19 @@ describe('fuzz: HTTP', () => {
     // Paths no route serves, under the API and beside it.
     routes.push({ method: 'GET', path: '/api/:junk', key: 'GET /api/<junk>', params: ['junk'] }, { method: 'POST', path: '/api/events/:id/:junk', key: 'POST <junk>', params: ['id', 'junk'] });
 
-    const one = (route: AppRoute) => {
+    // Valid bodies read from the routes' schemas: one field broken at a time, in a request that is
+    // otherwise right (real ids, real credentials), so the malformed value reaches the service and the database.
+    const valid = validBodies(app().app);
+    const deep = (route: AppRoute) => {
+      const body = valid.get(route.key)!;
+      const at = rng.pick(leaves(body));
+      const broken = rng.chance(0.7) ? fuzzString(rng) : fuzzValue(rng);
+      const text = JSON.stringify(withLeaf(body, at, broken));
+      const headers = { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: fx.cookie, authorization: `Bearer ${fx.token}` };
+      return { route, method: route.method, path: pathOf(route, (name) => encodeURIComponent(name === 'code' ? fx.real[1]! : name === 'id' ? fx.real[0]! : fx.real[3]!)), headers, body: text } as ReturnType<typeof shallow>;
+    };
+    const one = (route: AppRoute) => (valid.has(route.key) && rng.chance(0.4) ? deep(route) : shallow(route));
+    const shallow = (route: AppRoute) => {
       const method = rng.chance(0.05) ? rng.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']) : route.method;
       const path = pathOf(route, () => fuzzParam(rng, fx.real)) + rng.pick(QUERIES);
       const withBody = method !== 'GET' && method !== 'HEAD' ? rng.chance(0.95) : rng.chance(0.1);
@@ -86,7 +99,7 @@ describe('fuzz: HTTP', () => {
     // The same order every run: route by route, in rounds, so destructive successes spread out.
     // Made batch by batch: making them all first would block the event loop (and every socket) for long.
     const total = PER_ROUTE * routes.length;
-    const describe = (x: ReturnType<typeof one>) =>
+    const describe = (x: ReturnType<typeof shallow>) =>
       `${x.route.key}: ${x.method} ${x.path.slice(0, 200)} ${JSON.stringify(x.headers).slice(0, 300)} body ${String(x.body).slice(0, 300)}`;
 
     const slow = new Map<string, number>();
