@@ -10,7 +10,7 @@ import { Tally, bystander, closeAgent, healthy, pool, send, sendRaw } from './su
 
 /** Malformed input to every HTTP route the app serves: never a 5xx, never a crash. */
 
-const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 250);
+const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 200);
 const CONTENT_TYPES = ['application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=bogus', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined, '*/*', 'application/vnd.api+json'];
 const QUERIES = ['', '', '', '', '?a[b][c]=1', '?__proto__[x]=1&constructor[prototype][y]=2', '?id=1&id=2', `?q=${encodeURIComponent("' OR 1=1 --")}`, '?%zz=%zz', '?&&&==='];
 
