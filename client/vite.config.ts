@@ -23,6 +23,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Production serves no source maps (the server also answers 404 for any *.map).
+    sourcemap: false,
   },
 });

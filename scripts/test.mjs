@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test tier and ends with one line "N passed, N failed" that adds them all up.
-// Integration runs on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
+// Integration and fuzz run on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
 // Exits non-zero when any tier fails or runs no test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -19,6 +19,13 @@ const tiers = [
     name: 'integration (postgres)',
     cwd: 'server',
     args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
+    env: { MINGLE_TEST_DB: 'postgres' },
+  },
+  { name: 'fuzz (sqlite)', cwd: 'server', args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'], env: { MINGLE_TEST_DB: 'sqlite' } },
+  process.env.TEST_DATABASE_URL && {
+    name: 'fuzz (postgres)',
+    cwd: 'server',
+    args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'],
     env: { MINGLE_TEST_DB: 'postgres' },
   },
   { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },

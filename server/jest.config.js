@@ -1,4 +1,7 @@
-/** Two tiers: unit tests beside the code, integration tests (real app, real database) in test/. */
+/**
+ * Three tiers: unit tests beside the code, integration tests (real app, real database) in test/,
+ * and the fuzz tier (malformed input to every route and to the socket) in test/fuzz/.
+ */
 const transform = { '^.+\\.ts$': ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] };
 const moduleNameMapper = { '^@mingle/shared$': '<rootDir>/../shared/src/index.ts' };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
@@ -8,5 +11,6 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
+    { ...common, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz.ts'], slowTestThreshold: 120, testTimeout: 180_000 },
   ],
 };

@@ -1,3 +1,4 @@
+import './lib/zod-no-eval';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
 import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body';
+import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -31,6 +32,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   }
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders(config.publicUrl));
+  app.use('/api', noStore);
   // The planner's route alone takes larger bodies; it parses first, and the 100 KB parser skips it.
   app.useBodyParser('json', { limit: PLANNER_BODY_LIMIT, type: isPlannerJson });
   app.useBodyParser('json', { limit: '100kb' });
@@ -47,6 +50,11 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
 function serveClient(app: NestExpressApplication): void {
   const index = join(CLIENT_DIST, 'index.html');
   if (!existsSync(index)) return;
+  // Source maps are not served, even when a debug build left some in dist.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) res.status(404).json({ statusCode: 404, code: 'not_found', message: 'Not found' });
+    else next();
+  });
   app.useStaticAssets(CLIENT_DIST, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage = req.method === 'GET' && !req.path.startsWith('/api') && !req.path.startsWith('/socket.io');

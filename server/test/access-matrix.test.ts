@@ -1,0 +1,190 @@
+import request from 'supertest';
+import { CSRF_HEADER } from '@mingle/shared';
+import { useApp } from './support/app';
+import { join, openEvent } from './support/attendees';
+import { assignments, phoneHeaders, room } from './support/room';
+import { apiRoutes, pathOf, type AppRoute } from './support/routes';
+import { connect, eventually, snapshotOf } from './support/sockets';
+
+/**
+ * Every route × role, with the routes read from the app: a route missing from EXPECTED fails the
+ * test, so whoever adds one must say who may call it. Allowed: any answer but 401/403/404 (a 400 for
+ * the empty body is fine). Refused: 401, 403 or 404. Where a route validates its body before it
+ * checks access, the table gives a valid body, so that a refused role meets the access check.
+ */
+
+const ROLES = ['anonymous', 'owner', 'otherOrganizer', 'attendee', 'otherAttendee', 'screen', 'oldScreen', 'removed', 'erased'] as const;
+type Role = (typeof ROLES)[number];
+
+const EVERYONE: Role[] = [...ROLES];
+const ORGANIZERS: Role[] = ['owner', 'otherOrganizer'];
+const OWNER: Role[] = ['owner'];
+/** /api/me routes answer about the token's own attendee, whichever event that is. */
+const ATTENDEES: Role[] = ['attendee', 'otherAttendee'];
+/** …and routes about someone this attendee met: only the one who met them. */
+const THIS_ATTENDEE: Role[] = ['attendee'];
+
+interface Expectation {
+  allowed: Role[];
+  /** its allowed call changes the world (deletes, logs out, regenerates, starts…): a fresh world per call */
+  destructive?: boolean;
+  /** a valid body, when {} would be refused by validation before access is checked */
+  body?: object;
+}
+
+const EXPECTED: Record<string, Expectation> = {
+  'GET /api/health': { allowed: EVERYONE },
+  'POST /api/auth/signup': { allowed: EVERYONE },
+  'POST /api/auth/login': { allowed: EVERYONE },
+  'POST /api/auth/logout': { allowed: EVERYONE, destructive: true },
+  'GET /api/auth/me': { allowed: ORGANIZERS },
+  'GET /api/events': { allowed: ORGANIZERS },
+  'POST /api/events': { allowed: ORGANIZERS },
+  'GET /api/events/:id': { allowed: OWNER },
+  'PATCH /api/events/:id': { allowed: OWNER },
+  'DELETE /api/events/:id': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/state': { allowed: OWNER, body: { state: 'open' } },
+  'POST /api/events/:id/join-code': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/screen-key': { allowed: OWNER, destructive: true },
+  'GET /api/events/:id/attendees': { allowed: OWNER },
+  'DELETE /api/events/:id/attendees/:attendeeId': { allowed: OWNER, destructive: true },
+  'GET /api/events/:id/connections': { allowed: OWNER },
+  'GET /api/events/:id/rounds': { allowed: OWNER },
+  'POST /api/events/:id/rounds': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/rounds/current/end': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/rounds/current/extend': { allowed: OWNER, body: { minutes: 1 }, destructive: true },
+  'PUT /api/events/:id/autopilot': { allowed: OWNER, body: { rounds: 3, roundMinutes: 5, breakMinutes: 1 }, destructive: true },
+  'POST /api/events/:id/autopilot/pause': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/autopilot/resume': { allowed: OWNER, destructive: true },
+  'DELETE /api/events/:id/autopilot': { allowed: OWNER, destructive: true },
+  'POST /api/planner': { allowed: ORGANIZERS },
+  'GET /api/join/:code': { allowed: EVERYONE },
+  'POST /api/join/:code': { allowed: EVERYONE },
+  'GET /api/me': { allowed: ATTENDEES },
+  'PATCH /api/me': { allowed: ATTENDEES },
+  'DELETE /api/me': { allowed: ATTENDEES, destructive: true },
+  'POST /api/me/break': { allowed: ATTENDEES, destructive: true },
+  'POST /api/me/leave': { allowed: ATTENDEES, destructive: true },
+  'GET /api/me/people': { allowed: ATTENDEES },
+  'GET /api/me/share': { allowed: ATTENDEES },
+  'PUT /api/me/share': { allowed: ATTENDEES },
+  'GET /api/me/connections.csv': { allowed: ATTENDEES },
+  'GET /api/me/connections.vcf': { allowed: ATTENDEES },
+  'POST /api/me/people/:otherId/swap': { allowed: THIS_ATTENDEE, destructive: true },
+  'DELETE /api/me/people/:otherId/swap': { allowed: THIS_ATTENDEE, destructive: true },
+  'PUT /api/me/people/:otherId/opt-out': { allowed: THIS_ATTENDEE, body: { reason: 'know' }, destructive: true },
+  'DELETE /api/me/people/:otherId/opt-out': { allowed: THIS_ATTENDEE },
+  'PUT /api/me/people/:otherId/note': { allowed: THIS_ATTENDEE, body: { text: 'Met at the coffee table' } },
+  'GET /api/me/people/:otherId/contact.vcf': { allowed: THIS_ATTENDEE },
+};
+
+const REFUSED = new Set([401, 403, 404]);
+
+/**
+ * Event E (owner's) where `attendee` and `mate` met in round 1, one attendee removed by the organizer,
+ * one who erased themselves, a regenerated screen key; event F of another organizer with its attendee.
+ */
+async function world(url: string) {
+  const r = await room(url, 2, { groupSize: 2 });
+  const [attendee, mate] = r.phones.map((p) => p.joined);
+  const removed = await join(url, r.event.joinCode);
+  const erased = await join(url, r.event.joinCode);
+  expect((await r.org.delete(`/api/events/${r.event.id}/attendees/${removed.me.id}`)).status).toBe(204);
+  expect((await request(url).delete('/api/me').set(phoneHeaders(erased.token))).status).toBe(204);
+  const oldScreenKey = r.event.screenKey;
+  const screenKey = (await r.org.post(`/api/events/${r.event.id}/screen-key`)).body.screenKey as string;
+  expect((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);
+  await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
+  r.close();
+  const other = await openEvent(url);
+  const otherAttendee = await join(url, other.event.joinCode);
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const credentials: Record<Role, Record<string, string>> = {
+    anonymous: {},
+    owner: { cookie: r.cookie },
+    otherOrganizer: { cookie: other.cookie },
+    attendee: bearer(attendee!.token),
+    otherAttendee: bearer(otherAttendee.token),
+    screen: bearer(screenKey),
+    oldScreen: bearer(oldScreenKey),
+    removed: bearer(removed.token),
+    erased: bearer(erased.token),
+  };
+  const params: Record<string, string> = { id: r.event.id, code: r.event.joinCode, attendeeId: mate!.me.id, otherId: mate!.me.id };
+  return { r, credentials, params, screenKey, oldScreenKey, attendee: attendee!, removed, erased, otherAttendee, other };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+async function call(url: string, w: World, route: AppRoute, role: Role): Promise<number> {
+  const path = pathOf(route, (name) => {
+    if (!(name in w.params)) throw new Error(`no fixture for the path parameter :${name} of ${route.key}`);
+    return w.params[name]!;
+  });
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  const req = request(url)[method](path).set(CSRF_HEADER, '1').set(w.credentials[role]);
+  const res = method === 'get' ? await req : await req.send(EXPECTED[route.key]?.body ?? {});
+  return res.status;
+}
+
+describe('authorization matrix: every route × role', () => {
+  const app = useApp({ AUTH_RATE_LIMIT: '100000', JOIN_RATE_LIMIT: '100000' });
+
+  it('classifies every route the app serves', () => {
+    const missing = apiRoutes(app().app)
+      .map((r) => r.key)
+      .filter((key) => !EXPECTED[key]);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(EXPECTED).filter((key) => !apiRoutes(app().app).some((r) => r.key === key));
+    expect(stale).toEqual([]);
+  });
+
+  it('lets in exactly the roles the table allows, on every route', async () => {
+    const url = app().url;
+    const routes = apiRoutes(app().app).filter((r) => EXPECTED[r.key]);
+    const shared = await world(url);
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const { allowed, destructive } = EXPECTED[route.key]!;
+      // Refused roles first: a refusal changes nothing, so they may share the world.
+      const order = [...ROLES.filter((r) => !allowed.includes(r)), ...ROLES.filter((r) => allowed.includes(r))];
+      for (const role of order) {
+        const w = destructive && allowed.includes(role) ? await world(url) : shared;
+        const status = await call(url, w, route, role);
+        const ok = allowed.includes(role) ? !REFUSED.has(status) && status < 500 : REFUSED.has(status);
+        if (!ok) wrong.push(`${route.key} as ${role}: ${status} (expected ${allowed.includes(role) ? 'allowed' : 'refused'})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 240_000);
+
+  it('socket handshakes for the event: owner, its attendees and its current screen key only', async () => {
+    const url = app().url;
+    const w = await world(url);
+    const eventId = w.r.event.id;
+    const handshakes: Record<Role, [Record<string, unknown>, string?]> = {
+      anonymous: [{ role: 'organizer', eventId }],
+      owner: [{ role: 'organizer', eventId }, w.r.cookie],
+      otherOrganizer: [{ role: 'organizer', eventId }, w.other.cookie],
+      attendee: [{ role: 'attendee', token: w.attendee.token }],
+      otherAttendee: [{ role: 'attendee', token: w.otherAttendee.token }],
+      screen: [{ role: 'screen', eventId, key: w.screenKey }],
+      oldScreen: [{ role: 'screen', eventId, key: w.oldScreenKey }],
+      removed: [{ role: 'attendee', token: w.removed.token }],
+      erased: [{ role: 'attendee', token: w.erased.token }],
+    };
+    const intoEvent: Role[] = ['owner', 'attendee', 'screen'];
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const [auth, cookie] = handshakes[role];
+      const socket = connect(url, auth, cookie);
+      const outcome = await new Promise<string>((resolve) => {
+        socket.once('connect_error', (err) => resolve(`refused: ${err.message}`));
+        snapshotOf(socket).then((s) => resolve(`snapshot of ${s.event.id === eventId ? 'this event' : 'another event'}`), (e: Error) => resolve(e.message));
+      });
+      socket.disconnect();
+      const got = outcome === 'snapshot of this event';
+      if (got !== intoEvent.includes(role)) wrong.push(`${role}: ${outcome}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+});
