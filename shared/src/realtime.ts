@@ -12,9 +12,12 @@ export const handshakeAuth = z.discriminatedUnion('role', [
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuth>;
 
-/** A refused handshake: `connect_error` with `message` = code and `data` = this. */
+/**
+ * A refused handshake: `connect_error` with `message` = code and `data` = this. `unavailable` is
+ * retryable (the server cannot reach its database): try again with backoff, the others are final.
+ */
 export interface HandshakeRefusal {
-  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found';
+  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'unavailable';
   message: string;
 }
 

@@ -19,6 +19,10 @@ export interface Realtime {
 }
 
 const REFUSALS = new Set(['bad_request', 'unauthorized', 'removed', 'not_found']);
+/** The server is up but cannot reach its database: not a verdict on who we are, so try again. */
+const RETRYABLE = 'unavailable';
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 15_000;
 
 /**
  * One socket for a page's lifetime: connects in setup, closes on unmount. Every (re)connect brings
@@ -40,11 +44,23 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     timeout: 5000,
   });
 
+  // socket.io retries lost connections by itself, but not a handshake the server refused.
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    clearTimeout(retryTimer);
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries++) * (0.7 + Math.random() * 0.6);
+    retryTimer = setTimeout(() => {
+      if (!socket.connected) socket.connect();
+    }, delay);
+  };
+
   for (const [event, handler] of Object.entries(handlers)) socket.on(event as keyof ServerToClientEvents, handler as never);
 
   socket.on('connect', () => {
     status.value = 'online';
     refusal.value = null;
+    retries = 0;
     void syncClock(socket, offset);
   });
   socket.on('disconnect', (reason) => {
@@ -52,7 +68,10 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     status.value = reason === 'io server disconnect' ? 'refused' : 'offline';
   });
   socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
-    if (REFUSALS.has(err.message) && err.data) {
+    if (err.message === RETRYABLE) {
+      status.value = 'offline';
+      retryLater();
+    } else if (REFUSALS.has(err.message) && err.data) {
       refusal.value = err.data;
       status.value = 'refused';
     } else {
@@ -69,6 +88,7 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
   document.addEventListener('visibilitychange', onVisible);
 
   const close = () => {
+    clearTimeout(retryTimer);
     window.removeEventListener('online', wake);
     document.removeEventListener('visibilitychange', onVisible);
     socket.removeAllListeners();
