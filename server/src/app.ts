@@ -12,6 +12,8 @@ import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { snapshotRefresher } from './realtime/snapshot-refresh';
+import { Snapshots } from './realtime/snapshots';
 
 const CLIENT_DIST = resolve(__dirname, '../../client/dist');
 
@@ -26,6 +28,7 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();
+    adapter.onRecovered = snapshotRefresher(() => app.get(Snapshots, { strict: false }));
     app.useWebSocketAdapter(adapter);
   }
   app.set('trust proxy', config.trustProxy);

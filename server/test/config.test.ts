@@ -35,6 +35,7 @@ describe('config', () => {
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ CONTACT_RETENTION_DAYS: '-1' }, 'CONTACT_RETENTION_DAYS'],
+    [{ STARTUP_WAIT_SECONDS: 'forever' }, 'STARTUP_WAIT_SECONDS'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -59,11 +60,12 @@ describe('config', () => {
 
   it('stops the process when REDIS_URL is set but nothing answers there', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' },
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', STARTUP_WAIT_SECONDS: '1' },
       encoding: 'utf8',
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Redis did not answer within 1 s (STARTUP_WAIT_SECONDS)');
     expect(result.stderr).toContain('REDIS_URL: cannot reach Redis');
   });
 });

@@ -18,6 +18,8 @@ export interface Config {
   authRateLimit: number;
   joinRateLimit: number;
   contactRetentionDays: number;
+  /** how long a starting node waits for PostgreSQL and Redis before it gives up */
+  startupWaitSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +92,7 @@ export function loadConfig(env: Env): Config {
     authRateLimit: int('AUTH_RATE_LIMIT', 10, 1, 100000),
     joinRateLimit: int('JOIN_RATE_LIMIT', 600, 1, 100000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
+    startupWaitSeconds: int('STARTUP_WAIT_SECONDS', 120, 0, 86400),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.sessionSecret) config.sessionSecret = localSecret(dataDir);
