@@ -6,5 +6,7 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30, testTimeout: 30_000 },
+    // Private PostgreSQL and Redis servers that the tests stop, kill and restart (test/support/services.ts).
+    { ...common, displayName: 'outage', testMatch: ['<rootDir>/test/outage/**/*.outage.ts'], slowTestThreshold: 120, testTimeout: 120_000 },
   ],
 };
