@@ -24,7 +24,7 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
   beforeAll(async () => {
     cluster = await startCluster();
   }, 60_000);
-  afterAll(() => cluster?.close());
+  afterAll(() => cluster?.close(), 30_000);
 
   it('stopped mid-round: commands answer 503, reconnecting phones are told to retry and come back, the due round ends once', async () => {
     const ev = await eventOn(cluster, 6);

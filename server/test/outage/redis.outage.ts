@@ -2,6 +2,8 @@ import request from 'supertest';
 import { CSRF_HEADER, type MetPerson } from '@mingle/shared';
 import { Match } from '../../src/connections/connection.entities';
 import { Round } from '../../src/mixer/rounds/round.entity';
+import { Broadcaster } from '../../src/realtime/broadcaster';
+import { rooms } from '../../src/realtime/rooms';
 import { phoneHeaders } from '../support/room';
 import { connect, eventually, snapshotOf, sleep } from '../support/sockets';
 import { endsSeen, eventOn, phoneView, publishesDropped, report, startCluster, timeUntil, wrongPhones, type Cluster, type Phone } from './cluster';
@@ -15,7 +17,10 @@ describe('Redis goes away mid-event (two nodes)', () => {
   beforeAll(async () => {
     cluster = await startCluster();
   }, 60_000);
-  afterAll(() => cluster?.close());
+  afterEach(async () => {
+    if (cluster && !cluster.redis.running) await cluster.redis.start();
+  });
+  afterAll(() => cluster?.close(), 30_000);
 
   it('stopped for 20 s mid-round: the clock ends the round, a new one starts, and every phone is right again once Redis is back', async () => {
     const ev = await eventOn(cluster, 8);
@@ -42,7 +47,9 @@ describe('Redis goes away mid-event (two nodes)', () => {
       again.disconnect();
 
       // The organizer starts the next round on the other node, still during the outage.
-      const started = await startOn(b.url);
+      const asked = Date.now();
+      const started = await startOn(b.url).catch((e: Error) => ({ status: `no answer (${e.message})` }));
+      const startMs = Date.now() - asked;
       const startedDuringOutage = Date.now() - down < OUTAGE_MS;
       const stillDown = OUTAGE_MS - (Date.now() - down);
       if (stillDown > 0) await sleep(stillDown);
@@ -59,6 +66,7 @@ describe('Redis goes away mid-event (two nodes)', () => {
         clockEndedDuringOutage,
         snapshotDuringOutage,
         roundStartStatus: started.status,
+        roundStartMs: startMs,
         startedDuringOutage,
         publishesDropped: cluster.nodes.map(publishesDropped),
         phonesWrongAfter5s: wrongAfter.length,
@@ -101,11 +109,24 @@ describe('Redis goes away mid-event (two nodes)', () => {
           .send({})
           .then((res) => (answered++, res.status));
       const swaps: Array<Promise<number[]>> = [];
-      const taps: Array<Promise<unknown>> = [];
+      // Taps keep coming until Redis is back, so news is in flight when it dies.
+      let tapping = true;
+      let tapsSent = 0;
+      const tapLoop = async (p: Phone) => {
+        const groupId = groupOf(p).groupId;
+        while (tapping) {
+          tapsSent++;
+          await p.socket.timeout(10_000).emitWithAck('group:arrive', { groupId }).catch((e: Error) => e);
+        }
+      };
+      const taps = ev.phones.map(tapLoop);
+      // And the news traffic of a big room (200 phones arriving): presence news from both nodes.
+      const presence = { joined: ev.phones.length, online: ev.phones.length, interests: [] };
+      const flood = setInterval(() => {
+        for (const node of cluster.nodes) for (let i = 0; i < 20; i++) node.app.get(Broadcaster).send(rooms.event(ev.event.id), 'presence:changed', presence);
+      }, 2);
       for (const p of ev.phones) {
-        const group = groupOf(p);
-        taps.push(p.socket.timeout(10_000).emitWithAck('group:arrive', { groupId: group.groupId }).catch((e: Error) => e));
-        for (const mate of group.members.filter((m) => m.id > p.joined.me.id)) {
+        for (const mate of groupOf(p).members.filter((m) => m.id > p.joined.me.id)) {
           const other = byId.get(mate.id)!;
           swaps.push(ask(p, mate.id).then(async (first) => [first, await ask(other, p.joined.me.id)]));
         }
@@ -116,6 +137,9 @@ describe('Redis goes away mid-event (two nodes)', () => {
       await cluster.redis.start();
       const back = Date.now();
       const statuses = (await Promise.all(swaps)).flat();
+      await eventually(() => expect(Date.now() - back).toBeGreaterThan(300), 1000);
+      tapping = false;
+      clearInterval(flood);
       await Promise.all(taps);
 
       let backMs: number | null = null;
@@ -149,6 +173,7 @@ describe('Redis goes away mid-event (two nodes)', () => {
       report('redis kill -9 + restart during taps and swaps', {
         unhandledRejections: cluster.rejections.length - rejectionsBefore,
         swapsAnswered: `${statuses.filter((s) => s === 200).length}/${statuses.length}`,
+        tapsSent,
         matchesStored: `${stored.length}/${expected.size}`,
         matchNewsLost: newsLost,
         matchNewsDoubled: newsDoubled,
