@@ -98,4 +98,29 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
       ev.close();
     }
   }, 90_000);
+
+  it('a start that fails inside its transaction says what happened: 503 for a database error, 409 only for a running round', async () => {
+    const ev = await eventOn(cluster, 4);
+    const [a, b] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
+    const start = (url: string) => request(url).post(`/api/events/${ev.event.id}/rounds`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send({});
+    try {
+      // The connection dies while the round's groups are written (57P01, as in a fast shutdown).
+      await a.db.query(`CREATE FUNCTION outage_now() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = '57P01'; END $$`);
+      await a.db.query('CREATE TRIGGER outage_now BEFORE INSERT ON group_members FOR EACH ROW EXECUTE FUNCTION outage_now()');
+      const failed = await start(a.url);
+      await a.db.query('DROP TRIGGER outage_now ON group_members');
+      await a.db.query('DROP FUNCTION outage_now()');
+      expect(failed.status).toBe(503);
+      expect(failed.body.code).toBe('unavailable');
+      expect(await a.db.getRepository(Round).countBy({ eventId: ev.event.id })).toBe(0);
+
+      // Two starts at once on two nodes: one wins, the other is told a round is running.
+      const both = await Promise.all([start(a.url), start(b.url)]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(both.find((r) => r.status === 409)!.body.code).toBe('round_running');
+    } finally {
+      ev.close();
+    }
+  });
 });
+
