@@ -54,6 +54,11 @@ export class RedisIoAdapter extends IoAdapter {
       return sent;
     };
     Object.defineProperty(pub, 'publish', { value: publishOrDrop });
+    // The adapter does not handle these promises either (it unsubscribes when the server closes).
+    for (const name of ['pUnsubscribe', 'unsubscribe'] as const) {
+      const original = sub[name].bind(sub) as (...args: unknown[]) => Promise<unknown>;
+      Object.defineProperty(sub, name, { value: (...args: unknown[]) => original(...args).catch(() => undefined) });
+    }
     this.watch(pub, 'publisher', () => owesResync && resync());
     this.watch(sub, 'subscriber', () => this.recovered('subscriber back'));
     await Promise.all([pub.connect(), sub.connect()]);
@@ -72,7 +77,8 @@ export class RedisIoAdapter extends IoAdapter {
   override async close(server: Server): Promise<void> {
     this.server = null;
     await super.close(server);
-    await Promise.all(this.clients.map((c) => (c.isOpen ? c.quit().catch(() => undefined) : undefined)));
+    // A client still reconnecting to an absent Redis is dropped at once instead of waiting for it.
+    await Promise.all(this.clients.map((c) => (c.isReady ? c.close().catch(() => c.destroy()) : c.isOpen ? c.destroy() : undefined)));
     this.clients = [];
   }
 

@@ -195,4 +195,12 @@ describe('Redis goes away mid-event (two nodes)', () => {
       ev.close();
     }
   }, 60_000);
+
+  it('a node shuts down while Redis is away, without waiting for it', async () => {
+    await cluster.redis.stop();
+    const node = cluster.nodes[1]!;
+    const closed = await Promise.race([node.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still closing'), 10_000).unref())]);
+    expect(closed).toBe('closed');
+  });
 });
+
