@@ -3,13 +3,17 @@
 // Integration and fuzz run on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
 // Exits non-zero when any tier fails or runs no test.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'mingle-tests-'));
 const only = process.argv.slice(2);
+// The outage tier starts its own PostgreSQL and Redis servers: it runs where their binaries are.
+const pgRoot = '/usr/lib/postgresql';
+const hasServices =
+  existsSync(pgRoot) && readdirSync(pgRoot).some((v) => existsSync(join(pgRoot, v, 'bin/pg_ctl'))) && spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
 const tiers = [
   { name: 'unit', cwd: 'server', args: ['--selectProjects', 'unit'] },
@@ -28,6 +32,7 @@ const tiers = [
     args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'],
     env: { MINGLE_TEST_DB: 'postgres' },
   },
+  hasServices && { name: 'outage', cwd: 'server', args: ['--selectProjects', 'outage', '--runInBand', '--forceExit'] },
   { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },
 ].filter(Boolean).filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));
 

@@ -12,5 +12,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
     { ...common, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz.ts'], slowTestThreshold: 120, testTimeout: 180_000 },
+    // Private PostgreSQL and Redis servers that the tests stop, kill and restart (test/support/services.ts).
+    { ...common, displayName: 'outage', testMatch: ['<rootDir>/test/outage/**/*.outage.ts'], slowTestThreshold: 120, testTimeout: 120_000 },
   ],
 };

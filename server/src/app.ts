@@ -14,6 +14,8 @@ import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body'
 import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { snapshotRefresher } from './realtime/snapshot-refresh';
+import { Snapshots } from './realtime/snapshots';
 
 const CLIENT_DIST = resolve(__dirname, '../../client/dist');
 
@@ -28,6 +30,7 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();
+    adapter.onRecovered = snapshotRefresher(() => app.get(Snapshots, { strict: false }));
     app.useWebSocketAdapter(adapter);
   }
   app.set('trust proxy', config.trustProxy);

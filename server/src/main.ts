@@ -1,5 +1,12 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './app';
+import { startingServer, waitForDependencies } from './health/startup';
+
+// A dependency outage may surface as a rejection nobody awaits (e.g. inside a library): it is
+// logged, never fatal; the node keeps serving and recovers when the service is back.
+process.on('unhandledRejection', (reason) => {
+  console.error(`Unhandled rejection (the server keeps running): ${reason instanceof Error ? reason.stack : String(reason)}`);
+});
 
 async function main(): Promise<void> {
   let config;
@@ -11,6 +18,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  // PostgreSQL or Redis may not be up yet: wait for them (health answers 503 meanwhile), up to a limit.
+  const starting = await startingServer(config.port);
+  try {
+    await waitForDependencies(config, (what) => (starting.waitingFor = what));
+  } finally {
+    await starting.close();
   }
   const app = await createApp(config);
   await app.listen(config.port);

@@ -59,6 +59,7 @@ describe('config', () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback, *' }, 'TRUST_PROXY'],
+    [{ STARTUP_WAIT_SECONDS: 'forever' }, 'STARTUP_WAIT_SECONDS'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -83,11 +84,12 @@ describe('config', () => {
 
   it('stops the process when REDIS_URL is set but nothing answers there', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' },
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', STARTUP_WAIT_SECONDS: '1' },
       encoding: 'utf8',
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Redis did not answer within 1 s (STARTUP_WAIT_SECONDS)');
     expect(result.stderr).toContain('REDIS_URL: cannot reach Redis');
   });
 });

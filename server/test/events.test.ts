@@ -121,7 +121,8 @@ describe('health', () => {
   it('names the database and realtime kinds', async () => {
     const res = await browser(app().url).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: app().config.database.kind, realtime: app().config.redisUrl ? 'redis' : 'memory' });
+    const checks = app().config.redisUrl ? { database: 'up', redis: 'up' } : { database: 'up' };
+    expect(res.body).toEqual({ status: 'ok', database: app().config.database.kind, realtime: app().config.redisUrl ? 'redis' : 'memory', checks });
   });
 
   it('answers 503 when the database does not', async () => {
@@ -129,5 +130,12 @@ describe('health', () => {
     const res = await browser(app().url).get('/api/health');
     expect(res.status).toBe(503);
     expect(res.body.status).toBe('unavailable');
+    expect(res.body.checks.database).toBe('down');
+  });
+
+  it('stays live while the database is down', async () => {
+    const res = await browser(app().url).get('/api/health/live');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
   });
 });

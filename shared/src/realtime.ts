@@ -14,11 +14,12 @@ export const handshakeAuth = z.discriminatedUnion('role', [
 export type HandshakeAuth = z.infer<typeof handshakeAuth>;
 
 /**
- * A refused handshake: `connect_error` with `message` = code and `data` = this. `rate_limited` alone
- * means "try again later", after `retryAfterMs`; the others are final.
+ * A refused handshake: `connect_error` with `message` = code and `data` = this. `rate_limited` (after
+ * `retryAfterMs`) and `unavailable` (the server cannot reach its database) mean "try again later";
+ * the others are final.
  */
 export interface HandshakeRefusal {
-  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'event_deleted' | 'rate_limited';
+  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'event_deleted' | 'rate_limited' | 'unavailable';
   message: string;
   retryAfterMs?: number;
 }

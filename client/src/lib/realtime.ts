@@ -19,6 +19,10 @@ export interface Realtime {
 }
 
 const REFUSALS = new Set(['bad_request', 'unauthorized', 'removed', 'not_found', 'event_deleted']);
+/** Not a verdict on who we are: the server cannot reach its database, or this network is over its limit. */
+const RETRYABLE = new Set(['unavailable', 'rate_limited']);
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 15_000;
 
 /**
  * One socket for a page's lifetime: connects in setup, closes on unmount. Every (re)connect brings
@@ -40,6 +44,18 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     timeout: 5000,
   });
 
+  // socket.io retries lost connections by itself, but not a handshake the server refused. Backs off,
+  // spread out so a venue's phones do not come back at once; waits at least as long as the server asked.
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = (atLeastMs = 0) => {
+    clearTimeout(retryTimer);
+    const delay = Math.max(atLeastMs, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries++)) * (0.8 + Math.random() * 0.5);
+    retryTimer = setTimeout(() => {
+      if (status.value === 'offline' && !socket.connected) socket.connect();
+    }, delay);
+  };
+
   for (const [event, handler] of Object.entries(handlers)) socket.on(event as keyof ServerToClientEvents, handler as never);
 
   // The server says why before it closes the socket for good; pages show it like a refusal.
@@ -47,16 +63,10 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     refusal.value = { code: info.reason === 'event_deleted' ? 'event_deleted' : 'unauthorized', message: info.message };
   });
 
-  // Too many handshakes from this network (a venue's shared Wi-Fi): wait as told, spread out.
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const retryLater = (ms: number) => {
-    clearTimeout(retry);
-    retry = setTimeout(() => status.value === 'offline' && !socket.connected && socket.connect(), ms * (1 + Math.random() / 2));
-  };
-
   socket.on('connect', () => {
     status.value = 'online';
     refusal.value = null;
+    retries = 0;
     void syncClock(socket, offset);
   });
   socket.on('disconnect', (reason) => {
@@ -64,9 +74,9 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     status.value = reason === 'io server disconnect' ? 'refused' : 'offline';
   });
   socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
-    if (err.message === 'rate_limited') {
+    if (RETRYABLE.has(err.message)) {
       status.value = 'offline';
-      retryLater(err.data?.retryAfterMs ?? 30_000);
+      retryLater(err.data?.retryAfterMs);
     } else if (REFUSALS.has(err.message) && err.data) {
       refusal.value = err.data;
       status.value = 'refused';
@@ -84,7 +94,7 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
   document.addEventListener('visibilitychange', onVisible);
 
   const close = () => {
-    clearTimeout(retry);
+    clearTimeout(retryTimer);
     window.removeEventListener('online', wake);
     document.removeEventListener('visibilitychange', onVisible);
     socket.removeAllListeners();

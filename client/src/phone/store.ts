@@ -61,6 +61,8 @@ export const usePhoneStore = defineStore('phone', () => {
     me.value = s.me;
     presence.value = s.presence;
     rounds.value = s.rounds;
+    // A snapshot may follow news this phone missed (a reconnect, Redis back): a match, for one.
+    if (people.value) void loadPeople(true);
   }
 
   function setRounds(s: AttendeeRoundState): void {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@mingle/shared';
+import { isServiceUnavailable } from '../database/unavailable';
 
 const CODES: Record<number, string> = {
   400: 'invalid_request',
@@ -20,7 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500) this.log.error(error instanceof Error ? error.stack : String(error));
+    if (body.statusCode === 503) this.log.warn(`unavailable: ${(error as Error)?.message}`);
+    else if (body.statusCode >= 500) this.log.error(error instanceof Error ? error.stack : String(error));
     res.status(body.statusCode).json(body);
   }
 
@@ -39,6 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: 413, code: 'too_large', message: `The request body is too large${sizeLimit(parserError.limit)}` };
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500)
       return { statusCode: parserError.status, code: CODES[parserError.status] ?? 'error', message: 'Bad request' };
+    if (isServiceUnavailable(error)) return { statusCode: 503, code: 'unavailable', message: 'The server cannot reach its database right now. Try again in a moment.' };
     return { statusCode: 500, code: 'internal', message: 'Something went wrong on our side' };
   }
 }

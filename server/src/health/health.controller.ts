@@ -1,25 +1,53 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
+import { RedisProbe } from '../realtime/redis-check';
+
+const DATABASE_TIMEOUT_MS = 2000;
+type Check = 'up' | 'down';
 
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  private readonly redis: RedisProbe | null;
+
   constructor(
     private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.redis = config.redisUrl ? new RedisProbe(config.redisUrl) : null;
+  }
 
-  /** 200 when the database answers, 503 otherwise; names the database and realtime kinds. */
+  /**
+   * Readiness: 200 when every dependency this node needs answers (the database, and Redis when
+   * configured), 503 otherwise; `checks` says which is down. Names the database and realtime kinds.
+   */
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const kinds = { database: this.config.database.kind, realtime: this.config.redisUrl ? 'redis' : 'memory' };
-    try {
-      await this.db.query('SELECT 1');
-      return { status: 'ok', ...kinds };
-    } catch {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'unavailable', ...kinds };
-    }
+    const [database, redis] = await Promise.all([this.databaseUp(), this.redis?.up()]);
+    const checks: { database: Check; redis?: Check } = { database: database ? 'up' : 'down' };
+    if (this.redis) checks.redis = redis ? 'up' : 'down';
+    const ok = database && redis !== false;
+    if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'unavailable', ...kinds, checks };
+  }
+
+  /** Liveness: the process runs and answers; a dependency outage does not make it restart-worthy. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.close();
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
+    const answer = await Promise.race([this.db.query('SELECT 1').then(() => true, () => false), late]);
+    clearTimeout(timer);
+    return answer;
   }
 }

@@ -6,6 +6,9 @@ import type { SocketData } from './rooms';
 export type MingleServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type News = keyof ServerToClientEvents;
 
+/** How long a cross-node lookup may wait for the other nodes (through Redis). */
+export const ONLINE_LOOKUP_MS = 500;
+
 /**
  * How services tell clients the news without knowing the gateway. Emits reach every node through
  * the socket.io adapter (Redis in production).
@@ -52,11 +55,18 @@ export class Broadcaster implements OnModuleDestroy {
     return [...ids];
   }
 
-  /** Attendee ids with at least one live socket in the room, across every node. */
+  /**
+   * Attendee ids with at least one live socket in the room, across every node. Never waits on Redis
+   * for long: past ONLINE_LOOKUP_MS (Redis away or slow) it answers with this node's own sockets.
+   */
   async onlineIn(room: string): Promise<Set<string>> {
     const online = new Set<string>();
     if (!this.server) return online;
-    for (const s of await this.server.in(room).fetchSockets()) if (s.data.role === 'attendee') online.add(s.data.attendeeId);
+    const server = this.server;
+    const everywhere = server.in(room).fetchSockets();
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ONLINE_LOOKUP_MS).unref());
+    const sockets = await Promise.race([everywhere, late]).catch(() => server.local.in(room).fetchSockets());
+    for (const s of sockets) if (s.data.role === 'attendee') online.add(s.data.attendeeId);
     return online;
   }
 }

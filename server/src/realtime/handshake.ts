@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { handshakeAuth, type HandshakeRefusal } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError } from '../common/api-error';
+import { isServiceUnavailable } from '../database/unavailable';
 import { AttendeesService } from '../attendees/attendees.service';
 import { MingleEvent } from '../events/event.entity';
 import { OrganizersService } from '../organizers/organizers.service';
@@ -34,9 +35,19 @@ export class HandshakeAuthenticator {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
+  /** A database outage is a retryable refusal: the client tries again by itself, it is not logged out. */
   async authenticate(handshake: Handshake): Promise<SocketData> {
     const overLimit = await this.limit.admit(handshake);
     if (overLimit) throw new Refused(overLimit);
+    try {
+      return await this.identify(handshake);
+    } catch (error) {
+      if (isServiceUnavailable(error)) throw new Refused({ code: 'unavailable', message: 'The server cannot reach its database. Reconnecting…' });
+      throw error;
+    }
+  }
+
+  private async identify(handshake: Handshake): Promise<SocketData> {
     const parsed = handshakeAuth.safeParse(handshake.auth);
     if (!parsed.success) throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
     const auth = parsed.data;
@@ -47,6 +58,7 @@ export class HandshakeAuthenticator {
         return { role: 'attendee', eventId: attendee.eventId, attendeeId: attendee.id };
       } catch (error) {
         if (error instanceof ApiError && error.getStatus() === 403) throw new Refused({ code: 'removed', message: error.message });
+        if (isServiceUnavailable(error)) throw error;
         throw new Refused({ code: 'unauthorized', message: 'This join link is no longer valid' });
       }
     }

@@ -13,3 +13,31 @@ export async function checkRedis(url: string): Promise<void> {
     if (client.isOpen) await client.quit();
   }
 }
+
+/** Asks Redis "are you there?" for health checks: never waits longer than the time limit. */
+export class RedisProbe {
+  private readonly client;
+
+  constructor(url: string) {
+    this.client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 1000) } });
+    this.client.on('error', () => undefined);
+    this.client.connect().catch(() => undefined);
+  }
+
+  async up(timeoutMs = 500): Promise<boolean> {
+    if (!this.client.isReady) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const pong = this.client.ping().then(
+      (reply) => reply === 'PONG',
+      () => false,
+    );
+    const answer = await Promise.race([pong, late]);
+    clearTimeout(timer);
+    return answer;
+  }
+
+  close(): void {
+    if (this.client.isOpen) this.client.destroy();
+  }
+}

@@ -1,23 +1,68 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Server, ServerOptions } from 'socket.io';
 import { createClient, type RedisClientType } from 'redis';
 
-/** Carries broadcasts between server nodes through Redis; connects before the server is made. */
+/** Tells every node "news was dropped while Redis was away: bring your phones up to date". */
+const RESYNC_CHANNEL = 'mingle#resync';
+/** Reconnect fast and at a steady pace, so every node is back within about a second of Redis. */
+const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 1000);
+
+/**
+ * Carries broadcasts between server nodes through Redis; connects before the server is made.
+ *
+ * Redis may go away at any time. Then news to other nodes is dropped, never queued (a queue would
+ * replay stale news after the phones were refreshed) and never fatal (the socket.io adapter leaves
+ * the publish promise unhandled, so the pub client handles it). When Redis is back, each node sends
+ * a fresh snapshot to its own sockets: `onRecovered` runs when this node's subscriber is back, and
+ * again when a node that dropped news can publish again (it asks every node through RESYNC_CHANNEL).
+ */
 export class RedisIoAdapter extends IoAdapter {
   private clients: RedisClientType[] = [];
   private adapter: ReturnType<typeof createAdapter> | null = null;
+  private server: Server | null = null;
+  private readonly id = randomUUID();
+  private readonly log = new Logger('Redis');
+  /** Set by the app: brings this node's own sockets up to date. */
+  onRecovered: (server: Server) => void = () => undefined;
+  /** How many publishes were dropped (for tests and logs). */
+  dropped = 0;
 
   constructor(app: INestApplicationContext, private readonly url: string) {
     super(app);
   }
 
   async connect(): Promise<void> {
-    const pub = createClient({ url: this.url }) as RedisClientType;
+    const pub = createClient({ url: this.url, disableOfflineQueue: true, socket: { reconnectStrategy } }) as RedisClientType;
     const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', () => undefined);
+    // Publish failures are counted and owed a resync, which goes out once Redis takes publishes again.
+    const publish = pub.publish.bind(pub);
+    let owesResync = false;
+    const resync = () => {
+      owesResync = false;
+      publish(RESYNC_CHANNEL, this.id).catch(() => (owesResync = true));
+    };
+    const publishOrDrop = (channel: string, message: string | Buffer) => {
+      const sent = publish(channel, message);
+      sent.catch(() => {
+        this.dropped++;
+        if (pub.isReady) resync();
+        else owesResync = true;
+      });
+      return sent;
+    };
+    Object.defineProperty(pub, 'publish', { value: publishOrDrop });
+    // The adapter does not handle these promises either (it unsubscribes when the server closes).
+    for (const name of ['pUnsubscribe', 'unsubscribe'] as const) {
+      const original = sub[name].bind(sub) as (...args: unknown[]) => Promise<unknown>;
+      Object.defineProperty(sub, name, { value: (...args: unknown[]) => original(...args).catch(() => undefined) });
+    }
+    this.watch(pub, 'publisher', () => owesResync && resync());
+    this.watch(sub, 'subscriber', () => this.recovered('subscriber back'));
     await Promise.all([pub.connect(), sub.connect()]);
+    await sub.subscribe(RESYNC_CHANNEL, (from) => from !== this.id && this.recovered('another node dropped news'));
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub, { requestsTimeout: 2000 });
   }
@@ -25,12 +70,36 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, options);
     if (this.adapter) server.adapter(this.adapter);
+    this.server = server;
     return server;
   }
 
   override async close(server: Server): Promise<void> {
+    this.server = null;
     await super.close(server);
-    await Promise.all(this.clients.map((c) => (c.isOpen ? c.quit().catch(() => undefined) : undefined)));
+    // A client still reconnecting to an absent Redis is dropped at once instead of waiting for it.
+    await Promise.all(this.clients.map((c) => (c.isReady ? c.close().catch(() => c.destroy()) : c.isOpen ? c.destroy() : undefined)));
     this.clients = [];
+  }
+
+  /** Logs an outage once, and calls `back` when the client is ready again after one. */
+  private watch(client: RedisClientType, name: string, back: () => void): void {
+    let lost = false;
+    client.on('error', (error: Error) => {
+      if (!lost) this.log.warn(`${name} lost Redis: ${error.message}`);
+      lost = true;
+    });
+    client.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      this.log.warn(`${name} reconnected to Redis`);
+      back();
+    });
+  }
+
+  private recovered(why: string): void {
+    if (!this.server) return;
+    this.log.warn(`refreshing this node's sockets: ${why}`);
+    this.onRecovered(this.server);
   }
 }

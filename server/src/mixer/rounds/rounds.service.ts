@@ -100,7 +100,8 @@ export class RoundsService {
         await tx.update(MingleEvent, { id: eventId, state: 'open' }, { state: 'live', updatedAt: now });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError) throw roundRunning();
+      // Only the unique index on a running round means "already running"; an outage is a 503.
+      if (error instanceof QueryFailedError && isUniqueViolation(error)) throw roundRunning();
       throw error;
     }
     // The first round takes the event live: every role hears it.
@@ -243,5 +244,9 @@ function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: nu
 }
 
 
+const isUniqueViolation = (error: QueryFailedError) => {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
 const roundRunning = () => new ApiError(409, 'round_running', 'A round is already running. End it first.');
 const noRound = () => new ApiError(409, 'no_round', 'No round is running');
