@@ -58,7 +58,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           next();
         },
         (error: unknown) => {
-          const refusal = error instanceof Refused ? error.refusal : { code: 'unauthorized' as const, message: 'Could not check who you are' };
+          // An unexpected failure is no verdict on who this is: the client may try again.
+          const refusal = error instanceof Refused ? error.refusal : { code: 'unavailable' as const, message: 'Could not check who you are. Reconnecting…' };
           if (!(error instanceof Refused)) this.log.warn(`handshake failed: ${(error as Error).message}`);
           next(Object.assign(new Error(refusal.code), { data: refusal }));
         },
@@ -79,7 +80,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       }
     } catch (error) {
       this.log.warn(`snapshot failed: ${(error as Error).message}`);
-      socket.disconnect(true);
+      // Closing the transport (not the socket) lets the client reconnect by itself for a fresh try.
+      socket.conn.close();
     }
   }
 
