@@ -32,8 +32,12 @@ interface Expectation {
   body?: object;
 }
 
+/** An attendee id no event has: bulk routes accept it and change nothing. */
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
 const EXPECTED: Record<string, Expectation> = {
   'GET /api/health': { allowed: EVERYONE },
+  'GET /api/health/live': { allowed: EVERYONE },
   'POST /api/auth/signup': { allowed: EVERYONE },
   'POST /api/auth/login': { allowed: EVERYONE },
   'POST /api/auth/logout': { allowed: EVERYONE, destructive: true },
@@ -48,6 +52,8 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/events/:id/screen-key': { allowed: OWNER, destructive: true },
   'GET /api/events/:id/attendees': { allowed: OWNER },
   'DELETE /api/events/:id/attendees/:attendeeId': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/attendees/remove': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
+  'POST /api/events/:id/attendees/leave-out': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
   'GET /api/events/:id/connections': { allowed: OWNER },
   'GET /api/events/:id/rounds': { allowed: OWNER },
   'POST /api/events/:id/rounds': { allowed: OWNER, destructive: true },
@@ -76,6 +82,7 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/me/people/:otherId/opt-out': { allowed: THIS_ATTENDEE },
   'PUT /api/me/people/:otherId/note': { allowed: THIS_ATTENDEE, body: { text: 'Met at the coffee table' } },
   'GET /api/me/people/:otherId/contact.vcf': { allowed: THIS_ATTENDEE },
+  'DELETE /api/me/connections/:otherId/card': { allowed: THIS_ATTENDEE, destructive: true },
 };
 
 const REFUSED = new Set([401, 403, 404]);

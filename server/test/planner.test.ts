@@ -66,25 +66,27 @@ describe('planner', () => {
 
   it('a long plan never delays a live round or its look-ahead plan', async () => {
     const url = app().url;
-    const planner = await organizer(url);
-    let plannerAnswered = false;
-    // 100 people over 30 rounds cannot avoid repeat meetings: the planner thinks for its whole
-    // budget (seconds), on a body well inside every limit.
-    const big = planner.post('/api/planner', { groupSize: 4, rounds: 30, people: guests(100) }).then((res) => {
-      plannerAnswered = true;
-      return res;
-    });
+    // Five organizers fill the planner: one plan runs and four wait behind it, seconds of work in all
+    // whatever the machine's speed. A live round that waited behind them would come after all five.
+    const planners = await Promise.all(Array.from({ length: 5 }, () => organizer(url)));
+    let answered = 0;
+    const plans = planners.map((p) =>
+      p.post('/api/planner', { groupSize: 4, rounds: 30, people: guests(100) }).then((res) => {
+        answered++;
+        return res;
+      }),
+    );
     const r = await room(url, 8, { groupSize: 4 });
     try {
       const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
       expect(started.status).toBe(201);
       await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)), 10_000);
-      // The look-ahead plan for the next rounds is stored while the big plan is still being made.
+      // The look-ahead plan for the next rounds is stored while the planner still has plans to make.
       await eventually(async () => expect(await app().db.getRepository(RoundPlan).findOneBy({ eventId: r.event.id })).not.toBeNull(), 20_000);
-      expect(plannerAnswered).toBe(false);
+      expect(answered).toBeLessThan(plans.length);
     } finally {
       r.close();
     }
-    expect((await big).status).toBe(200);
-  }, 60_000);
+    expect((await Promise.all(plans)).map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+  }, 120_000);
 });
