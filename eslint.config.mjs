@@ -21,12 +21,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'vue/no-v-html': 'error',
       'vue/multi-word-component-names': 'off',
+      // Forms edit a reactive draft object that the page owns and passes down.
+      'vue/no-mutating-props': ['error', { shallowOnly: true }],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', '**/bench/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    // Tests read JSON and socket frames whose shape the assertions check.
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   prettier,
 );

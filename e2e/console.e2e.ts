@@ -209,10 +209,7 @@ test('log in again, regenerate the join code, delete an event after confirming',
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Regenerate' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.waitForFunction(
-    (old) => document.querySelector('.joincode')?.textContent?.trim() !== old,
-    before,
-  );
+  await page.waitForFunction((old) => document.querySelector('.joincode')?.textContent?.trim() !== old, before);
 
   // A second event, made through the API from the page, then deleted through the UI.
   const created = await page.evaluate(async () => {

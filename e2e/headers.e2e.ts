@@ -44,7 +44,9 @@ async function newPage(name: string, cookie?: string): Promise<Page> {
   await context.exposeFunction('__reportViolation', (what: string) => problems.push(`${name}: ${what}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __reportViolation(s: string): void }).__reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      (window as unknown as { __reportViolation(s: string): void }).__reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+      ),
     );
   });
   const page = await context.newPage();
@@ -61,7 +63,11 @@ test('console, phone and screen load and go live under the CSP with zero violati
   expect(policy).toMatch(/script-src 'self'(;|$)/);
   expect(policy).toContain("frame-ancestors 'none'");
 
-  const signup = await api('POST', '/api/auth/signup', { name: 'Cora CSP', email: `cora+${Date.now()}@example.com`, password: 'correct horse battery' });
+  const signup = await api('POST', '/api/auth/signup', {
+    name: 'Cora CSP',
+    email: `cora+${Date.now()}@example.com`,
+    password: 'correct horse battery',
+  });
   const cookie = signup.cookie;
   const created = await api('POST', '/api/events', { name: 'Policy Night', interests: ['AI', 'Climate', 'Design'], groupSize: 2 }, cookie);
   const event = (await api('POST', `/api/events/${created.body.id}/state`, { state: 'open' }, cookie)).body;
@@ -112,7 +118,7 @@ test('console, phone and screen load and go live under the CSP with zero violati
     s.textContent = 'window.__inlineRan = true';
     document.body.append(s);
   });
-  for (const end = Date.now() + 5000; !problems.length && Date.now() < end; ) await screen.waitForTimeout(50);
+  for (const end = Date.now() + 5000; !problems.length && Date.now() < end;) await screen.waitForTimeout(50);
   expect(problems.join('\n')).toMatch(/screen: .*script-src/);
   expect(await screen.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
 });

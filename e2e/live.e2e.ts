@@ -141,9 +141,15 @@ test('the live page: lobby fills up live, search, share links', async () => {
   await phone(tokens[0]!);
   await phone(tokens[1]!);
   await until(() => page.getByTestId('online-count').textContent(), '2');
-  await page.getByRole('row', { name: /Ana Lopez/ }).getByText('Online').waitFor();
+  await page
+    .getByRole('row', { name: /Ana Lopez/ })
+    .getByText('Online')
+    .waitFor();
   // The others joined but their phones never connected: not here, and the console says so.
-  await page.getByRole('row', { name: /Cleo Park/ }).getByText('Never connected').waitFor();
+  await page
+    .getByRole('row', { name: /Cleo Park/ })
+    .getByText('Never connected')
+    .waitFor();
   await page.getByTestId('people-counts').filter({ hasText: '4 never connected' }).waitFor();
   for (const token of tokens.slice(2)) await phone(token);
   await until(() => page.getByTestId('online-count').textContent(), '6');
@@ -173,7 +179,10 @@ test('the live page: lobby fills up live, search, share links', async () => {
   const dialog = page.getByRole('dialog', { name: 'Make a new screen link?' });
   await dialog.getByText('Open screens will disconnect').waitFor();
   await dialog.getByRole('button', { name: 'Regenerate secret' }).click();
-  await until(() => page.locator('#live-screen-url').inputValue(), (v) => v !== screenUrl);
+  await until(
+    () => page.locator('#live-screen-url').inputValue(),
+    (v) => v !== screenUrl,
+  );
 
   await page.screenshot({ path: artifactPath('console-live-lobby.png'), fullPage: true });
 });
@@ -188,7 +197,10 @@ test('rounds from the live page: start, extend, end, again, autopilot', async ()
   await until(() => page.locator('.group').count(), 2);
   const firstGroup = page.locator('.group').first();
   expect(await firstGroup.locator('.member').count()).toBe(3);
-  await firstGroup.getByText(/not here yet/).first().waitFor();
+  await firstGroup
+    .getByText(/not here yet/)
+    .first()
+    .waitFor();
   const before = await countdownSeconds();
   expect(before).toBeGreaterThan(4 * 60);
   expect(before).toBeLessThanOrEqual(5 * 60);
@@ -233,7 +245,10 @@ test('rounds from the live page: start, extend, end, again, autopilot', async ()
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.locator('.pilot__status').filter({ hasText: 'Paused' }).waitFor();
   await page.getByRole('button', { name: 'Resume' }).click();
-  await page.locator('.pilot__status').filter({ hasText: /^\s*On ·/ }).waitFor();
+  await page
+    .locator('.pilot__status')
+    .filter({ hasText: /^\s*On ·/ })
+    .waitFor();
   await page.getByRole('button', { name: 'End now' }).click();
   // After the round, the break counts down to the next one.
   await page.getByTestId('next-round').waitFor();
@@ -266,7 +281,10 @@ test('remove an attendee after confirming', async () => {
   expect(await page.getByRole('row', { name: /Eli Stone/ }).count()).toBe(0);
 
   // The CSV export has the table's columns and never a contact detail.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download attendees CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download attendees CSV' }).click(),
+  ]);
   const path = await download.path();
   const csv = readFileSync(path, 'utf8') as string;
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
@@ -280,7 +298,10 @@ test('people who joined but never connected are shown, and removed together afte
     { name: 'Hal Ghost', company: 'Nowhere', headline: 'Script', interests: ['AI'] },
   ];
   for (const g of ghosts) await join(joinCode, g);
-  await page.getByRole('row', { name: /Hal Ghost/ }).getByText('Never connected').waitFor();
+  await page
+    .getByRole('row', { name: /Hal Ghost/ })
+    .getByText('Never connected')
+    .waitFor();
   await page.getByLabel('Show', { exact: true }).selectOption('never');
   await until(() => page.locator('#people-table tbody tr').count(), 2);
   await page.locator('section[aria-labelledby="sec-attendees"]').screenshot({ path: artifactPath('console-live-never-connected.png') });
@@ -321,8 +342,27 @@ test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async ()
   const first = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Nia', 'Oto', 'Pia'];
   // Every company once: with 16 people in tables of 4, five repeat-free rounds make every pair meet
   // exactly once, so two colleagues would have to meet.
-  const companies = ['Acme', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota', 'Kappa', 'Lambda', 'Mu', 'Nu', 'Xi', 'Omicron', 'Rho'];
-  const lines = first.map((n, i) => `${n} ${String.fromCharCode(65 + i)}.,${companies[i % companies.length]},${TAGS[i % 5]}; ${TAGS[(i + 2) % 5]}`);
+  const companies = [
+    'Acme',
+    'Beta',
+    'Gamma',
+    'Delta',
+    'Epsilon',
+    'Zeta',
+    'Eta',
+    'Theta',
+    'Iota',
+    'Kappa',
+    'Lambda',
+    'Mu',
+    'Nu',
+    'Xi',
+    'Omicron',
+    'Rho',
+  ];
+  const lines = first.map(
+    (n, i) => `${n} ${String.fromCharCode(65 + i)}.,${companies[i % companies.length]},${TAGS[i % 5]}; ${TAGS[(i + 2) % 5]}`,
+  );
   lines[5] = `"Fay, Jr.",Zeta,AI`;
   const broken = [...lines];
   broken[2] = `,Gamma,Design`; // line 4 with the header: no name
@@ -342,7 +382,10 @@ test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async ()
   await page.getByRole('heading', { name: 'Seating plan' }).waitFor({ timeout: 20_000 });
 
   // Stats: 16 people in tables of 4 for 5 rounds can meet without a repeat.
-  await page.getByTestId('stat-repeat-pairs').filter({ hasText: /Repeat pairs\s*0$/ }).waitFor();
+  await page
+    .getByTestId('stat-repeat-pairs')
+    .filter({ hasText: /Repeat pairs\s*0$/ })
+    .waitFor();
   await page.locator('.pstat').filter({ hasText: 'Repeat-free rounds' }).filter({ hasText: '5 of 5' }).waitFor();
 
   // By person: 16 rows, a table in each of 5 rounds; by table: 4 tables.

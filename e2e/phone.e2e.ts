@@ -38,7 +38,12 @@ afterAll(async () => {
 
 const url = (path: string) => `${app.baseUrl}${path}`;
 
-async function http<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; res: Response }> {
+async function http<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; res: Response }> {
   const res = await fetch(url(path), {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : CSRF), ...headers },
@@ -94,7 +99,10 @@ async function until(check: () => Promise<boolean>, what: string, ms = 5000): Pr
 async function focusIn(dialog: Locator): Promise<{ inside: boolean; what: string }> {
   return dialog.evaluate((el) => {
     const f = document.activeElement;
-    return { inside: !!f && el.contains(f), what: f ? `${f.tagName.toLowerCase()} ${(f.textContent ?? '').trim().slice(0, 40)}` : 'nothing' };
+    return {
+      inside: !!f && el.contains(f),
+      what: f ? `${f.tagName.toLowerCase()} ${(f.textContent ?? '').trim().slice(0, 40)}` : 'nothing',
+    };
   });
 }
 
@@ -141,9 +149,16 @@ let rajId = '';
 let cleoId = '';
 
 test('the organizer opens an event (HTTP API)', async () => {
-  const signup = await http<unknown>('POST', '/api/auth/signup', { email: `ada+${Date.now()}@example.com`, name: 'Ada', password: 'correct horse battery' });
+  const signup = await http<unknown>('POST', '/api/auth/signup', {
+    email: `ada+${Date.now()}@example.com`,
+    name: 'Ada',
+    password: 'correct horse battery',
+  });
   expect(signup.status).toBe(201);
-  cookie = signup.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = signup.res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const ev = await org<{ id: string; joinCode: string }>('POST', '/api/events', {
     name: EVENT_NAME,
     interests: ['AI', 'Climate', 'Hiking', 'Design', 'Policy'],
@@ -265,7 +280,10 @@ test('a round: the spot, the groupmates, I am here, swap, a match with the card'
   await page.getByText(/with (Raj Patel and Cleo Martin|Cleo Martin and Raj Patel)/).waitFor();
   await page.getByText('You all like Climate').waitFor();
   await page.getByText('What are you building right now?').waitFor();
-  await page.locator('.countdown__time').filter({ hasText: /^[45]:\d\d$/ }).waitFor();
+  await page
+    .locator('.countdown__time')
+    .filter({ hasText: /^[45]:\d\d$/ })
+    .waitFor();
   const rajCard = page.locator('.mate').filter({ hasText: RAJ.name });
   await rajCard.getByText('Grid software · Voltline').waitFor();
   await rajCard.locator('.ph-tag--shared').filter({ hasText: 'AI' }).waitFor();
@@ -374,7 +392,8 @@ test('people I met: how we met, the matched card, a note, opt-outs, share choice
 
   // Opt-out (private): one reason at a time.
   const anaToken = (await page.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}')))[eventId].token as string;
-  const optOutOf = async (id: string) => (await phone<Array<{ id: string; optOut: string | null }>>(anaToken, 'GET', '/api/me/people')).find((p) => p.id === id)?.optOut ?? null;
+  const optOutOf = async (id: string) =>
+    (await phone<Array<{ id: string; optOut: string | null }>>(anaToken, 'GET', '/api/me/people')).find((p) => p.id === id)?.optOut ?? null;
   const know = cleo.getByLabel('We already know each other');
   const avoid = cleo.getByLabel("Don't group me with this person again");
   await cleo.getByText('Private note and options').click();
@@ -406,7 +425,10 @@ test('people I met: how we met, the matched card, a note, opt-outs, share choice
 
   // "Stop sharing" with Raj, after a confirmation: Raj's view loses Ana's card at once.
   await raj.getByRole('button', { name: 'Stop sharing' }).click();
-  await page.getByRole('dialog', { name: `Stop sharing your card with ${RAJ.name}?` }).getByRole('button', { name: 'Stop sharing' }).click();
+  await page
+    .getByRole('dialog', { name: `Stop sharing your card with ${RAJ.name}?` })
+    .getByRole('button', { name: 'Stop sharing' })
+    .click();
   await raj.getByText('They do not see your contact details.').waitFor();
   const anaForRaj = (await phone<Array<{ id: string; card: unknown }>>(rajToken, 'GET', '/api/me/people')).find((p) => p.id === anaId);
   expect(anaForRaj?.card).toEqual({});

@@ -55,14 +55,28 @@ test('kill -9 mid-round: every client shows the same round, groups and end time 
   const clients: Client[] = [];
   try {
     await healthy(url);
-    const signup = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: CSRF, body: JSON.stringify({ email: 'restart@example.com', name: 'R', password: 'long enough pw' }) });
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: CSRF,
+      body: JSON.stringify({ email: 'restart@example.com', name: 'R', password: 'long enough pw' }),
+    });
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     const headers = { ...CSRF, cookie };
-    const event = (await (await fetch(`${url}/api/events`, { method: 'POST', headers, body: JSON.stringify({ name: 'Restart', interests: ['AI', 'Hiking'], groupSize: 3 }) })).json()) as { id: string; joinCode: string; screenKey: string };
+    const event = (await (
+      await fetch(`${url}/api/events`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Restart', interests: ['AI', 'Hiking'], groupSize: 3 }),
+      })
+    ).json()) as { id: string; joinCode: string; screenKey: string };
     await fetch(`${url}/api/events/${event.id}/state`, { method: 'POST', headers, body: JSON.stringify({ state: 'open' }) });
     const tokens: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${url}/api/join/${event.joinCode}`, { method: 'POST', headers: CSRF, body: JSON.stringify({ name: `P${i} X`, interests: ['AI'], acceptPrivacy: true }) });
+      const res = await fetch(`${url}/api/join/${event.joinCode}`, {
+        method: 'POST',
+        headers: CSRF,
+        body: JSON.stringify({ name: `P${i} X`, interests: ['AI'], acceptPrivacy: true }),
+      });
       tokens.push(((await res.json()) as { token: string }).token);
     }
     const auths = [
@@ -71,7 +85,14 @@ test('kill -9 mid-round: every client shows the same round, groups and end time 
       { auth: { role: 'organizer', eventId: event.id }, extraHeaders: { cookie } },
     ];
     for (const { auth, extraHeaders } of auths as Array<{ auth: object; extraHeaders?: Record<string, string> }>) {
-      const socket = io(url, { transports: ['websocket'], auth, extraHeaders, reconnectionDelay: 300, reconnectionDelayMax: 1000, forceNew: true });
+      const socket = io(url, {
+        transports: ['websocket'],
+        auth,
+        extraHeaders,
+        reconnectionDelay: 300,
+        reconnectionDelayMax: 1000,
+        forceNew: true,
+      });
       const client: Client = { socket, snapshots: [] };
       socket.on('snapshot', (s: { rounds: unknown }) => client.snapshots.push({ at: Date.now(), rounds: s.rounds }));
       clients.push(client);
@@ -105,7 +126,6 @@ test('kill -9 mid-round: every client shows the same round, groups and end time 
     });
   } finally {
     clients.forEach((c) => c.socket.disconnect());
-    const killed = Date.now();
     server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }

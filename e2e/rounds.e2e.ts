@@ -45,10 +45,18 @@ async function assignment(page: Page): Promise<{ spot: string; mates: string[] }
 }
 
 test('an organizer, six phones and a screen through two rounds', async () => {
-  const signup = await fetch(`${app.baseUrl}/api/auth/signup`, { method: 'POST', headers: CSRF, body: JSON.stringify({ email: 'host@example.com', name: 'Host', password: 'long enough pw' }) });
+  const signup = await fetch(`${app.baseUrl}/api/auth/signup`, {
+    method: 'POST',
+    headers: CSRF,
+    body: JSON.stringify({ email: 'host@example.com', name: 'Host', password: 'long enough pw' }),
+  });
   const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${app.baseUrl}/api${path}`, { method, headers: { ...CSRF, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${app.baseUrl}/api${path}`, {
+      method,
+      headers: { ...CSRF, cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -95,7 +103,12 @@ test('an organizer, six phones and a screen through two rounds', async () => {
     expect(bySpot.size).toBe(3);
     seen.forEach((s, i) => {
       // Everyone at a spot lists exactly the others at that spot.
-      expect(s.mates.sort()).toEqual(bySpot.get(s.spot)!.filter((n) => n !== NAMES[i]).sort());
+      expect(s.mates.sort()).toEqual(
+        bySpot
+          .get(s.spot)!
+          .filter((n) => n !== NAMES[i])
+          .sort(),
+      );
       for (const mate of s.mates) {
         const pair = [NAMES[i], mate].sort().join('|');
         if (round === 2) expect(met.has(pair)).toBe(false);
@@ -104,7 +117,11 @@ test('an organizer, six phones and a screen through two rounds', async () => {
     seen.forEach((s, i) => s.mates.forEach((m) => met.add([NAMES[i], m].sort().join('|'))));
 
     await screen.getByRole('heading', { name: `Round ${round}` }).waitFor();
-    for (const n of NAMES) await screen.getByText(`${n.split(' ')[0]} ${n.split(' ')[1]![0]}.`).first().waitFor();
+    for (const n of NAMES)
+      await screen
+        .getByText(`${n.split(' ')[0]} ${n.split(' ')[1]![0]}.`)
+        .first()
+        .waitFor();
     expect(await screen.locator('body').textContent()).not.toContain('@example.com');
     await console_.getByText(`Round ${round}`).first().waitFor();
 

@@ -24,7 +24,11 @@ interface OrganizerEvent {
 beforeAll(async () => {
   browser = await launchBrowser();
   app = await startApp({ JOIN_RATE_LIMIT: '1000' });
-  const res = await post('/api/auth/signup', { name: 'Sam Screen', email: `sam+${Date.now()}@example.com`, password: 'correct horse battery' });
+  const res = await post('/api/auth/signup', {
+    name: 'Sam Screen',
+    email: `sam+${Date.now()}@example.com`,
+    password: 'correct horse battery',
+  });
   cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   expect(cookie).toContain('=');
 });
@@ -176,7 +180,8 @@ test('a round shows its number, a countdown and the board, alphabetical', async 
 test('a room of 30 gets a grid of spots that fits the screen', async () => {
   const mid = await createOpenEvent('Founders Breakfast', { groupSize: 4 });
   const first = ['Alexandria', 'Bo', 'Carmen', 'Dmitri', 'Esther', 'Femi', 'Giulia', 'Hiroshi', 'Ines', 'Jonas'];
-  for (let i = 0; i < 30; i++) await join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]);
+  for (let i = 0; i < 30; i++)
+    await join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]);
   await post(`/api/events/${mid.id}/rounds`, {});
   for (const viewport of [
     { width: 1920, height: 1080, shot: 'screen-round-grid-1080.png' },
@@ -193,11 +198,39 @@ test('a room of 30 gets a grid of spots that fits the screen', async () => {
 
 test('a large room gets an alphabetical list that turns its own pages', async () => {
   const big = await createOpenEvent('Big Meetup', { groupSize: 4 });
-  const first = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Vik', 'Wen', 'Xavi', 'Yara', 'Zoe'];
+  const first = [
+    'Ana',
+    'Ben',
+    'Chloé',
+    'Dev',
+    'Eli',
+    'Fatima',
+    'Gus',
+    'Hana',
+    'Ivan',
+    'Jade',
+    'Kofi',
+    'Lena',
+    'Mateo',
+    'Nia',
+    'Omar',
+    'Priya',
+    'Quinn',
+    'Rosa',
+    'Sven',
+    'Tomás',
+    'Uma',
+    'Vik',
+    'Wen',
+    'Xavi',
+    'Yara',
+    'Zoe',
+  ];
   const last = ['Lopez', 'Okafor', 'Martin', 'Nguyen', 'Schmidt'];
   const people: string[] = [];
   for (let i = 0; people.length < 130; i++) people.push(`${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`);
-  for (const [i, name] of people.entries()) await join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!]);
+  for (const [i, name] of people.entries())
+    await join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!]);
   await post(`/api/events/${big.id}/rounds`, {});
 
   const page = await newPage({ width: 1920, height: 1080 });
@@ -219,7 +252,10 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
   await page.setViewportSize({ width: 1280, height: 720 });
   await settled(page);
   // Names big enough to read from the back of the room, even at 720p.
-  const namePx = await page.locator('.row__name').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const namePx = await page
+    .locator('.row__name')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(namePx).toBeGreaterThanOrEqual(28);
   // The screenshot after the fade between layouts, not halfway through it.
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.list')).every((el) => el.getAnimations().length === 0));

@@ -13,19 +13,31 @@ const only = process.argv.slice(2);
 // The outage tier starts its own PostgreSQL and Redis servers: it runs where their binaries are.
 const pgRoot = '/usr/lib/postgresql';
 const hasServices =
-  existsSync(pgRoot) && readdirSync(pgRoot).some((v) => existsSync(join(pgRoot, v, 'bin/pg_ctl'))) && spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
+  existsSync(pgRoot) &&
+  readdirSync(pgRoot).some((v) => existsSync(join(pgRoot, v, 'bin/pg_ctl'))) &&
+  spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
 const tiers = [
   { name: 'unit', cwd: 'server', args: ['--selectProjects', 'unit'] },
   { name: 'client', cwd: 'client', node: ['npm', 'test'] },
-  { name: 'integration (sqlite)', cwd: 'server', args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'], env: { MINGLE_TEST_DB: 'sqlite' } },
+  {
+    name: 'integration (sqlite)',
+    cwd: 'server',
+    args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
+    env: { MINGLE_TEST_DB: 'sqlite' },
+  },
   process.env.TEST_DATABASE_URL && {
     name: 'integration (postgres)',
     cwd: 'server',
     args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
     env: { MINGLE_TEST_DB: 'postgres' },
   },
-  { name: 'fuzz (sqlite)', cwd: 'server', args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'], env: { MINGLE_TEST_DB: 'sqlite' } },
+  {
+    name: 'fuzz (sqlite)',
+    cwd: 'server',
+    args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'],
+    env: { MINGLE_TEST_DB: 'sqlite' },
+  },
   process.env.TEST_DATABASE_URL && {
     name: 'fuzz (postgres)',
     cwd: 'server',
@@ -34,7 +46,9 @@ const tiers = [
   },
   hasServices && { name: 'outage', cwd: 'server', args: ['--selectProjects', 'outage', '--runInBand', '--forceExit'] },
   { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },
-].filter(Boolean).filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));
+]
+  .filter(Boolean)
+  .filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
@@ -80,7 +94,9 @@ for (const tier of tiers) {
   failed += f;
   const ranNothing = p + f === 0;
   if (res.status !== 0 || f > 0 || ranNothing) bad = true;
-  summary.push(`${tier.name}: ${p} passed, ${f} failed${ranNothing ? ' (ran no test)' : ''}${res.status !== 0 && !f ? ` (exit ${res.status})` : ''}`);
+  summary.push(
+    `${tier.name}: ${p} passed, ${f} failed${ranNothing ? ' (ran no test)' : ''}${res.status !== 0 && !f ? ` (exit ${res.status})` : ''}`,
+  );
 }
 console.log(`\n${summary.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);

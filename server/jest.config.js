@@ -2,7 +2,7 @@
  * Three tiers: unit tests beside the code, integration tests (real app, real database) in test/,
  * and the fuzz tier (malformed input to every route and to the socket) in test/fuzz/.
  */
-const transform = { '^.+\\.ts$': ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const moduleNameMapper = { '^@mingle/shared$': '<rootDir>/../shared/src/index.ts' };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 // testTimeout is a global option: Jest ignores it inside a project.

@@ -58,7 +58,12 @@ const routes: RouteRecordRaw[] = [
   consoleRoutes,
   ...phoneRoutes,
   ...screenRoutes,
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundPage.vue'), meta: { public: true, title: 'Not found' } },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./NotFoundPage.vue'),
+    meta: { public: true, title: 'Not found' },
+  },
 ];
 
 export const router = createRouter({

@@ -36,7 +36,13 @@ test('quotes, delimiters and line breaks are quoted; ordinary text is left alone
   assert.equal(csvCell('one\ntwo'), '"one\ntwo"');
   assert.equal(csvCell('one\r\ntwo'), '"one\r\ntwo"');
   assert.equal(csvCell(-3), '-3');
-  assert.equal(toCsv([['=a', 'b'], ['c', 1]]), "'=a,b\r\nc,1\r\n");
+  assert.equal(
+    toCsv([
+      ['=a', 'b'],
+      ['c', 1],
+    ]),
+    "'=a,b\r\nc,1\r\n",
+  );
 });
 
 test('the attendees export guards every cell an attendee wrote', () => {
@@ -58,6 +64,9 @@ test('a guest list line with a control character is reported before it is sent',
   const { parsePeople } = await import('../src/console/planner/csv');
   const r = parsePeople('name,company,interests\nAna\u0000,Acme,AI\nBen,Ac\u0007me,AI\nCleo,Acme,A\u001bI\nDan,Acme,AI\n');
   assert.deepEqual(r.people, [{ name: 'Dan', company: 'Acme', interests: ['AI'] }]);
-  assert.deepEqual(r.errors.map((e) => e.line), [2, 3, 4]);
+  assert.deepEqual(
+    r.errors.map((e) => e.line),
+    [2, 3, 4],
+  );
   assert.match(r.errors[0]!.text, /^Line 2: remove the control character/);
 });

@@ -99,9 +99,20 @@ test('writing CSV: quoting, formulas neutralised, CRLF', () => {
   assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   assert.equal(csvCell('@cmd'), "'@cmd");
   assert.equal(csvCell(3), '3');
-  assert.equal(toCsv([['a', 'b'], ['c, d', 1]]), 'a,b\r\n"c, d",1\r\n');
+  assert.equal(
+    toCsv([
+      ['a', 'b'],
+      ['c, d', 1],
+    ]),
+    'a,b\r\n"c, d",1\r\n',
+  );
   // What we write, we read back.
-  const back = parsePeople(toCsv([['name', 'company', 'interests'], ['Lopez, Ana', 'Acme "Labs"', 'AI; Climate']]));
+  const back = parsePeople(
+    toCsv([
+      ['name', 'company', 'interests'],
+      ['Lopez, Ana', 'Acme "Labs"', 'AI; Climate'],
+    ]),
+  );
   assert.deepEqual(back.people, [{ name: 'Lopez, Ana', company: 'Acme "Labs"', interests: ['AI', 'Climate'] }]);
 });
 
@@ -114,8 +125,14 @@ test('rotation per person and per spot from a planner result', () => {
   const people = [{ name: 'A' }, { name: 'B', company: 'X' }, { name: 'C' }, { name: 'D' }];
   const result = {
     rounds: [
-      [[0, 1], [2, 3]],
-      [[0, 2], [1, 3]],
+      [
+        [0, 1],
+        [2, 3],
+      ],
+      [
+        [0, 2],
+        [1, 3],
+      ],
     ],
     spots: ['Table 1', 'Table 2'],
   };
@@ -125,7 +142,10 @@ test('rotation per person and per spot from a planner result', () => {
   const spots = bySpot(people, result);
   assert.deepEqual(
     spots[0]!.rounds.map((r) => r.people.map((p) => p.name)),
-    [['A', 'B'], ['A', 'C']],
+    [
+      ['A', 'B'],
+      ['A', 'C'],
+    ],
   );
   assert.deepEqual(personCsvRows(persons, 2)[0], ['name', 'company', 'Round 1', 'Round 2']);
   assert.deepEqual(spotCsvRows(spots)[1], ['Table 1', '1', 'A; B']);

@@ -6,7 +6,13 @@ import { io, type Socket } from 'socket.io-client';
  */
 export function openPhone(baseUrl: string, token: string, opened: Socket[]): Promise<Socket> {
   return new Promise((ok, fail) => {
-    const s = io(baseUrl, { path: '/socket.io', transports: ['websocket'], auth: { role: 'attendee', token }, reconnection: false, forceNew: true });
+    const s = io(baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { role: 'attendee', token },
+      reconnection: false,
+      forceNew: true,
+    });
     opened.push(s);
     s.once('snapshot', () => ok(s));
     s.once('connect_error', fail);

@@ -30,7 +30,15 @@ async function run(n: number): Promise<string> {
   const port = await freePort();
   const server = spawn(process.execPath, ['--max-old-space-size=4096', 'server/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000', HANDSHAKE_RATE_LIMIT: '100000', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      JOIN_RATE_LIMIT: '100000',
+      AUTH_RATE_LIMIT: '1000',
+      HANDSHAKE_RATE_LIMIT: '100000',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -38,11 +46,21 @@ async function run(n: number): Promise<string> {
   let errors = 0;
   try {
     await waitFor(`${url}/api/health`);
-    const signup = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: CSRF, body: JSON.stringify({ email: `bench${n}@example.com`, name: 'Bench', password: 'long enough pw' }) });
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: CSRF,
+      body: JSON.stringify({ email: `bench${n}@example.com`, name: 'Bench', password: 'long enough pw' }),
+    });
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     const headers = { ...CSRF, cookie };
     const tags = Array.from({ length: 40 }, (_, i) => `tag${i}`);
-    const event = (await (await fetch(`${url}/api/events`, { method: "POST", headers, body: JSON.stringify({ name: `Bench ${n}`, interests: tags, groupSize: 4 }) })).json()) as { id: string; joinCode: string };
+    const event = (await (
+      await fetch(`${url}/api/events`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: `Bench ${n}`, interests: tags, groupSize: 4 }),
+      })
+    ).json()) as { id: string; joinCode: string };
     await fetch(`${url}/api/events/${event.id}/state`, { method: 'POST', headers, body: JSON.stringify({ state: 'open' }) });
 
     const t0 = Date.now();
@@ -51,7 +69,11 @@ async function run(n: number): Promise<string> {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, n - i) }, async (_, k) => {
           const interests = [0, 1, 2].map((j) => tags[(i + k + j * 7) % 40]);
-          const res = await fetch(`${url}/api/join/${event.joinCode}`, { method: 'POST', headers: CSRF, body: JSON.stringify({ name: `P ${i + k}`, company: `C${(i + k) % 200}`, interests, acceptPrivacy: true }) });
+          const res = await fetch(`${url}/api/join/${event.joinCode}`, {
+            method: 'POST',
+            headers: CSRF,
+            body: JSON.stringify({ name: `P ${i + k}`, company: `C${(i + k) % 200}`, interests, acceptPrivacy: true }),
+          });
           if (!res.ok) errors++;
           return ((await res.json()) as { token: string }).token;
         }),
@@ -65,7 +87,10 @@ async function run(n: number): Promise<string> {
           (token, k) =>
             new Promise<void>((resolve) => {
               const s = io(url, { transports: ['websocket'], auth: { role: 'attendee', token }, reconnection: false, forceNew: true });
-              s.on('round:assigned', (state: { group: unknown }) => state.group && !assignedAt.has(i + k) && assignedAt.set(i + k, Date.now()));
+              s.on(
+                'round:assigned',
+                (state: { group: unknown }) => state.group && !assignedAt.has(i + k) && assignedAt.set(i + k, Date.now()),
+              );
               s.once('snapshot', () => resolve());
               s.once('connect_error', () => {
                 errors++;

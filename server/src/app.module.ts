@@ -31,11 +31,7 @@ class CoreModule {
   static with(config: Config, db: DataSource): DynamicModule {
     return {
       module: CoreModule,
-      providers: [
-        { provide: CONFIG, useValue: config },
-        { provide: DataSource, useValue: db },
-        DatabaseCloser,
-      ],
+      providers: [{ provide: CONFIG, useValue: config }, { provide: DataSource, useValue: db }, DatabaseCloser],
       exports: [CONFIG, DataSource],
     };
   }

@@ -186,7 +186,10 @@ describe('authorization matrix: every route × role', () => {
       const socket = connect(url, auth, cookie);
       const outcome = await new Promise<string>((resolve) => {
         socket.once('connect_error', (err) => resolve(`refused: ${err.message}`));
-        snapshotOf(socket).then((s) => resolve(`snapshot of ${s.event.id === eventId ? 'this event' : 'another event'}`), (e: Error) => resolve(e.message));
+        snapshotOf(socket).then(
+          (s) => resolve(`snapshot of ${s.event.id === eventId ? 'this event' : 'another event'}`),
+          (e: Error) => resolve(e.message),
+        );
       });
       socket.disconnect();
       const got = outcome === 'snapshot of this event';

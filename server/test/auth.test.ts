@@ -73,7 +73,9 @@ describe('cross-site protection', () => {
 
   it('refuses writes without the CSRF header or from another origin, and changes nothing', async () => {
     const o = await organizer(app().url);
-    const noHeader = await request(app().url).post('/api/auth/signup').send({ email: 'x@example.com', name: 'X', password: 'long enough pw' });
+    const noHeader = await request(app().url)
+      .post('/api/auth/signup')
+      .send({ email: 'x@example.com', name: 'X', password: 'long enough pw' });
     expect(noHeader.status).toBe(403);
     expect(noHeader.body.code).toBe('csrf');
     const foreign = await request(app().url)
@@ -110,7 +112,11 @@ describe('ALLOW_SIGNUP=false', () => {
     try {
       const first = await browser(app.url).post('/api/auth/signup', { email: 'first@example.com', name: 'F', password: 'long enough pw' });
       expect(first.status).toBe(201);
-      const second = await browser(app.url).post('/api/auth/signup', { email: 'second@example.com', name: 'S', password: 'long enough pw' });
+      const second = await browser(app.url).post('/api/auth/signup', {
+        email: 'second@example.com',
+        name: 'S',
+        password: 'long enough pw',
+      });
       expect(second.status).toBe(403);
       expect(second.body.code).toBe('signup_closed');
     } finally {

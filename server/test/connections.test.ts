@@ -1,9 +1,8 @@
 import request from 'supertest';
-import type { AttendeeRoundState, ConnectionStats, MetPerson } from '@mingle/shared';
+import type { ConnectionStats, MetPerson } from '@mingle/shared';
 import { useApp } from './support/app';
-import { join, person } from './support/attendees';
 import { assignments, phoneHeaders, room, type Phone } from './support/room';
-import { connect, eventually, nextEvent, snapshotOf } from './support/sockets';
+import { eventually, nextEvent } from './support/sockets';
 import { RetentionService } from '../src/connections/retention.service';
 import { SWAPS_PER_MINUTE } from '../src/connections/me-connections.controller';
 
@@ -26,7 +25,9 @@ describe('swapping contacts', () => {
 
   /** Two rooms' worth of people grouped once, in groups of 2: returns pairs who met. */
   async function metPairs(n = 4) {
-    const r = await room(app().url, n, { groupSize: 2 }, (i) => ({ card: { email: `c${i}-${Date.now()}@mail.example`, phone: `+1 555 010 ${1000 + i}`, website: `https://c${i}.example` } }));
+    const r = await room(app().url, n, { groupSize: 2 }, (i) => ({
+      card: { email: `c${i}-${Date.now()}@mail.example`, phone: `+1 555 010 ${1000 + i}`, website: `https://c${i}.example` },
+    }));
     await r.org.post(`/api/events/${r.event.id}/rounds`, {});
     await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
     const mateOf = (p: Phone) => r.phones.find((q) => q.joined.me.id === assignments(p.socket)[0]!.group!.members[0]!.id)!;
@@ -49,7 +50,10 @@ describe('swapping contacts', () => {
       const anaNews = nextEvent(ana.socket, 'match:made');
       const rajNews = nextEvent(raj.socket, 'match:made');
       const matched = await api(raj.joined.token).post(`/api/me/people/${ana.joined.me.id}/swap`);
-      expect(matched.body).toMatchObject({ matched: true, card: raj.joined.me.card.email ? expect.objectContaining({ email: ana.joined.me.card.email }) : null });
+      expect(matched.body).toMatchObject({
+        matched: true,
+        card: raj.joined.me.card.email ? expect.objectContaining({ email: ana.joined.me.card.email }) : null,
+      });
       expect((await anaNews).person.card).toEqual(raj.joined.me.card);
       expect((await rajNews).person.card).toEqual(ana.joined.me.card);
       expect((await api(ana.joined.token).delete(`/api/me/people/${raj.joined.me.id}/swap`)).status).toBe(409);
@@ -68,7 +72,8 @@ describe('swapping contacts', () => {
       const ana = r.phones[0]!;
       const raj = mateOf(ana);
       const statuses: number[] = [];
-      for (let i = 0; i < SWAPS_PER_MINUTE + 1; i++) statuses.push((await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`)).status);
+      for (let i = 0; i < SWAPS_PER_MINUTE + 1; i++)
+        statuses.push((await api(ana.joined.token).post(`/api/me/people/${raj.joined.me.id}/swap`)).status);
       expect(statuses.slice(0, SWAPS_PER_MINUTE).every((s) => s === 200)).toBe(true);
       expect(statuses.at(-1)).toBe(429);
       // Someone else on the same Wi-Fi address is not slowed down.
@@ -175,10 +180,17 @@ describe('swapping contacts', () => {
       const raj = mateOf(ana);
       await swapBoth(ana, raj);
       await r.org.delete(`/api/events/${r.event.id}/attendees/${ana.joined.me.id}`);
-      await eventually(async () => expect((await r.org.get(`/api/events/${r.event.id}/connections`)).body).toMatchObject({ swapsAsked: 0, matches: 0 }));
+      await eventually(async () =>
+        expect((await r.org.get(`/api/events/${r.event.id}/connections`)).body).toMatchObject({ swapsAsked: 0, matches: 0 }),
+      );
       // Ana stays in Raj's history only as "Removed attendee", with no card.
       const rajSees = (await api(raj.joined.token).get('/api/me/people')).body as MetPerson[];
-      expect(rajSees.find((p) => p.id === ana.joined.me.id)).toMatchObject({ name: 'Removed attendee', gone: 'removed', matched: false, card: null });
+      expect(rajSees.find((p) => p.id === ana.joined.me.id)).toMatchObject({
+        name: 'Removed attendee',
+        gone: 'removed',
+        matched: false,
+        card: null,
+      });
     } finally {
       r.close();
     }
@@ -193,10 +205,14 @@ describe('swapping contacts', () => {
       expect((await api(ana.joined.token).delete('/api/me')).status).toBe(204);
       expect((await api(ana.joined.token).get('/api/me')).status).toBe(401);
       const rajSees = (await api(raj.joined.token).get('/api/me/people')).body as MetPerson[];
-      expect(rajSees.find((p) => p.id === ana.joined.me.id)).toEqual(expect.objectContaining({ present: false, name: '', matched: false, card: null }));
+      expect(rajSees.find((p) => p.id === ana.joined.me.id)).toEqual(
+        expect.objectContaining({ present: false, name: '', matched: false, card: null }),
+      );
       const rows = await app().db.query(`SELECT name, card, status FROM attendees WHERE id = '${ana.joined.me.id}'`);
       expect(rows[0]).toEqual({ name: '', card: '{}', status: 'erased' });
-      expect(JSON.stringify(await app().db.query(`SELECT * FROM attendees WHERE event_id = '${r.event.id}'`))).not.toContain(ana.joined.me.card.email!);
+      expect(JSON.stringify(await app().db.query(`SELECT * FROM attendees WHERE event_id = '${r.event.id}'`))).not.toContain(
+        ana.joined.me.card.email!,
+      );
       const list = (await r.org.get(`/api/events/${r.event.id}/attendees`)).body as Array<{ id: string }>;
       expect(list.map((a) => a.id)).not.toContain(ana.joined.me.id);
     } finally {

@@ -122,7 +122,12 @@ describe('health', () => {
     const res = await browser(app().url).get('/api/health');
     expect(res.status).toBe(200);
     const checks = app().config.redisUrl ? { database: 'up', redis: 'up' } : { database: 'up' };
-    expect(res.body).toEqual({ status: 'ok', database: app().config.database.kind, realtime: app().config.redisUrl ? 'redis' : 'memory', checks });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: app().config.database.kind,
+      realtime: app().config.redisUrl ? 'redis' : 'memory',
+      checks,
+    });
   });
 
   it('answers 503 when the database does not', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { CSRF_HEADER } from '@mingle/shared';
@@ -72,7 +72,7 @@ describe('security headers', () => {
   });
 
   withClient('the built client has no inline script and no source map', () => {
-    const html = require('node:fs').readFileSync(resolve(DIST, 'index.html'), 'utf8') as string;
+    const html = readFileSync(resolve(DIST, 'index.html'), 'utf8') as string;
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attrs, body] of scripts) {

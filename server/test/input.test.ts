@@ -24,7 +24,13 @@ function getPath(body: object, path: string): string {
   return path.split('.').reduce((at: any, key) => at[key], body) as string;
 }
 
-const card = { email: 'ana@mail.example', phone: '+44 20 7946 0958', linkedin: 'https://www.linkedin.com/in/ana', website: 'https://ana.example', other: '@ana' };
+const card = {
+  email: 'ana@mail.example',
+  phone: '+44 20 7946 0958',
+  linkedin: 'https://www.linkedin.com/in/ana',
+  website: 'https://ana.example',
+  other: '@ana',
+};
 const profile = { name: 'Ana Lopez', headline: 'Builder', company: 'Acme', interests: ['AI', 'Hiking'], card };
 const fullEvent = {
   ...sampleEvent,
@@ -59,9 +65,15 @@ describe('input refused on every text field', () => {
       expect((await org.get(`/api/events/${event.id}/attendees`)).body).toHaveLength(1);
       expect((await request(url).get('/api/me').set(attendeeHeaders(phone.token))).body.me).toEqual(phone.me);
     };
-    const phoneSend = (method: 'patch' | 'put', path: string) => (body: object) => request(url)[method](path).set(attendeeHeaders(phone.token)).send(body);
+    const phoneSend = (method: 'patch' | 'put', path: string) => (body: object) =>
+      request(url)[method](path).set(attendeeHeaders(phone.token)).send(body);
     cases = [
-      { body: 'sign-up', send: (b) => anon.post('/api/auth/signup', b), valid: { email: 'new@example.com', name: 'Olga Berg', password: 'correct horse battery' }, fields: ['email', 'name'] },
+      {
+        body: 'sign-up',
+        send: (b) => anon.post('/api/auth/signup', b),
+        valid: { email: 'new@example.com', name: 'Olga Berg', password: 'correct horse battery' },
+        fields: ['email', 'name'],
+      },
       { body: 'log-in', send: (b) => anon.post('/api/auth/login', b), valid: { email: org.email, password: 'x' }, fields: ['email'] },
       {
         body: 'new event',
@@ -81,8 +93,18 @@ describe('input refused on every text field', () => {
         valid: { ...profile, acceptPrivacy: true },
         fields: ['name', 'headline', 'company', 'interests.0', 'card.email', 'card.phone', 'card.linkedin', 'card.website', 'card.other'],
       },
-      { body: 'profile edit', send: phoneSend('patch', '/api/me'), valid: profile, fields: ['name', 'headline', 'company', 'interests.1', 'card.email', 'card.phone', 'card.linkedin', 'card.website', 'card.other'] },
-      { body: 'note', send: phoneSend('put', `/api/me/people/${randomUUID()}/note`), valid: { text: 'Met at the bar.\nCall in May.' }, fields: ['text'] },
+      {
+        body: 'profile edit',
+        send: phoneSend('patch', '/api/me'),
+        valid: profile,
+        fields: ['name', 'headline', 'company', 'interests.1', 'card.email', 'card.phone', 'card.linkedin', 'card.website', 'card.other'],
+      },
+      {
+        body: 'note',
+        send: phoneSend('put', `/api/me/people/${randomUUID()}/note`),
+        valid: { text: 'Met at the bar.\nCall in May.' },
+        fields: ['text'],
+      },
       {
         body: 'planner',
         send: (b) => org.post('/api/planner', b),
@@ -100,7 +122,11 @@ describe('input refused on every text field', () => {
           const good = getPath(c.valid, field);
           const value = `${good.slice(0, 2)}${ch}${good.slice(2)}`;
           const res = await c.send(withValue(c.valid, field, value));
-          const ok = res.status === 400 && res.body.code === 'invalid_request' && typeof res.body.fields?.[field] === 'string' && String(res.body.message).startsWith(`${field}:`);
+          const ok =
+            res.status === 400 &&
+            res.body.code === 'invalid_request' &&
+            typeof res.body.fields?.[field] === 'string' &&
+            String(res.body.message).startsWith(`${field}:`);
           if (!ok) misses.push(`${c.body} ${field} ${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
         }
       }
@@ -121,7 +147,11 @@ describe('input refused on every text field', () => {
 
   it('refuses line breaks and tabs inside single-line fields', async () => {
     const org = await organizer(app().url);
-    for (const [field, value] of [['name', 'Friday\nMeetup'], ['venue', 'Hall\r\nB'], ['name', 'Friday\tMeetup']] as const) {
+    for (const [field, value] of [
+      ['name', 'Friday\nMeetup'],
+      ['venue', 'Hall\r\nB'],
+      ['name', 'Friday\tMeetup'],
+    ] as const) {
       const res = await org.post('/api/events', { ...sampleEvent, [field]: value });
       expect(res.status).toBe(400);
       expect(res.body.fields[field]).toMatch(/single line/);

@@ -4,7 +4,11 @@ import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type Te
 import { join, openEvent, person } from './support/attendees';
 
 const preview = (url: string, code: string) => request(url).get(`/api/join/${encodeURIComponent(code)}`);
-const joinWith = (url: string, code: string) => request(url).post(`/api/join/${encodeURIComponent(code)}`).set(CSRF_HEADER, '1').send(person());
+const joinWith = (url: string, code: string) =>
+  request(url)
+    .post(`/api/join/${encodeURIComponent(code)}`)
+    .set(CSRF_HEADER, '1')
+    .send(person());
 const attendeeCount = async (app: TestApp) => Number((await app.db.query('SELECT COUNT(*) AS n FROM attendees'))[0].n);
 
 describe('the join code is the only way in', () => {
@@ -82,7 +86,11 @@ describe('behind one proxy (TRUST_PROXY=1)', () => {
   it('keys the budget on the address the proxy saw, not on a spoofed X-Forwarded-For', async () => {
     const seen = '203.0.113.7';
     const statuses: number[] = [];
-    for (const [claimed, wrong] of [['10.1.1.1', 'ZZZZZZ'], ['10.2.2.2', 'ZZZZZY'], ['10.3.3.3', 'ZZZZZX']]) {
+    for (const [claimed, wrong] of [
+      ['10.1.1.1', 'ZZZZZZ'],
+      ['10.2.2.2', 'ZZZZZY'],
+      ['10.3.3.3', 'ZZZZZX'],
+    ]) {
       statuses.push((await preview(app().url, wrong!).set(via(claimed!, seen))).status);
     }
     expect(statuses).toEqual([404, 404, 429]);
@@ -112,14 +120,20 @@ withRedis('rate limits on two nodes sharing one database and Redis', () => {
   it('count joins together', async () => {
     const { event } = await openEvent(a.url);
     const statuses: number[] = [];
-    for (const app of [a, b, a, b, a, b]) statuses.push((await request(app.url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send(person())).status);
+    for (const app of [a, b, a, b, a, b])
+      statuses.push((await request(app.url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send(person())).status);
     // Each node alone has seen 3 of 5.
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
   });
 
   it('spend one wrong-code budget together', async () => {
     const statuses: number[] = [];
-    for (const [app, wrong] of [[a, 'ZZZZZZ'], [b, 'ZZZZZY'], [a, 'ZZZZZX']] as const) statuses.push((await preview(app.url, wrong)).status);
+    for (const [app, wrong] of [
+      [a, 'ZZZZZZ'],
+      [b, 'ZZZZZY'],
+      [a, 'ZZZZZX'],
+    ] as const)
+      statuses.push((await preview(app.url, wrong)).status);
     expect(statuses).toEqual([404, 404, 404]);
     // Node b alone has seen 1 of 3; together the budget is spent.
     expect((await preview(b.url, 'ZZZZZW')).body.code).toBe('too_many_wrong_codes');

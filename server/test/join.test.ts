@@ -80,7 +80,10 @@ describe('joining an event', () => {
     [{ acceptPrivacy: false }, 'acceptPrivacy', 'Accept the privacy note to join'],
   ])('rejects %j with a message on %s and creates nobody', async (change, field, message) => {
     const { event, org } = await openEvent(app().url, { maxInterests: 2 });
-    const res = await request(app().url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send({ ...person(), ...change });
+    const res = await request(app().url)
+      .post(`/api/join/${event.joinCode}`)
+      .set(CSRF_HEADER, '1')
+      .send({ ...person(), ...change });
     expect(res.status).toBe(400);
     expect(res.body.fields[field]).toBe(message);
     expect((await org.get(`/api/events/${event.id}/attendees`)).body).toEqual([]);
@@ -114,7 +117,8 @@ describe('join rate limit', () => {
   it('answers 429 to too many joins from one address', async () => {
     const { event } = await openEvent(app().url);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(app().url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send(person())).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(app().url).post(`/api/join/${event.joinCode}`).set(CSRF_HEADER, '1').send(person())).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
   });
 });

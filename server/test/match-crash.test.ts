@@ -54,7 +54,10 @@ function transpileServer(): string {
       if (entry.isDirectory()) walk(path);
       else if (path.endsWith('.ts') && !path.endsWith('.spec.ts')) {
         mkdirSync(join(out, dir), { recursive: true });
-        const js = ts.transpileModule(readFileSync(join(root, path), 'utf8'), { fileName: path, compilerOptions: { ...options, sourceMap: false } }).outputText;
+        const js = ts.transpileModule(readFileSync(join(root, path), 'utf8'), {
+          fileName: path,
+          compilerOptions: { ...options, sourceMap: false },
+        }).outputText;
         writeFileSync(join(out, path.replace(/\.ts$/, '.js')), js);
       }
     }
@@ -67,7 +70,15 @@ function transpileServer(): string {
 async function startNode(server: string, env: Record<string, string>): Promise<Node> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(server, 'src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: [join(__dirname, '../node_modules'), join(__dirname, '../../node_modules')].join(delimiter), NODE_ENV: 'test', AUTH_RATE_LIMIT: '1000', JOIN_RATE_LIMIT: '10000', ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: [join(__dirname, '../node_modules'), join(__dirname, '../../node_modules')].join(delimiter),
+      NODE_ENV: 'test',
+      AUTH_RATE_LIMIT: '1000',
+      JOIN_RATE_LIMIT: '10000',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -106,7 +117,9 @@ async function killWhenStored(db: DataSource, node: Node, fromIds: string[], cou
   let over = false;
   void burst.finally(() => (over = true));
   for (;;) {
-    const [row] = (await db.query(`SELECT count(*) AS n FROM swap_requests WHERE from_id IN (${list})`, fromIds)) as Array<{ n: number | string }>;
+    const [row] = (await db.query(`SELECT count(*) AS n FROM swap_requests WHERE from_id IN (${list})`, fromIds)) as Array<{
+      n: number | string;
+    }>;
     if (Number(row!.n) >= count || over) return kill(node);
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -115,7 +128,10 @@ async function killWhenStored(db: DataSource, node: Node, fromIds: string[], cou
 /** Lost: both requests, no match. Duplicated: a pair matched more than once, or matched without both requests. */
 async function audit(db: DataSource, eventId: string) {
   const p = testDatabase === 'postgres' ? '$1' : '?';
-  const requests = (await db.query(`SELECT from_id, to_id FROM swap_requests WHERE event_id = ${p}`, [eventId])) as Array<{ from_id: string; to_id: string }>;
+  const requests = (await db.query(`SELECT from_id, to_id FROM swap_requests WHERE event_id = ${p}`, [eventId])) as Array<{
+    from_id: string;
+    to_id: string;
+  }>;
   const matches = (await db.query(`SELECT a, b FROM matches WHERE event_id = ${p}`, [eventId])) as Array<{ a: string; b: string }>;
   const asked = new Set(requests.map((r) => `${r.from_id}>${r.to_id}`));
   const mutual = [...asked].map((k) => k.split('>') as [string, string]).filter(([x, y]) => x < y && asked.has(`${y}>${x}`));
@@ -125,7 +141,9 @@ async function audit(db: DataSource, eventId: string) {
   return {
     mutual: mutual.length,
     lost: mutual.filter(([x, y]) => !matchCount.has(pairKey(x, y))).length,
-    duplicated: [...matchCount.values()].filter((n) => n > 1).length + matches.filter((m) => !(asked.has(`${m.a}>${m.b}`) && asked.has(`${m.b}>${m.a}`))).length,
+    duplicated:
+      [...matchCount.values()].filter((n) => n > 1).length +
+      matches.filter((m) => !(asked.has(`${m.a}>${m.b}`) && asked.has(`${m.b}>${m.a}`))).length,
     matches: matches.length,
   };
 }
@@ -144,7 +162,9 @@ describe(`a SIGKILL during a swap burst on two processes (${testDatabase})`, () 
       await r.org.post(`/api/events/${r.event.id}/rounds`, {}).expect(201);
       await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)), 15_000);
       const byId = new Map(r.phones.map((p) => [p.joined.me.id, p]));
-      const pairs = r.phones.filter((p) => p.joined.me.id < assignments(p.socket)[0]!.group!.members[0]!.id).map((p) => [p, byId.get(assignments(p.socket)[0]!.group!.members[0]!.id)!] as const);
+      const pairs = r.phones
+        .filter((p) => p.joined.me.id < assignments(p.socket)[0]!.group!.members[0]!.id)
+        .map((p) => [p, byId.get(assignments(p.socket)[0]!.group!.members[0]!.id)!] as const);
       expect(pairs).toHaveLength(PAIRS);
       r.close();
 
@@ -152,9 +172,18 @@ describe(`a SIGKILL during a swap burst on two processes (${testDatabase})`, () 
       // complete them. The other half ask both ways at once, one ask on each node.
       const [waiting, both] = [pairs.slice(0, PAIRS / 2), pairs.slice(PAIRS / 2)];
       expect(await Promise.all(waiting.map(([x, y]) => swap(one.url, x, y)))).toEqual(waiting.map(() => 200));
-      const asks = [...waiting.map(([x, y]) => swap(two.url, y, x)), ...both.flatMap(([x, y], i) => (i % 2 ? [swap(one.url, x, y), swap(two.url, y, x)] : [swap(one.url, y, x), swap(two.url, x, y)]))];
+      const asks = [
+        ...waiting.map(([x, y]) => swap(two.url, y, x)),
+        ...both.flatMap(([x, y], i) => (i % 2 ? [swap(one.url, x, y), swap(two.url, y, x)] : [swap(one.url, y, x), swap(two.url, x, y)])),
+      ];
       const burst = Promise.all(asks);
-      const killing = killWhenStored(db, two, waiting.map(([, y]) => y.joined.me.id), 1, burst);
+      const killing = killWhenStored(
+        db,
+        two,
+        waiting.map(([, y]) => y.joined.me.id),
+        1,
+        burst,
+      );
       const statuses = await burst;
       await killing;
       // The kill really happened with asks in flight.

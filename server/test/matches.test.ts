@@ -4,7 +4,8 @@ import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp } from '
 import { assignments, framesOf, lastGroup, phoneHeaders, room, type Phone } from './support/room';
 import { eventually, nextEvent } from './support/sockets';
 
-const swap = (url: string, from: Phone, to: Phone) => request(url).post(`/api/me/people/${to.joined.me.id}/swap`).set(phoneHeaders(from.joined.token)).send({});
+const swap = (url: string, from: Phone, to: Phone) =>
+  request(url).post(`/api/me/people/${to.joined.me.id}/swap`).set(phoneHeaders(from.joined.token)).send({});
 
 /** `n` phones grouped once in pairs; returns the pairs who met. */
 async function metPairs(url: string, n: number) {
@@ -38,7 +39,12 @@ describe('a match is made once', () => {
       await Promise.all([swap(app().url, ana, raj).expect(200), swap(app().url, raj, ana).expect(200)]);
       await Promise.all([anaNews, rajNews]);
 
-      for (const [from, to] of [[ana, raj], [raj, ana], [ana, raj]] as const) expect((await swap(app().url, from, to).expect(200)).body).toMatchObject({ matched: true });
+      for (const [from, to] of [
+        [ana, raj],
+        [raj, ana],
+        [ana, raj],
+      ] as const)
+        expect((await swap(app().url, from, to).expect(200)).body).toMatchObject({ matched: true });
       // Later news to each phone: any second match:made would have arrived before it.
       for (const p of [ana, raj]) {
         const changed = nextEvent(p.socket, 'me:changed');
@@ -60,7 +66,10 @@ describe('a match is made once', () => {
       await swap(app().url, ana, raj).expect(200);
       // What a crash between the second request and its match used to leave behind.
       const postgres = app().config.database.kind === 'postgres';
-      await app().db.query(`INSERT INTO swap_requests (from_id, to_id, event_id, created_at) VALUES (${postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?'})`, [raj.joined.me.id, ana.joined.me.id, r.event.id, Date.now()]);
+      await app().db.query(
+        `INSERT INTO swap_requests (from_id, to_id, event_id, created_at) VALUES (${postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?'})`,
+        [raj.joined.me.id, ana.joined.me.id, r.event.id, Date.now()],
+      );
       const news = nextEvent(raj.socket, 'match:made');
       const res = await swap(app().url, raj, ana).expect(200);
       expect((res.body as MetPerson).card).toEqual(ana.joined.me.card);
@@ -78,31 +87,35 @@ describe('a match is made once', () => {
  * match-crash.test.ts, which runs real server processes.
  */
 describe('two server apps on one PostgreSQL database', () => {
-  (testDatabase === 'postgres' ? it : it.skip)('opposite requests at the same moment on two nodes make exactly one match per pair', async () => {
-    const env = freshDatabaseEnv();
-    const one = await startApp({}, env);
-    const two = await startApp({}, env);
-    try {
-      const { r, pairs } = await metPairs(one.url, 16);
+  (testDatabase === 'postgres' ? it : it.skip)(
+    'opposite requests at the same moment on two nodes make exactly one match per pair',
+    async () => {
+      const env = freshDatabaseEnv();
+      const one = await startApp({}, env);
+      const two = await startApp({}, env);
       try {
-        await Promise.all(pairs.flatMap(([x, y]) => [swap(one.url, x, y).expect(200), swap(two.url, y, x).expect(200)]));
-        const postgres = one.config.database.kind === 'postgres';
-        const rows = await matchRows(one.db, r.event.id, postgres);
-        const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-        expect(rows.map((m) => key(m.a, m.b)).sort()).toEqual(pairs.map(([x, y]) => key(x.joined.me.id, y.joined.me.id)).sort());
-        if (one.config.redisUrl) {
-          // Through the Redis adapter each phone hears of its match exactly once, whichever node made it.
-          await eventually(() => r.phones.forEach((p) => expect(framesOf(p.socket, 'match:made')).toHaveLength(1)));
+        const { r, pairs } = await metPairs(one.url, 16);
+        try {
+          await Promise.all(pairs.flatMap(([x, y]) => [swap(one.url, x, y).expect(200), swap(two.url, y, x).expect(200)]));
+          const postgres = one.config.database.kind === 'postgres';
+          const rows = await matchRows(one.db, r.event.id, postgres);
+          const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+          expect(rows.map((m) => key(m.a, m.b)).sort()).toEqual(pairs.map(([x, y]) => key(x.joined.me.id, y.joined.me.id)).sort());
+          if (one.config.redisUrl) {
+            // Through the Redis adapter each phone hears of its match exactly once, whichever node made it.
+            await eventually(() => r.phones.forEach((p) => expect(framesOf(p.socket, 'match:made')).toHaveLength(1)));
+          }
+        } finally {
+          r.close();
         }
       } finally {
-        r.close();
+        await one.close();
+        await two.close();
+        await dropDatabase(env);
       }
-    } finally {
-      await one.close();
-      await two.close();
-      await dropDatabase(env);
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 });
 
 describe('removing an attendee', () => {
@@ -126,16 +139,33 @@ describe('removing an attendee', () => {
       const postgres = app().config.database.kind === 'postgres';
       const p = postgres ? '$1' : '?';
       const id = ana.joined.me.id;
-      const [row] = (await app().db.query(`SELECT name, card FROM attendees WHERE id = ${p}`, [id])) as Array<{ name: string; card: string }>;
+      const [row] = (await app().db.query(`SELECT name, card FROM attendees WHERE id = ${p}`, [id])) as Array<{
+        name: string;
+        card: string;
+      }>;
       expect(row).toEqual({ name: '', card: '{}' });
-      expect(await app().db.query(`SELECT from_id FROM swap_requests WHERE from_id = ${p} OR to_id = ${p}`, postgres ? [id] : [id, id])).toEqual([]);
+      expect(
+        await app().db.query(`SELECT from_id FROM swap_requests WHERE from_id = ${p} OR to_id = ${p}`, postgres ? [id] : [id, id]),
+      ).toEqual([]);
       expect(await app().db.query(`SELECT a FROM matches WHERE a = ${p} OR b = ${p}`, postgres ? [id] : [id, id])).toEqual([]);
       // Theirs only: raj's request to eve stays.
-      expect(await app().db.query(`SELECT to_id FROM swap_requests WHERE from_id = ${p}`, [raj.joined.me.id])).toEqual([{ to_id: eve.joined.me.id }]);
+      expect(await app().db.query(`SELECT to_id FROM swap_requests WHERE from_id = ${p}`, [raj.joined.me.id])).toEqual([
+        { to_id: eve.joined.me.id },
+      ]);
 
       const people = (await request(app().url).get('/api/me/people').set(phoneHeaders(raj.joined.token)).expect(200)).body as MetPerson[];
-      expect(people.find((x) => x.id === id)).toMatchObject({ name: 'Removed attendee', present: false, gone: 'removed', matched: false, card: null, headline: '', company: '' });
-      await eventually(() => expect(lastGroup(raj.socket)!.members.find((m) => m.id === id)).toMatchObject({ name: 'Removed attendee', left: true }));
+      expect(people.find((x) => x.id === id)).toMatchObject({
+        name: 'Removed attendee',
+        present: false,
+        gone: 'removed',
+        matched: false,
+        card: null,
+        headline: '',
+        company: '',
+      });
+      await eventually(() =>
+        expect(lastGroup(raj.socket)!.members.find((m) => m.id === id)).toMatchObject({ name: 'Removed attendee', left: true }),
+      );
       const console_ = (await r.org.get(`/api/events/${r.event.id}/rounds`).expect(200)).body as ConsoleRoundState;
       expect(console_.groups[0]!.members.find((m) => m.id === id)).toMatchObject({ name: 'Removed attendee' });
       for (const seen of [people, lastGroup(raj.socket), console_]) expect(JSON.stringify(seen)).not.toContain(ana.joined.me.name);
@@ -148,7 +178,8 @@ describe('removing an attendee', () => {
 describe('what I share with a match', () => {
   const app = useApp();
   const get = (who: Phone, path: string) => request(app().url).get(path).set(phoneHeaders(who.joined.token));
-  const personIn = async (viewer: Phone, shown: Phone) => ((await get(viewer, '/api/me/people').expect(200)).body as MetPerson[]).find((p) => p.id === shown.joined.me.id)!;
+  const personIn = async (viewer: Phone, shown: Phone) =>
+    ((await get(viewer, '/api/me/people').expect(200)).body as MetPerson[]).find((p) => p.id === shown.joined.me.id)!;
 
   it('a new share choice applies to future matches only; "Stop sharing" takes my card from one match at once', async () => {
     const r = await room(app().url, 3, { groupSize: 3 });
@@ -157,7 +188,8 @@ describe('what I share with a match', () => {
       await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
       const [ana, raj, eve] = r.phones as [Phone, Phone, Phone];
       const { email, phone } = ana.joined.me.card;
-      const share = (fields: string[]) => request(app().url).put('/api/me/share').set(phoneHeaders(ana.joined.token)).send({ fields }).expect(200);
+      const share = (fields: string[]) =>
+        request(app().url).put('/api/me/share').set(phoneHeaders(ana.joined.token)).send({ fields }).expect(200);
 
       await share(['email']);
       await swap(app().url, ana, raj).expect(200);
@@ -171,10 +203,15 @@ describe('what I share with a match', () => {
       expect((await personIn(ana, raj)).sharing).toEqual(['email']);
 
       // Not matched: nothing to stop.
-      expect((await request(app().url).delete(`/api/me/connections/${eve.joined.me.id}/card`).set(phoneHeaders(raj.joined.token))).body.code).toBe('not_matched');
+      expect(
+        (await request(app().url).delete(`/api/me/connections/${eve.joined.me.id}/card`).set(phoneHeaders(raj.joined.token))).body.code,
+      ).toBe('not_matched');
 
       const told = nextEvent(raj.socket, 'match:changed');
-      const stopped = await request(app().url).delete(`/api/me/connections/${raj.joined.me.id}/card`).set(phoneHeaders(ana.joined.token)).expect(200);
+      const stopped = await request(app().url)
+        .delete(`/api/me/connections/${raj.joined.me.id}/card`)
+        .set(phoneHeaders(ana.joined.token))
+        .expect(200);
       expect(stopped.body).toMatchObject({ id: raj.joined.me.id, matched: true, sharing: [], card: raj.joined.me.card });
       expect((await told).person).toMatchObject({ id: ana.joined.me.id, matched: true, card: {} });
       expect(await personIn(raj, ana)).toMatchObject({ matched: true, card: {} });

@@ -5,9 +5,52 @@ import { assignments, room } from './support/room';
 import { eventually } from './support/sockets';
 import { RoundPlan } from '../src/mixer/rounds/round.entity';
 
-const FIRST = ['Ana', 'Benedikt', 'Chiara', 'Dmitri', 'Elif', 'Francesca', 'Gustavo', 'Hannah', 'Ibrahim', 'Johanna', 'Kwame', 'Leonora', 'Mateusz', 'Nadia', 'Oluwaseun', 'Priyanka'];
-const LAST = ['Lopez', 'Okonkwo-Smith', 'van der Berg', 'Nakamura', 'Fitzgerald', 'Rossi', 'Andersson', 'Kowalczyk', 'Haddad', 'Schneider', 'Papadopoulos', 'Nguyen'];
-const TAGS = ['Machine learning', 'Climate tech', 'Product design', 'Developer tools', 'Fintech', 'Open source', 'Healthcare', 'Hiring', 'Security', 'Robotics', 'Education', 'Marketing'];
+const FIRST = [
+  'Ana',
+  'Benedikt',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Francesca',
+  'Gustavo',
+  'Hannah',
+  'Ibrahim',
+  'Johanna',
+  'Kwame',
+  'Leonora',
+  'Mateusz',
+  'Nadia',
+  'Oluwaseun',
+  'Priyanka',
+];
+const LAST = [
+  'Lopez',
+  'Okonkwo-Smith',
+  'van der Berg',
+  'Nakamura',
+  'Fitzgerald',
+  'Rossi',
+  'Andersson',
+  'Kowalczyk',
+  'Haddad',
+  'Schneider',
+  'Papadopoulos',
+  'Nguyen',
+];
+const TAGS = [
+  'Machine learning',
+  'Climate tech',
+  'Product design',
+  'Developer tools',
+  'Fintech',
+  'Open source',
+  'Healthcare',
+  'Hiring',
+  'Security',
+  'Robotics',
+  'Education',
+  'Marketing',
+];
 
 /** A realistic guest list: full names, company names, three to five interests each. */
 function guests(n: number): NonNullable<PlannerBody['people']> {
@@ -82,7 +125,10 @@ describe('planner', () => {
       expect(started.status).toBe(201);
       await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)), 10_000);
       // The look-ahead plan for the next rounds is stored while the planner still has plans to make.
-      await eventually(async () => expect(await app().db.getRepository(RoundPlan).findOneBy({ eventId: r.event.id })).not.toBeNull(), 20_000);
+      await eventually(
+        async () => expect(await app().db.getRepository(RoundPlan).findOneBy({ eventId: r.event.id })).not.toBeNull(),
+        20_000,
+      );
       expect(answered).toBeLessThan(plans.length);
     } finally {
       r.close();

@@ -8,7 +8,7 @@ import { useApp } from './support/app';
 import { join, openEvent, person } from './support/attendees';
 import { organizer } from './support/http';
 import { assignments, lastGroup, phonePost, room } from './support/room';
-import { connect, disconnected, eventually, nextEvent, snapshotOf, type MingleClient } from './support/sockets';
+import { connect, disconnected, eventually, nextEvent, type MingleClient } from './support/sockets';
 
 const MINUTE = 60_000;
 // The project's testTimeout is not applied per project; 60 joins on PostgreSQL + Redis need more than 5 s.
@@ -103,7 +103,9 @@ describe('who is grouped', () => {
     try {
       const [open_, dropped] = r.phones;
       // The console hears of the drop only after the disconnect was recorded.
-      const offline = nextEvent(r.console, 'attendees:changed', 5000, (c: { upserted: OrganizerAttendee[] }) => c.upserted.some((a) => a.id === dropped!.joined.me.id && !a.online));
+      const offline = nextEvent(r.console, 'attendees:changed', 5000, (c: { upserted: OrganizerAttendee[] }) =>
+        c.upserted.some((a) => a.id === dropped!.joined.me.id && !a.online),
+      );
       dropped!.socket.disconnect();
       await offline;
       const attendees = app().db.getRepository(Attendee);
@@ -127,12 +129,16 @@ describe('who is grouped', () => {
       dozing!.socket.disconnect();
       await dropped;
       const told = nextEvent(awake!.socket, 'me:changed', 3000, (me: { status: string }) => me.status === 'away');
-      const res = await r.org.post(`/api/events/${r.event.id}/attendees/leave-out`, { attendeeIds: [dozing!.joined.me.id, awake!.joined.me.id, other.phones[0]!.joined.me.id] });
+      const res = await r.org.post(`/api/events/${r.event.id}/attendees/leave-out`, {
+        attendeeIds: [dozing!.joined.me.id, awake!.joined.me.id, other.phones[0]!.joined.me.id],
+      });
       expect(res.status).toBe(200);
       expect(res.body.away.sort()).toEqual([dozing!.joined.me.id, awake!.joined.me.id].sort());
       await told;
       expect((await listed(other.org, other.event.id)).get(other.phones[0]!.joined.me.id)!.status).toBe('active');
-      expect((await r.org.post(`/api/events/${other.event.id}/attendees/leave-out`, { attendeeIds: [other.phones[1]!.joined.me.id] })).status).toBe(404);
+      expect(
+        (await r.org.post(`/api/events/${other.event.id}/attendees/leave-out`, { attendeeIds: [other.phones[1]!.joined.me.id] })).status,
+      ).toBe(404);
       expect((await r.org.post(`/api/events/${r.event.id}/attendees/leave-out`, { attendeeIds: [] })).status).toBe(400);
 
       const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
@@ -162,9 +168,13 @@ describe('removing many attendees at once', () => {
       const told = nextEvent(removedPhone!.socket, 'me:removed');
       const gone = disconnected(removedPhone!.socket);
       const targets = [ghosts[0]!.me.id, ghosts[1]!.me.id, removedPhone!.joined.me.id];
-      const rows = nextEvent(r.console, 'attendees:changed', 5000, (c: { removed: string[] }) => targets.every((id) => c.removed.includes(id)));
+      const rows = nextEvent(r.console, 'attendees:changed', 5000, (c: { removed: string[] }) =>
+        targets.every((id) => c.removed.includes(id)),
+      );
 
-      const res = await r.org.post(`/api/events/${r.event.id}/attendees/remove`, { attendeeIds: [...targets, stranger.me.id, randomUUID()] });
+      const res = await r.org.post(`/api/events/${r.event.id}/attendees/remove`, {
+        attendeeIds: [...targets, stranger.me.id, randomUUID()],
+      });
       expect(res.status).toBe(200);
       expect(res.body.removed.sort()).toEqual([...targets].sort());
       expect((await told).reason).toBe('removed');
@@ -196,7 +206,14 @@ describe('removing many attendees at once', () => {
     expect(foreign.status).toBe(404);
     expect((await intruder.delete(`/api/events/${event.id}/attendees/${a.me.id}`)).status).toBe(foreign.status);
 
-    for (const body of [{}, { attendeeIds: [] }, { attendeeIds: ['nope'] }, { attendeeIds: a.me.id }, { attendeeIds: [a.me.id], all: true }, { attendeeIds: Array.from({ length: 1001 }, () => randomUUID()) }]) {
+    for (const body of [
+      {},
+      { attendeeIds: [] },
+      { attendeeIds: ['nope'] },
+      { attendeeIds: a.me.id },
+      { attendeeIds: [a.me.id], all: true },
+      { attendeeIds: Array.from({ length: 1001 }, () => randomUUID()) },
+    ]) {
       const res = await org.post(path, body);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, code: 'invalid_request', message: expect.any(String) });
@@ -205,4 +222,3 @@ describe('removing many attendees at once', () => {
     expect((await listed(org, event.id)).get(a.me.id)!.status).toBe('active');
   });
 });
-

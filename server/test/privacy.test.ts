@@ -49,21 +49,34 @@ describe('privacy: contact details reach only mutual matches', () => {
     const organizer: Party = { name: 'organizer', received: [] };
     const org = http(organizer);
     await org.post('/api/auth/signup', { email: `leak-org-${tag}@example.com`, name: 'Org', password: 'long enough pw' });
-    const event = JSON.parse((await org.post('/api/events', { name: 'Leak test', interests: ['AI', 'Hiking', 'Rust', 'Design'], groupSize: 2 })).text);
+    const event = JSON.parse(
+      (await org.post('/api/events', { name: 'Leak test', interests: ['AI', 'Hiking', 'Rust', 'Design'], groupSize: 2 })).text,
+    );
     await org.post(`/api/events/${event.id}/state`, { state: 'open' });
-    const cookie = (await request(app().url).post('/api/auth/login').set(CSRF_HEADER, '1').send({ email: `leak-org-${tag}@example.com`, password: 'long enough pw' })).headers['set-cookie']!.toString().split(';')[0]!;
+    const cookie = (
+      await request(app().url)
+        .post('/api/auth/login')
+        .set(CSRF_HEADER, '1')
+        .send({ email: `leak-org-${tag}@example.com`, password: 'long enough pw' })
+    ).headers['set-cookie']!.toString().split(';')[0]!;
 
     const attendees: Array<Party & { joined: JoinResult; api: ReturnType<typeof http>; shares: ContactField[] }> = [];
     for (let i = 0; i < 6; i++) {
       const party: Party = { name: `attendee ${i}`, received: [] };
       const anon = http(party);
-      const joined = JSON.parse((await anon.post(`/api/join/${event.joinCode}`, person({ name: `Leak Person${i}`, interests: ['AI'], card: cardOf(i) }))).text) as JoinResult;
+      const joined = JSON.parse(
+        (await anon.post(`/api/join/${event.joinCode}`, person({ name: `Leak Person${i}`, interests: ['AI'], card: cardOf(i) }))).text,
+      ) as JoinResult;
       const api = http(party, { authorization: `Bearer ${joined.token}` });
       party.socket = connect(app().url, { role: 'attendee', token: joined.token });
       attendees.push(Object.assign(party, { joined, api, shares: [...CONTACT_FIELDS] }));
     }
     organizer.socket = connect(app().url, { role: 'organizer', eventId: event.id }, cookie);
-    const screen: Party = { name: 'screen', received: [], socket: connect(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }) };
+    const screen: Party = {
+      name: 'screen',
+      received: [],
+      socket: connect(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }),
+    };
     await Promise.all([...attendees, organizer, screen].map((p) => snapshotOf(p.socket!)));
 
     // Attendee 2 shares only their email.
@@ -125,10 +138,20 @@ describe('privacy: contact details reach only mutual matches', () => {
           const seen = traffic(party).includes(value);
           checked++;
           if (isCounterpart && owner.shares.includes(field)) {
-            expect({ owner: owner.name, field, party: party.name, seen }).toEqual({ owner: owner.name, field, party: party.name, seen: true });
+            expect({ owner: owner.name, field, party: party.name, seen }).toEqual({
+              owner: owner.name,
+              field,
+              party: party.name,
+              seen: true,
+            });
             revealed++;
           } else {
-            expect({ owner: owner.name, field, party: party.name, seen }).toEqual({ owner: owner.name, field, party: party.name, seen: false });
+            expect({ owner: owner.name, field, party: party.name, seen }).toEqual({
+              owner: owner.name,
+              field,
+              party: party.name,
+              seen: false,
+            });
           }
         }
       }

@@ -3,7 +3,6 @@ import type { Presence, Snapshot } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
 import { Broadcaster } from '../src/realtime/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
-import { organizer } from './support/http';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
 
 describe('realtime', () => {
@@ -33,7 +32,10 @@ describe('realtime', () => {
     it('accepts the organizer of the event by session cookie and sends the attendee table', async () => {
       const { event, cookie } = await openEvent(app().url);
       const { me } = await join(app().url, event.joinCode);
-      const snap = (await snapshotOf(open(app().url, { role: 'organizer', eventId: event.id }, cookie))) as Extract<Snapshot, { role: 'organizer' }>;
+      const snap = (await snapshotOf(open(app().url, { role: 'organizer', eventId: event.id }, cookie))) as Extract<
+        Snapshot,
+        { role: 'organizer' }
+      >;
       expect(snap.role).toBe('organizer');
       expect(snap.event.screenKey).toBe(event.screenKey);
       expect(snap.attendees.map((a) => a.id)).toEqual([me.id]);
@@ -42,7 +44,10 @@ describe('realtime', () => {
     it('accepts a screen with its key and sends counts only', async () => {
       const { event } = await openEvent(app().url);
       await join(app().url, event.joinCode, person({ interests: ['Rust'] }));
-      const snap = (await snapshotOf(open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }))) as Extract<Snapshot, { role: 'screen' }>;
+      const snap = (await snapshotOf(open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey }))) as Extract<
+        Snapshot,
+        { role: 'screen' }
+      >;
       expect(snap).toEqual({
         role: 'screen',
         serverTime: expect.any(Number),
@@ -247,7 +252,10 @@ describe('realtime', () => {
       const people = await Promise.all([1, 2, 3].map(() => join(app().url, event.joinCode)));
       const phones = people.map((p) => open(app().url, { role: 'attendee', token: p.token }));
       await Promise.all(phones.map((p) => snapshotOf(p)));
-      await request(app().url).patch('/api/me').set(attendeeHeaders(people[0]!.token)).send({ card: { email: 'changed@mail.example', other: '@ana_handle' } });
+      await request(app().url)
+        .patch('/api/me')
+        .set(attendeeHeaders(people[0]!.token))
+        .send({ card: { email: 'changed@mail.example', other: '@ana_handle' } });
       await org.post(`/api/events/${event.id}/state`, { state: 'live' });
       await org.delete(`/api/events/${event.id}/attendees/${people[2]!.me.id}`);
       const second = await snapshotOf(open(app().url, { role: 'organizer', eventId: event.id }, cookie));

@@ -13,7 +13,10 @@ describe('live rounds', () => {
   const app = useApp();
 
   it('assigns each of 50 phones exactly one group, the same for every member', async () => {
-    const r = await room(app().url, 50, {}, (i) => ({ interests: [['AI', 'Hiking', 'Rust', 'Design', 'Coffee'][i % 5]!], company: `Co ${i % 7}` }));
+    const r = await room(app().url, 50, {}, (i) => ({
+      interests: [['AI', 'Hiking', 'Rust', 'Design', 'Coffee'][i % 5]!],
+      company: `Co ${i % 7}`,
+    }));
     try {
       const liveNews = nextEvent(r.console, 'console:event-changed', 3000, (e: { state: string }) => e.state === 'live');
       const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
@@ -57,7 +60,12 @@ describe('live rounds', () => {
     const r = await room(app().url, 16, { groupSize: 4 });
     try {
       const first = (await r.org.post(`/api/events/${r.event.id}/rounds`, { minutes: 5 })).body as ConsoleRoundState;
-      const extendNews = nextEvent(r.phones[0]!.socket, 'round:changed', 3000, (c: { round: RoundInfo }) => c.round.endsAt > first.round!.endsAt);
+      const extendNews = nextEvent(
+        r.phones[0]!.socket,
+        'round:changed',
+        3000,
+        (c: { round: RoundInfo }) => c.round.endsAt > first.round!.endsAt,
+      );
       const extended = await r.org.post(`/api/events/${r.event.id}/rounds/current/extend`, { minutes: 2 });
       expect(extended.body.round.endsAt).toBe(first.round!.endsAt + 120_000);
       expect((await extendNews).round.endsAt).toBe(first.round!.endsAt + 120_000);
@@ -69,7 +77,10 @@ describe('live rounds', () => {
       expect((await r.org.post(`/api/events/${r.event.id}/rounds/current/end`)).status).toBe(409);
 
       // The next rounds are planned together in the background; a real break gives it ample time.
-      await eventually(async () => expect(await app().db.query(`SELECT event_id FROM round_plans WHERE event_id = '${r.event.id}'`)).toHaveLength(1), 15_000);
+      await eventually(
+        async () => expect(await app().db.query(`SELECT event_id FROM round_plans WHERE event_id = '${r.event.id}'`)).toHaveLength(1),
+        15_000,
+      );
       for (let round = 2; round <= 5; round++) {
         const next = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
         expect(next.round!.number).toBe(round);
@@ -100,7 +111,10 @@ describe('live rounds', () => {
     try {
       await r.org.post(`/api/events/${r.event.id}/rounds`, {});
       await expire(app().db, r.event.id);
-      await eventually(() => expect(framesOf<{ round: RoundInfo }>(r.screen, 'round:changed').some((c) => c.round.state === 'ended')).toBe(true), 3000);
+      await eventually(
+        () => expect(framesOf<{ round: RoundInfo }>(r.screen, 'round:changed').some((c) => c.round.state === 'ended')).toBe(true),
+        3000,
+      );
       const control = app().app.get(RoundControl);
       expect(await control.end(r.event.id)).toBe(false);
       await sleep(600);
@@ -118,7 +132,9 @@ describe('live rounds', () => {
       const [ana] = r.phones;
       const mine = assignments(ana!.socket)[0]!.group!;
       const mate = r.phones.find((p) => p.joined.me.id === mine.members[0]!.id)!;
-      const seen = nextEvent(mate.socket, 'group:changed', 3000, (g: MyGroup) => g.members.some((m) => m.id === ana!.joined.me.id && m.arrived));
+      const seen = nextEvent(mate.socket, 'group:changed', 3000, (g: MyGroup) =>
+        g.members.some((m) => m.id === ana!.joined.me.id && m.arrived),
+      );
       const ack = await ana!.socket.timeout(3000).emitWithAck('group:arrive', { groupId: mine.groupId });
       expect('data' in ack && ack.data.groupId).toBe(mine.groupId);
       await seen;
@@ -205,7 +221,10 @@ describe('live rounds', () => {
       expect(on.body.round).toMatchObject({ number: 1, state: 'running' });
       expect(on.body.autopilot).toMatchObject({ state: 'running', roundsLeft: 1 });
       await expire(app().db, r.event.id);
-      await eventually(async () => expect((await r.org.get(`/api/events/${r.event.id}/rounds`)).body.round).toMatchObject({ number: 2, state: 'running' }), 5000);
+      await eventually(
+        async () => expect((await r.org.get(`/api/events/${r.event.id}/rounds`)).body.round).toMatchObject({ number: 2, state: 'running' }),
+        5000,
+      );
       await expire(app().db, r.event.id);
       await eventually(async () => {
         const state = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
@@ -270,8 +289,11 @@ describe('two server processes on one database', () => {
       await r.org.post(`/api/events/${r.event.id}/rounds`, {});
       await expire(one.db, r.event.id);
       await sleep(1500);
-      const ends = (s: typeof screenTwo) => framesOf<{ round: RoundInfo }>(s, 'round:changed').filter((c) => c.round.state === 'ended' && c.round.number === 2).length;
-      const rows = (await one.db.query(`SELECT state, ended_at FROM rounds WHERE event_id = '${r.event.id}' AND number = 2`)) as Array<{ state: string }>;
+      const ends = (s: typeof screenTwo) =>
+        framesOf<{ round: RoundInfo }>(s, 'round:changed').filter((c) => c.round.state === 'ended' && c.round.number === 2).length;
+      const rows = (await one.db.query(`SELECT state, ended_at FROM rounds WHERE event_id = '${r.event.id}' AND number = 2`)) as Array<{
+        state: string;
+      }>;
       expect(rows).toEqual([{ state: 'ended', ended_at: expect.anything() }]);
       if (one.config.redisUrl) {
         expect([ends(r.screen), ends(screenTwo)]).toEqual([1, 1]);
@@ -291,7 +313,7 @@ describe('two server processes on one database', () => {
 describe('restart in the middle of a round', () => {
   it('a new process shows the same round, groups and end time, and ends it on time', async () => {
     const env = freshDatabaseEnv();
-    let first = await startApp({}, env);
+    const first = await startApp({}, env);
     const r = await room(first.url, 6, { groupSize: 3 });
     await r.org.post(`/api/events/${r.event.id}/rounds`, {});
     await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
@@ -309,7 +331,10 @@ describe('restart in the middle of a round', () => {
         expect(s.rounds.group?.members.map((m) => m.id)).toEqual(before[i]!.group!.members.map((m) => m.id));
       });
       await expire(second.db, r.event.id);
-      await eventually(() => phones.forEach((p) => expect(framesOf<{ round: RoundInfo }>(p, 'round:changed').at(-1)?.round.state).toBe('ended')), 3000);
+      await eventually(
+        () => phones.forEach((p) => expect(framesOf<{ round: RoundInfo }>(p, 'round:changed').at(-1)?.round.state).toBe('ended')),
+        3000,
+      );
       phones.forEach((p) => p.disconnect());
     } finally {
       await second.close();

@@ -24,7 +24,10 @@ const logOut = (url: string, cookie: string) => request(url).post('/api/auth/log
 
 /** Resolves with the reason the server gave before closing the socket, once it is closed. */
 async function closedWith(socket: MingleClient): Promise<ConnectionClosed> {
-  const [info, reason] = await Promise.all([nextEvent(socket, 'connection:closed', 10_000) as Promise<ConnectionClosed>, disconnected(socket)]);
+  const [info, reason] = await Promise.all([
+    nextEvent(socket, 'connection:closed', 10_000) as Promise<ConnectionClosed>,
+    disconnected(socket),
+  ]);
   expect(reason).toBe('io server disconnect');
   return info;
 }
@@ -59,11 +62,14 @@ describe('sessions and sockets', () => {
   afterAll(() => Logger.overrideLogger(false));
 
   describe('logging out', () => {
-    it("closes every socket of that session at once, and the console hears nothing more", async () => {
+    it('closes every socket of that session at once, and the console hears nothing more', async () => {
       const { org, event } = await openEvent(app().url);
       const cookie = await logIn(app().url, org.email);
       const other = await logIn(app().url, org.email);
-      const consoles = [open(app().url, { role: 'organizer', eventId: event.id }, cookie), open(app().url, { role: 'organizer', eventId: event.id }, cookie)];
+      const consoles = [
+        open(app().url, { role: 'organizer', eventId: event.id }, cookie),
+        open(app().url, { role: 'organizer', eventId: event.id }, cookie),
+      ];
       const otherSession = open(app().url, { role: 'organizer', eventId: event.id }, other);
       await Promise.all([...consoles, otherSession].map((s) => snapshotOf(s)));
 
@@ -93,7 +99,9 @@ describe('sessions and sockets', () => {
       const cookie = await logIn(app().url, org.email);
       const token = decodeURIComponent(cookie.split('=')[1]!);
       // The session ends three seconds from now; the socket opens before that.
-      await app().db.getRepository(Session).update({ tokenHash: tokenHash(app().config.sessionSecret, token) }, { expiresAt: Date.now() + 3000 });
+      await app()
+        .db.getRepository(Session)
+        .update({ tokenHash: tokenHash(app().config.sessionSecret, token) }, { expiresAt: Date.now() + 3000 });
       const console_ = open(app().url, { role: 'organizer', eventId: event.id }, cookie);
       await snapshotOf(console_);
       expect((await closedWith(console_)).reason).toBe('session_expired');
@@ -134,7 +142,11 @@ describe('sessions and sockets', () => {
       expect(me.status).toBe(401);
       expect(me.body.code).toBe('unauthorized');
       expect((await request(app().url).get('/api/events').set('cookie', cookie)).status).toBe(401);
-      const create = await request(app().url).post('/api/events').set(CSRF_HEADER, '1').set('cookie', cookie).send({ name: 'E', interests: ['a', 'b'] });
+      const create = await request(app().url)
+        .post('/api/events')
+        .set(CSRF_HEADER, '1')
+        .set('cookie', cookie)
+        .send({ name: 'E', interests: ['a', 'b'] });
       expect(create.status).toBe(401);
       expect((await logOut(app().url, cookie)).status).toBe(204);
       expect(logs).toEqual([]);
@@ -154,7 +166,9 @@ describe('closed sign-up (ALLOW_SIGNUP=false)', () => {
 
   it('lets exactly one of six simultaneous sign-ups on an empty server in', async () => {
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => browser(app().url).post('/api/auth/signup', { email: `race${i}@example.com`, name: `R${i}`, password: PASSWORD })),
+      Array.from({ length: 6 }, (_, i) =>
+        browser(app().url).post('/api/auth/signup', { email: `race${i}@example.com`, name: `R${i}`, password: PASSWORD }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 403, 403, 403, 403, 403]);

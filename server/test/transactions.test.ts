@@ -6,7 +6,14 @@ import { Organizer } from '../src/organizers/organizer.entity';
 import { dropDatabase, freshDatabaseEnv } from './support/app';
 
 const organizer = (name: string): Organizer =>
-  Object.assign(new Organizer(), { id: randomUUID(), email: `${name}@example.com`, name, passwordHash: 'x', createdAt: Date.now(), signupSlot: null });
+  Object.assign(new Organizer(), {
+    id: randomUUID(),
+    email: `${name}@example.com`,
+    name,
+    passwordHash: 'x',
+    createdAt: Date.now(),
+    signupSlot: null,
+  });
 
 /** Lets other work run for a bounded number of turns, or until `done()` holds. */
 async function turns(done: () => boolean, budget = 200): Promise<void> {

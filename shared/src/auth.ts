@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { line } from './text';
 
-export const email = line('Email')
-  .toLowerCase()
-  .max(254, 'Email is too long')
-  .pipe(z.email('Enter a valid email address'));
+export const email = line('Email').toLowerCase().max(254, 'Email is too long').pipe(z.email('Enter a valid email address'));
 
 export const signUpBody = z.strictObject({
   email,

@@ -84,7 +84,6 @@ export const createEventBody = updateEventBody
   });
 export type CreateEventBody = z.input<typeof createEventBody>;
 
-
 /** Allowed state moves; `ended` is final. */
 export const EVENT_TRANSITIONS: Record<EventState, readonly EventState[]> = {
   draft: ['open'],

@@ -12,7 +12,10 @@ export const plannerBody = z.strictObject({
       z.strictObject({
         name: line('Name').min(1, 'Name is missing').max(80, 'Name is at most 80 characters'),
         company: line('Company').max(80, 'Company is at most 80 characters').optional(),
-        interests: z.array(line('Interest').min(1, 'An interest cannot be empty').max(40, 'An interest is at most 40 characters')).max(20, 'At most 20 interests').optional(),
+        interests: z
+          .array(line('Interest').min(1, 'An interest cannot be empty').max(40, 'An interest is at most 40 characters'))
+          .max(20, 'At most 20 interests')
+          .optional(),
       }),
       'People must be a list',
     )

@@ -48,7 +48,14 @@ export interface ScreenEvent {
 
 export type Snapshot =
   | { role: 'attendee'; serverTime: number; event: PublicEvent; me: MyProfile; presence: Presence; rounds: AttendeeRoundState }
-  | { role: 'organizer'; serverTime: number; event: OrganizerEventView; attendees: OrganizerAttendee[]; presence: Presence; rounds: ConsoleRoundState }
+  | {
+      role: 'organizer';
+      serverTime: number;
+      event: OrganizerEventView;
+      attendees: OrganizerAttendee[];
+      presence: Presence;
+      rounds: ConsoleRoundState;
+    }
   | { role: 'screen'; serverTime: number; event: ScreenEvent; presence: Presence; rounds: ScreenRoundState };
 
 /** News the server pushes. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * (U+0080–U+009F). Nobody types them, PostgreSQL refuses NUL outright, and the others break exports
  * and displays. CRLF is accepted and stored as LF.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 /** What a single line may not hold once trimmed: any line break or tab. */
 const LINE_BREAK = /[\t\n\r]/;

@@ -74,7 +74,12 @@ export function zonedLocalToIso(local: string, timeZone: string): string | null 
   const m = LOCAL_RE.exec(local.trim());
   if (!m) return null;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (Number.isNaN(wallAsUtc)) return null;
@@ -133,7 +138,7 @@ export function browserTimeZone(): string {
 
 /** Every zone the runtime knows, always including UTC and `ensure`. */
 export function timeZones(ensure: readonly string[] = []): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones = Intl.supportedValuesOf('timeZone');
   } catch {

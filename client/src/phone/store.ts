@@ -1,6 +1,16 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { AttendeeRoundState, MeResult, MetPerson, MyGroup, MyProfile, Presence, PublicEvent, RoundInfo, Snapshot } from '@mingle/shared';
+import type {
+  AttendeeRoundState,
+  MeResult,
+  MetPerson,
+  MyGroup,
+  MyProfile,
+  Presence,
+  PublicEvent,
+  RoundInfo,
+  Snapshot,
+} from '@mingle/shared';
 import { ApiError, phoneApi } from './phone-api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
 

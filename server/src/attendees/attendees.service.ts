@@ -18,7 +18,6 @@ import { RemovalSteps } from './removal-steps';
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
 
-
 @Injectable()
 export class AttendeesService {
   constructor(
@@ -47,7 +46,8 @@ export class AttendeesService {
     const found = await this.db.getRepository(MingleEvent).find({ where: { joinCode: read.code }, order: { createdAt: 'DESC' } });
     const joinable = found.find((e) => e.state === 'open' || e.state === 'live');
     if (joinable) return joinable;
-    if (found.some((e) => e.state === 'draft')) throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.');
+    if (found.some((e) => e.state === 'draft'))
+      throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.');
     if (found.some((e) => e.state === 'ended')) throw new ApiError(410, 'event_ended', 'This event has ended.');
     throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');
   }
@@ -122,11 +122,17 @@ export class AttendeesService {
       const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
       const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
       if (!ids.length) return ids;
-      await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() });
+      await tx.update(
+        Attendee,
+        { ...where, id: In(ids) },
+        { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() },
+      );
       for (const id of ids) await this.removalSteps.run(tx, { id, eventId });
       return ids;
     });
-    await Promise.all(removed.map((id) => this.broadcaster.dismiss(rooms.attendee(id), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE })));
+    await Promise.all(
+      removed.map((id) => this.broadcaster.dismiss(rooms.attendee(id), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE })),
+    );
     if (removed.length) this.presence.changed(eventId, ...removed);
     for (const attendeeId of removed) this.activity.emit({ eventId, attendeeId, kind: 'removed' });
     return removed;
@@ -195,7 +201,10 @@ function chooseInterests(event: MingleEvent, picked: string[]): string[] {
   const chosen: string[] = [];
   for (const p of picked) {
     const tag = byKey.get(p.trim().toLowerCase());
-    if (!tag) throw new ApiError(400, 'invalid_request', `interests: "${p}" is not one of this event's interests`, { interests: `"${p}" is not one of this event's interests` });
+    if (!tag)
+      throw new ApiError(400, 'invalid_request', `interests: "${p}" is not one of this event's interests`, {
+        interests: `"${p}" is not one of this event's interests`,
+      });
     if (!chosen.includes(tag)) chosen.push(tag);
   }
   if (chosen.length > event.maxInterests) {

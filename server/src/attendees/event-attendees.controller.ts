@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { attendeeIdParam, attendeeIdsBody, eventIdParam, type AttendeesLeftOut, type AttendeesRemoved, type OrganizerAttendee } from '@mingle/shared';
+import {
+  attendeeIdParam,
+  attendeeIdsBody,
+  eventIdParam,
+  type AttendeesLeftOut,
+  type AttendeesRemoved,
+  type OrganizerAttendee,
+} from '@mingle/shared';
 import type { z } from 'zod';
 import { Valid } from '../common/validate';
 import { EventsService } from '../events/events.service';
@@ -20,7 +27,10 @@ export class EventAttendeesController {
   ) {}
 
   @Get()
-  async list(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>): Promise<OrganizerAttendee[]> {
+  async list(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>,
+  ): Promise<OrganizerAttendee[]> {
     await this.events.own(me.id, id);
     const online = await this.broadcaster.onlineIn(rooms.attendees(id));
     return (await this.attendees.listForEvent(id)).map((a) => toOrganizerAttendee(a, online.has(a.id)));
@@ -28,7 +38,10 @@ export class EventAttendeesController {
 
   @Delete(':attendeeId')
   @HttpCode(204)
-  async remove(@CurrentOrganizer() me: Organizer, @Param(new Valid(attendeeIdParam)) { id, attendeeId }: z.output<typeof attendeeIdParam>): Promise<void> {
+  async remove(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(attendeeIdParam)) { id, attendeeId }: z.output<typeof attendeeIdParam>,
+  ): Promise<void> {
     await this.events.own(me.id, id);
     await this.attendees.remove(id, attendeeId);
   }

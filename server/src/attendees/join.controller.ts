@@ -36,7 +36,10 @@ export class JoinController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
   @UseInterceptors(WrongCodeBudget)
-  async join(@Param(new Valid(joinCodeParam)) { code }: Code, @Body(new Valid(joinBody)) body: z.output<typeof joinBody>): Promise<JoinResult> {
+  async join(
+    @Param(new Valid(joinCodeParam)) { code }: Code,
+    @Body(new Valid(joinBody)) body: z.output<typeof joinBody>,
+  ): Promise<JoinResult> {
     const { token, attendee, event } = await this.attendees.join(code, body);
     return { token, me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
@@ -50,7 +53,10 @@ export class JoinController {
 
   @Patch('me')
   @UseGuards(AttendeeGuard)
-  async update(@CurrentAttendee() attendee: Attendee, @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>): Promise<MeResult> {
+  async update(
+    @CurrentAttendee() attendee: Attendee,
+    @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>,
+  ): Promise<MeResult> {
     const updated = await this.attendees.updateProfile(attendee, body);
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
     return { me: toMyProfile(updated), event: toPublicEvent(event, this.config.contactRetentionDays) };

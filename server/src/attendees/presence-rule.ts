@@ -21,7 +21,12 @@ export function presenceGraceMs(event: Pick<MingleEvent, 'roundMinutes' | 'break
  * Joining over HTTP alone never makes anyone present. (A socket that is online counts even before
  * its connected_at is written: that write follows the snapshot.)
  */
-export function isPresent(a: Pick<Attendee, 'status' | 'connectedAt' | 'lastSeenAt'>, online: boolean, graceMs: number, now = Date.now()): boolean {
+export function isPresent(
+  a: Pick<Attendee, 'status' | 'connectedAt' | 'lastSeenAt'>,
+  online: boolean,
+  graceMs: number,
+  now = Date.now(),
+): boolean {
   if (a.status !== 'active') return false;
   return online || (a.connectedAt !== null && a.lastSeenAt >= now - graceMs);
 }

@@ -44,7 +44,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     const ids = this.broadcaster.localAttendees();
     const now = Date.now();
     try {
-      for (let i = 0; i < ids.length; i += 500) await this.db.getRepository(Attendee).update({ id: In(ids.slice(i, i + 500)) }, { lastSeenAt: now });
+      for (let i = 0; i < ids.length; i += 500)
+        await this.db.getRepository(Attendee).update({ id: In(ids.slice(i, i + 500)) }, { lastSeenAt: now });
     } catch (error) {
       this.log.warn(`refreshing last seen failed: ${(error as Error).message}`);
     }
@@ -100,7 +101,9 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       this.broadcaster.send(rooms.event(eventId), 'presence:changed', presence);
       if (entry.attendeeIds.size) {
         const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
-        const upserted = changed.filter((a) => a.status !== 'removed' && a.status !== 'erased').map((a) => toOrganizerAttendee(a, online.has(a.id)));
+        const upserted = changed
+          .filter((a) => a.status !== 'removed' && a.status !== 'erased')
+          .map((a) => toOrganizerAttendee(a, online.has(a.id)));
         const removed = changed.filter((a) => a.status === 'removed' || a.status === 'erased').map((a) => a.id);
         this.broadcaster.send(rooms.console(eventId), 'attendees:changed', { upserted, removed });
       }

@@ -28,7 +28,9 @@ export class WrongCodeBudget implements NestInterceptor {
     const keys = keysFor(normalizeIp(http.getRequest<Request>().ip ?? ''));
     const res = http.getResponse<Response>();
     await this.refuseWhenSpent(keys.spent, res);
-    return next.handle().pipe(catchError((error: unknown) => from(this.countIfWrong(keys, error)).pipe(mergeMap(() => throwError(() => error)))));
+    return next
+      .handle()
+      .pipe(catchError((error: unknown) => from(this.countIfWrong(keys, error)).pipe(mergeMap(() => throwError(() => error)))));
   }
 
   /**
@@ -40,7 +42,12 @@ export class WrongCodeBudget implements NestInterceptor {
     if (!spent.isBlocked) return;
     const retryAfter = Math.max(1, spent.timeToBlockExpire);
     res.setHeader('Retry-After', String(retryAfter));
-    const body: ApiErrorBody & { retryAfter: number } = { statusCode: 429, code: TOO_MANY_WRONG_CODES, message: tooManyWrongCodesMessage(retryAfter), retryAfter };
+    const body: ApiErrorBody & { retryAfter: number } = {
+      statusCode: 429,
+      code: TOO_MANY_WRONG_CODES,
+      message: tooManyWrongCodesMessage(retryAfter),
+      retryAfter,
+    };
     throw new HttpException(body, 429);
   }
 

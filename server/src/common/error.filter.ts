@@ -31,17 +31,18 @@ export class ErrorFilter implements ExceptionFilter {
       const status = error.getStatus();
       const response = error.getResponse();
       if (typeof response === 'object' && response && 'code' in response) return response as ApiErrorBody;
-      const message =
-        status === 429 ? 'Too many attempts. Wait a minute and try again.' : status === 404 ? 'Not found' : error.message;
+      const message = status === 429 ? 'Too many attempts. Wait a minute and try again.' : status === 404 ? 'Not found' : error.message;
       return { statusCode: status, code: CODES[status] ?? 'error', message };
     }
     const parserError = error as { type?: string; status?: number; limit?: number };
-    if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON' };
+    if (parserError?.type === 'entity.parse.failed')
+      return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON' };
     if (parserError?.type === 'entity.too.large')
       return { statusCode: 413, code: 'too_large', message: `The request body is too large${sizeLimit(parserError.limit)}` };
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500)
       return { statusCode: parserError.status, code: CODES[parserError.status] ?? 'error', message: 'Bad request' };
-    if (isServiceUnavailable(error)) return { statusCode: 503, code: 'unavailable', message: 'The server cannot reach its database right now. Try again in a moment.' };
+    if (isServiceUnavailable(error))
+      return { statusCode: 503, code: 'unavailable', message: 'The server cannot reach its database right now. Try again in a moment.' };
     return { statusCode: 500, code: 'internal', message: 'Something went wrong on our side' };
   }
 }

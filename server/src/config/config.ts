@@ -79,7 +79,7 @@ export function loadConfig(env: Env): Config {
   const redis = url('REDIS_URL', ['redis:', 'rediss:']);
   const publicUrl = url('PUBLIC_URL', ['http:', 'https:']);
 
-  let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
+  const sessionSecret = env.SESSION_SECRET?.trim() ?? '';
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
   if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
 

@@ -7,7 +7,15 @@ import type { Attendee } from '../attendees/attendee.entity';
  */
 export function toMetPerson(
   other: Attendee,
-  facts: { met: Encounter[]; asked: boolean; matchedAt: number | null; shared: ContactField[]; sharing: ContactField[]; note: string; optOut: 'know' | 'avoid' | null },
+  facts: {
+    met: Encounter[];
+    asked: boolean;
+    matchedAt: number | null;
+    shared: ContactField[];
+    sharing: ContactField[];
+    note: string;
+    optOut: 'know' | 'avoid' | null;
+  },
 ): MetPerson {
   const gone = other.status === 'erased' || other.status === 'removed' ? other.status : null;
   const present = gone === null;

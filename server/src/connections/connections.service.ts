@@ -11,7 +11,6 @@ import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.enti
 import { toMetPerson } from './connection.views';
 import { ordered, recordSwapRequest, sharedFields } from './swap-requests';
 
-
 @Injectable()
 export class ConnectionsService {
   constructor(
@@ -21,7 +20,12 @@ export class ConnectionsService {
 
   /** Everyone I shared a group with, newest encounter first. */
   async people(me: Attendee): Promise<MetPerson[]> {
-    const meetings = await this.db.getRepository(Meeting).find({ where: [{ eventId: me.eventId, a: me.id }, { eventId: me.eventId, b: me.id }] });
+    const meetings = await this.db.getRepository(Meeting).find({
+      where: [
+        { eventId: me.eventId, a: me.id },
+        { eventId: me.eventId, b: me.id },
+      ],
+    });
     if (!meetings.length) return [];
     const otherIds = [...new Set(meetings.map((m) => (m.a === me.id ? m.b : m.a)))];
     const [others, groups, asked, matches, notes, optOuts] = await Promise.all([
@@ -37,7 +41,11 @@ export class ConnectionsService {
       const met: Encounter[] = meetings
         .filter((m) => m.a === other.id || m.b === other.id)
         .sort((x, y) => x.roundNumber - y.roundNumber)
-        .map((m) => ({ round: m.roundNumber, spot: spots.get(m.groupId) ?? '', shared: other.interests.filter((t) => me.interests.includes(t)) }));
+        .map((m) => ({
+          round: m.roundNumber,
+          spot: spots.get(m.groupId) ?? '',
+          shared: other.interests.filter((t) => me.interests.includes(t)),
+        }));
       const match = matches.find((m) => m.a === other.id || m.b === other.id);
       return toMetPerson(other, {
         met,
@@ -75,7 +83,8 @@ export class ConnectionsService {
   async withdraw(me: Attendee, otherId: string): Promise<MetPerson> {
     await this.metPerson(me, otherId);
     const [a, b] = ordered(me.id, otherId);
-    if (await this.db.getRepository(Match).existsBy({ a, b })) throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
+    if (await this.db.getRepository(Match).existsBy({ a, b }))
+      throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
     await this.db.getRepository(SwapRequest).delete({ fromId: me.id, toId: otherId });
     return this.person(me, otherId);
   }
@@ -136,14 +145,22 @@ export class ConnectionsService {
       rounds: rounds.map(({ number }) => {
         const pairs = meetings.filter((m) => m.roundNumber === number);
         const made = pairs.filter((m) => matched.has(`${m.a}|${m.b}`)).length;
-        return { number, pairs: pairs.length, matches: made, matchRate: pairs.length ? Math.round((made / pairs.length) * 1000) / 1000 : 0 };
+        return {
+          number,
+          pairs: pairs.length,
+          matches: made,
+          matchRate: pairs.length ? Math.round((made / pairs.length) * 1000) / 1000 : 0,
+        };
       }),
     };
   }
 
   /** Both phones get the match, each with the other's shared card. Sent after the commit. */
   private async announceMatch(xId: string, yId: string): Promise<void> {
-    const [x, y] = await Promise.all([this.db.getRepository(Attendee).findOneByOrFail({ id: xId }), this.db.getRepository(Attendee).findOneByOrFail({ id: yId })]);
+    const [x, y] = await Promise.all([
+      this.db.getRepository(Attendee).findOneByOrFail({ id: xId }),
+      this.db.getRepository(Attendee).findOneByOrFail({ id: yId }),
+    ]);
     for (const [viewer, shown] of [
       [x, y],
       [y, x],

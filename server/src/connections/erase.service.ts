@@ -31,16 +31,20 @@ export class EraseService {
       await dropConnectionsOf(tx, me.id);
       await tx.delete(Note, { otherId: me.id });
       await tx.delete(OptOut, { attendeeId: me.id });
-      await tx.update(Attendee, { id: me.id }, {
-        status: 'erased',
-        name: '',
-        headline: '',
-        company: '',
-        interests: [],
-        card: {},
-        tokenHash: tokenHash(this.config.sessionSecret, newToken()),
-        updatedAt: Date.now(),
-      });
+      await tx.update(
+        Attendee,
+        { id: me.id },
+        {
+          status: 'erased',
+          name: '',
+          headline: '',
+          company: '',
+          interests: [],
+          card: {},
+          tokenHash: tokenHash(this.config.sessionSecret, newToken()),
+          updatedAt: Date.now(),
+        },
+      );
     });
     this.activity.emit({ eventId: me.eventId, attendeeId: me.id, kind: 'left' });
     this.presence.changed(me.eventId, me.id);

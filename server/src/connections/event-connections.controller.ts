@@ -17,7 +17,10 @@ export class EventConnectionsController {
   ) {}
 
   @Get()
-  async stats(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>): Promise<ConnectionStats> {
+  async stats(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>,
+  ): Promise<ConnectionStats> {
     await this.events.own(me.id, id);
     return this.connections.stats(id);
   }

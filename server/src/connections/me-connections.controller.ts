@@ -48,7 +48,11 @@ export class MeConnectionsController {
   }
 
   @Put('people/:otherId/opt-out')
-  optOut(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other, @Body(new Valid(optOutBody)) body: z.output<typeof optOutBody>): Promise<MetPerson> {
+  optOut(
+    @CurrentAttendee() me: Attendee,
+    @Param(new Valid(otherIdParam)) { otherId }: Other,
+    @Body(new Valid(optOutBody)) body: z.output<typeof optOutBody>,
+  ): Promise<MetPerson> {
     return this.connections.optOut(me, otherId, body.reason);
   }
 
@@ -58,7 +62,11 @@ export class MeConnectionsController {
   }
 
   @Put('people/:otherId/note')
-  note(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other, @Body(new Valid(noteBody)) body: z.output<typeof noteBody>): Promise<MetPerson> {
+  note(
+    @CurrentAttendee() me: Attendee,
+    @Param(new Valid(otherIdParam)) { otherId }: Other,
+    @Body(new Valid(noteBody)) body: z.output<typeof noteBody>,
+  ): Promise<MetPerson> {
     return this.connections.setNote(me, otherId, body.text);
   }
 
@@ -80,7 +88,11 @@ export class MeConnectionsController {
 
   @Get('people/:otherId/contact.vcf')
   @Header('content-type', 'text/vcard; charset=utf-8')
-  async oneVCard(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async oneVCard(
+    @CurrentAttendee() me: Attendee,
+    @Param(new Valid(otherIdParam)) { otherId }: Other,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const person = await this.connections.person(me, otherId);
     res.setHeader('content-disposition', `attachment; filename="${fileName(person.name || 'contact')}.vcf"`);
     return toVCard(person, await this.eventName(me));
@@ -117,4 +129,8 @@ export class MeConnectionsController {
   }
 }
 
-const fileName = (name: string) => name.replace(/[^\p{L}\p{N} _-]/gu, '').trim().slice(0, 60) || 'contact';
+const fileName = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .trim()
+    .slice(0, 60) || 'contact';

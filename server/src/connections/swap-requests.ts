@@ -30,7 +30,13 @@ export async function sharedFields(db: EntityManager, who: Attendee): Promise<Co
  * The matches primary key (a, b) with a < b is the last guard against a duplicate.
  */
 export async function recordSwapRequest(tx: EntityManager, me: Attendee, otherId: string): Promise<'asked' | 'made' | 'gone'> {
-  await tx.createQueryBuilder().insert().into(SwapRequest).values({ fromId: me.id, toId: otherId, eventId: me.eventId, createdAt: Date.now() }).orIgnore().execute();
+  await tx
+    .createQueryBuilder()
+    .insert()
+    .into(SwapRequest)
+    .values({ fromId: me.id, toId: otherId, eventId: me.eventId, createdAt: Date.now() })
+    .orIgnore()
+    .execute();
   const pair = await lockPair(tx, me.id, otherId);
   const [mine, other] = [pair.get(me.id), pair.get(otherId)];
   if ([mine, other].some((x) => !x || x.status === 'removed' || x.status === 'erased')) {
@@ -46,7 +52,14 @@ export async function recordSwapRequest(tx: EntityManager, me: Attendee, otherId
     .createQueryBuilder()
     .insert()
     .into(Match)
-    .values({ a, b, eventId: me.eventId, matchedAt: Date.now(), aFields: await sharedFields(tx, first), bFields: await sharedFields(tx, second) })
+    .values({
+      a,
+      b,
+      eventId: me.eventId,
+      matchedAt: Date.now(),
+      aFields: await sharedFields(tx, first),
+      bFields: await sharedFields(tx, second),
+    })
     .orIgnore()
     .execute();
   return 'made';

@@ -9,7 +9,7 @@ import { bearerToken } from '../attendees/attendee.guard';
  */
 @Injectable()
 export class SwapThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: { headers?: { authorization?: string }; ip?: string }): Promise<string> {
     const token = bearerToken(req.headers?.authorization);
     return token ? createHash('sha256').update(token).digest('hex') : String(req.ip);
   }

@@ -88,7 +88,13 @@ describe('vCard', () => {
 describe('connections CSV', () => {
   it('guards formulas, also after leading whitespace, and leaves a phone number readable', () => {
     const csv = toConnectionsCsv([
-      person({ name: ' =HYPERLINK("http://evil.example")', company: '@corp', headline: '-x', note: 'a, b\nc', card: { phone: '+1 555 0100', other: '\t=1' } }),
+      person({
+        name: ' =HYPERLINK("http://evil.example")',
+        company: '@corp',
+        headline: '-x',
+        note: 'a, b\nc',
+        card: { phone: '+1 555 0100', other: '\t=1' },
+      }),
     ]);
     const row = csv.split('\r\n').slice(1).join('\r\n');
     expect(row.startsWith(`"' =HYPERLINK(""http://evil.example"")",'-x,'@corp,,+1 555 0100,,,'\t=1,`)).toBe(true);

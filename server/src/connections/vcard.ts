@@ -7,7 +7,11 @@ import { toCsv, type MetPerson } from '@mingle/shared';
 
 /** A text value: backslash, comma and semicolon escaped, every line-break form as `\n`. */
 export function vcardText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** A URI value is not text-escaped; the characters that would end or split it are percent-encoded. */

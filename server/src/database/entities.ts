@@ -5,4 +5,20 @@ import { Attendee } from '../attendees/attendee.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from '../connections/connection.entities';
 import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from '../mixer/rounds/round.entity';
 
-export const entities = [Organizer, Session, MingleEvent, Attendee, Round, Group, GroupMember, Meeting, Autopilot, RoundPlan, SwapRequest, Match, OptOut, ShareChoice, Note];
+export const entities = [
+  Organizer,
+  Session,
+  MingleEvent,
+  Attendee,
+  Round,
+  Group,
+  GroupMember,
+  Meeting,
+  Autopilot,
+  RoundPlan,
+  SwapRequest,
+  Match,
+  OptOut,
+  ShareChoice,
+  Note,
+];

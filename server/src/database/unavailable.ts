@@ -1,8 +1,18 @@
 /** Network errors of a driver that cannot reach its server. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** PostgreSQL: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, not accepting yet). */
 const SERVER_CODES = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
-const MESSAGES = /Connection terminated|terminating connection|database system is (starting up|shutting down|in recovery)|Client has encountered a connection error|timeout exceeded when trying to connect|Connection is not established|ClientClosedError|The client is closed/i;
+const MESSAGES =
+  /Connection terminated|terminating connection|database system is (starting up|shutting down|in recovery)|Client has encountered a connection error|timeout exceeded when trying to connect|Connection is not established|ClientClosedError|The client is closed/i;
 
 /**
  * True when an error means "the database (or Redis) cannot be reached right now", not "this request

@@ -35,7 +35,10 @@ export class EventsController {
   }
 
   @Post()
-  async create(@CurrentOrganizer() me: Organizer, @Body(new Valid(createEventBody)) body: z.output<typeof createEventBody>): Promise<OrganizerEventView> {
+  async create(
+    @CurrentOrganizer() me: Organizer,
+    @Body(new Valid(createEventBody)) body: z.output<typeof createEventBody>,
+  ): Promise<OrganizerEventView> {
     return this.view(await this.events.create(me.id, body));
   }
 

@@ -76,7 +76,10 @@ export class EventsService {
     if (!EVENT_TRANSITIONS[event.state].includes(to))
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
     const now = Date.now();
-    const result = await this.events.update({ id, state: event.state }, { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) });
+    const result = await this.events.update(
+      { id, state: event.state },
+      { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) },
+    );
     if (!result.affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
     return this.announce(await this.own(organizerId, id));
   }

@@ -46,7 +46,13 @@ export class HealthController implements OnModuleDestroy {
   private async databaseUp(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
-    const answer = await Promise.race([this.db.query('SELECT 1').then(() => true, () => false), late]);
+    const answer = await Promise.race([
+      this.db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
     clearTimeout(timer);
     return answer;
   }

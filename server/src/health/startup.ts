@@ -47,7 +47,8 @@ export function startingServer(port: number): Promise<StartingServer> {
 export async function waitForDependencies(config: Config, waiting: (what: string) => void): Promise<void> {
   const deadline = Date.now() + config.startupWaitSeconds * 1000;
   const checks: Array<[string, () => Promise<void>]> = [];
-  if (config.database.kind === 'postgres') checks.push(['PostgreSQL', () => checkPostgres(config.database.kind === 'postgres' ? config.database.url : '')]);
+  if (config.database.kind === 'postgres')
+    checks.push(['PostgreSQL', () => checkPostgres(config.database.kind === 'postgres' ? config.database.url : '')]);
   if (config.redisUrl) checks.push(['Redis', () => checkRedis(config.redisUrl!)]);
   for (const [name, check] of checks) {
     for (let attempt = 0; ; attempt++) {
@@ -56,7 +57,11 @@ export async function waitForDependencies(config: Config, waiting: (what: string
         break;
       } catch (error) {
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`${name} did not answer within ${config.startupWaitSeconds} s (STARTUP_WAIT_SECONDS): ${(error as Error).message}`);
+        if (left <= 0)
+          throw new Error(
+            `${name} did not answer within ${config.startupWaitSeconds} s (STARTUP_WAIT_SECONDS): ${(error as Error).message}`,
+            { cause: error },
+          );
         if (attempt === 0) console.warn(`Waiting for ${name} (up to ${config.startupWaitSeconds} s): ${(error as Error).message}`);
         waiting(name);
         await new Promise((r) => setTimeout(r, Math.min(left, FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS)));
@@ -72,7 +77,7 @@ async function checkPostgres(url: string): Promise<void> {
     await probe.query('SELECT 1');
   } catch (error) {
     const message = (error as Error).message || (error as { code?: string }).code || String(error);
-    throw new Error(`DATABASE_URL: cannot reach PostgreSQL at ${new URL(url).host} (${message})`);
+    throw new Error(`DATABASE_URL: cannot reach PostgreSQL at ${new URL(url).host} (${message})`, { cause: error });
   } finally {
     if (probe.isInitialized) await probe.destroy().catch(() => undefined);
   }

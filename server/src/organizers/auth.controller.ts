@@ -17,7 +17,11 @@ export class AuthController {
   @Post('signup')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ join: true })
-  async signUp(@Body(new Valid(signUpBody)) body: SignUpBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrganizerView> {
+  async signUp(
+    @Body(new Valid(signUpBody)) body: SignUpBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrganizerView> {
     const { organizer, token } = await this.organizers.signUp(body);
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, SESSION_MS));
     return toOrganizerView(organizer);
@@ -27,7 +31,11 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ join: true })
-  async logIn(@Body(new Valid(logInBody)) body: LogInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrganizerView> {
+  async logIn(
+    @Body(new Valid(logInBody)) body: LogInBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrganizerView> {
     const { organizer, token } = await this.organizers.logIn(body);
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, SESSION_MS));
     return toOrganizerView(organizer);

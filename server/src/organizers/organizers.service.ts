@@ -22,7 +22,8 @@ export interface OpenSession {
 }
 
 const signupClosed = () => new ApiError(403, 'signup_closed', 'Sign-up is closed on this server. Ask its administrator for an account.');
-const emailTaken = () => new ApiError(409, 'email_taken', 'An account with this email already exists', { email: 'An account with this email already exists' });
+const emailTaken = () =>
+  new ApiError(409, 'email_taken', 'An account with this email already exists', { email: 'An account with this email already exists' });
 
 @Injectable()
 export class OrganizersService {
@@ -120,7 +121,12 @@ export class OrganizersService {
     const now = Date.now();
     const sessions = this.db.getRepository(Session);
     await sessions.delete({ organizerId, expiresAt: LessThan(now) });
-    await sessions.insert({ tokenHash: tokenHash(this.config.sessionSecret, token), organizerId, createdAt: now, expiresAt: now + SESSION_DAYS * DAY });
+    await sessions.insert({
+      tokenHash: tokenHash(this.config.sessionSecret, token),
+      organizerId,
+      createdAt: now,
+      expiresAt: now + SESSION_DAYS * DAY,
+    });
     return token;
   }
 }

@@ -8,7 +8,10 @@ export const SESSION_ENDED_MESSAGES: Record<'logged_out' | 'session_expired', st
   session_expired: 'Your session expired. Log in again to see this event live.',
 };
 
-export const sessionEnded = (reason: 'logged_out' | 'session_expired'): ConnectionClosed => ({ reason, message: SESSION_ENDED_MESSAGES[reason] });
+export const sessionEnded = (reason: 'logged_out' | 'session_expired'): ConnectionClosed => ({
+  reason,
+  message: SESSION_ENDED_MESSAGES[reason],
+});
 
 /** Closes every socket opened with a session, on every node, saying why. */
 @Injectable()

@@ -35,7 +35,11 @@ export class HandshakeLimit {
     }
     const { isBlocked, timeToBlockExpire } = counted;
     if (!isBlocked) return null;
-    return { code: 'rate_limited', message: 'Too many connections from this network. Trying again shortly.', retryAfterMs: Math.max(1, timeToBlockExpire) * 1000 };
+    return {
+      code: 'rate_limited',
+      message: 'Too many connections from this network. Trying again shortly.',
+      retryAfterMs: Math.max(1, timeToBlockExpire) * 1000,
+    };
   }
 
   /** Express's compiled `trust proxy` setting, so sockets see the same client address as HTTP. */
@@ -48,7 +52,14 @@ export class HandshakeLimit {
 /** The client's address as Express's `req.ip` finds it: the first hop, from us outwards, we do not trust. */
 export function clientAddress(remote: string, forwardedFor: string | string[] | undefined, trust: Trust): string {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const hops = [remote, ...header.split(',').map((h) => h.trim()).filter(Boolean).reverse()];
+  const hops = [
+    remote,
+    ...header
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   for (let i = 0; i < hops.length - 1; i++) if (!trust(hops[i]!, i)) return hops[i]!;
   return hops[hops.length - 1]!;
 }

@@ -42,14 +42,16 @@ export class HandshakeAuthenticator {
     try {
       return await this.identify(handshake);
     } catch (error) {
-      if (isServiceUnavailable(error)) throw new Refused({ code: 'unavailable', message: 'The server cannot reach its database. Reconnecting…' });
+      if (isServiceUnavailable(error))
+        throw new Refused({ code: 'unavailable', message: 'The server cannot reach its database. Reconnecting…' });
       throw error;
     }
   }
 
   private async identify(handshake: Handshake): Promise<SocketData> {
     const parsed = handshakeAuth.safeParse(handshake.auth);
-    if (!parsed.success) throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
+    if (!parsed.success)
+      throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
     const auth = parsed.data;
 
     if (auth.role === 'attendee') {
@@ -65,7 +67,8 @@ export class HandshakeAuthenticator {
 
     const event = await this.db.getRepository(MingleEvent).findOneBy({ id: auth.eventId });
     if (auth.role === 'screen') {
-      if (!event || !sameSecret(event.screenKey, auth.key)) throw new Refused({ code: 'unauthorized', message: 'This screen link is not valid (it may have been replaced)' });
+      if (!event || !sameSecret(event.screenKey, auth.key))
+        throw new Refused({ code: 'unauthorized', message: 'This screen link is not valid (it may have been replaced)' });
       return { role: 'screen', eventId: event.id };
     }
 

@@ -9,7 +9,16 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { arriveBody, clockSyncBody, MAX_SOCKET_PAYLOAD, SOCKET_PATH, type Ack, type ClientToServerEvents, type MyGroup, type ServerToClientEvents } from '@mingle/shared';
+import {
+  arriveBody,
+  clockSyncBody,
+  MAX_SOCKET_PAYLOAD,
+  SOCKET_PATH,
+  type Ack,
+  type ClientToServerEvents,
+  type MyGroup,
+  type ServerToClientEvents,
+} from '@mingle/shared';
 import { AttendeesService } from '../attendees/attendees.service';
 import { ApiError } from '../common/api-error';
 import { RoundNews } from '../mixer/rounds/round-news';
@@ -59,7 +68,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         },
         (error: unknown) => {
           // An unexpected failure is no verdict on who this is: the client may try again.
-          const refusal = error instanceof Refused ? error.refusal : { code: 'unavailable' as const, message: 'Could not check who you are. Reconnecting…' };
+          const refusal =
+            error instanceof Refused
+              ? error.refusal
+              : { code: 'unavailable' as const, message: 'Could not check who you are. Reconnecting…' };
           if (!(error instanceof Refused)) this.log.warn(`handshake failed: ${(error as Error).message}`);
           next(Object.assign(new Error(refusal.code), { data: refusal }));
         },

@@ -8,7 +8,7 @@ export async function checkRedis(url: string): Promise<void> {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new Error(`REDIS_URL: cannot reach Redis at ${new URL(url).host} (${(error as Error).message})`);
+    throw new Error(`REDIS_URL: cannot reach Redis at ${new URL(url).host} (${(error as Error).message})`, { cause: error });
   } finally {
     if (client.isOpen) await client.quit();
   }
@@ -19,7 +19,11 @@ export class RedisProbe {
   private readonly client;
 
   constructor(url: string) {
-    this.client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 1000) } });
+    this.client = createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 1000) },
+    });
     this.client.on('error', () => undefined);
     this.client.connect().catch(() => undefined);
   }

@@ -30,7 +30,10 @@ export class RedisIoAdapter extends IoAdapter {
   /** How many publishes were dropped (for tests and logs). */
   dropped = 0;
 
-  constructor(app: INestApplicationContext, private readonly url: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly url: string,
+  ) {
     super(app);
   }
 

@@ -9,4 +9,7 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
 };
 
-export type SocketData = { role: 'attendee'; eventId: string; attendeeId: string } | { role: 'organizer'; eventId: string; organizerId: string; sessionId: string } | { role: 'screen'; eventId: string };
+export type SocketData =
+  | { role: 'attendee'; eventId: string; attendeeId: string }
+  | { role: 'organizer'; eventId: string; organizerId: string; sessionId: string }
+  | { role: 'screen'; eventId: string };

@@ -27,11 +27,18 @@ export class Snapshots {
   async for(who: SocketData): Promise<Snapshot> {
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: who.eventId });
     const { presence, online } = await this.presence.forSnapshot(who.eventId);
-        const serverTime = Date.now();
+    const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {
         const me = await this.db.getRepository(Attendee).findOneByOrFail({ id: who.attendeeId });
-        return { role: 'attendee', serverTime, event: toPublicEvent(event, this.config.contactRetentionDays), me: toMyProfile(me), presence, rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId) };
+        return {
+          role: 'attendee',
+          serverTime,
+          event: toPublicEvent(event, this.config.contactRetentionDays),
+          me: toMyProfile(me),
+          presence,
+          rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId),
+        };
       }
       case 'organizer': {
         const list = await this.attendees.listForEvent(who.eventId);
@@ -45,7 +52,13 @@ export class Snapshots {
         };
       }
       case 'screen':
-        return { role: 'screen', serverTime, event: toScreenEvent(event, this.config.publicUrl), presence, rounds: await this.rounds.screenState(who.eventId) };
+        return {
+          role: 'screen',
+          serverTime,
+          event: toScreenEvent(event, this.config.publicUrl),
+          presence,
+          rounds: await this.rounds.screenState(who.eventId),
+        };
     }
   }
 }

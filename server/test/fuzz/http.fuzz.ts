@@ -11,8 +11,32 @@ import { Tally, bystander, closeAgent, healthy, pool, send, sendRaw } from './su
 /** Malformed input to every HTTP route the app serves: never a 5xx, never a crash. */
 
 const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 200);
-const CONTENT_TYPES = ['application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=bogus', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined, '*/*', 'application/vnd.api+json'];
-const QUERIES = ['', '', '', '', '?a[b][c]=1', '?__proto__[x]=1&constructor[prototype][y]=2', '?id=1&id=2', `?q=${encodeURIComponent("' OR 1=1 --")}`, '?%zz=%zz', '?&&&==='];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=bogus',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  undefined,
+  '*/*',
+  'application/vnd.api+json',
+];
+const QUERIES = [
+  '',
+  '',
+  '',
+  '',
+  '?a[b][c]=1',
+  '?__proto__[x]=1&constructor[prototype][y]=2',
+  '?id=1&id=2',
+  `?q=${encodeURIComponent("' OR 1=1 --")}`,
+  '?%zz=%zz',
+  '?&&&===',
+];
 
 /** Real ids and codes, so that fuzzed bodies reach the validators and services behind the guards. */
 interface Fixtures {
@@ -65,7 +89,10 @@ describe('fuzz: HTTP', () => {
 
     const routes: AppRoute[] = apiRoutes(app().app);
     // Paths no route serves, under the API and beside it.
-    routes.push({ method: 'GET', path: '/api/:junk', key: 'GET /api/<junk>', params: ['junk'] }, { method: 'POST', path: '/api/events/:id/:junk', key: 'POST <junk>', params: ['id', 'junk'] });
+    routes.push(
+      { method: 'GET', path: '/api/:junk', key: 'GET /api/<junk>', params: ['junk'] },
+      { method: 'POST', path: '/api/events/:id/:junk', key: 'POST <junk>', params: ['id', 'junk'] },
+    );
 
     // Valid bodies read from the routes' schemas: one field broken at a time, in a request that is
     // otherwise right (real ids, real credentials), so the malformed value reaches the service and the database.
@@ -143,7 +170,8 @@ describe('fuzz: HTTP', () => {
       'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: x\r\n\r\n',
       'PATCH /api/me HTTP/1.1\r\nHost: x\r\nx-mingle-csrf: 1\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nabcd',
     ];
-    for (let i = 0; i < 10; i++) raw.push(`GET /api/${encodeURIComponent(wellFormed(fuzzString(rng).slice(0, 100)))} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    for (let i = 0; i < 10; i++)
+      raw.push(`GET /api/${encodeURIComponent(wellFormed(fuzzString(rng).slice(0, 100)))} HTTP/1.1\r\nHost: x\r\n\r\n`);
     await pool(raw, 4, async (bytes) => {
       const res = await sendRaw(url, bytes);
       // Closing a connection on bytes that are not HTTP is an answer too; a 5xx is not.

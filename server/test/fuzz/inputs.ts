@@ -22,7 +22,8 @@ export class Rng {
 }
 
 /** Lone surrogates replaced, so a string can be URI-encoded (fuzzed strings may hold or cut one). */
-export const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const wellFormed = (s: string): string =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** The seed of this run: FUZZ_SEED=n reproduces a run; the default is fixed so CI is stable. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261130);
@@ -44,10 +45,70 @@ export const FIELD_NAMES: string[] = (() => {
   return [...names].sort();
 })();
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\u000b', '\f', '\r', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff', '\ud800', '\udfff'];
-const SQL = ["' OR '1'='1", "'; DROP TABLE event; --", '" OR 1=1 --', '%', '_', '%%', '\\', "\\'", '1; SELECT pg_sleep(0)', "' UNION SELECT * FROM organizer --", '$1', '?', ':id', '*/'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u000b',
+  '\f',
+  '\r',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+];
+const SQL = [
+  "' OR '1'='1",
+  "'; DROP TABLE event; --",
+  '" OR 1=1 --',
+  '%',
+  '_',
+  '%%',
+  '\\',
+  "\\'",
+  '1; SELECT pg_sleep(0)',
+  "' UNION SELECT * FROM organizer --",
+  '$1',
+  '?',
+  ':id',
+  '*/',
+];
 const PROTO = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
-const WORDS = ['', ' ', 'a', 'AI', 'open', 'closed', 'live', 'draft', 'ended', 'email', 'phone', 'x@y.example', 'https://example.com', 'javascript:alert(1)', '<script>alert(1)</script>', '{{7*7}}', '${7*7}', '😀', 'مرحبا', 'null', 'undefined', 'NaN', '1e999', '-0', 'true', '00000000-0000-0000-0000-000000000000', 'ABCDEF', '000000'];
+const WORDS = [
+  '',
+  ' ',
+  'a',
+  'AI',
+  'open',
+  'closed',
+  'live',
+  'draft',
+  'ended',
+  'email',
+  'phone',
+  'x@y.example',
+  'https://example.com',
+  'javascript:alert(1)',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${7*7}',
+  '😀',
+  'مرحبا',
+  'null',
+  'undefined',
+  'NaN',
+  '1e999',
+  '-0',
+  'true',
+  '00000000-0000-0000-0000-000000000000',
+  'ABCDEF',
+  '000000',
+];
 
 export function fuzzString(rng: Rng): string {
   switch (rng.int(8)) {
@@ -109,7 +170,24 @@ export function fuzzBody(rng: Rng): string {
       return rng.chance(0.5) ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
     }
     case 1:
-      return rng.pick(['', ' ', '{', '{"a":}', "{'a':1}", '[1,]', '{"a":1,}', 'NaN', 'null', '"str"', '123', 'true', '\ufeff{}', '{"a":1}{"b":2}', '{"a":"\\u00"}', '{"a":01}']);
+      return rng.pick([
+        '',
+        ' ',
+        '{',
+        '{"a":}',
+        "{'a':1}",
+        '[1,]',
+        '{"a":1,}',
+        'NaN',
+        'null',
+        '"str"',
+        '123',
+        'true',
+        '\ufeff{}',
+        '{"a":1}{"b":2}',
+        '{"a":"\\u00"}',
+        '{"a":01}',
+      ]);
     case 2:
       return rng.pick([
         '{"__proto__":{"isAdmin":true,"role":"organizer"}}',
@@ -185,5 +263,18 @@ export function fuzzCookie(rng: Rng, session: string): string | undefined {
 }
 
 export function fuzzAuthorization(rng: Rng, token: string): string | undefined {
-  return rng.pick([undefined, undefined, `Bearer ${token}`, `Bearer ${token}`, 'Bearer ', 'Bearer', `Bearer ${token}x`, 'Basic YTpi', `Bearer ${encodeURIComponent("' OR 1=1 --")}`, `Bearer ${'a'.repeat(3_000)}`, 'Bearer __proto__', `bearer ${token}`]);
+  return rng.pick([
+    undefined,
+    undefined,
+    `Bearer ${token}`,
+    `Bearer ${token}`,
+    'Bearer ',
+    'Bearer',
+    `Bearer ${token}x`,
+    'Basic YTpi',
+    `Bearer ${encodeURIComponent("' OR 1=1 --")}`,
+    `Bearer ${'a'.repeat(3_000)}`,
+    'Bearer __proto__',
+    `bearer ${token}`,
+  ]);
 }

@@ -20,8 +20,14 @@ export function validBodies(app: NestExpressApplication): Map<string, unknown> {
         const handler = (controller.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
-        const path = ['/api', base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].join('/').replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { pipes?: Array<{ schema?: unknown }> }>;
+        const path = ['/api', base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')]
+          .join('/')
+          .replace(/\/+/g, '/')
+          .replace(/(.)\/$/, '$1');
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+          string,
+          { pipes?: Array<{ schema?: unknown }> }
+        >;
         for (const [key, arg] of Object.entries(args)) {
           const schema = arg.pipes?.find((p) => p.schema instanceof z.ZodType)?.schema as z.ZodType | undefined;
           // RouteParamtypes.BODY is 3: the key is "3:<index>".
@@ -29,7 +35,10 @@ export function validBodies(app: NestExpressApplication): Map<string, unknown> {
           const body = repaired(schema, known(sample(schema)));
           const ok = schema.safeParse(body);
           if (ok.success) bodies.set(`${method} ${path}`, body);
-          else if (process.env.FUZZ_PROGRESS) process.stderr.write(`no sample for ${method} ${path}: ${JSON.stringify(body).slice(0, 200)} ${ok.error.message.slice(0, 300)}\n`);
+          else if (process.env.FUZZ_PROGRESS)
+            process.stderr.write(
+              `no sample for ${method} ${path}: ${JSON.stringify(body).slice(0, 200)} ${ok.error.message.slice(0, 300)}\n`,
+            );
         }
       }
     }
@@ -71,7 +80,9 @@ function repaired(schema: z.ZodType, body: unknown): unknown {
 function known(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(known);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k in KNOWN && k !== 'startsAt' && k !== 'email' ? KNOWN[k] : known(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k in KNOWN && k !== 'startsAt' && k !== 'email' ? KNOWN[k] : known(v)]),
+  );
 }
 
 function withoutKey(value: unknown, path: Array<string | number>): unknown {

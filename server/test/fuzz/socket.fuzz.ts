@@ -38,15 +38,39 @@ describe('fuzz: socket', () => {
 
     // 1. Handshakes: bad queries, bad cookies and origins, every kind of auth payload.
     const handshake = () => {
-      const query = rng.pick(['EIO=4&transport=websocket', 'EIO=4&transport=websocket', 'EIO=3&transport=websocket', 'EIO=x&transport=websocket', 'EIO=4&transport=websocket&sid=junk', 'EIO=4&transport=websocket&__proto__[x]=1', 'EIO=4&transport=websocket&t=%zz']);
+      const query = rng.pick([
+        'EIO=4&transport=websocket',
+        'EIO=4&transport=websocket',
+        'EIO=3&transport=websocket',
+        'EIO=x&transport=websocket',
+        'EIO=4&transport=websocket&sid=junk',
+        'EIO=4&transport=websocket&__proto__[x]=1',
+        'EIO=4&transport=websocket&t=%zz',
+      ]);
       const headers: Record<string, string> = {};
       const c = fuzzCookie(rng, cookie);
       if (c) headers.cookie = c;
       if (rng.chance(0.2)) headers.origin = rng.pick(['https://evil.example', 'null', '%', url]);
       const auth = rng.pick([
-        () => JSON.stringify({ role: rng.pick(['attendee', 'organizer', 'screen', '__proto__', '', 'admin']), token: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng), eventId: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng), key: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng) }),
+        () =>
+          JSON.stringify({
+            role: rng.pick(['attendee', 'organizer', 'screen', '__proto__', '', 'admin']),
+            token: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng),
+            eventId: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng),
+            key: rng.chance(0.5) ? rng.pick(ids) : fuzzValue(rng),
+          }),
         () => JSON.stringify(fuzzValue(rng)),
-        () => rng.pick(['{', '[1]', '"x"', 'null', '1e999', '{"role":"attendee","token":"\\u0000"}', '{"__proto__":{"role":"organizer"},"eventId":"' + event.id + '"}', '{"role":"screen","eventId":"' + event.id + '","key":{"length":1}}']),
+        () =>
+          rng.pick([
+            '{',
+            '[1]',
+            '"x"',
+            'null',
+            '1e999',
+            '{"role":"attendee","token":"\\u0000"}',
+            '{"__proto__":{"role":"organizer"},"eventId":"' + event.id + '"}',
+            '{"role":"screen","eventId":"' + event.id + '","key":{"length":1}}',
+          ]),
         () => rng.pick(Object.values(auths)),
       ])();
       return { query, headers, auth };
@@ -62,7 +86,15 @@ describe('fuzz: socket', () => {
     // 2. The polling transport over plain HTTP: bad sessions, bad bodies.
     const polling = Array.from({ length: POLLING }, () => {
       const sid = rng.pick(['junk', '', '%00', 'a'.repeat(500), '__proto__']);
-      const query = rng.pick([`EIO=4&transport=polling`, `EIO=4&transport=polling&sid=${sid}`, `EIO=9&transport=polling`, 'transport=polling', `EIO=4&transport=flash`, 'EIO=4&transport=polling&j=1', '']);
+      const query = rng.pick([
+        `EIO=4&transport=polling`,
+        `EIO=4&transport=polling&sid=${sid}`,
+        `EIO=9&transport=polling`,
+        'transport=polling',
+        `EIO=4&transport=flash`,
+        'EIO=4&transport=polling&j=1',
+        '',
+      ]);
       const method = rng.pick(['GET', 'POST', 'PUT', 'OPTIONS']);
       const body = method === 'POST' ? rng.pick(['40{}', '42["clock:sync"]', '', '\x1e\x1e', wellFormed(fuzzString(rng))]) : undefined;
       return { method, path: `/socket.io/?${query}`, body };
@@ -75,7 +107,17 @@ describe('fuzz: socket', () => {
 
     // 3. Packets on connected sockets of each role (and one never connected to the namespace).
     const handled = socketMessages();
-    const events = [...handled, 'snapshot', '__proto__', 'constructor', 'hasOwnProperty', '', 'x'.repeat(500), 'round:start', 'swap:request'];
+    const events = [
+      ...handled,
+      'snapshot',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      '',
+      'x'.repeat(500),
+      'round:start',
+      'swap:request',
+    ];
     // Well-formed packets with junk in them: the server reads on and answers each ack.
     const message = (): string => {
       const id = rng.chance(0.7) ? String(rng.int(1_000)) : '';
@@ -83,7 +125,8 @@ describe('fuzz: socket', () => {
       const name = rng.chance(0.5) ? rng.pick(handled) : rng.pick(events);
       const json = JSON.stringify(rng.chance(0.1) ? args : [name, ...args]);
       // Under the payload limit, so that the server reads on (over it is a garbage case below).
-      const body = Buffer.byteLength(json) < 12_000 ? json : JSON.stringify([rng.pick(events), wellFormed(fuzzString(rng).slice(0, 2_000))]);
+      const body =
+        Buffer.byteLength(json) < 12_000 ? json : JSON.stringify([rng.pick(events), wellFormed(fuzzString(rng).slice(0, 2_000))]);
       return `${body.startsWith('["') || body === '[]' ? '42' : '43'}${id}${body}`;
     };
     // Packets no client sends: most make the server drop the connection, which is an answer too.
@@ -98,7 +141,29 @@ describe('fuzz: socket', () => {
         case 3:
           return `42${JSON.stringify([rng.pick(events), 'x'.repeat(20_000)])}`; // over the payload limit
         default:
-          return rng.pick(['', '4', '9', '1', '5', '6', '40', '41', '4{', '42["x"', '42{"a":1}', '42[1,2]', '42[null]', '42-1["clock:sync"]', '421e999["clock:sync",{}]', '42/other,["clock:sync"]', '40/admin,{}', '43', '4399["x"]', '44{}', '42["clock:sync",{"clientTime":1e999}]']);
+          return rng.pick([
+            '',
+            '4',
+            '9',
+            '1',
+            '5',
+            '6',
+            '40',
+            '41',
+            '4{',
+            '42["x"',
+            '42{"a":1}',
+            '42[1,2]',
+            '42[null]',
+            '42-1["clock:sync"]',
+            '421e999["clock:sync",{}]',
+            '42/other,["clock:sync"]',
+            '40/admin,{}',
+            '43',
+            '4399["x"]',
+            '44{}',
+            '42["clock:sync",{"clientTime":1e999}]',
+          ]);
       }
     };
     const roles = [auths.attendee, auths.organizer, auths.screen, null];
@@ -106,7 +171,7 @@ describe('fuzz: socket', () => {
     await pool(roles, 4, async (auth) => {
       const role = auth ? (JSON.parse(auth) as { role: string }).role : 'no namespace';
       let socket: RawSocket | null = null;
-      for (let sent = 0; sent < perRole; ) {
+      for (let sent = 0; sent < perRole;) {
         if (!socket || socket.closed) {
           connections++;
           socket = RawSocket.open(url, 'EIO=4&transport=websocket', auth === auths.organizer ? { cookie } : {});
@@ -133,7 +198,9 @@ describe('fuzz: socket', () => {
     expect(await healthy(url)).toBe(200);
     await watcher.stillGetsNews();
     watcher.close();
-    console.log(tally.line(`; ${connectedHandshakes} handshakes accepted, ${connections} packet connections, ${fuzzedAcks} fuzzed messages acked`));
+    console.log(
+      tally.line(`; ${connectedHandshakes} handshakes accepted, ${connections} packet connections, ${fuzzedAcks} fuzzed messages acked`),
+    );
     // The fuzzer really reached the server: some handshakes passed and some fuzzed messages got an ack.
     expect(connectedHandshakes).toBeGreaterThan(0);
     expect(fuzzedAcks).toBeGreaterThan(0);

@@ -60,12 +60,25 @@ export const closeAgent = () => agent.destroy();
  * A kept-alive connection the server has just closed (after refusing an unread body, say) is not an
  * answer: such a request is sent once more on a fresh connection.
  */
-export async function send(base: string, method: string, path: string, headers: Record<string, string | undefined>, body?: string | Buffer): Promise<RawAnswer> {
+export async function send(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string | undefined>,
+  body?: string | Buffer,
+): Promise<RawAnswer> {
   const first = await sendOnce(base, method, path, headers, body, agent);
   return first.status === 0 ? sendOnce(base, method, path, headers, body, false) : first;
 }
 
-function sendOnce(base: string, method: string, path: string, headers: Record<string, string | undefined>, body: string | Buffer | undefined, via: Agent | false): Promise<RawAnswer> {
+function sendOnce(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string | undefined>,
+  body: string | Buffer | undefined,
+  via: Agent | false,
+): Promise<RawAnswer> {
   const url = new URL(base);
   return new Promise((resolve) => {
     let req;
@@ -131,7 +144,9 @@ export async function bystander(url: string) {
     /** A join made now reaches the console that was connected through all the fuzzing. */
     async stillGetsNews(): Promise<void> {
       if (dropped) throw new Error(`the bystander console was disconnected during the fuzzing: ${dropped}`);
-      const news = nextEvent(console_, 'attendees:changed', 10_000, (c: { upserted: Array<{ name: string }> }) => c.upserted.some((a) => a.name === 'Late Bystander'));
+      const news = nextEvent(console_, 'attendees:changed', 10_000, (c: { upserted: Array<{ name: string }> }) =>
+        c.upserted.some((a) => a.name === 'Late Bystander'),
+      );
       await join(url, event.joinCode, person({ name: 'Late Bystander' }));
       await news;
     },

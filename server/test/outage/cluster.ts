@@ -91,7 +91,11 @@ export function phoneView(socket: MingleClient): PhoneView {
   return viewOf(state);
 }
 
-const viewOf = (state: AttendeeRoundState): PhoneView => ({ roundId: state.round?.id ?? null, roundState: state.round?.state ?? null, group: state.group });
+const viewOf = (state: AttendeeRoundState): PhoneView => ({
+  roundId: state.round?.id ?? null,
+  roundState: state.round?.state ?? null,
+  group: state.group,
+});
 
 /** What the database says a phone should show: its round, its group with who arrived. */
 export async function truthFor(node: TestApp, eventId: string, attendeeId: string): Promise<PhoneView> {
@@ -105,7 +109,9 @@ export async function wrongPhones(cluster: Cluster, eventId: string, phones: Pho
     const want = await truthFor(cluster.nodes[0]!, eventId, p.joined.me.id);
     const got = phoneView(p.socket);
     if (JSON.stringify(want) !== JSON.stringify(got))
-      wrong.push(`node ${p.node} phone ${p.joined.me.id.slice(0, 6)}: shows round ${got.roundId?.slice(0, 6)} ${got.roundState} group ${got.group?.groupId.slice(0, 6)}, should ${want.roundId?.slice(0, 6)} ${want.roundState} ${want.group?.groupId.slice(0, 6)}`);
+      wrong.push(
+        `node ${p.node} phone ${p.joined.me.id.slice(0, 6)}: shows round ${got.roundId?.slice(0, 6)} ${got.roundState} group ${got.group?.groupId.slice(0, 6)}, should ${want.roundId?.slice(0, 6)} ${want.roundState} ${want.group?.groupId.slice(0, 6)}`,
+      );
   }
   return wrong;
 }

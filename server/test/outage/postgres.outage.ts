@@ -29,7 +29,8 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
   it('stopped mid-round: commands answer 503, reconnecting phones are told to retry and come back, the due round ends once', async () => {
     const ev = await eventOn(cluster, 6);
     const [a, b] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
-    const asOrganizer = (url: string, path: string, body: object) => request(url).post(`/api/events/${ev.event.id}${path}`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send(body);
+    const asOrganizer = (url: string, path: string, body: object) =>
+      request(url).post(`/api/events/${ev.event.id}${path}`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send(body);
     let returning: { socket: MingleClient; refusals: string[] } | null = null;
     try {
       expect((await asOrganizer(a.url, '/rounds', {})).status).toBe(201);
@@ -102,10 +103,13 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
   it('a start that fails inside its transaction says what happened: 503 for a database error, 409 only for a running round', async () => {
     const ev = await eventOn(cluster, 4);
     const [a, b] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
-    const start = (url: string) => request(url).post(`/api/events/${ev.event.id}/rounds`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send({});
+    const start = (url: string) =>
+      request(url).post(`/api/events/${ev.event.id}/rounds`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send({});
     try {
       // The connection dies while the round's groups are written (57P01, as in a fast shutdown).
-      await a.db.query(`CREATE FUNCTION outage_now() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = '57P01'; END $$`);
+      await a.db.query(
+        `CREATE FUNCTION outage_now() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = '57P01'; END $$`,
+      );
       await a.db.query('CREATE TRIGGER outage_now BEFORE INSERT ON group_members FOR EACH ROW EXECUTE FUNCTION outage_now()');
       const failed = await start(a.url);
       await a.db.query('DROP TRIGGER outage_now ON group_members');
@@ -123,4 +127,3 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
     }
   });
 });
-

@@ -6,7 +6,18 @@ import { Broadcaster } from '../../src/realtime/broadcaster';
 import { rooms } from '../../src/realtime/rooms';
 import { phoneHeaders } from '../support/room';
 import { connect, eventually, snapshotOf, sleep } from '../support/sockets';
-import { endsSeen, eventOn, phoneView, publishesDropped, report, startCluster, timeUntil, wrongPhones, type Cluster, type Phone } from './cluster';
+import {
+  endsSeen,
+  eventOn,
+  phoneView,
+  publishesDropped,
+  report,
+  startCluster,
+  timeUntil,
+  wrongPhones,
+  type Cluster,
+  type Phone,
+} from './cluster';
 
 const OUTAGE_MS = 20_000;
 /** Every phone must be right again this soon after Redis is back. */
@@ -25,7 +36,13 @@ describe('Redis goes away mid-event (two nodes)', () => {
   it('stopped for 20 s mid-round: the clock ends the round, a new one starts, and every phone is right again once Redis is back', async () => {
     const ev = await eventOn(cluster, 8);
     const [a, b] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
-    const startOn = (url: string) => request(url).post(`/api/events/${ev.event.id}/rounds`).set('cookie', ev.cookie).set(CSRF_HEADER, '1').send({}).timeout(OUTAGE_MS + 10_000);
+    const startOn = (url: string) =>
+      request(url)
+        .post(`/api/events/${ev.event.id}/rounds`)
+        .set('cookie', ev.cookie)
+        .set(CSRF_HEADER, '1')
+        .send({})
+        .timeout(OUTAGE_MS + 10_000);
     try {
       expect((await startOn(a.url)).status).toBe(201);
       await eventually(async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]));
@@ -36,7 +53,10 @@ describe('Redis goes away mid-event (two nodes)', () => {
       // The round is due a second from now: the clock must end it while Redis is away.
       await a.db.getRepository(Round).update({ id: first }, { endsAt: Date.now() + 1000 });
       let clockEndedDuringOutage = true;
-      await eventually(async () => expect((await a.db.getRepository(Round).findOneByOrFail({ id: first })).state).toBe('ended'), 8000).catch(() => (clockEndedDuringOutage = false));
+      await eventually(
+        async () => expect((await a.db.getRepository(Round).findOneByOrFail({ id: first })).state).toBe('ended'),
+        8000,
+      ).catch(() => (clockEndedDuringOutage = false));
 
       // A phone that reconnects meanwhile gets its snapshot without waiting for Redis.
       const again = connect(b.url, { role: 'attendee', token: ev.phones[1]!.joined.token });
@@ -56,7 +76,10 @@ describe('Redis goes away mid-event (two nodes)', () => {
       await cluster.redis.start();
 
       let backMs: number | null = null;
-      const wrongAfter = await timeUntil(async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]), BACK_WITHIN_MS).then(
+      const wrongAfter = await timeUntil(
+        async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]),
+        BACK_WITHIN_MS,
+      ).then(
         (ms) => ((backMs = ms), []),
         () => wrongPhones(cluster, ev.event.id, ev.phones),
       );
@@ -116,14 +139,18 @@ describe('Redis goes away mid-event (two nodes)', () => {
         const groupId = groupOf(p).groupId;
         while (tapping) {
           tapsSent++;
-          await p.socket.timeout(10_000).emitWithAck('group:arrive', { groupId }).catch((e: Error) => e);
+          await p.socket
+            .timeout(10_000)
+            .emitWithAck('group:arrive', { groupId })
+            .catch((e: Error) => e);
         }
       };
       const taps = ev.phones.map(tapLoop);
       // And the news traffic of a big room (200 phones arriving): presence news from both nodes.
       const presence = { joined: ev.phones.length, online: ev.phones.length, interests: [] };
       const flood = setInterval(() => {
-        for (const node of cluster.nodes) for (let i = 0; i < 20; i++) node.app.get(Broadcaster).send(rooms.event(ev.event.id), 'presence:changed', presence);
+        for (const node of cluster.nodes)
+          for (let i = 0; i < 20; i++) node.app.get(Broadcaster).send(rooms.event(ev.event.id), 'presence:changed', presence);
       }, 2);
       for (const p of ev.phones) {
         for (const mate of groupOf(p).members.filter((m) => m.id > p.joined.me.id)) {
@@ -143,14 +170,18 @@ describe('Redis goes away mid-event (two nodes)', () => {
       await Promise.all(taps);
 
       let backMs: number | null = null;
-      const wrongAfter = await timeUntil(async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]), BACK_WITHIN_MS).then(
+      const wrongAfter = await timeUntil(
+        async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]),
+        BACK_WITHIN_MS,
+      ).then(
         (ms) => ((backMs = ms), []),
         () => wrongPhones(cluster, ev.event.id, ev.phones),
       );
 
       // Every groupmate pair asked both ways: every pair is one match, and both phones know it.
       const expected = new Set<string>();
-      for (const p of ev.phones) for (const m of groupOf(p).members) if (m.id !== p.joined.me.id) expected.add([p.joined.me.id, m.id].sort().join('|'));
+      for (const p of ev.phones)
+        for (const m of groupOf(p).members) if (m.id !== p.joined.me.id) expected.add([p.joined.me.id, m.id].sort().join('|'));
       const matches = await a!.db.getRepository(Match).findBy({ eventId: ev.event.id });
       const stored = matches.map((m) => `${m.a}|${m.b}`);
       let newsLost = 0;
@@ -160,7 +191,8 @@ describe('Redis goes away mid-event (two nodes)', () => {
         const news = p.socket.frames.filter(([e]) => e === 'match:made').map(([, n]) => (n as { person: MetPerson }).person.id);
         const me = p.joined.me.id;
         const mine = matches.filter((m) => m.a === me || m.b === me).map((m) => (m.a === me ? m.b : m.a));
-        const people = (await request(cluster.nodes[p.node]!.url).get('/api/me/people').set(phoneHeaders(p.joined.token))).body as MetPerson[];
+        const people = (await request(cluster.nodes[p.node]!.url).get('/api/me/people').set(phoneHeaders(p.joined.token)))
+          .body as MetPerson[];
         // A phone refreshes its people list on every snapshot, so a snapshot after the burst counts as knowing.
         const refreshed = p.socket.frames.filter(([e]) => e === 'snapshot').length > 1;
         for (const other of mine) {
@@ -199,8 +231,10 @@ describe('Redis goes away mid-event (two nodes)', () => {
   it('a node shuts down while Redis is away, without waiting for it', async () => {
     await cluster.redis.stop();
     const node = cluster.nodes[1]!;
-    const closed = await Promise.race([node.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still closing'), 10_000).unref())]);
+    const closed = await Promise.race([
+      node.close().then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still closing'), 10_000).unref()),
+    ]);
     expect(closed).toBe('closed');
   });
 });
-

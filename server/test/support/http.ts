@@ -6,7 +6,11 @@ export function browser(url: string) {
   const agent = request.agent(url);
   return {
     get: (path: string) => agent.get(path),
-    post: (path: string, body?: object) => agent.post(path).set(CSRF_HEADER, '1').send(body ?? {}),
+    post: (path: string, body?: object) =>
+      agent
+        .post(path)
+        .set(CSRF_HEADER, '1')
+        .send(body ?? {}),
     patch: (path: string, body: object) => agent.patch(path).set(CSRF_HEADER, '1').send(body),
     put: (path: string, body: object) => agent.put(path).set(CSRF_HEADER, '1').send(body),
     delete: (path: string) => agent.delete(path).set(CSRF_HEADER, '1'),

@@ -30,7 +30,8 @@ export async function room(url: string, n: number, eventOverrides: object = {}, 
   return { org, event, cookie, phones, console: console_, screen, close };
 }
 
-export const framesOf = <T = unknown>(socket: MingleClient, name: string): T[] => socket.frames.filter(([e]) => e === name).map(([, p]) => p as T);
+export const framesOf = <T = unknown>(socket: MingleClient, name: string): T[] =>
+  socket.frames.filter(([e]) => e === name).map(([, p]) => p as T);
 
 export const assignments = (socket: MingleClient) => framesOf<AttendeeRoundState>(socket, 'round:assigned');
 
@@ -45,4 +46,5 @@ export const lastGroup = (socket: MingleClient): MyGroup | null => {
 
 export const phoneHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'x-mingle-csrf': '1' });
 
-export const phonePost = (url: string, token: string, path: string, body: object = {}) => request(url).post(path).set(phoneHeaders(token)).send(body);
+export const phonePost = (url: string, token: string, path: string, body: object = {}) =>
+  request(url).post(path).set(phoneHeaders(token)).send(body);

@@ -40,13 +40,16 @@ export function apiRoutes(app: NestExpressApplication): AppRoute[] {
 }
 
 /** Fills a route's `:params` from a function of the parameter's name. */
-export const pathOf = (route: AppRoute, value: (param: string) => string) => route.path.replace(/:(\w+)/g, (_, name: string) => value(name));
+export const pathOf = (route: AppRoute, value: (param: string) => string) =>
+  route.path.replace(/:(\w+)/g, (_, name: string) => value(name));
 
 /** The socket messages the gateway handles (its @SubscribeMessage names). */
 export function socketMessages(): string[] {
   const proto = RealtimeGateway.prototype as unknown as Record<string, unknown>;
   const names = Object.getOwnPropertyNames(proto)
-    .map((key) => (typeof proto[key] === 'function' ? (Reflect.getMetadata(MESSAGE_METADATA, proto[key] as object) as string | undefined) : undefined))
+    .map((key) =>
+      typeof proto[key] === 'function' ? (Reflect.getMetadata(MESSAGE_METADATA, proto[key] as object) as string | undefined) : undefined,
+    )
     .filter((name): name is string => typeof name === 'string');
   if (names.length === 0) throw new Error('the gateway handles no message: has Nest moved its metadata?');
   return names;

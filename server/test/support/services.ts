@@ -14,7 +14,9 @@ const PG_ROOT = '/usr/lib/postgresql';
 /** The newest PostgreSQL bin folder, or null when PostgreSQL is not installed. */
 export function postgresBin(): string | null {
   if (!existsSync(PG_ROOT)) return null;
-  const versions = readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(PG_ROOT)
+    .filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(PG_ROOT, versions[0], 'bin') : null;
 }
 
@@ -70,7 +72,11 @@ export class RedisServer {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(redisBin() ?? 'redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      redisBin() ?? 'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitForPort(this.port);
   }
 

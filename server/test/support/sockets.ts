@@ -27,7 +27,12 @@ export function snapshotOf(socket: MingleClient, timeoutMs = 5000): Promise<Snap
   return nextEvent(socket, 'snapshot', timeoutMs) as Promise<Snapshot>;
 }
 
-export function nextEvent(socket: MingleClient, event: string, timeoutMs = 5000, matches: (payload: any) => boolean = () => true): Promise<any> {
+export function nextEvent(
+  socket: MingleClient,
+  event: string,
+  timeoutMs = 5000,
+  matches: (payload: any) => boolean = () => true,
+): Promise<any> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.offAny(listener);
@@ -47,7 +52,9 @@ export function nextEvent(socket: MingleClient, event: string, timeoutMs = 5000,
 export function refusal(socket: MingleClient): Promise<{ message: string; data?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {
     socket.on('connect', () => reject(new Error('connected but should have been refused')));
-    socket.on('connect_error', (err: Error & { data?: { code: string; message: string } }) => resolve({ message: err.message, data: err.data }));
+    socket.on('connect_error', (err: Error & { data?: { code: string; message: string } }) =>
+      resolve({ message: err.message, data: err.data }),
+    );
   });
 }
 
@@ -58,7 +65,8 @@ export const connected = (socket: MingleClient) =>
     socket.once('connect_error', reject);
   });
 
-export const disconnected = (socket: MingleClient) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+export const disconnected = (socket: MingleClient) =>
+  new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

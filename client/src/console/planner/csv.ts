@@ -169,8 +169,10 @@ export function parsePeople(text: string): ParsedPeople {
     if (company.length > PEOPLE_LIMITS.company) problems.push(`company is at most ${PEOPLE_LIMITS.company} characters`);
     const long = interests.find((t) => t.length > PEOPLE_LIMITS.interest);
     if (long) problems.push(`the interest “${long.slice(0, 20)}…” is longer than ${PEOPLE_LIMITS.interest} characters`);
-    if (![name, company, ...interests].every(isCleanLine)) problems.push('remove the control character (an invisible character such as a tab)');
-    if (interests.length > PEOPLE_LIMITS.interests) problems.push(`at most ${PEOPLE_LIMITS.interests} interests (found ${interests.length})`);
+    if (![name, company, ...interests].every(isCleanLine))
+      problems.push('remove the control character (an invisible character such as a tab)');
+    if (interests.length > PEOPLE_LIMITS.interests)
+      problems.push(`at most ${PEOPLE_LIMITS.interests} interests (found ${interests.length})`);
 
     if (problems.length) {
       errors.push(lineError(row.line, problems.join('; ')));

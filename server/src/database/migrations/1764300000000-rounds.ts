@@ -32,7 +32,10 @@ export class Rounds1764300000000 implements MigrationInterface {
       }),
     );
     // At most one running round per event: a second concurrent start fails here.
-    await q.createIndex('rounds', new TableIndex({ name: 'rounds_one_running', columnNames: ['event_id'], isUnique: true, where: "state = 'running'" }));
+    await q.createIndex(
+      'rounds',
+      new TableIndex({ name: 'rounds_one_running', columnNames: ['event_id'], isUnique: true, where: "state = 'running'" }),
+    );
     await q.createTable(
       new Table({
         name: 'groups',
@@ -51,7 +54,15 @@ export class Rounds1764300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'group_members',
-        columns: [id('group_id', true), id('attendee_id', true), id('round_id'), time('joined_at'), time('arrived_at', true), time('left_at', true), { name: 'moved', type: 'boolean' }],
+        columns: [
+          id('group_id', true),
+          id('attendee_id', true),
+          id('round_id'),
+          time('joined_at'),
+          time('arrived_at', true),
+          time('left_at', true),
+          { name: 'moved', type: 'boolean' },
+        ],
         foreignKeys: [cascade('group_id', 'groups'), cascade('attendee_id', 'attendees')],
         indices: [{ columnNames: ['round_id', 'attendee_id'] }],
       }),
@@ -59,7 +70,14 @@ export class Rounds1764300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'meetings',
-        columns: [id('round_id', true), id('a', true), id('b', true), id('event_id'), { name: 'round_number', type: 'integer' }, id('group_id')],
+        columns: [
+          id('round_id', true),
+          id('a', true),
+          id('b', true),
+          id('event_id'),
+          { name: 'round_number', type: 'integer' },
+          id('group_id'),
+        ],
         foreignKeys: [cascade('round_id', 'rounds')],
         indices: [{ columnNames: ['event_id', 'a'] }, { columnNames: ['event_id', 'b'] }],
       }),
@@ -84,7 +102,13 @@ export class Rounds1764300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'round_plans',
-        columns: [id('event_id', true), { name: 'people_key', type: 'varchar', length: '64' }, { name: 'meetings_count', type: 'integer' }, { name: 'rounds', type: 'text' }, time('created_at')],
+        columns: [
+          id('event_id', true),
+          { name: 'people_key', type: 'varchar', length: '64' },
+          { name: 'meetings_count', type: 'integer' },
+          { name: 'rounds', type: 'text' },
+          time('created_at'),
+        ],
         foreignKeys: [cascade('event_id', 'events')],
       }),
     );

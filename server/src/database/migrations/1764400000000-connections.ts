@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 
 const id = (name: string, isPrimary = false) => ({ name, type: 'varchar', length: '36', isPrimary });
-const onAttendee = (column: string) => ({ columnNames: [column], referencedTableName: 'attendees', referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+const onAttendee = (column: string) => ({
+  columnNames: [column],
+  referencedTableName: 'attendees',
+  referencedColumnNames: ['id'],
+  onDelete: 'CASCADE',
+});
 
 export class Connections1764400000000 implements MigrationInterface {
   name = 'Connections1764400000000';
@@ -34,7 +39,13 @@ export class Connections1764400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'opt_outs',
-        columns: [id('attendee_id', true), id('other_id', true), id('event_id'), { name: 'reason', type: 'varchar', length: '12' }, { name: 'created_at', type: 'bigint' }],
+        columns: [
+          id('attendee_id', true),
+          id('other_id', true),
+          id('event_id'),
+          { name: 'reason', type: 'varchar', length: '12' },
+          { name: 'created_at', type: 'bigint' },
+        ],
         foreignKeys: [onAttendee('attendee_id'), onAttendee('other_id')],
         indices: [{ columnNames: ['event_id'] }],
       }),

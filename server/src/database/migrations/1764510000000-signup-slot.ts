@@ -8,7 +8,10 @@ export class SignupSlot1764510000000 implements MigrationInterface {
   name = 'SignupSlot1764510000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('organizers', new TableColumn({ name: 'signup_slot', type: 'varchar', length: '16', isNullable: true, isUnique: true }));
+    await q.addColumn(
+      'organizers',
+      new TableColumn({ name: 'signup_slot', type: 'varchar', length: '16', isNullable: true, isUnique: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
