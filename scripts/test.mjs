@@ -17,33 +17,20 @@ const hasServices =
   readdirSync(pgRoot).some((v) => existsSync(join(pgRoot, v, 'bin/pg_ctl'))) &&
   spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
+/** A Jest project on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL. */
+const onEachDatabase = (project) =>
+  ['sqlite', process.env.TEST_DATABASE_URL && 'postgres'].filter(Boolean).map((db) => ({
+    name: `${project} (${db})`,
+    cwd: 'server',
+    args: ['--selectProjects', project, '--runInBand', '--forceExit'],
+    env: { MINGLE_TEST_DB: db },
+  }));
+
 const tiers = [
   { name: 'unit', cwd: 'server', args: ['--selectProjects', 'unit'] },
   { name: 'client', cwd: 'client', node: ['npm', 'test'] },
-  {
-    name: 'integration (sqlite)',
-    cwd: 'server',
-    args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
-    env: { MINGLE_TEST_DB: 'sqlite' },
-  },
-  process.env.TEST_DATABASE_URL && {
-    name: 'integration (postgres)',
-    cwd: 'server',
-    args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'],
-    env: { MINGLE_TEST_DB: 'postgres' },
-  },
-  {
-    name: 'fuzz (sqlite)',
-    cwd: 'server',
-    args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'],
-    env: { MINGLE_TEST_DB: 'sqlite' },
-  },
-  process.env.TEST_DATABASE_URL && {
-    name: 'fuzz (postgres)',
-    cwd: 'server',
-    args: ['--selectProjects', 'fuzz', '--runInBand', '--forceExit'],
-    env: { MINGLE_TEST_DB: 'postgres' },
-  },
+  ...onEachDatabase('integration'),
+  ...onEachDatabase('fuzz'),
   hasServices && { name: 'outage', cwd: 'server', args: ['--selectProjects', 'outage', '--runInBand', '--forceExit'] },
   { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },
 ]
