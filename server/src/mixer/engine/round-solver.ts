@@ -12,6 +12,11 @@ function popc(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Groups either side searched first when repairing a person's group. */
+const NEAR = 24;
+/** Up to this many people repair tries every swap partner. */
+const FULL_SCAN = 600;
+
 export interface RoundSolveOptions {
   sizes: number[];
   rng: Rng;
@@ -96,11 +101,56 @@ export class RoundSolver {
   }
 
   solve(opts: RoundSolveOptions): number[][] {
-    this.greedy();
+    if (this.m.useInterests) this.profileInit(!this.similar);
+    else this.greedy();
     this.repair(opts.deadline);
     this.anneal(opts.deadline, opts.effort ?? 10);
     this.repair(opts.deadline);
     return this.groups();
+  }
+
+  /**
+   * People ordered by interest profile (most popular tags first, so alike profiles sit side by side):
+   * 'similar' cuts the order into consecutive groups, 'diverse' deals it out round-robin. Repair then
+   * separates repeats and colleagues by swaps with nearby groups (alike profiles), keeping interests.
+   */
+  private profileInit(deal: boolean): void {
+    const m = this.m;
+    const n = m.n;
+    const count = new Int32Array(m.numTags);
+    for (let q = 0; q < m.pTags.length; q++) count[m.pTags[q]]++;
+    const byPopularity = Array.from({ length: m.numTags }, (_, t) => t).sort((a, b) => count[b] - count[a] || a - b);
+    const rank = new Int32Array(m.numTags);
+    byPopularity.forEach((t, r) => (rank[t] = r));
+    const keys: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = new Int32Array(m.pTagStart[i + 1] - m.pTagStart[i]);
+      for (let s = m.pTagStart[i], x = 0; s < m.pTagStart[i + 1]; s++, x++) k[x] = rank[m.pTags[s]];
+      keys.push(k.sort());
+    }
+    // a seeded tie-break keeps runs of equal profiles from following input order (companies join together)
+    const tie = new Float64Array(n);
+    for (let i = 0; i < n; i++) tie[i] = this.rng.next();
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      const x = keys[a];
+      const y = keys[b];
+      const len = Math.min(x.length, y.length);
+      for (let q = 0; q < len; q++) if (x[q] !== y[q]) return x[q] - y[q];
+      return x.length - y.length || tie[a] - tie[b];
+    });
+    if (deal) {
+      const fill = new Int32Array(this.k);
+      order.forEach((p, q) => {
+        const g = q % this.k;
+        this.place(p, g, this.gStart[g] + fill[g]++);
+      });
+    } else {
+      order.forEach((p, q) => {
+        let g = 0;
+        while (this.gStart[g + 1] <= q) g++;
+        this.place(p, g, q);
+      });
+    }
   }
 
   groups(): number[][] {
@@ -254,7 +304,9 @@ export class RoundSolver {
     const n = this.m.n;
     if (this.k < 2) return;
     const SAMPLE = 600;
-    for (let pass = 0; pass < 4; pass++) {
+    for (let pass = 0; pass < 8; pass++) {
+      // large rooms: few candidates first (most violations have many fixes nearby), more when some stay
+      const sample = Math.min(SAMPLE, 64 << pass);
       const bad = this.badPeople();
       if (bad.length === 0) return;
       let improved = false;
@@ -270,8 +322,18 @@ export class RoundSolver {
             bestJ = j;
           }
         };
-        if (n <= SAMPLE) for (let j = 0; j < n; j++) tryJ(j);
-        else for (let c = 0; c < SAMPLE; c++) tryJ(this.rng.int(n));
+        if (n <= FULL_SCAN) for (let j = 0; j < n; j++) tryJ(j);
+        else {
+          // half from nearby groups (alike profiles after profileInit), half anywhere
+          const G = this.grp[i];
+          for (let c = 0; c < sample; c++) {
+            if (c & 1) tryJ(this.rng.int(n));
+            else {
+              const H = G + this.rng.int(2 * NEAR + 1) - NEAR;
+              if (H >= 0 && H < this.k) tryJ(this.members[this.gStart[H] + this.rng.int(this.gSize[H])]);
+            }
+          }
+        }
         if (bestJ >= 0) {
           this.apply(i, bestJ);
           improved = true;

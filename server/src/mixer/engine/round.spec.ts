@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { planRound } from './round';
 import { groupSizes } from './sizes';
-import { historyOf, randomBaseline, randomHistory, syntheticPeople } from './test-util';
+import { historyOf, largestCompany, randomBaseline, randomHistory, skewedPeople, syntheticPeople } from './test-util';
 import type { Pair, Person } from './types';
 
 const arbInput = fc
@@ -79,6 +79,22 @@ describe('planRound quality', () => {
     expect(res.stats.repeatPairs).toBe(0);
     expect(res.stats.colleaguePairs).toBe(0);
     expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(2 * randomBaseline(people, 4));
+  });
+
+  it('5,000 people, skewed tags and companies (largest ~15%), 10 rounds of history: rules kept, ≥2.5x shared interests', () => {
+    const people = skewedPeople(5000, 11);
+    const history = randomHistory(people, 10, 4, 12);
+    expect(largestCompany(people)).toBeLessThanOrEqual(groupSizes(5000, 4).length);
+    const settings = { groupSize: 4, seed: 1, separateColleagues: true, timeLimitMs: 600_000 };
+    const res = planRound({ people, settings, history });
+    check(people, res.groups, 4);
+    expect(res.stats.repeatPairs).toBe(0);
+    expect(res.stats.colleaguePairs).toBe(0);
+    expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(2.5 * randomBaseline(people, 4));
+    const diverse = planRound({ people, settings: { ...settings, mode: 'diverse' }, history });
+    expect(diverse.stats.repeatPairs).toBe(0);
+    expect(diverse.stats.colleaguePairs).toBe(0);
+    expect(diverse.stats.meanSharedInterests).toBeLessThan(0.8 * randomBaseline(people, 4));
   });
 
   it('similar mode: every group shares an interest; diverse mode: fewer shared, more distinct interests', () => {
