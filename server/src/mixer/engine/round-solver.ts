@@ -304,9 +304,9 @@ export class RoundSolver {
     const n = this.m.n;
     if (this.k < 2) return;
     const SAMPLE = 600;
-    for (let pass = 0; pass < 8; pass++) {
+    for (let pass = 0; pass < 40; pass++) {
       // large rooms: few candidates first (most violations have many fixes nearby), more when some stay
-      const sample = Math.min(SAMPLE, 64 << pass);
+      const sample = Math.min(SAMPLE, 64 << Math.min(pass, 4));
       const bad = this.badPeople();
       if (bad.length === 0) return;
       let improved = false;
@@ -339,7 +339,7 @@ export class RoundSolver {
           improved = true;
         }
       }
-      if (!improved) return;
+      if (!improved && (n <= FULL_SCAN || sample >= SAMPLE)) return;
     }
   }
 
