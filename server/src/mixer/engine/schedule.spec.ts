@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { affine, bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
+import { cyclicRounds, developKirkman, kirkmanTriples } from './kirkman';
+import { KIRKMAN_BASES } from './kirkman-bases';
 import { rotational, rotationalFits } from './rotational';
 import { planSchedule } from './schedule';
 import { groupSizes } from './sizes';
@@ -28,6 +30,21 @@ describe('designs', () => {
     }
     expect(bestDesign(15, 3)).toHaveLength(7);
     expect(transversal(4, 6)).toBeNull();
+  });
+
+  it('(nearly) Kirkman triple systems and their kin on Z_m x s: 21 people in groups of 3 for 10 rounds, 45 for 22', () => {
+    for (const base of KIRKMAN_BASES) {
+      const s = base.round[0].length;
+      const design = developKirkman(base);
+      expect([base.m, s, design.length]).toEqual([base.m, s, cyclicRounds(base.m, s)]);
+      expect(isResolvableRepeatFree(design, s * base.m)).toBe(true);
+    }
+    expect(bestDesign(21, 3)).toHaveLength(10);
+    expect(bestDesign(45, 3)).toHaveLength(22);
+    // the search itself, on a node budget: KTS(21) from scratch
+    const found = kirkmanTriples(7, 1, 2_000_000)!;
+    expect(isResolvableRepeatFree(found, 21)).toBe(true);
+    expect(found).toHaveLength(10);
   });
 
   it('affine geometries AG(d,q) give (q^d - 1)/(q - 1) rounds', () => {
@@ -68,6 +85,8 @@ describe('planSchedule targets (social golfer)', () => {
     [33, 3, 16],
     [32, 4, 9],
     [12, 2, 11],
+    [21, 3, 10],
+    [45, 3, 22],
   ];
   it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
     const people = ids(n);
