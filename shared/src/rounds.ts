@@ -53,6 +53,8 @@ export interface RoundFigures {
   groups: number;
   repeatPairs: number;
   meanSharedInterests: number;
+  /** When colleagues could not all be kept apart: "2 colleague pairs: SunGrid has 5 people for 4 groups". */
+  colleagueNote?: string;
 }
 
 export interface ConsoleGroup {

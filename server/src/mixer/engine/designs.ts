@@ -1,9 +1,12 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
  * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs, Kirkman 15,
- * and 1-rotational designs found by search (rotational.ts).
+ * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), and 1-rotational designs found by search
+ * (rotational.ts).
  */
 import { field } from './gf';
+import { developKirkman } from './kirkman';
+import { KIRKMAN_BASES } from './kirkman-bases';
 import { rotational, rotationalFits } from './rotational';
 
 export type Design = number[][][];
@@ -105,6 +108,8 @@ export function bestDesign(n: number, g: number, wanted = Infinity, deadline = D
   const ag = dims >= 3 && g ** dims === n ? affine(dims, g) : null;
   if (ag) options.push(ag);
   if (n === 15 && g === 3) options.push(KIRKMAN_15);
+  const cyclic = KIRKMAN_BASES.find((b) => b.round[0].length === g && g * b.m === n);
+  if (cyclic) options.push(developKirkman(cyclic));
   options.sort((a, b) => b.length - a.length);
   // No design has more than (n - 1)/(g - 1) rounds: once one reaches that, searching cannot help.
   const enough = Math.min(wanted, Math.floor((n - 1) / (g - 1)));

@@ -2,7 +2,10 @@
 import { PairTable } from './pair-table';
 import type { EngineSettings, Mode, Pair, Person } from './types';
 
-/** Cost weights, strictly tiered: avoid >> repeat >> colleague >> interests. */
+/**
+ * Weights of the schedule search (golfer.ts): avoid and repeat are its hard tier, colleague and
+ * interests its soft tier (see golferProblem for how the soft tier keeps colleague first).
+ */
 export const W = {
   AVOID: 1e12,
   REPEAT: 1e6,
@@ -11,23 +14,56 @@ export const W = {
   /** Extra for recency in [0,1] (longer ago preferred); below REPEAT_COUNT. */
   RECENCY: 9e4,
   COLLEAGUE: 1e3,
-  /** Per shared interest of a pair (similar) or per distinct interest in a group (diverse). */
   INTEREST: 10,
-  /** Group without any pair sharing an interest. */
-  NO_SHARED: 30,
 } as const;
 
-/** Cost of one more meeting of a pair that already met `prior` times, the last at recency `rec` (1 = latest). */
-export function repeatCost(prior: number, rec: number): number {
-  return prior <= 0 ? 0 : W.REPEAT + W.REPEAT_COUNT * (prior - 1) + W.RECENCY * rec;
+/**
+ * The rules, in order: avoid pairs, repeat pairs, colleague pairs, then (refinements) the number of
+ * earlier meetings of repeated pairs, then interests (shared interests per pair: the more the better in
+ * 'similar' mode, the fewer in 'diverse' mode), then how recently repeated pairs met.
+ *
+ * The one-round cost is a weighted sum whose weights dominate for every swap of two people: a swap
+ * changes at most `span` pairs, so a weight larger than span x the largest change of every lower tier
+ * per pair means a swap is better exactly when its change of (avoid, repeat, colleague, ...) is
+ * lexicographically smaller. Local search therefore never trades a higher rule for a lower one.
+ * Small rooms (see exact.ts) compare the tiers as tuples.
+ */
+export interface Weights {
+  AVOID: number;
+  REPEAT: number;
+  COLLEAGUE: number;
+  /** Per earlier meeting beyond the first of a repeated pair (capped at EXTRA_CAP). */
+  EXTRA: number;
+  /** Per shared interest of a pair. */
+  INTEREST: number;
+}
+/** Recency of a repeated pair in whole units 0..RECENCY_STEPS (1 = met in the latest round). */
+export const RECENCY_STEPS = 15;
+export const EXTRA_CAP = 15;
+const SHARED_CAP = 16;
+
+export function weightsFor(groupSize: number, maxShared: number, maxExtra: number): Weights {
+  // a swap changes the pairs of two people in two groups; groups may reach about 2 x groupSize
+  const span = 4 * Math.max(1, 2 * groupSize - 1);
+  const INTEREST = span * RECENCY_STEPS + 1;
+  const EXTRA = INTEREST * (span * Math.min(SHARED_CAP, Math.max(1, maxShared)) + 1);
+  const COLLEAGUE = EXTRA * (span * Math.min(EXTRA_CAP, Math.max(0, maxExtra)) + 1);
+  const REPEAT = COLLEAGUE * (span + 1);
+  const AVOID = REPEAT * (span + 1);
+  return { AVOID, REPEAT, COLLEAGUE, EXTRA, INTEREST };
 }
 
-export function isAvoidCost(cost: number): boolean {
-  return cost >= W.AVOID;
+export function recencyUnits(rec: number): number {
+  return Math.round(Math.max(0, Math.min(1, rec)) * RECENCY_STEPS);
+}
+
+/** Cost of one more meeting of a pair that already met `prior` times, the last at recency `rec` (1 = latest). */
+export function repeatCost(w: Weights, prior: number, rec: number): number {
+  return prior <= 0 ? 0 : w.REPEAT + w.EXTRA * Math.min(EXTRA_CAP, prior - 1) + recencyUnits(rec);
 }
 
 export function isAvoid(m: Model, i: number, j: number): boolean {
-  return m.avoidCount > 0 && isAvoidCost(m.pairs.cost(pairKey(m.n, i, j)));
+  return m.avoidCount > 0 && m.avoidKeys.has(pairKey(m.n, i, j));
 }
 
 export interface Model {
@@ -52,8 +88,13 @@ export interface Model {
   company: Int32Array;
   /** Pair key -> history meeting count, last recency, and cost (avoid + repeat penalty) of meeting once more. */
   pairs: PairTable;
-  /** Number of distinct avoid pairs among the people present. */
+  /** Number of distinct avoid pairs among the people present, and their pair keys. */
   avoidCount: number;
+  avoidKeys: Set<number>;
+  /** Tier weights of the one-round cost. */
+  w: Weights;
+  /** Company name as first written, per company id. */
+  companyNames: string[];
   /** Per person 256-bit signature of the partners in `pairs` (fast negative lookups). */
   sig: Uint32Array;
 }
@@ -89,6 +130,8 @@ export function sharedCount(m: Model, i: number, j: number): number {
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+/** Company names are the same company whatever their case and spacing ("Sun Grid", " sungrid"). */
+export const companyKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Builds the model. Pairs naming people not present are ignored. Throws on duplicate ids. */
 export function buildModel(people: Person[], settings: EngineSettings, history: Pair[] = [], avoid: Pair[] = []): Model {
@@ -138,12 +181,16 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
   }
 
   const companyIds = new Map<string, number>();
+  const companyNames: string[] = [];
   const company = new Int32Array(n).fill(-1);
   people.forEach((p, i) => {
-    const c = norm(p.company ?? '');
+    const c = companyKey(p.company ?? '');
     if (!c) return;
     let id = companyIds.get(c);
-    if (id === undefined) companyIds.set(c, (id = companyIds.size));
+    if (id === undefined) {
+      companyIds.set(c, (id = companyIds.size));
+      companyNames.push((p.company ?? '').trim().replace(/\s+/g, ' '));
+    }
     company[i] = id;
   });
 
@@ -156,15 +203,22 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
     if (i === undefined || j === undefined || i === j) continue;
     pairs.addMeeting(pairKey(n, i, j), (t + 1) / h);
   }
-  pairs.forEach((key, count, rec) => pairs.addCost(key, repeatCost(count, rec)));
+  let maxExtra = 0;
+  pairs.forEach((_key, count) => (maxExtra = Math.max(maxExtra, count - 1)));
+  let maxShared = 0;
+  for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, pTagStart[i + 1] - pTagStart[i]);
+  const w = weightsFor(settings.groupSize, maxShared, maxExtra);
+  pairs.forEach((key, count, rec) => pairs.addCost(key, repeatCost(w, count, rec)));
   let avoidCount = 0;
+  const avoidKeys = new Set<number>();
   for (const [a, b] of avoid) {
     const i = index.get(a);
     const j = index.get(b);
     if (i === undefined || j === undefined || i === j) continue;
     const key = pairKey(n, i, j);
-    if (isAvoidCost(pairs.cost(key))) continue;
-    pairs.addCost(key, W.AVOID);
+    if (avoidKeys.has(key)) continue;
+    avoidKeys.add(key);
+    pairs.addCost(key, w.AVOID);
     avoidCount++;
   }
 
@@ -196,5 +250,8 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
     company,
     pairs,
     avoidCount,
+    avoidKeys,
+    w,
+    companyNames,
   };
 }

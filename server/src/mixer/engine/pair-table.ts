@@ -29,6 +29,8 @@ export class PairTable {
   }
 
   private insertSlot(key: number): number {
+    const found = this.slot(key);
+    if (this.keys[found] === key) return found;
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const s = this.slot(key);
     if (this.keys[s] === -1) {
@@ -64,7 +66,9 @@ export class PairTable {
   }
 
   addCost(key: number, cost: number): void {
-    this.costs[this.insertSlot(key)] += cost;
+    // the slot first: inserting may grow (replace) the arrays
+    const s = this.insertSlot(key);
+    this.costs[s] += cost;
   }
 
   count(key: number): number {

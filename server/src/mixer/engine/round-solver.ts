@@ -2,20 +2,20 @@
  * One-round solver: greedy construction, targeted repair of hard violations, then simulated
  * annealing with swap moves between groups. Group sizes are fixed by construction (swaps keep them).
  */
-import { Model, W } from './model';
+import type { Model } from './model';
 import type { PairTable } from './pair-table';
 import { Rng } from './rng';
-
-// Local copies: module getters (as emitted by some transpilers) are slow in hot loops.
-const COLLEAGUE = W.COLLEAGUE;
-const INTEREST = W.INTEREST;
-const NO_SHARED = W.NO_SHARED;
 
 function popc(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
+
+/** Groups either side searched first when repairing a person's group. */
+const NEAR = 24;
+/** Up to this many people repair tries every swap partner. */
+const FULL_SCAN = 600;
 
 export interface RoundSolveOptions {
   sizes: number[];
@@ -33,13 +33,11 @@ export class RoundSolver {
   readonly gStart: Int32Array;
   readonly gSize: Int32Array;
   readonly slotOf: Int32Array;
-  private readonly gShared: Int32Array;
-  private readonly tagCnt: Uint16Array | null;
   private readonly hasPen: boolean;
   private readonly similar: boolean;
-  private readonly diverse: boolean;
-  private dsa = 0;
-  private dsb = 0;
+  /** Cost per shared interest of a pair: negative in 'similar' mode, positive in 'diverse', 0 without interests. */
+  private readonly perShared: number;
+  private readonly colleague: number;
   private readonly n: number;
   private readonly words: number;
   private readonly bits: Uint32Array;
@@ -71,11 +69,10 @@ export class RoundSolver {
       this.gSize[g] = s;
       this.gStart[g + 1] = this.gStart[g] + s;
     });
-    this.gShared = new Int32Array(this.k);
     this.hasPen = m.pairs.size > 0;
     this.similar = m.useInterests && m.mode === 'similar';
-    this.diverse = m.useInterests && m.mode === 'diverse';
-    this.tagCnt = this.diverse ? new Uint16Array(this.k * m.numTags) : null;
+    this.perShared = !m.useInterests ? 0 : this.similar ? -m.w.INTEREST : m.w.INTEREST;
+    this.colleague = m.w.COLLEAGUE;
   }
 
   /** Avoid + repeat + colleague cost of a pair (no interests). */
@@ -87,7 +84,7 @@ export class RoundSolver {
     }
     if (this.separate) {
       const ci = this.company[i];
-      if (ci >= 0 && ci === this.company[j]) c += COLLEAGUE;
+      if (ci >= 0 && ci === this.company[j]) c += this.colleague;
     }
     return c;
   }
@@ -103,17 +100,57 @@ export class RoundSolver {
     return s;
   }
 
-  private hasTag(p: number, t: number): boolean {
-    return (this.m.bits[p * this.m.words + (t >>> 5)] & (1 << (t & 31))) !== 0;
-  }
-
   solve(opts: RoundSolveOptions): number[][] {
-    this.greedy();
-    this.initGroupStats();
+    if (this.m.useInterests) this.profileInit(!this.similar);
+    else this.greedy();
     this.repair(opts.deadline);
     this.anneal(opts.deadline, opts.effort ?? 10);
     this.repair(opts.deadline);
     return this.groups();
+  }
+
+  /**
+   * People ordered by interest profile (most popular tags first, so alike profiles sit side by side):
+   * 'similar' cuts the order into consecutive groups, 'diverse' deals it out round-robin. Repair then
+   * separates repeats and colleagues by swaps with nearby groups (alike profiles), keeping interests.
+   */
+  private profileInit(deal: boolean): void {
+    const m = this.m;
+    const n = m.n;
+    const count = new Int32Array(m.numTags);
+    for (let q = 0; q < m.pTags.length; q++) count[m.pTags[q]]++;
+    const byPopularity = Array.from({ length: m.numTags }, (_, t) => t).sort((a, b) => count[b] - count[a] || a - b);
+    const rank = new Int32Array(m.numTags);
+    byPopularity.forEach((t, r) => (rank[t] = r));
+    const keys: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = new Int32Array(m.pTagStart[i + 1] - m.pTagStart[i]);
+      for (let s = m.pTagStart[i], x = 0; s < m.pTagStart[i + 1]; s++, x++) k[x] = rank[m.pTags[s]];
+      keys.push(k.sort());
+    }
+    // a seeded tie-break keeps runs of equal profiles from following input order (companies join together)
+    const tie = new Float64Array(n);
+    for (let i = 0; i < n; i++) tie[i] = this.rng.next();
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      const x = keys[a];
+      const y = keys[b];
+      const len = Math.min(x.length, y.length);
+      for (let q = 0; q < len; q++) if (x[q] !== y[q]) return x[q] - y[q];
+      return x.length - y.length || tie[a] - tie[b];
+    });
+    if (deal) {
+      const fill = new Int32Array(this.k);
+      order.forEach((p, q) => {
+        const g = q % this.k;
+        this.place(p, g, this.gStart[g] + fill[g]++);
+      });
+    } else {
+      order.forEach((p, q) => {
+        let g = 0;
+        while (this.gStart[g + 1] <= q) g++;
+        this.place(p, g, q);
+      });
+    }
   }
 
   groups(): number[][] {
@@ -125,7 +162,6 @@ export class RoundSolver {
   /** Load a given assignment (groups must match sizes). */
   load(groups: number[][]): void {
     groups.forEach((gr, g) => gr.forEach((p, s) => this.place(p, g, this.gStart[g] + s)));
-    this.initGroupStats();
   }
 
   private place(p: number, g: number, slot: number): void {
@@ -166,17 +202,13 @@ export class RoundSolver {
         for (let s2 = m.pTagStart[lastP]; s2 < m.pTagStart[lastP + 1]; s2++) if (m.pTags[s2] === t) posInTag[s2] = pos;
       }
     };
-    const words = m.words;
-    const union = new Uint32Array(words);
     const CAND = 16;
     const cur: number[] = [];
     for (let g = 0; g < this.k; g++) {
       cur.length = 0;
-      union.fill(0);
       const add = (p: number) => {
         this.place(p, g, this.gStart[g] + cur.length);
         cur.push(p);
-        for (let w = 0; w < words; w++) union[w] |= m.bits[p * words + w];
         remove(p);
       };
       add(pool[rng.int(poolLen)]);
@@ -187,12 +219,7 @@ export class RoundSolver {
           let s = 0;
           for (const x of cur) {
             s += this.base(c, x);
-            if (this.similar) s -= INTEREST * this.shared(c, x);
-          }
-          if (this.diverse) {
-            let fresh = 0;
-            for (let w = 0; w < words; w++) fresh += popc(m.bits[c * words + w] & ~union[w]);
-            s -= INTEREST * fresh;
+            if (this.perShared !== 0) s += this.perShared * this.shared(c, x);
           }
           if (s < bestScore) {
             bestScore = s;
@@ -204,7 +231,7 @@ export class RoundSolver {
         } else {
           for (let c = 0; c < CAND; c++) {
             let cand = -1;
-            const tagBased = m.useInterests && (this.similar ? c < CAND - 4 : c % 2 === 0);
+            const tagBased = this.similar && c < CAND - 4;
             if (tagBased) {
               const x = cur[rng.int(cur.length)];
               const nt = m.pTagStart[x + 1] - m.pTagStart[x];
@@ -222,104 +249,35 @@ export class RoundSolver {
     }
   }
 
-  private initGroupStats(): void {
-    const m = this.m;
-    if (!m.useInterests) return;
-    this.gShared.fill(0);
-    if (this.tagCnt) this.tagCnt.fill(0);
-    for (let g = 0; g < this.k; g++) {
-      const a = this.gStart[g];
-      const b = this.gStart[g + 1];
-      let sh = 0;
-      for (let x = a; x < b; x++) {
-        const p = this.members[x];
-        for (let y = x + 1; y < b; y++) if (this.shared(p, this.members[y]) > 0) sh++;
-        if (this.tagCnt) for (let s = m.pTagStart[p]; s < m.pTagStart[p + 1]; s++) this.tagCnt[g * m.numTags + m.pTags[s]]++;
-      }
-      this.gShared[g] = sh;
-    }
-  }
-
-  private unionDelta(g: number, out: number, inn: number): number {
-    const m = this.m;
-    const cnt = this.tagCnt!;
-    const off = g * m.numTags;
-    let du = 0;
-    for (let s = m.pTagStart[out]; s < m.pTagStart[out + 1]; s++) {
-      const t = m.pTags[s];
-      if (cnt[off + t] === 1 && !this.hasTag(inn, t)) du--;
-    }
-    for (let s = m.pTagStart[inn]; s < m.pTagStart[inn + 1]; s++) {
-      const t = m.pTags[s];
-      if (cnt[off + t] === 0 && !this.hasTag(out, t)) du++;
-    }
-    return du;
-  }
-
-  /** Cost change of swapping i and j (different groups). Must be followed by apply() to commit. */
+  /** Cost change of swapping i and j (different groups). */
   delta(i: number, j: number): number {
-    const m = this.m;
     const A = this.grp[i];
     const B = this.grp[j];
-    const useI = m.useInterests;
+    const per = this.perShared;
     let d = 0;
-    let dsa = 0;
-    let dsb = 0;
     for (let s = this.gStart[A], e = this.gStart[A + 1]; s < e; s++) {
       const x = this.members[s];
       if (x === i) continue;
       d += this.base(j, x) - this.base(i, x);
-      if (useI) {
-        const shj = this.shared(j, x);
-        const shi = this.shared(i, x);
-        if (this.similar) d -= INTEREST * (shj - shi);
-        dsa += (shj > 0 ? 1 : 0) - (shi > 0 ? 1 : 0);
-      }
+      if (per !== 0) d += per * (this.shared(j, x) - this.shared(i, x));
     }
     for (let s = this.gStart[B], e = this.gStart[B + 1]; s < e; s++) {
       const y = this.members[s];
       if (y === j) continue;
       d += this.base(i, y) - this.base(j, y);
-      if (useI) {
-        const shi = this.shared(i, y);
-        const shj = this.shared(j, y);
-        if (this.similar) d -= INTEREST * (shi - shj);
-        dsb += (shi > 0 ? 1 : 0) - (shj > 0 ? 1 : 0);
-      }
+      if (per !== 0) d += per * (this.shared(i, y) - this.shared(j, y));
     }
-    if (useI) {
-      const sa = this.gShared[A];
-      const sb = this.gShared[B];
-      d += NO_SHARED * ((sa + dsa === 0 ? 1 : 0) - (sa === 0 ? 1 : 0) + (sb + dsb === 0 ? 1 : 0) - (sb === 0 ? 1 : 0));
-      if (this.diverse) d -= INTEREST * (this.unionDelta(A, i, j) + this.unionDelta(B, j, i));
-    }
-    this.dsa = dsa;
-    this.dsb = dsb;
     return d;
   }
 
+  /** Swaps i and j (different groups). */
   apply(i: number, j: number): void {
-    const m = this.m;
     const A = this.grp[i];
     const B = this.grp[j];
     const si = this.slotOf[i];
     const sj = this.slotOf[j];
     this.place(j, A, si);
     this.place(i, B, sj);
-    this.gShared[A] += this.dsa;
-    this.gShared[B] += this.dsb;
-    const cnt = this.tagCnt;
-    if (cnt) {
-      const T = m.numTags;
-      for (let s = m.pTagStart[i]; s < m.pTagStart[i + 1]; s++) {
-        cnt[A * T + m.pTags[s]]--;
-        cnt[B * T + m.pTags[s]]++;
-      }
-      for (let s = m.pTagStart[j]; s < m.pTagStart[j + 1]; s++) {
-        cnt[B * T + m.pTags[s]]--;
-        cnt[A * T + m.pTags[s]]++;
-      }
-    }
   }
 
   /** People sharing a group with someone at positive base cost (avoid, repeat, colleague). */
@@ -346,7 +304,9 @@ export class RoundSolver {
     const n = this.m.n;
     if (this.k < 2) return;
     const SAMPLE = 600;
-    for (let pass = 0; pass < 4; pass++) {
+    for (let pass = 0; pass < 40; pass++) {
+      // large rooms: few candidates first (most violations have many fixes nearby), more when some stay
+      const sample = Math.min(SAMPLE, 64 << Math.min(pass, 4));
       const bad = this.badPeople();
       if (bad.length === 0) return;
       let improved = false;
@@ -362,15 +322,24 @@ export class RoundSolver {
             bestJ = j;
           }
         };
-        if (n <= SAMPLE) for (let j = 0; j < n; j++) tryJ(j);
-        else for (let c = 0; c < SAMPLE; c++) tryJ(this.rng.int(n));
+        if (n <= FULL_SCAN) for (let j = 0; j < n; j++) tryJ(j);
+        else {
+          // half from nearby groups (alike profiles after profileInit), half anywhere
+          const G = this.grp[i];
+          for (let c = 0; c < sample; c++) {
+            if (c & 1) tryJ(this.rng.int(n));
+            else {
+              const H = G + this.rng.int(2 * NEAR + 1) - NEAR;
+              if (H >= 0 && H < this.k) tryJ(this.members[this.gStart[H] + this.rng.int(this.gSize[H])]);
+            }
+          }
+        }
         if (bestJ >= 0) {
-          this.delta(i, bestJ);
           this.apply(i, bestJ);
           improved = true;
         }
       }
-      if (!improved) return;
+      if (!improved && (n <= FULL_SCAN || sample >= SAMPLE)) return;
     }
   }
 
@@ -380,8 +349,9 @@ export class RoundSolver {
     if (this.k < 2 || !m.useInterests) return;
     const rng = this.rng;
     const iters = Math.max(2000, Math.round(effort * n));
-    const T0 = 12;
-    const T1 = 0.3;
+    // temperatures in interest units: a higher rule is never traded (its weight dwarfs T)
+    const T0 = 1.2 * m.w.INTEREST;
+    const T1 = 0.03 * m.w.INTEREST;
     let T = T0;
     for (let it = 0; it < iters; it++) {
       if ((it & 1023) === 0) {

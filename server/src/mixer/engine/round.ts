@@ -1,4 +1,5 @@
 /** planRound: plan one round for the people present. */
+import { EXACT_LIMIT, exactRound } from './exact';
 import { buildModel } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
@@ -33,9 +34,7 @@ export function planRound(input: PlanRoundInput): RoundResult {
   // Rule: avoid pairs are never grouped. If the standard number of groups cannot separate them,
   // try more (smaller) groups before giving up.
   for (let k = sizes.length; k <= Math.floor(m.n / 2); k++) {
-    const rng = new Rng(settings.seed ?? 1);
-    const solver = new RoundSolver(m, sizesForK(m.n, k), rng);
-    const groups = solver.solve({ sizes, rng, deadline });
+    const groups = m.n <= EXACT_LIMIT ? exactRound(m, sizesForK(m.n, k)).groups : solveLarge(m, sizesForK(m.n, k), settings.seed ?? 1, deadline);
     if (avoidViolations(m, groups) === 0) {
       return { groups: groups.map((g) => g.map((i) => m.ids[i])), stats: indexStats(m, [groups], Date.now() - t0) };
     }
@@ -46,4 +45,9 @@ export function planRound(input: PlanRoundInput): RoundResult {
     reason: 'no grouping keeps all avoid pairs apart',
     stats: indexStats(m, [], Date.now() - t0),
   };
+}
+
+function solveLarge(m: ReturnType<typeof buildModel>, sizes: number[], seed: number, deadline: number): number[][] {
+  const rng = new Rng(seed);
+  return new RoundSolver(m, sizes, rng).solve({ sizes, rng, deadline });
 }

@@ -1,11 +1,12 @@
 /** planSchedule: plan several rounds ahead together. */
 import { bestDesign } from './designs';
 import { Golfer, GolferProblem } from './golfer';
-import { buildModel, isAvoidCost, Model, popcount, sharedCount, W } from './model';
+import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
+import { buildModel, isAvoid, Model, repeatCost, sharedCount, W } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
-import { indexStats } from './stats';
+import { avoidViolations, indexStats } from './stats';
 import type { EngineSettings, Pair, Person, ScheduleResult } from './types';
 
 export interface PlanScheduleInput {
@@ -38,7 +39,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
     const work = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
     rounds = sequential(work, sizes, R, rng, deadline);
   } else {
-    rounds = search(m, sizes, R, rng, deadline);
+    rounds = search(m, sizes, R, rng, deadline, settings.searchSteps ?? Infinity);
   }
   rounds = reorder(m.n, (key) => m.pairs.count(key), rounds);
   if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
@@ -46,6 +47,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
     if (!fixed) return fail('no grouping keeps all avoid pairs apart');
     rounds = fixed;
   }
+  if (m.n <= EXACT_LIMIT) rounds = polishSmall(people, settings, input, m, rounds);
   return {
     rounds: rounds.map((groups) => groups.map((g) => g.map((i) => m.ids[i]))),
     stats: indexStats(m, rounds, Date.now() - t0),
@@ -54,12 +56,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
 
 function hasAvoid(m: Model, g: number[]): boolean {
   if (m.avoidCount === 0) return false;
-  for (let x = 0; x < g.length; x++)
-    for (let y = x + 1; y < g.length; y++) {
-      const i = Math.min(g[x], g[y]);
-      const j = Math.max(g[x], g[y]);
-      if (isAvoidCost(m.pairs.cost(i * m.n + j))) return true;
-    }
+  for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) if (isAvoid(m, g[x], g[y])) return true;
   return false;
 }
 
@@ -86,12 +83,10 @@ function sequential(m: Model, sizes: number[], R: number, rng: Rng, deadline: nu
 
 function addPlannedMeeting(m: Model, i: number, j: number, rec: number): void {
   const key = i * m.n + j;
-  const before = m.pairs.count(key);
   const oldCost = m.pairs.cost(key);
-  const isAv = isAvoidCost(oldCost);
   m.pairs.addMeeting(key, rec);
-  const repeat = W.REPEAT + W.REPEAT_COUNT * before + W.RECENCY * rec;
-  m.pairs.addCost(key, (isAv ? W.AVOID : 0) + repeat - oldCost);
+  const cost = (m.avoidKeys.has(key) ? m.w.AVOID : 0) + repeatCost(m.w, m.pairs.count(key), rec);
+  m.pairs.addCost(key, cost - oldCost);
   const hi = Math.imul(i, 0x9e3779b1) >>> 24;
   const hj = Math.imul(j, 0x9e3779b1) >>> 24;
   m.sig[i * 8 + (hj >>> 5)] |= 1 << (hj & 31);
@@ -104,48 +99,29 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
   const rec = new Float32Array(n * n);
   const avoid = new Uint8Array(n * n);
   const lin = new Float64Array(n * n);
-  m.pairs.forEach((key, count, r, cost) => {
+  m.pairs.forEach((key, count, r) => {
     const i = Math.floor(key / n);
     const j = key - i * n;
     for (const k of [i * n + j, j * n + i]) {
       hist[k] = count;
       rec[k] = r;
-      avoid[k] = isAvoidCost(cost) ? 1 : 0;
+      avoid[k] = m.avoidKeys.has(key) ? 1 : 0;
     }
   });
-  const similar = m.useInterests && m.mode === 'similar';
+  // soft tier: a colleague pair outweighs any interest change of one swap (see Weights in model.ts)
+  const sign = !m.useInterests ? 0 : m.mode === 'similar' ? -1 : 1;
+  let maxShared = 1;
+  for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, m.pTagStart[i + 1] - m.pTagStart[i]);
+  const span = 4 * Math.max(1, 2 * Math.max(...sizes) - 1);
+  const perShared = W.COLLEAGUE / (span * maxShared + 1);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
-      if (similar) c -= W.INTEREST * sharedCount(m, i, j);
+      if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
     }
-  let groupTerm: GolferProblem['groupTerm'] = null;
-  if (m.useInterests) {
-    const words = m.words;
-    const union = new Uint32Array(words);
-    const diverse = m.mode === 'diverse';
-    groupTerm = (mem, s, e) => {
-      let anyShared = false;
-      for (let x = s; x < e && !anyShared; x++)
-        for (let y = x + 1; y < e; y++)
-          if (sharedCount(m, mem[x], mem[y]) > 0) {
-            anyShared = true;
-            break;
-          }
-      let c = anyShared ? 0 : W.NO_SHARED;
-      if (diverse) {
-        union.fill(0);
-        for (let x = s; x < e; x++) for (let w = 0; w < words; w++) union[w] |= m.bits[mem[x] * words + w];
-        let u = 0;
-        for (let w = 0; w < words; w++) u += popcount(union[w]);
-        c -= W.INTEREST * u;
-      }
-      return c;
-    };
-  }
-  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm };
+  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null };
 }
 
 /** Lower bound on repeat meetings for R rounds. */
@@ -198,17 +174,17 @@ function repeatFreeBound(p: GolferProblem, R: number): number {
  * repeat-free rounds as possible (history counted), then the remaining rounds with as few repeats as
  * possible given history and the leading rounds.
  */
-function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number): number[][][] {
+function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const p = golferProblem(m, sizes, R);
   const free = repeatFreeBound(p, R);
-  if (free >= R) return solveBlock(p, rng, deadline);
+  if (free >= R) return solveBlock(p, rng, deadline, steps);
   let lead: number[][][] = [];
   if (free > 0) {
     const now = Date.now();
-    const found = solveBlock(withRounds(p, free), rng, now + (deadline - now) * 0.6);
+    const found = solveBlock(withRounds(p, free), rng, now + (deadline - now) * 0.6, steps);
     lead = found.slice(0, repeatFreePrefix(p, found));
   }
-  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline);
+  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline, steps);
   return [...lead, ...rest];
 }
 
@@ -234,7 +210,7 @@ function repeatFreePrefix(p: GolferProblem, rounds: number[][][]): number {
 }
 
 /** Multi-round search for p.rounds rounds (history and avoid pairs in p), result reordered (repeat-free first). */
-function solveBlock(p: GolferProblem, rng: Rng, deadline: number): number[][][] {
+function solveBlock(p: GolferProblem, rng: Rng, deadline: number, steps: number): number[][][] {
   const R = p.rounds;
   const sizes = p.sizes;
   const prior = (key: number) => p.hist[key];
@@ -250,7 +226,7 @@ function solveBlock(p: GolferProblem, rng: Rng, deadline: number): number[][][] 
     g.setFull(false);
     g.polish(deadline);
   }
-  const solved = g.searchHard(deadline, target);
+  const solved = g.searchHard(deadline, target, steps);
   g.setFull(true);
   g.polish(deadline);
   const found = reorder(p.n, prior, g.rounds());
@@ -417,6 +393,38 @@ function fixAvoid(
     }
     if (!found) return null;
     out.push(found);
+  }
+  return out;
+}
+
+/**
+ * Small rooms: each round becomes the best grouping in rule order against the history and the plan's
+ * other rounds (exact search), as long as the plan keeps its repeat-free rounds and repeats no more.
+ */
+function polishSmall(people: Person[], settings: EngineSettings, input: PlanScheduleInput, m: Model, rounds: number[][][]): number[][][] {
+  const out = rounds.map((r) => r.map((g) => g.slice()));
+  const pairsOf = (groups: number[][]): Pair[] => {
+    const list: Pair[] = [];
+    for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) list.push([m.ids[g[x]], m.ids[g[y]]]);
+    return list;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = false;
+    for (let r = 0; r < out.length; r++) {
+      const history = [...(input.history ?? []), ...out.flatMap((groups, q) => (q === r ? [] : pairsOf(groups)))];
+      const rm = buildModel(people, settings, history, input.avoid ?? []);
+      const sizes = out[r].map((g) => g.length).sort((a, b) => b - a);
+      const cand = exactRound(rm, sizes).groups;
+      if (compareTiers(groupingTiers(rm, cand), groupingTiers(rm, out[r])) >= 0) continue;
+      const before = indexStats(m, out);
+      const next = out.slice();
+      next[r] = cand;
+      const after = indexStats(m, next);
+      if (avoidViolations(m, cand) > avoidViolations(m, out[r]) || after.repeatFreeRounds < before.repeatFreeRounds || after.repeatPairs > before.repeatPairs) continue;
+      out[r] = cand;
+      changed = true;
+    }
+    if (!changed) break;
   }
   return out;
 }

@@ -32,18 +32,51 @@ export function indexStats(m: Model, rounds: number[][][], ms = 0): PlanStats {
     if (leading && roundRepeats === 0) repeatFreeRounds++;
     else leading = false;
   }
+  const note = m.separate && colleaguePairs > 0 && rounds.length > 0 ? colleagueNote(m, colleaguePairs, rounds[0].length) : undefined;
   return {
     repeatPairs,
     repeatFreeRounds,
     colleaguePairs,
+    ...(note ? { colleagueNote: note } : {}),
     meanSharedInterests: pairs ? Math.round((shared / pairs) * 1000) / 1000 : 0,
     ms: Math.round(ms),
   };
 }
 
-/** Stats of a plan given by ids (rounds of groups). History: one pair per earlier meeting. */
-export function planStats(people: Person[], rounds: string[][][], history: Pair[] = [], ms = 0): PlanStats {
-  const m = buildModel(people, { groupSize: 2 }, history);
+/**
+ * Why colleagues share groups, when a company has more people than there are groups:
+ * "2 colleague pairs: SunGrid has 5 people for 4 groups". Undefined when no company is too large.
+ */
+export function colleagueNote(m: Model, colleaguePairs: number, groups: number): string | undefined {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < m.n; i++) if (m.company[i] >= 0) counts.set(m.company[i], (counts.get(m.company[i]) ?? 0) + 1);
+  const large = [...counts].filter(([, c]) => c > groups).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (!large.length) return undefined;
+  const pairs = `${colleaguePairs} colleague pair${colleaguePairs === 1 ? '' : 's'}`;
+  const named = large.slice(0, 3).map(([id, c], x) => `${m.companyNames[id]} has ${c} people${x === 0 ? ` for ${groups} group${groups === 1 ? '' : 's'}` : ''}`);
+  const more = large.length > 3 ? ` and ${large.length - 3} more companies` : '';
+  return `${pairs}: ${named.join(', ')}${more}`;
+}
+
+/** Unavoidable colleague pairs in one round of `groups` groups: each company spread as evenly as it goes. */
+export function minColleaguePairs(m: Model, groups: number): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < m.n; i++) if (m.company[i] >= 0) counts.set(m.company[i], (counts.get(m.company[i]) ?? 0) + 1);
+  let pairs = 0;
+  for (const c of counts.values()) {
+    const q = Math.floor(c / groups);
+    const r = c % groups;
+    pairs += r * ((q + 1) * q) / 2 + (groups - r) * (q * (q - 1)) / 2;
+  }
+  return pairs;
+}
+
+/**
+ * Stats of a plan given by ids (rounds of groups). History: one pair per earlier meeting.
+ * With `separateColleagues` the stats say why colleagues share a group (colleagueNote).
+ */
+export function planStats(people: Person[], rounds: string[][][], history: Pair[] = [], ms = 0, separateColleagues = false): PlanStats {
+  const m = buildModel(people, { groupSize: 2, separateColleagues }, history);
   const idx = rounds.map((r) => r.map((g) => g.map((id) => m.index.get(id)!)));
   return indexStats(m, idx, ms);
 }

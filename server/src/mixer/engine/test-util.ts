@@ -56,3 +56,46 @@ export function randomBaseline(people: Person[], g: number, seed = 1): number {
       }
   return pairs ? shared / pairs : 0;
 }
+
+/** Index drawn from a Zipf-like law over 0..size-1 (weight 1/(rank+1)^s). */
+function zipf(r: Rng, cumulative: number[]): number {
+  const x = r.next() * cumulative[cumulative.length - 1];
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function zipfTable(size: number, s = 1): number[] {
+  const out: number[] = [];
+  let acc = 0;
+  for (let k = 0; k < size; k++) out.push((acc += 1 / (k + 1) ** s));
+  return out;
+}
+
+/**
+ * A room as real events have it: 3-5 of `tags` interests and companies both drawn Zipf-like (a few
+ * popular tags; the largest of 400 companies holds about 15% of the room).
+ */
+export function skewedPeople(n: number, seed = 1, tags = 40): Person[] {
+  const r = new Rng(seed);
+  const tagLaw = zipfTable(tags);
+  const companyLaw = zipfTable(400);
+  return Array.from({ length: n }, (_, i) => {
+    const k = 3 + r.int(3);
+    const s = new Set<string>();
+    while (s.size < Math.min(k, tags)) s.add('tag' + zipf(r, tagLaw));
+    return { id: 'p' + i, interests: [...s], company: 'Company ' + zipf(r, companyLaw) };
+  });
+}
+
+/** People in the largest company. */
+export function largestCompany(people: Person[]): number {
+  const counts = new Map<string, number>();
+  for (const p of people) if (p.company) counts.set(p.company, (counts.get(p.company) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}

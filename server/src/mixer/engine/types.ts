@@ -15,8 +15,13 @@ export interface EngineSettings {
   mode?: Mode;
   /** Keep people of the same company apart where possible. */
   separateColleagues?: boolean;
-  /** PRNG seed; same input and seed give the same plan (when the search finishes within the time limit). */
+  /** PRNG seed; same input and seed give the same plan (searches run on iteration budgets; the time limit is a safety cap). */
   seed?: number;
+  /**
+   * Step budget of the schedule search (tabu steps); with it the same seed gives the same schedule on
+   * any machine. Without it the search runs until the target or the time limit.
+   */
+  searchSteps?: number;
   /** Safety time limit for the search. */
   timeLimitMs?: number;
 }
@@ -42,6 +47,11 @@ export interface PlanStats {
   repeatFreeRounds: number;
   /** Pairs inside groups from the same company (over all rounds). */
   colleaguePairs: number;
+  /**
+   * When colleagues are kept apart but a company has more people than there are groups, why the rule
+   * could not be kept: "2 colleague pairs: SunGrid has 5 people for 4 groups".
+   */
+  colleagueNote?: string;
   /** Mean number of shared interests per pair inside groups. */
   meanSharedInterests: number;
   /** Wall time spent planning. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Pair, Person, EngineSettings } from '../engine/types';
+import { companyKey } from '../engine/model';
 import { RoundPlan } from './round.entity';
 import { RoundPlanner } from './round-planner';
 
@@ -10,8 +11,10 @@ export const DEFAULT_LOOK_AHEAD = 8;
 
 /**
  * Keeps the next rounds planned together for a stable room. A round start takes the next planned
- * round when the same people are present and no meeting happened outside the plan; otherwise the
- * engine plans that round alone (a repair), and the plan is made again for the people now present.
+ * round only when the room is the one it was planned for: the same people (with the same companies
+ * and interests), the same avoid pairs and settings, and exactly the meetings it was planned after.
+ * Otherwise (someone came or went, a late joiner met a group, a profile or a setting changed) the
+ * booked plan is never used as is: the engine plans that round alone, and the plan is made again.
  */
 @Injectable()
 export class PlanBook {
@@ -23,17 +26,23 @@ export class PlanBook {
   ) {}
 
   /** The next planned round, if the plan still fits the room; it stays booked until `advance`. */
-  async next(eventId: string, people: Person[], meetingsCount: number, avoid: Pair[]): Promise<string[][] | null> {
+  async next(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<string[][] | null> {
     const plan = await this.db.getRepository(RoundPlan).findOneBy({ eventId });
-    if (!plan || plan.peopleKey !== peopleKey(people, avoid) || plan.meetingsCount !== meetingsCount) return null;
-    return plan.rounds[0] ?? null;
+    if (!plan || plan.meetingsCount !== history.length || plan.peopleKey !== roomKey(people, settings, history, avoid)) return null;
+    const round = plan.rounds[0];
+    return round && fitsRoom(round, people, avoid) ? round : null;
   }
 
   /** The planned round was used: the rest of the plan now starts after its meetings. */
-  async advance(eventId: string, meetingsCount: number): Promise<void> {
+  async advance(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<void> {
     const plan = await this.db.getRepository(RoundPlan).findOneBy({ eventId });
     if (!plan) return;
-    await this.db.getRepository(RoundPlan).update({ eventId, meetingsCount: plan.meetingsCount }, { rounds: plan.rounds.slice(1), meetingsCount });
+    await this.db
+      .getRepository(RoundPlan)
+      .update(
+        { eventId, meetingsCount: plan.meetingsCount, peopleKey: plan.peopleKey },
+        { rounds: plan.rounds.slice(1), meetingsCount: history.length, peopleKey: roomKey(people, settings, history, avoid) },
+      );
   }
 
   /** Runs in the background after a round starts; the result waits in the database. */
@@ -45,14 +54,38 @@ export class PlanBook {
     this.planner
       .planAhead({ people, settings, rounds, history, avoid })
       .then((result) =>
-        this.db.getRepository(RoundPlan).save({ eventId, peopleKey: peopleKey(people, avoid), meetingsCount: history.length, rounds: result.rounds, createdAt: Date.now() }),
+        this.db.getRepository(RoundPlan).save({ eventId, peopleKey: roomKey(people, settings, history, avoid), meetingsCount: history.length, rounds: result.rounds, createdAt: Date.now() }),
       )
       .catch((error: Error) => this.log.warn(`planning ahead for ${eventId} failed: ${error.message}`));
   }
 }
 
-function peopleKey(people: Person[], avoid: Pair[]): string {
-  const ids = people.map((p) => p.id).sort();
-  const pairs = avoid.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort();
-  return createHash('sha256').update(ids.join(',')).update('#').update(pairs.join(',')).digest('hex');
+/** Everything a plan depends on (the seed aside), as one digest. */
+export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): string {
+  const hash = createHash('sha256');
+  const persons = people
+    .map((p) => `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${[...new Set((p.interests ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002')}`)
+    .sort();
+  hash.update(persons.join('\u0003')).update('#');
+  hash.update(`${settings.groupSize}|${settings.mode ?? 'similar'}|${settings.separateColleagues ? 1 : 0}#`);
+  hash.update(avoid.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort().join(',')).update('#');
+  // the meetings as a set of pair counts: the database need not return them in the order they were written
+  hash.update(history.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort().join(','));
+  return hash.digest('hex');
+}
+
+/** Everyone present exactly once, nobody alone, no avoid pair together. */
+export function fitsRoom(round: string[][], people: Person[], avoid: Pair[]): boolean {
+  const present = new Set(people.map((p) => p.id));
+  const seen = new Set<string>();
+  const groupOf = new Map<string, number>();
+  for (const [g, group] of round.entries()) {
+    if (group.length < 2) return false;
+    for (const id of group) {
+      if (!present.has(id) || seen.has(id)) return false;
+      seen.add(id);
+      groupOf.set(id, g);
+    }
+  }
+  return seen.size === present.size && avoid.every(([a, b]) => groupOf.get(a) !== groupOf.get(b));
 }

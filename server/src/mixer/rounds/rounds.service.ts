@@ -15,11 +15,12 @@ import { icebreakerFor } from './icebreaker';
 import { RoundPlanner } from './round-planner';
 import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
-import { bySeatOrder, runningPicture, seated, tableOf } from './round-picture';
+import { bySeatOrder, runningPicture, seated, tableOf, type Table } from './round-picture';
 import { AvoidList } from './avoid-list';
 import { EventNews } from '../../events/event-news';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
 import { planStats } from '../engine/stats';
+import { chooseGroup } from '../engine/placement';
 import { Autopilot } from './round.entity';
 
 const MINUTE = 60_000;
@@ -54,9 +55,9 @@ export class RoundsService {
     const people = present.map((a) => ({ id: a.id, interests: a.interests, company: a.company }));
     const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
     const avoid = await this.avoid.pairs(eventId);
-    const booked = await this.book.next(eventId, people, history.length, avoid);
+    const booked = await this.book.next(eventId, people, settings, history, avoid);
     const plan = booked
-      ? { groups: booked, reason: undefined, stats: planStats(people, [booked], history) }
+      ? { groups: booked, reason: undefined, stats: planStats(people, [booked], history, 0, settings.separateColleagues) }
       : await this.planner.plan({ people, settings, history, avoid });
     if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
 
@@ -71,7 +72,7 @@ export class RoundsService {
       startedAt: now,
       endsAt: now + (minutes ?? event.roundMinutes) * MINUTE,
       endedAt: null,
-      figures: figuresOf(plan.groups, met, plan.stats.meanSharedInterests),
+      figures: figuresOf(plan.groups, met, plan.stats.meanSharedInterests, plan.stats.colleagueNote),
     });
     const groups: Group[] = [];
     const members: GroupMember[] = [];
@@ -111,9 +112,9 @@ export class RoundsService {
       round,
       tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder) })),
     });
-    const meetingsNow = history.length + pairs.length;
-    if (booked) await this.book.advance(eventId, meetingsNow);
-    else this.book.prepare(eventId, people, settings, [...history, ...pairs.map((m): Pair => [m.a, m.b])], avoid, await this.roundsAhead(eventId));
+    const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
+    if (booked) await this.book.advance(eventId, people, settings, historyNow, avoid);
+    else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
     return round;
   }
 
@@ -155,24 +156,23 @@ export class RoundsService {
     await this.news.groupChanged(group.eventId, groupId);
   }
 
-  /** A newcomer (or someone back from a break) joins the smallest group that has room. */
+  /**
+   * A newcomer (or someone back from a break) joins the group that suits the rules best: no avoid pair,
+   * then fewest repeats, then fewest colleagues, then most shared interests (see chooseGroup).
+   */
   async placeLate(eventId: string, attendeeId: string): Promise<void> {
     const picture = await runningPicture(this.db, eventId);
     if (!picture || picture.round.endsAt - Date.now() < LATE_JOIN_CUTOFF_MS || tableOf(picture, attendeeId)) return;
     const attendee = await this.db.getRepository(Attendee).findOneBy({ id: attendeeId, status: 'active' });
     const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
     if (!attendee || !event || !isPresent(attendee, false, presenceGraceMs(event))) return;
-    const avoid = new Set((await this.avoid.pairs(eventId)).map(([a, b]) => pairKey(a, b)));
-    const open = picture.tables
-      .filter((t) => seated(t).length < event.groupSize + 1 && !seated(t).some((s) => avoid.has(pairKey(s.attendee.id, attendeeId))))
-      .sort((a, b) => seated(a).length - seated(b).length || a.group.position - b.group.position);
-    const table = open[0];
+    const table = await this.bestTable(event, attendeeId, attendee, picture.tables);
     if (!table) return;
     await this.seat(picture.round, table.group, attendeeId, seated(table).map((s) => s.attendee.id));
     await this.news.placed(eventId, attendeeId, table.group.id);
   }
 
-  /** Someone left mid-round: the group sees it; a person left alone moves to another group. */
+  /** Someone left mid-round: the group sees it; a person left alone moves to the group that suits the rules best. */
   async unseat(eventId: string, attendeeId: string): Promise<void> {
     const picture = await runningPicture(this.db, eventId);
     const table = picture && tableOf(picture, attendeeId);
@@ -182,18 +182,47 @@ export class RoundsService {
     this.news.unseated(attendeeId);
     const rest = seated(table).filter((s) => s.attendee.id !== attendeeId);
     if (rest.length === 1) {
-      const alone = rest[0]!.attendee.id;
-      const others = picture.tables.filter((t) => t !== table && seated(t).length > 0).sort((a, b) => seated(a).length - seated(b).length);
-      const target = others[0];
+      const alone = rest[0]!.attendee;
+      const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
+      const others = picture.tables.filter((t) => t !== table && seated(t).length > 0);
+      // a person is never left alone: if every group is full, the largest size is stretched by one
+      const target = event && ((await this.bestTable(event, alone.id, alone, others)) ?? (await this.bestTable(event, alone.id, alone, others, Infinity)));
       if (target) {
-        await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId: alone }, { leftAt: now });
-        await this.seat(picture.round, target.group, alone, seated(target).map((s) => s.attendee.id));
+        await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId: alone.id }, { leftAt: now });
+        await this.seat(picture.round, target.group, alone.id, seated(target).map((s) => s.attendee.id));
         await this.news.groupChanged(eventId, table.group.id);
-        await this.news.placed(eventId, alone, target.group.id);
+        await this.news.placed(eventId, alone.id, target.group.id);
         return;
       }
     }
     await this.news.groupChanged(eventId, table.group.id);
+  }
+
+  /** The table among `tables` that takes the person in rule order (chooseGroup), or undefined. */
+  private async bestTable(
+    event: MingleEvent,
+    attendeeId: string,
+    attendee: Attendee,
+    tables: Table[],
+    maxSize = event.groupSize + 1,
+  ): Promise<Table | undefined> {
+    const meetings = await this.db
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where('m.event_id = :eventId AND (m.a = :id OR m.b = :id)', { eventId: event.id, id: attendeeId })
+      .orderBy('m.round_number', 'ASC')
+      .getMany();
+    const avoid = (await this.avoid.pairs(event.id)).filter(([a, b]) => a === attendeeId || b === attendeeId);
+    const asPerson = (a: Attendee) => ({ id: a.id, interests: a.interests, company: a.company });
+    const index = chooseGroup({
+      person: asPerson(attendee),
+      groups: tables.map((t) => seated(t).map((s) => asPerson(s.attendee))),
+      settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues },
+      history: meetings.map((m): Pair => [m.a, m.b]),
+      avoid,
+      maxSize,
+    });
+    return index < 0 ? undefined : tables[index];
   }
 
   private async seat(round: Round, group: Group, attendeeId: string, with_: string[]): Promise<void> {
@@ -237,10 +266,10 @@ function meetingsOf(group: Group, roundNumber: number, ids: string[], others: st
   return out;
 }
 
-function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: number): RoundFigures {
+function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: number, colleagueNote?: string): RoundFigures {
   let repeatPairs = 0;
   for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
-  return { people: groups.reduce((n, g) => n + g.length, 0), groups: groups.length, repeatPairs, meanSharedInterests: Math.round(meanSharedInterests * 100) / 100 };
+  return { people: groups.reduce((n, g) => n + g.length, 0), groups: groups.length, repeatPairs, meanSharedInterests: Math.round(meanSharedInterests * 100) / 100, ...(colleagueNote ? { colleagueNote } : {}) };
 }
 
 
