@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { OrganizersModule } from './organizers/organizers.module';
 import { AttendeesModule } from './attendees/attendees.module';
 import { BroadcastModule } from './realtime/broadcast.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
@@ -52,6 +53,7 @@ export class AppModule {
           storage: new RateLimitStore(config),
         }),
         BroadcastModule,
+        OutboxModule,
         OrganizersModule,
         EventsModule,
         AttendeesModule,

@@ -1,10 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import ts from 'typescript';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { dropDatabase, freshDatabaseEnv, testDatabase } from './support/app';
@@ -12,6 +7,7 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/database/data-source';
 import { assignments, phoneHeaders, room, type Phone } from './support/room';
 import { eventually } from './support/sockets';
+import { kill, startNode, transpileServer, type Node } from './support/nodes';
 
 /**
  * "A match is never lost": two real server processes on one database take a burst of swap
@@ -21,84 +17,6 @@ import { eventually } from './support/sockets';
 jest.setTimeout(60_000);
 
 const PAIRS = 20;
-
-interface Node {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-/**
- * The server from source as plain JavaScript, transpiled once with its own tsconfig (tsx cannot run
- * it: esbuild emits no decorator metadata, which Nest's injection needs). Once, so that starting and
- * restarting a node costs no compile.
- */
-function transpileServer(): string {
-  const root = join(__dirname, '..');
-  const { options } = ts.parseJsonConfigFileContent(ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, root);
-  const out = mkdtempSync(join(tmpdir(), 'mingle-server-'));
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (path.endsWith('.ts') && !path.endsWith('.spec.ts')) {
-        mkdirSync(join(out, dir), { recursive: true });
-        const js = ts.transpileModule(readFileSync(join(root, path), 'utf8'), {
-          fileName: path,
-          compilerOptions: { ...options, sourceMap: false },
-        }).outputText;
-        writeFileSync(join(out, path.replace(/\.ts$/, '.js')), js);
-      }
-    }
-  };
-  walk('src');
-  return out;
-}
-
-/** The real server as a child process on a free port. */
-async function startNode(server: string, env: Record<string, string>): Promise<Node> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(server, 'src/main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: [join(__dirname, '../node_modules'), join(__dirname, '../../node_modules')].join(delimiter),
-      NODE_ENV: 'test',
-      AUTH_RATE_LIMIT: '1000',
-      JOIN_RATE_LIMIT: '10000',
-      ...env,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-  const node = { url: `http://127.0.0.1:${port}`, child, output: () => log };
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-    expect((await fetch(`${node.url}/api/health`)).status).toBe(200);
-  }, 30_000);
-  return node;
-}
-
-function kill(node: Node): Promise<void> {
-  if (node.child.exitCode !== null || node.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    node.child.once('exit', () => resolve());
-    node.child.kill('SIGKILL');
-  });
-}
 
 const swap = (url: string, from: Phone, to: Phone) =>
   request(url)

@@ -22,6 +22,8 @@ export interface Config {
   wrongCodeLimit: number;
   handshakeRateLimit: number;
   contactRetentionDays: number;
+  /** crash tests only: the follow-up after whose commit the process kills itself (MINGLE_CRASH_AFTER) */
+  crashAfter: string | null;
   /** how long a starting node waits for PostgreSQL and Redis before it gives up */
   startupWaitSeconds: number;
 }
@@ -98,6 +100,7 @@ export function loadConfig(env: Env): Config {
     wrongCodeLimit: int('WRONG_CODE_LIMIT', 120, 1, 100000),
     handshakeRateLimit: int('HANDSHAKE_RATE_LIMIT', 3000, 1, 1000000),
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
+    crashAfter: env.MINGLE_CRASH_AFTER?.trim() || null,
     startupWaitSeconds: int('STARTUP_WAIT_SECONDS', 120, 0, 86400),
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,3 +1,4 @@
+import { OutboxEntry } from '../outbox/outbox.entity';
 import { Organizer } from '../organizers/organizer.entity';
 import { Session } from '../organizers/session.entity';
 import { MingleEvent } from '../events/event.entity';
@@ -21,4 +22,5 @@ export const entities = [
   OptOut,
   ShareChoice,
   Note,
+  OutboxEntry,
 ];

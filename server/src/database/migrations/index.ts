@@ -4,6 +4,7 @@ import { Rounds1764300000000 } from './1764300000000-rounds';
 import { Connections1764400000000 } from './1764400000000-connections';
 import { SignupSlot1764510000000 } from './1764510000000-signup-slot';
 import { AttendeeConnected1764560000000 } from './1764560000000-attendee-connected';
+import { Outbox1764600000000 } from './1764600000000-outbox';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Connections1764400000000,
   SignupSlot1764510000000,
   AttendeeConnected1764560000000,
+  Outbox1764600000000,
 ];

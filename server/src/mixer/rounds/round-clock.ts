@@ -2,11 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { AutopilotService } from './autopilot.service';
 import { RoundsService } from './rounds.service';
 import { RoundControl } from './round-control';
+import { Outbox } from '../../outbox/outbox';
 
 export const CLOCK_TICK_MS = 250;
 
 /**
- * Ends rounds at their end time and starts autopilot rounds, on every node. It reads the due work
+ * Ends rounds at their end time, starts autopilot rounds and carries out follow-ups that a node
+ * left behind (the outbox), on every node. It reads the due work
  * from the database, so it survives restarts; conditional writes make each transition happen once.
  */
 @Injectable()
@@ -19,6 +21,7 @@ export class RoundClock implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly rounds: RoundsService,
     private readonly autopilot: AutopilotService,
     private readonly control: RoundControl,
+    private readonly outbox: Outbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,6 +35,7 @@ export class RoundClock implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       for (const round of await this.rounds.dueRounds(now)) await this.control.end(round.eventId, round.id);
       for (const a of await this.autopilot.dueEvents(now)) await this.autopilot.tick(a.eventId, now);
+      await this.outbox.carryOutDue(now);
     } catch (error) {
       this.log.warn(`tick failed: ${(error as Error).message}`);
     } finally {

@@ -22,6 +22,7 @@ import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { Autopilot } from './round.entity';
+import { Outbox } from '../../outbox/outbox';
 
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
@@ -37,6 +38,7 @@ export class RoundsService {
     private readonly avoid: AvoidList,
     private readonly book: PlanBook,
     private readonly eventNews: EventNews,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Groups the people present, writes the round in one transaction, then tells everyone. */
@@ -92,19 +94,22 @@ export class RoundsService {
       pairs.push(...meetingsOf(group, number, ids, []));
     });
 
+    let followUp: string;
     try {
-      await this.db.transaction(async (tx) => {
+      followUp = await this.db.transaction(async (tx) => {
         await tx.insert(Round, round);
         await bulkInsert(tx, Group, groups);
         await bulkInsert(tx, GroupMember, members);
         await bulkInsert(tx, Meeting, pairs);
         await tx.update(MingleEvent, { id: eventId, state: 'open' }, { state: 'live', updatedAt: now });
+        return this.outbox.record(tx, 'round.started', { eventId, roundId: round.id });
       });
     } catch (error) {
       // Only the unique index on a running round means "already running"; an outage is a 503.
       if (error instanceof QueryFailedError && isUniqueViolation(error)) throw roundRunning();
       throw error;
     }
+    this.outbox.committed('round.started');
     // The first round takes the event live: every role hears it.
     if (event.state === 'open') this.eventNews.changed({ ...event, state: 'live', updatedAt: now });
     const seats = new Map(members.map((m) => [m.attendeeId, m]));
@@ -112,6 +117,7 @@ export class RoundsService {
       round,
       tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder) })),
     });
+    await this.outbox.done(followUp);
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
     if (booked) await this.book.advance(eventId, people, settings, historyNow, avoid);
     else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
@@ -122,13 +128,15 @@ export class RoundsService {
    * Exactly one end is recorded, whoever calls first: the timer, another node, or the organizer.
    * Returns the ended round to the one caller that ended it, null to everyone else.
    */
-  async end(eventId: string, roundId?: string): Promise<Round | null> {
+  async end(eventId: string, roundId?: string): Promise<{ round: Round; followUp: string } | null> {
     const running = await this.db.getRepository(Round).findOneBy({ eventId, state: 'running', ...(roundId ? { id: roundId } : {}) });
     if (!running) return null;
     const endedAt = Date.now();
-    const result = await this.db.getRepository(Round).update({ id: running.id, state: 'running' }, { state: 'ended', endedAt });
-    if (!result.affected) return null;
-    return { ...running, state: 'ended' as const, endedAt };
+    const followUp = await this.db.transaction(async (tx) => {
+      const result = await tx.update(Round, { id: running.id, state: 'running' }, { state: 'ended', endedAt });
+      return result.affected ? this.outbox.record(tx, 'round.ended', { eventId, roundId: running.id }) : null;
+    });
+    return followUp ? { round: { ...running, state: 'ended' as const, endedAt }, followUp } : null;
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {

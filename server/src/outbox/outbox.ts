@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CONFIG, type Config } from '../config/config';
+import { randomUUID } from 'node:crypto';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { DomainEventName, DomainEvents } from './domain-events';
+import { OutboxEntry } from './outbox.entity';
+
+/** How long the writing node has to carry a follow-up out itself before any clock may take it. */
+export const OUTBOX_GRACE_MS = 3000;
+/** A follow-up that failed waits this long per try before the next one. */
+const RETRY_STEP_MS = 5000;
+const MAX_RETRY_MS = 60_000;
+
+type Handler<N extends DomainEventName> = (payload: DomainEvents[N]) => Promise<void>;
+
+/**
+ * What must follow a write is recorded in the write's transaction and carried out at least once:
+ * at once by the node that wrote it, or, if that node died first, by the clock of any node. The
+ * handlers are idempotent: they rebuild what to do from the database.
+ */
+@Injectable()
+export class Outbox {
+  private readonly handlers = new Map<DomainEventName, Handler<DomainEventName>>();
+  private readonly log = new Logger('Outbox');
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Each feature module says how its follow-ups are carried out, once, at start. */
+  handle<N extends DomainEventName>(name: N, handler: Handler<N>): void {
+    this.handlers.set(name, handler as Handler<DomainEventName>);
+  }
+
+  /** Records a follow-up inside the write's transaction; returns its id for `carryOut`. */
+  async record<N extends DomainEventName>(tx: EntityManager, name: N, payload: DomainEvents[N]): Promise<string> {
+    const id = randomUUID();
+    await tx.insert(OutboxEntry, { id, name, payload, dueAt: Date.now() + OUTBOX_GRACE_MS, attempts: 0 });
+    return id;
+  }
+
+  /**
+   * Right after the write committed, before its follow-up. Crash tests set MINGLE_CRASH_AFTER to die
+   * exactly here, the moment that would lose the follow-up without the outbox.
+   */
+  committed(name: DomainEventName): void {
+    if (this.config.crashAfter === name) process.kill(process.pid, 'SIGKILL');
+  }
+
+  /** The writer carried the follow-up out itself, right after its commit. */
+  async done(id: string): Promise<void> {
+    await this.db.getRepository(OutboxEntry).delete({ id });
+  }
+
+  /** The clock: follow-ups whose writer did not finish them, each taken by one node at a time. */
+  async carryOutDue(now = Date.now()): Promise<void> {
+    const due = await this.db
+      .getRepository(OutboxEntry)
+      .find({ where: { dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: 50 });
+    for (const entry of due) {
+      const later = now + Math.min(MAX_RETRY_MS, RETRY_STEP_MS * (entry.attempts + 1));
+      const taken = await this.db
+        .getRepository(OutboxEntry)
+        .update({ id: entry.id, dueAt: entry.dueAt }, { dueAt: later, attempts: entry.attempts + 1 });
+      if (taken.affected) await this.run(entry);
+    }
+  }
+
+  private async run(entry: OutboxEntry): Promise<void> {
+    const handler = this.handlers.get(entry.name);
+    if (!handler) return this.log.warn(`no handler for ${entry.name}`);
+    try {
+      await handler(entry.payload as DomainEvents[DomainEventName]);
+      await this.db.getRepository(OutboxEntry).delete({ id: entry.id });
+    } catch (error) {
+      this.log.warn(`${entry.name} failed, will retry: ${(error as Error).message}`);
+    }
+  }
+}
