@@ -26,7 +26,7 @@ interface Row {
   repeats: number;
   'repeat-free': string;
   'shared/pair': string;
-  'random': string;
+  random: string;
   colleagues: number;
 }
 
@@ -72,7 +72,12 @@ function scheduleRow(n: number, g: number, rounds: number, withData = false, aft
   for (let s = 0; s < n; s += g) first.push(people.slice(s, s + g).map((p) => p.id));
   const history = afterOne ? historyOf([first]) : [];
   const t = performance.now();
-  const res = planSchedule({ people, settings: { groupSize: g, seed: 1, timeLimitMs: 10000, separateColleagues: withData }, rounds, history });
+  const res = planSchedule({
+    people,
+    settings: { groupSize: g, seed: 1, timeLimitMs: 10000, separateColleagues: withData },
+    rounds,
+    history,
+  });
   const ms = performance.now() - t;
   rows.push({
     case: `schedule ${n}/${g} x${rounds}${withData ? ' +data' : ''}${afterOne ? ' after 1' : ''}`,
@@ -113,17 +118,50 @@ if (only !== 'rounds') golferTable();
  */
 function golferTable() {
   const instances: Array<[number, number, number]> = [
-    [9, 3, 4], [12, 3, 4], [15, 3, 7], [18, 3, 8], [21, 3, 10], [24, 3, 11], [27, 3, 13], [30, 3, 14], [33, 3, 16], [36, 3, 17],
-    [39, 3, 19], [42, 3, 20], [45, 3, 22], [48, 3, 23], [51, 3, 25], [54, 3, 26], [57, 3, 28], [60, 3, 29], [63, 3, 31],
-    [16, 4, 5], [20, 4, 5], [24, 4, 7], [28, 4, 9], [32, 4, 10], [36, 4, 11], [40, 4, 13], [52, 4, 17], [64, 4, 21],
-    [25, 5, 6], [45, 5, 11], [36, 6, 3], [49, 7, 8], [64, 8, 9],
+    [9, 3, 4],
+    [12, 3, 4],
+    [15, 3, 7],
+    [18, 3, 8],
+    [21, 3, 10],
+    [24, 3, 11],
+    [27, 3, 13],
+    [30, 3, 14],
+    [33, 3, 16],
+    [36, 3, 17],
+    [39, 3, 19],
+    [42, 3, 20],
+    [45, 3, 22],
+    [48, 3, 23],
+    [51, 3, 25],
+    [54, 3, 26],
+    [57, 3, 28],
+    [60, 3, 29],
+    [63, 3, 31],
+    [16, 4, 5],
+    [20, 4, 5],
+    [24, 4, 7],
+    [28, 4, 9],
+    [32, 4, 10],
+    [36, 4, 11],
+    [40, 4, 13],
+    [52, 4, 17],
+    [64, 4, 21],
+    [25, 5, 6],
+    [45, 5, 11],
+    [36, 6, 3],
+    [49, 7, 8],
+    [64, 8, 9],
   ];
   const table: Array<Record<string, string | number>> = [];
   let reached = 0;
   for (const [n, g, best] of instances) {
     const people = syntheticPeople(n, 21, 12);
     const t = performance.now();
-    const res = planSchedule({ people, settings: { groupSize: g, seed: 1, separateColleagues: true, searchSteps: 200_000, timeLimitMs: 10_000 }, rounds: best });
+    const res = planSchedule({
+      people,
+      settings: { groupSize: g, seed: 1, separateColleagues: true, searchSteps: 200_000, timeLimitMs: 10_000 },
+      rounds: best,
+    });
     const ms = performance.now() - t;
     if (res.stats.repeatFreeRounds >= best) reached++;
     table.push({

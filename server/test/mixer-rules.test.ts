@@ -43,7 +43,10 @@ describe('the mixer rules hold on every path that seats people', () => {
     const r = await room(app().url, 8, { groupSize: 4 }, (i) => ({ company: `Co ${i}` }));
     try {
       await r.org.post(`/api/events/${r.event.id}/rounds`, {});
-      await eventually(async () => expect(await app().db.query(`SELECT event_id FROM round_plans WHERE event_id = '${r.event.id}'`)).toHaveLength(1), 15_000);
+      await eventually(
+        async () => expect(await app().db.query(`SELECT event_id FROM round_plans WHERE event_id = '${r.event.id}'`)).toHaveLength(1),
+        15_000,
+      );
       await r.org.post(`/api/events/${r.event.id}/rounds/current/end`);
       expect((await r.org.patch(`/api/events/${r.event.id}`, { groupSize: 2 })).status).toBe(200);
       const second = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;

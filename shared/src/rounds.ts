@@ -98,7 +98,12 @@ export interface ConsoleRoundState {
 }
 
 export const startRoundBody = z.strictObject({
-  minutes: z.number().int('Must be a whole number').min(1, 'Rounds last at least 1 minute').max(60, 'Rounds last at most 60 minutes').optional(),
+  minutes: z
+    .number()
+    .int('Must be a whole number')
+    .min(1, 'Rounds last at least 1 minute')
+    .max(60, 'Rounds last at most 60 minutes')
+    .optional(),
 });
 export const extendRoundBody = z.strictObject({
   minutes: z.union([z.literal(1), z.literal(2), z.literal(5)], 'Extend by 1, 2 or 5 minutes'),

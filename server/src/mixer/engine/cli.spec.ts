@@ -37,7 +37,15 @@ describe('validatePlanRequest', () => {
   });
   it('accepts the minimal and the full shape', () => {
     expect(validatePlanRequest(ok).history).toEqual([]);
-    const full = validatePlanRequest({ ...ok, mode: 'diverse', separateColleagues: true, seed: 3, timeLimitMs: 100, history: [['p0', 'p1']], avoid: [['p2', 'p3']] });
+    const full = validatePlanRequest({
+      ...ok,
+      mode: 'diverse',
+      separateColleagues: true,
+      seed: 3,
+      timeLimitMs: 100,
+      history: [['p0', 'p1']],
+      avoid: [['p2', 'p3']],
+    });
     expect(full.avoid).toEqual([['p2', 'p3']]);
   });
 });

@@ -65,7 +65,14 @@ export function groupingTiers(m: Model, groups: number[][]): RuleTiers {
 
 /** Negative when a is better than b in rule order, 0 when equal. */
 export function compareTiers(a: RuleTiers, b: RuleTiers): number {
-  return a.avoid - b.avoid || a.repeat - b.repeat || a.colleague - b.colleague || a.extra - b.extra || a.interest - b.interest || a.recency - b.recency;
+  return (
+    a.avoid - b.avoid ||
+    a.repeat - b.repeat ||
+    a.colleague - b.colleague ||
+    a.extra - b.extra ||
+    a.interest - b.interest ||
+    a.recency - b.recency
+  );
 }
 
 function pairValue(t: RuleTiers): number {

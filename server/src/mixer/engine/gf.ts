@@ -52,7 +52,10 @@ function build(p: number, k: number): Field {
     const da = digits(a, p, k);
     for (let b = 0; b < q; b++) {
       const db = digits(b, p, k);
-      add[a * q + b] = undigits(da.map((v, i) => (v + db[i]) % p), p);
+      add[a * q + b] = undigits(
+        da.map((v, i) => (v + db[i]) % p),
+        p,
+      );
     }
   }
   // Try monic polynomials x^k + c(x) until multiplication has no zero divisors.

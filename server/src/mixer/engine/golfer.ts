@@ -98,7 +98,8 @@ export class Golfer {
     const out: number[][][] = [];
     for (let r = 0; r < this.R; r++) {
       const groups: number[][] = [];
-      for (let g = 0; g < this.k; g++) groups.push(Array.from(this.slot.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
+      for (let g = 0; g < this.k; g++)
+        groups.push(Array.from(this.slot.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
       out.push(groups);
     }
     return out;
@@ -347,7 +348,8 @@ export class Golfer {
     const rounds: number[][][] = [];
     for (let r = 0; r < this.R; r++) {
       const groups: number[][] = [];
-      for (let g = 0; g < this.k; g++) groups.push(Array.from(slots.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
+      for (let g = 0; g < this.k; g++)
+        groups.push(Array.from(slots.subarray(r * this.n + this.gStart[g], r * this.n + this.gStart[g + 1])));
       rounds.push(groups);
     }
     this.load(rounds);

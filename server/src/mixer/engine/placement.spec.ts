@@ -31,7 +31,19 @@ describe('chooseGroup: a late joiner is seated by the rules in order', () => {
     ];
     expect(chooseGroup({ person: joiner, groups, settings, history, maxSize: 4 })).toBe(0);
     expect(chooseGroup({ person: joiner, groups, settings, history, avoid: [['j', 'a2']], maxSize: 4 })).toBe(1);
-    expect(chooseGroup({ person: joiner, groups, settings, avoid: [['j', 'a1'], ['j', 'b1'], ['j', 'c2']], maxSize: 4 })).toBe(-1);
+    expect(
+      chooseGroup({
+        person: joiner,
+        groups,
+        settings,
+        avoid: [
+          ['j', 'a1'],
+          ['j', 'b1'],
+          ['j', 'c2'],
+        ],
+        maxSize: 4,
+      }),
+    ).toBe(-1);
     expect(chooseGroup({ person: joiner, groups, settings, maxSize: 2 })).toBe(-1);
   });
 

@@ -40,7 +40,7 @@ export function chooseGroup(input: PlacementInput): number {
       t.recency += pt.recency;
     }
     if (t.avoid > 0) return;
-    const c = bestTiers ? compareTiers(t, bestTiers) || members.length - (groups[best].filter((p) => p.id !== person.id).length) : -1;
+    const c = bestTiers ? compareTiers(t, bestTiers) || members.length - groups[best].filter((p) => p.id !== person.id).length : -1;
     if (c < 0) {
       best = g;
       bestTiers = t;

@@ -20,7 +20,7 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  shuffle<T extends { length: number; [i: number]: any }>(arr: T): T {
+  shuffle<T extends unknown[] | Int32Array | Uint32Array>(arr: T): T {
     for (let i = arr.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const t = arr[i];

@@ -35,7 +35,7 @@ export function rotational(n: number, s: number, deadline: number, seed = 1): De
   const round = cosets ? [base[0], ...base.slice(1).flatMap((g) => [g, g.map((p) => (p + m) % N)])] : base;
   const shift = cosets
     ? (p: number, t: number) => (p === inf ? inf : (p + t) % N)
-    : (p: number, t: number) => (p === inf ? inf : Math.floor(p / m) * m + ((p % m) + t) % m);
+    : (p: number, t: number) => (p === inf ? inf : Math.floor(p / m) * m + (((p % m) + t) % m));
   return Array.from({ length: m }, (_, t) => round.map((grp) => grp.map((p) => shift(p, t))));
 }
 

@@ -128,7 +128,15 @@ describe('planRound quality', () => {
     const res = planRound({
       people: ids.map((id) => ({ id })),
       settings: { groupSize: 2 },
-      history: [['a', 'd'], ['b', 'c'], ['a', 'c'], ['b', 'd'], ['a', 'c'], ['a', 'b'], ['c', 'd']],
+      history: [
+        ['a', 'd'],
+        ['b', 'c'],
+        ['a', 'c'],
+        ['b', 'd'],
+        ['a', 'c'],
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
     });
     // options: {ab,cd}: ab once (older), cd once (latest); {ac,bd}: ac twice; {ad,bc}: both once, oldest
     expect(res.groups.map((g) => g.slice().sort().join('')).sort()).toEqual(['ad', 'bc']);

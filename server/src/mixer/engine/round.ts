@@ -34,7 +34,8 @@ export function planRound(input: PlanRoundInput): RoundResult {
   // Rule: avoid pairs are never grouped. If the standard number of groups cannot separate them,
   // try more (smaller) groups before giving up.
   for (let k = sizes.length; k <= Math.floor(m.n / 2); k++) {
-    const groups = m.n <= EXACT_LIMIT ? exactRound(m, sizesForK(m.n, k)).groups : solveLarge(m, sizesForK(m.n, k), settings.seed ?? 1, deadline);
+    const groups =
+      m.n <= EXACT_LIMIT ? exactRound(m, sizesForK(m.n, k)).groups : solveLarge(m, sizesForK(m.n, k), settings.seed ?? 1, deadline);
     if (avoidViolations(m, groups) === 0) {
       return { groups: groups.map((g) => g.map((i) => m.ids[i])), stats: indexStats(m, [groups], Date.now() - t0) };
     }

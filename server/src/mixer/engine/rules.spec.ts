@@ -81,7 +81,12 @@ function oracle(room: Room) {
         }
     return t;
   };
-  const every = (sizes: number[], visit: (groups: string[][]) => void) => groupings(room.people.map((p) => p.id), sizes, visit);
+  const every = (sizes: number[], visit: (groups: string[][]) => void) =>
+    groupings(
+      room.people.map((p) => p.id),
+      sizes,
+      visit,
+    );
   const n = room.people.length;
   let best: Tuple | null = null;
   for (let k = groupSizes(n, room.groupSize).length; k <= Math.floor(n / 2); k++) {
@@ -127,7 +132,11 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
 
   it('colleagues written "SunGrid", " sun grid" and "SUNGRID" are kept apart when the room allows it', () => {
     const spellings = ['SunGrid', ' sun grid', 'SUNGRID', 'Sun  Grid'];
-    const people = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, interests: i < 4 ? ['ai', 'web'] : ['art'], company: i < 4 ? spellings[i] : `c${i}` }));
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      interests: i < 4 ? ['ai', 'web'] : ['art'],
+      company: i < 4 ? spellings[i] : `c${i}`,
+    }));
     const res = planRound({ people, settings: { groupSize: 3, separateColleagues: true, mode: 'similar' } });
     expect(res.stats.colleaguePairs).toBe(0);
     expect(res.stats.colleagueNote).toBeUndefined();
@@ -144,7 +153,16 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
     const res = planRound({ people, settings: { groupSize: 2, separateColleagues: true } });
     expect(res.stats.colleaguePairs).toBe(0);
     // p0-p2 and p1-p3 met before: a colleague pair now beats two repeats
-    const again = planRound({ people, settings: { groupSize: 2, separateColleagues: true }, history: [['p0', 'p2'], ['p1', 'p3'], ['p0', 'p3'], ['p1', 'p2']] });
+    const again = planRound({
+      people,
+      settings: { groupSize: 2, separateColleagues: true },
+      history: [
+        ['p0', 'p2'],
+        ['p1', 'p3'],
+        ['p0', 'p3'],
+        ['p1', 'p2'],
+      ],
+    });
     expect(again.stats.repeatPairs).toBe(0);
     expect(again.stats.colleaguePairs).toBe(1);
   });
@@ -166,7 +184,14 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
       const R = 2 + rng.int(3);
       const res = planSchedule({
         people: room.people,
-        settings: { groupSize: room.groupSize, mode: room.mode, separateColleagues: room.separate, seed: run, searchSteps: 2000, timeLimitMs: 600_000 },
+        settings: {
+          groupSize: room.groupSize,
+          mode: room.mode,
+          separateColleagues: room.separate,
+          seed: run,
+          searchSteps: 2000,
+          timeLimitMs: 600_000,
+        },
         rounds: R,
         history: room.history,
         avoid: room.avoid,
@@ -180,10 +205,14 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
         const { tuple } = oracle({ ...room, history: [...room.history, ...historyOf(others)] });
         const sizes = groups.map((g) => g.length).sort((a, b) => b - a);
         let best: Tuple | null = null;
-        groupings(room.people.map((p) => p.id), sizes, (g) => {
-          const t = tuple(g);
-          if (!best || less(t, best)) best = t;
-        });
+        groupings(
+          room.people.map((p) => p.id),
+          sizes,
+          (g) => {
+            const t = tuple(g);
+            if (!best || less(t, best)) best = t;
+          },
+        );
         expect({ run, r, tiers: tuple(groups).slice(0, 3) }).toEqual({ run, r, tiers: best!.slice(0, 3) });
       });
     }
@@ -193,11 +222,20 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
 /** Every grouping of ids into groups of these sizes (in any order): group labels in first-seen order. */
 function groupings(ids: string[], sizes: number[], visit: (groups: string[][]) => void) {
   const cap = Math.max(...sizes);
-  const want = sizes.slice().sort((a, b) => a - b).join(',');
+  const want = sizes
+    .slice()
+    .sort((a, b) => a - b)
+    .join(',');
   const groups: string[][] = [];
   const step = (i: number) => {
     if (i === ids.length) {
-      if (groups.map((g) => g.length).sort((a, b) => a - b).join(',') === want) visit(groups);
+      if (
+        groups
+          .map((g) => g.length)
+          .sort((a, b) => a - b)
+          .join(',') === want
+      )
+        visit(groups);
       return;
     }
     for (const g of groups) {

@@ -23,7 +23,15 @@ describe('designs', () => {
   it('are repeat-free resolvable designs', () => {
     expect(isResolvableRepeatFree(KIRKMAN_15, 15)).toBe(true);
     expect(isResolvableRepeatFree(roundRobin(10), 10)).toBe(true);
-    for (const [g, q] of [[4, 4], [5, 5], [4, 25], [4, 8], [3, 9], [8, 8], [2, 16]]) {
+    for (const [g, q] of [
+      [4, 4],
+      [5, 5],
+      [4, 25],
+      [4, 8],
+      [3, 9],
+      [8, 8],
+      [2, 16],
+    ]) {
       const d = transversal(g, q)!;
       expect(d).toHaveLength(g === q ? q + 1 : q);
       expect(isResolvableRepeatFree(d, g * q)).toBe(true);
@@ -48,7 +56,13 @@ describe('designs', () => {
   });
 
   it('affine geometries AG(d,q) give (q^d - 1)/(q - 1) rounds', () => {
-    for (const [d, q] of [[3, 3], [3, 4], [4, 3], [3, 5], [2, 7]]) {
+    for (const [d, q] of [
+      [3, 3],
+      [3, 4],
+      [4, 3],
+      [3, 5],
+      [2, 7],
+    ]) {
       const design = affine(d, q)!;
       expect(design).toHaveLength((q ** d - 1) / (q - 1));
       expect(isResolvableRepeatFree(design, q ** d)).toBe(true);
@@ -59,7 +73,17 @@ describe('designs', () => {
   });
 
   it('1-rotational search reaches the bound of (n - 1)/(g - 1) rounds', () => {
-    for (const [n, g] of [[15, 3], [27, 3], [33, 3], [39, 3], [57, 3], [28, 4], [40, 4], [52, 4], [76, 4]]) {
+    for (const [n, g] of [
+      [15, 3],
+      [27, 3],
+      [33, 3],
+      [39, 3],
+      [57, 3],
+      [28, 4],
+      [40, 4],
+      [52, 4],
+      [76, 4],
+    ]) {
       const design = rotational(n, g, Date.now() + 10_000, 7)!;
       expect(design).toHaveLength((n - 1) / (g - 1));
       expect(isResolvableRepeatFree(design, n)).toBe(true);
@@ -101,7 +125,10 @@ describe('planSchedule targets (social golfer)', () => {
     const people = syntheticPeople(16, 9, 8);
     const res = planSchedule({ people, settings: { groupSize: 4, seed: 3, separateColleagues: true }, rounds: 4 });
     expect(res.stats.repeatFreeRounds).toBe(4);
-    const plain = planStats(people, planSchedule({ people: people.map((p) => ({ id: p.id })), settings: { groupSize: 4 }, rounds: 4 }).rounds);
+    const plain = planStats(
+      people,
+      planSchedule({ people: people.map((p) => ({ id: p.id })), settings: { groupSize: 4 }, rounds: 4 }).rounds,
+    );
     expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(plain.meanSharedInterests);
   });
 
@@ -117,8 +144,17 @@ describe('planSchedule targets (social golfer)', () => {
   it('respects history and avoid', () => {
     const people = ids(16);
     const history = randomHistory(people, 1, 4, 5);
-    const avoid: Pair[] = [['u0', 'u1'], ['u2', 'u3']];
-    const res = planSchedule({ people, settings: { groupSize: 4, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000 }, rounds: 3, history, avoid });
+    const avoid: Pair[] = [
+      ['u0', 'u1'],
+      ['u2', 'u3'],
+    ];
+    const res = planSchedule({
+      people,
+      settings: { groupSize: 4, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000 },
+      rounds: 3,
+      history,
+      avoid,
+    });
     checkRounds(people, res.rounds, 4);
     expect(res.stats.repeatPairs).toBe(0);
     for (const groups of res.rounds) for (const g of groups) expect(g.includes('u0') && g.includes('u1')).toBe(false);
@@ -161,7 +197,12 @@ describe('planSchedule with history (rounds planned ahead after live rounds)', (
     [15, 3, 6, 8],
   ])('%i/%i with one earlier round: the leading %i rounds are repeat-free (asked %i, colleagues separated)', (n, g, free, R) => {
     const { people, history } = liveEvent(n, g);
-    const res = planSchedule({ people, settings: { groupSize: g, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000, separateColleagues: true, mode: 'similar' }, rounds: R, history });
+    const res = planSchedule({
+      people,
+      settings: { groupSize: g, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000, separateColleagues: true, mode: 'similar' },
+      rounds: R,
+      history,
+    });
     expect(res.rounds).toHaveLength(R);
     checkRounds(people, res.rounds, g);
     for (let k = 1; k <= free; k++) expect(planStats(people, res.rounds.slice(0, k), history).repeatPairs).toBe(0);
@@ -184,7 +225,12 @@ describe('planSchedule with history (rounds planned ahead after live rounds)', (
         (n, g, r, h, seed, separateColleagues) => {
           const people = syntheticPeople(n, seed, 8).map((p, i) => ({ ...p, company: 'c' + (i % 3) }));
           const history = randomHistory(people, h, g, seed + 1);
-          const res = planSchedule({ people, settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues }, rounds: r, history });
+          const res = planSchedule({
+            people,
+            settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues },
+            rounds: r,
+            history,
+          });
           expect(res.reason).toBeUndefined();
           expect(res.rounds).toHaveLength(r);
           const truth = planStats(people, res.rounds, history);
@@ -210,7 +256,12 @@ describe('planSchedule properties', () => {
         (n, g, r, seed) => {
           const people = syntheticPeople(n, seed, 10);
           const avoid: Pair[] = n >= 6 ? [[people[0].id, people[1].id]] : [];
-          const res = planSchedule({ people, settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues: true }, rounds: r, avoid });
+          const res = planSchedule({
+            people,
+            settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues: true },
+            rounds: r,
+            avoid,
+          });
           // one avoid pair among 6 or more people can always be kept apart: giving up is a failure
           expect(res.reason).toBeUndefined();
           expect(res.rounds).toHaveLength(r);
@@ -230,13 +281,21 @@ describe('planSchedule properties', () => {
 
   it('is deterministic for a seed (step budget, the clock only a safety cap)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.constantFrom<[number, number, number]>([16, 4, 3], [20, 4, 4], [18, 3, 3], [14, 2, 5]), (seed, [n, g, r]) => {
-        const people = syntheticPeople(n, seed, 12);
-        const input = { people, settings: { groupSize: g, seed, mode: 'similar' as const, separateColleagues: true, searchSteps: 20_000, timeLimitMs: 60_000 }, rounds: r };
-        const a = planSchedule(input);
-        expect(a.stats.repeatFreeRounds).toBe(r);
-        expect(planSchedule(input).rounds).toEqual(a.rounds);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom<[number, number, number]>([16, 4, 3], [20, 4, 4], [18, 3, 3], [14, 2, 5]),
+        (seed, [n, g, r]) => {
+          const people = syntheticPeople(n, seed, 12);
+          const input = {
+            people,
+            settings: { groupSize: g, seed, mode: 'similar' as const, separateColleagues: true, searchSteps: 20_000, timeLimitMs: 60_000 },
+            rounds: r,
+          };
+          const a = planSchedule(input);
+          expect(a.stats.repeatFreeRounds).toBe(r);
+          expect(planSchedule(input).rounds).toEqual(a.rounds);
+        },
+      ),
       { numRuns: 8 },
     );
   });

@@ -359,8 +359,7 @@ function reorder(n: number, prior: (key: number) => number, rounds: number[][][]
     });
     const r = left.splice(bi, 1)[0];
     for (const g of r)
-      for (let x = 0; x < g.length; x++)
-        for (let y = x + 1; y < g.length; y++) seen.add(Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]));
+      for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) seen.add(Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]));
     out.push(r);
   }
   return out;
@@ -382,7 +381,8 @@ function fixAvoid(
       continue;
     }
     const history: Pair[] = [...(input.history ?? [])];
-    for (const r of out) for (const g of r) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) history.push([m.ids[g[x]], m.ids[g[y]]]);
+    for (const r of out)
+      for (const g of r) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) history.push([m.ids[g[x]], m.ids[g[y]]]);
     const rm = buildModel(people, settings, history, input.avoid ?? []);
     let found: number[][] | null = null;
     for (let k = groups.length; k <= Math.floor(m.n / 2) && !found; k++) {
@@ -420,7 +420,12 @@ function polishSmall(people: Person[], settings: EngineSettings, input: PlanSche
       const next = out.slice();
       next[r] = cand;
       const after = indexStats(m, next);
-      if (avoidViolations(m, cand) > avoidViolations(m, out[r]) || after.repeatFreeRounds < before.repeatFreeRounds || after.repeatPairs > before.repeatPairs) continue;
+      if (
+        avoidViolations(m, cand) > avoidViolations(m, out[r]) ||
+        after.repeatFreeRounds < before.repeatFreeRounds ||
+        after.repeatPairs > before.repeatPairs
+      )
+        continue;
       out[r] = cand;
       changed = true;
     }

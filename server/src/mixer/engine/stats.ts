@@ -53,7 +53,9 @@ export function colleagueNote(m: Model, colleaguePairs: number, groups: number):
   const large = [...counts].filter(([, c]) => c > groups).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   if (!large.length) return undefined;
   const pairs = `${colleaguePairs} colleague pair${colleaguePairs === 1 ? '' : 's'}`;
-  const named = large.slice(0, 3).map(([id, c], x) => `${m.companyNames[id]} has ${c} people${x === 0 ? ` for ${groups} group${groups === 1 ? '' : 's'}` : ''}`);
+  const named = large
+    .slice(0, 3)
+    .map(([id, c], x) => `${m.companyNames[id]} has ${c} people${x === 0 ? ` for ${groups} group${groups === 1 ? '' : 's'}` : ''}`);
   const more = large.length > 3 ? ` and ${large.length - 3} more companies` : '';
   return `${pairs}: ${named.join(', ')}${more}`;
 }
@@ -66,7 +68,7 @@ export function minColleaguePairs(m: Model, groups: number): number {
   for (const c of counts.values()) {
     const q = Math.floor(c / groups);
     const r = c % groups;
-    pairs += r * ((q + 1) * q) / 2 + (groups - r) * (q * (q - 1)) / 2;
+    pairs += (r * ((q + 1) * q)) / 2 + ((groups - r) * (q * (q - 1))) / 2;
   }
   return pairs;
 }
@@ -84,7 +86,6 @@ export function planStats(people: Person[], rounds: string[][][], history: Pair[
 /** Number of avoid pairs placed in the same group. */
 export function avoidViolations(m: Model, groups: number[][]): number {
   let v = 0;
-  for (const g of groups)
-    for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) if (isAvoid(m, g[x], g[y])) v++;
+  for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) if (isAvoid(m, g[x], g[y])) v++;
   return v;
 }

@@ -37,7 +37,8 @@ export function randomHistory(people: Person[], rounds: number, g: number, seed 
 /** History entries of planned rounds. */
 export function historyOf(rounds: string[][][]): Pair[] {
   const out: Pair[] = [];
-  for (const groups of rounds) for (const g of groups) for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) out.push([g[a], g[b]]);
+  for (const groups of rounds)
+    for (const g of groups) for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) out.push([g[a], g[b]]);
   return out;
 }
 

@@ -9,6 +9,9 @@ export const PLANNER_BODY_LIMIT = '1mb';
 /** body-parser's `type` test: JSON sent to the planner route, and nothing else. */
 export function isPlannerJson(req: IncomingMessage): boolean {
   const path = (req.url ?? '').split('?')[0];
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   return req.method === 'POST' && path === '/api/planner' && type === 'application/json';
 }

@@ -23,7 +23,13 @@ export class PlannerController {
     const result = await this.planner.plan(me.id, {
       people,
       rounds: body.rounds,
-      settings: { groupSize: body.groupSize, mode: body.mode, separateColleagues: body.separateColleagues ?? true, seed: 1, timeLimitMs: PLANNER_BUDGET_MS },
+      settings: {
+        groupSize: body.groupSize,
+        mode: body.mode,
+        separateColleagues: body.separateColleagues ?? true,
+        seed: 1,
+        timeLimitMs: PLANNER_BUDGET_MS,
+      },
     });
     if (!result.rounds.length) throw new ApiError(400, 'cannot_plan', `Cannot plan: ${result.reason ?? 'unknown reason'}`);
     const groups = Math.max(...result.rounds.map((r) => r.length));

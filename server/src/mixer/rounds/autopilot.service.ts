@@ -93,7 +93,10 @@ export class AutopilotService {
       await this.rounds.start(eventId, a.roundMinutes);
     } catch (error) {
       this.log.warn(`autopilot could not start a round for ${eventId}: ${(error as Error).message}`);
-      await this.autopilots.update({ eventId, state: 'running', nextRoundAt: IsNull() }, { nextRoundAt: now + RETRY_MS, roundsLeft: a.roundsLeft });
+      await this.autopilots.update(
+        { eventId, state: 'running', nextRoundAt: IsNull() },
+        { nextRoundAt: now + RETRY_MS, roundsLeft: a.roundsLeft },
+      );
       await this.news.nextRoundChanged(eventId);
     }
   }

@@ -1,11 +1,6 @@
 import { fitsRoom, roomKey } from './plan-book';
 
-const people = [
-  { id: 'a', company: 'SunGrid', interests: ['AI'] },
-  { id: 'b', company: 'Acme' },
-  { id: 'c' },
-  { id: 'd' },
-];
+const people = [{ id: 'a', company: 'SunGrid', interests: ['AI'] }, { id: 'b', company: 'Acme' }, { id: 'c' }, { id: 'd' }];
 const settings = { groupSize: 2, separateColleagues: true };
 
 describe('a booked plan is used only for the room it was planned for', () => {
@@ -14,8 +9,22 @@ describe('a booked plan is used only for the room it was planned for', () => {
     expect(roomKey([...people].reverse(), settings, [['b', 'a']], [])).toBe(key);
     expect(roomKey(people, { ...settings, seed: 9 } as typeof settings, [['a', 'b']], [])).toBe(key);
     expect(roomKey(people.slice(1), settings, [['a', 'b']], [])).not.toBe(key);
-    expect(roomKey(people.map((p) => (p.id === 'b' ? { ...p, company: 'SunGrid' } : p)), settings, [['a', 'b']], [])).not.toBe(key);
-    expect(roomKey(people.map((p) => (p.id === 'c' ? { ...p, interests: ['AI'] } : p)), settings, [['a', 'b']], [])).not.toBe(key);
+    expect(
+      roomKey(
+        people.map((p) => (p.id === 'b' ? { ...p, company: 'SunGrid' } : p)),
+        settings,
+        [['a', 'b']],
+        [],
+      ),
+    ).not.toBe(key);
+    expect(
+      roomKey(
+        people.map((p) => (p.id === 'c' ? { ...p, interests: ['AI'] } : p)),
+        settings,
+        [['a', 'b']],
+        [],
+      ),
+    ).not.toBe(key);
     expect(roomKey(people, { ...settings, groupSize: 3 }, [['a', 'b']], [])).not.toBe(key);
     expect(roomKey(people, { ...settings, separateColleagues: false }, [['a', 'b']], [])).not.toBe(key);
     expect(roomKey(people, settings, [['a', 'b']], [['c', 'd']])).not.toBe(key);
@@ -23,11 +32,47 @@ describe('a booked plan is used only for the room it was planned for', () => {
   });
 
   it('a round fits only when everyone present sits exactly once, nobody alone, avoid pairs apart', () => {
-    expect(fitsRoom([['a', 'b'], ['c', 'd']], people, [])).toBe(true);
-    expect(fitsRoom([['a', 'b'], ['c', 'd']], people, [['a', 'b']])).toBe(false);
+    expect(
+      fitsRoom(
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        people,
+        [],
+      ),
+    ).toBe(true);
+    expect(
+      fitsRoom(
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        people,
+        [['a', 'b']],
+      ),
+    ).toBe(false);
     expect(fitsRoom([['a', 'b', 'c'], ['d']], people, [])).toBe(false);
-    expect(fitsRoom([['a', 'b'], ['c', 'e']], people, [])).toBe(false);
-    expect(fitsRoom([['a', 'b'], ['c', 'c']], people, [])).toBe(false);
+    expect(
+      fitsRoom(
+        [
+          ['a', 'b'],
+          ['c', 'e'],
+        ],
+        people,
+        [],
+      ),
+    ).toBe(false);
+    expect(
+      fitsRoom(
+        [
+          ['a', 'b'],
+          ['c', 'c'],
+        ],
+        people,
+        [],
+      ),
+    ).toBe(false);
     expect(fitsRoom([['a', 'b']], people, [])).toBe(false);
   });
 });

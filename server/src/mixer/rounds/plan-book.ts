@@ -54,7 +54,15 @@ export class PlanBook {
     this.planner
       .planAhead({ people, settings, rounds, history, avoid })
       .then((result) =>
-        this.db.getRepository(RoundPlan).save({ eventId, peopleKey: roomKey(people, settings, history, avoid), meetingsCount: history.length, rounds: result.rounds, createdAt: Date.now() }),
+        this.db
+          .getRepository(RoundPlan)
+          .save({
+            eventId,
+            peopleKey: roomKey(people, settings, history, avoid),
+            meetingsCount: history.length,
+            rounds: result.rounds,
+            createdAt: Date.now(),
+          }),
       )
       .catch((error: Error) => this.log.warn(`planning ahead for ${eventId} failed: ${error.message}`));
   }
@@ -64,13 +72,28 @@ export class PlanBook {
 export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): string {
   const hash = createHash('sha256');
   const persons = people
-    .map((p) => `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${[...new Set((p.interests ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002')}`)
+    .map(
+      (p) =>
+        `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${[...new Set((p.interests ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002')}`,
+    )
     .sort();
   hash.update(persons.join('\u0003')).update('#');
   hash.update(`${settings.groupSize}|${settings.mode ?? 'similar'}|${settings.separateColleagues ? 1 : 0}#`);
-  hash.update(avoid.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort().join(',')).update('#');
+  hash
+    .update(
+      avoid
+        .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
+        .sort()
+        .join(','),
+    )
+    .update('#');
   // the meetings as a set of pair counts: the database need not return them in the order they were written
-  hash.update(history.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort().join(','));
+  hash.update(
+    history
+      .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
+      .sort()
+      .join(','),
+  );
   return hash.digest('hex');
 }
 

@@ -24,9 +24,12 @@ export class RoundNews implements OnModuleDestroy {
   async roundStarted(eventId: string, picture: RoundPicture): Promise<void> {
     const round = toRoundInfo(picture.round);
     this.broadcaster.send(rooms.event(eventId), 'round:changed', { round, nextRoundAt: null });
-    const people = await this.db.getRepository(Attendee).find({ select: { id: true }, where: { eventId, status: Not(In(['removed', 'left'])) } });
+    const people = await this.db
+      .getRepository(Attendee)
+      .find({ select: { id: true }, where: { eventId, status: Not(In(['removed', 'left'])) } });
     const groups = myGroups(picture);
-    for (const { id } of people) this.broadcaster.send(rooms.attendee(id), 'round:assigned', { round, group: groups.get(id) ?? null, nextRoundAt: null });
+    for (const { id } of people)
+      this.broadcaster.send(rooms.attendee(id), 'round:assigned', { round, group: groups.get(id) ?? null, nextRoundAt: null });
     this.broadcaster.send(rooms.screen(eventId), 'board:changed', toBoard(picture));
     this.consoleChanged(eventId);
   }
@@ -47,7 +50,8 @@ export class RoundNews implements OnModuleDestroy {
   async nextRoundChanged(eventId: string): Promise<void> {
     const round = await latestRound(this.db, eventId);
     const nextRoundAt = await this.nextRoundAt(eventId);
-    if (!round || round.state === 'ended') this.broadcaster.send(rooms.event(eventId), 'round:changed', { round: round ? toRoundInfo(round) : null, nextRoundAt });
+    if (!round || round.state === 'ended')
+      this.broadcaster.send(rooms.event(eventId), 'round:changed', { round: round ? toRoundInfo(round) : null, nextRoundAt });
     this.consoleChanged(eventId);
   }
 
@@ -75,7 +79,11 @@ export class RoundNews implements OnModuleDestroy {
   async placed(eventId: string, attendeeId: string, groupId: string): Promise<void> {
     const picture = await runningPicture(this.db, eventId);
     if (!picture) return;
-    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: toRoundInfo(picture.round), group: toMyGroup(picture, attendeeId), nextRoundAt: null });
+    this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', {
+      round: toRoundInfo(picture.round),
+      group: toMyGroup(picture, attendeeId),
+      nextRoundAt: null,
+    });
     await this.groupChanged(eventId, groupId);
   }
 
@@ -107,7 +115,11 @@ export class RoundNews implements OnModuleDestroy {
   async screenState(eventId: string): Promise<ScreenRoundState> {
     const picture = await runningPicture(this.db, eventId);
     const latest = picture?.round ?? (await latestRound(this.db, eventId));
-    return { round: latest ? toRoundInfo(latest) : null, board: toBoard(picture), nextRoundAt: picture ? null : await this.nextRoundAt(eventId) };
+    return {
+      round: latest ? toRoundInfo(latest) : null,
+      board: toBoard(picture),
+      nextRoundAt: picture ? null : await this.nextRoundAt(eventId),
+    };
   }
 
   async consoleState(eventId: string): Promise<ConsoleRoundState> {
@@ -126,7 +138,13 @@ export class RoundNews implements OnModuleDestroy {
   async autopilotView(eventId: string): Promise<AutopilotView> {
     const a = await this.db.getRepository(Autopilot).findOneBy({ eventId });
     if (!a) return { state: 'off', roundsLeft: 0, roundMinutes: 0, breakMinutes: 0, nextRoundAt: null };
-    return { state: a.state, roundsLeft: a.roundsLeft, roundMinutes: a.roundMinutes, breakMinutes: a.breakMinutes, nextRoundAt: a.nextRoundAt };
+    return {
+      state: a.state,
+      roundsLeft: a.roundsLeft,
+      roundMinutes: a.roundMinutes,
+      breakMinutes: a.breakMinutes,
+      nextRoundAt: a.nextRoundAt,
+    };
   }
 
   private async nextRoundAt(eventId: string): Promise<number | null> {

@@ -22,8 +22,12 @@ export async function latestRound(db: DataSource, eventId: string): Promise<Roun
 
 /** The whole round, or only the groups named (a phone needs just its own). */
 export async function loadPicture(db: DataSource, round: Round, groupIds?: string[]): Promise<RoundPicture> {
-  const groups = await db.getRepository(Group).find({ where: { roundId: round.id, ...(groupIds ? { id: In(groupIds) } : {}) }, order: { position: 'ASC' } });
-  const members = await db.getRepository(GroupMember).find({ where: { roundId: round.id, ...(groupIds ? { groupId: In(groupIds) } : {}) }, order: { joinedAt: 'ASC' } });
+  const groups = await db
+    .getRepository(Group)
+    .find({ where: { roundId: round.id, ...(groupIds ? { id: In(groupIds) } : {}) }, order: { position: 'ASC' } });
+  const members = await db
+    .getRepository(GroupMember)
+    .find({ where: { roundId: round.id, ...(groupIds ? { groupId: In(groupIds) } : {}) }, order: { joinedAt: 'ASC' } });
   const ids = [...new Set(members.map((m) => m.attendeeId))];
   const attendees = new Map<string, Attendee>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -44,7 +48,11 @@ export async function seatPicture(db: DataSource, eventId: string, attendeeId: s
   const round = await db.getRepository(Round).findOne({ where: { eventId, state: 'running' } });
   if (!round) return null;
   const seats = await db.getRepository(GroupMember).find({ select: { groupId: true }, where: { roundId: round.id, attendeeId } });
-  return loadPicture(db, round, seats.map((s) => s.groupId));
+  return loadPicture(
+    db,
+    round,
+    seats.map((s) => s.groupId),
+  );
 }
 
 /** The running round's picture, or null between rounds. */

@@ -89,7 +89,10 @@ export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   planAhead(input: PlanScheduleInput): Promise<ScheduleResult> {
-    return this.ahead.run<ScheduleResult>({ kind: 'schedule', input: { ...input, settings: { timeLimitMs: AHEAD_PLAN_BUDGET_MS, ...input.settings } } });
+    return this.ahead.run<ScheduleResult>({
+      kind: 'schedule',
+      input: { ...input, settings: { timeLimitMs: AHEAD_PLAN_BUDGET_MS, ...input.settings } },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

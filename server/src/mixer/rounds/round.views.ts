@@ -14,7 +14,10 @@ export function sharedInterests(people: Array<Pick<Attendee, 'interests'>>): str
   for (const p of people) for (const t of new Set(p.interests)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const all = [...counts].filter(([, n]) => n === people.length && people.length > 1).map(([t]) => t);
   if (all.length) return all;
-  return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  return [...counts]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t]) => t);
 }
 
 /** What a groupmate sees of another: name, headline, company, interests. Never a contact field. */
@@ -82,6 +85,12 @@ export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
       arrived: s.member.arrivedAt !== null,
       left: s.member.leftAt !== null,
     }));
-    return { id: t.group.id, spot: t.group.spot, icebreaker: t.group.icebreaker, members, missing: members.filter((m) => !m.arrived && !m.left).length };
+    return {
+      id: t.group.id,
+      spot: t.group.spot,
+      icebreaker: t.group.icebreaker,
+      members,
+      missing: members.filter((m) => !m.arrived && !m.left).length,
+    };
   });
 }

@@ -32,7 +32,11 @@ export class RoundsController {
 
   @Post('rounds')
   @HttpCode(201)
-  async start(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id, @Body(new Valid(startRoundBody)) body: z.output<typeof startRoundBody>): Promise<ConsoleRoundState> {
+  async start(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: Id,
+    @Body(new Valid(startRoundBody)) body: z.output<typeof startRoundBody>,
+  ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.rounds.start(id, body.minutes);
     return this.news.consoleState(id);
@@ -48,14 +52,22 @@ export class RoundsController {
 
   @Post('rounds/current/extend')
   @HttpCode(200)
-  async extend(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id, @Body(new Valid(extendRoundBody)) body: z.output<typeof extendRoundBody>): Promise<ConsoleRoundState> {
+  async extend(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: Id,
+    @Body(new Valid(extendRoundBody)) body: z.output<typeof extendRoundBody>,
+  ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.rounds.extend(id, body.minutes);
     return this.news.consoleState(id);
   }
 
   @Put('autopilot')
-  async startAutopilot(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id, @Body(new Valid(autopilotBody)) body: z.output<typeof autopilotBody>): Promise<ConsoleRoundState> {
+  async startAutopilot(
+    @CurrentOrganizer() me: Organizer,
+    @Param(new Valid(eventIdParam)) { id }: Id,
+    @Body(new Valid(autopilotBody)) body: z.output<typeof autopilotBody>,
+  ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.autopilot.start(id, body);
     return this.news.consoleState(id);

@@ -19,7 +19,18 @@ import { PlannerQueue } from '../planner/planner-queue';
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule],
   controllers: [RoundsController, PhoneRoundsController, PlannerController],
-  providers: [RoundsService, RoundNews, RoundPlanner, AutopilotService, RoundControl, RoundClock, AvoidList, SeatingListener, PlanBook, PlannerQueue],
+  providers: [
+    RoundsService,
+    RoundNews,
+    RoundPlanner,
+    AutopilotService,
+    RoundControl,
+    RoundClock,
+    AvoidList,
+    SeatingListener,
+    PlanBook,
+    PlannerQueue,
+  ],
   exports: [RoundsService, RoundNews],
 })
 export class RoundsModule {}

@@ -48,7 +48,8 @@ export class RoundsService {
     if (await this.db.getRepository(Round).existsBy({ eventId, state: 'running' })) throw roundRunning();
 
     const present = await this.presentPeople(eventId);
-    if (present.length < 2) throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`);
+    if (present.length < 2)
+      throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`);
     const meetings = await this.db.getRepository(Meeting).find({ where: { eventId }, order: { roundNumber: 'ASC' } });
     const history: Pair[] = meetings.map((m) => [m.a, m.b]);
     const last = await this.db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
@@ -90,7 +91,18 @@ export class RoundsService {
         icebreaker: icebreakerFor(event.icebreakers, number, position, shared),
       });
       groups.push(group);
-      for (const id of ids) members.push(Object.assign(new GroupMember(), { groupId: group.id, attendeeId: id, roundId: round.id, joinedAt: now, arrivedAt: null, leftAt: null, moved: false }));
+      for (const id of ids)
+        members.push(
+          Object.assign(new GroupMember(), {
+            groupId: group.id,
+            attendeeId: id,
+            roundId: round.id,
+            joinedAt: now,
+            arrivedAt: null,
+            leftAt: null,
+            moved: false,
+          }),
+        );
       pairs.push(...meetingsOf(group, number, ids, []));
     });
 
@@ -115,7 +127,10 @@ export class RoundsService {
     const seats = new Map(members.map((m) => [m.attendeeId, m]));
     await this.news.roundStarted(eventId, {
       round,
-      tables: groups.map((group, i) => ({ group, seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder) })),
+      tables: groups.map((group, i) => ({
+        group,
+        seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder),
+      })),
     });
     await this.outbox.done(followUp);
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
@@ -176,7 +191,12 @@ export class RoundsService {
     if (!attendee || !event || !isPresent(attendee, false, presenceGraceMs(event))) return;
     const table = await this.bestTable(event, attendeeId, attendee, picture.tables);
     if (!table) return;
-    await this.seat(picture.round, table.group, attendeeId, seated(table).map((s) => s.attendee.id));
+    await this.seat(
+      picture.round,
+      table.group,
+      attendeeId,
+      seated(table).map((s) => s.attendee.id),
+    );
     await this.news.placed(eventId, attendeeId, table.group.id);
   }
 
@@ -194,10 +214,17 @@ export class RoundsService {
       const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
       const others = picture.tables.filter((t) => t !== table && seated(t).length > 0);
       // a person is never left alone: if every group is full, the largest size is stretched by one
-      const target = event && ((await this.bestTable(event, alone.id, alone, others)) ?? (await this.bestTable(event, alone.id, alone, others, Infinity)));
+      const target =
+        event &&
+        ((await this.bestTable(event, alone.id, alone, others)) ?? (await this.bestTable(event, alone.id, alone, others, Infinity)));
       if (target) {
         await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId: alone.id }, { leftAt: now });
-        await this.seat(picture.round, target.group, alone.id, seated(target).map((s) => s.attendee.id));
+        await this.seat(
+          picture.round,
+          target.group,
+          alone.id,
+          seated(target).map((s) => s.attendee.id),
+        );
         await this.news.groupChanged(eventId, table.group.id);
         await this.news.placed(eventId, alone.id, target.group.id);
         return;
@@ -236,7 +263,15 @@ export class RoundsService {
   private async seat(round: Round, group: Group, attendeeId: string, with_: string[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(GroupMember, { groupId: group.id, attendeeId });
-      await tx.insert(GroupMember, { groupId: group.id, attendeeId, roundId: round.id, joinedAt: Date.now(), arrivedAt: null, leftAt: null, moved: true });
+      await tx.insert(GroupMember, {
+        groupId: group.id,
+        attendeeId,
+        roundId: round.id,
+        joinedAt: Date.now(),
+        arrivedAt: null,
+        leftAt: null,
+        moved: true,
+      });
       const fresh = meetingsOf(group, round.number, [attendeeId], with_).filter((m) => m.a !== m.b);
       for (const m of fresh) await tx.createQueryBuilder().insert().into(Meeting).values(m).orIgnore().execute();
     });
@@ -256,7 +291,11 @@ export class RoundsService {
   }
 
   dueRounds(now: number): Promise<Round[]> {
-    return this.db.getRepository(Round).createQueryBuilder('r').where('r.state = :s AND r.ends_at <= :now', { s: 'running', now }).getMany();
+    return this.db
+      .getRepository(Round)
+      .createQueryBuilder('r')
+      .where('r.state = :s AND r.ends_at <= :now', { s: 'running', now })
+      .getMany();
   }
 }
 
@@ -276,10 +315,16 @@ function meetingsOf(group: Group, roundNumber: number, ids: string[], others: st
 
 function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: number, colleagueNote?: string): RoundFigures {
   let repeatPairs = 0;
-  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
-  return { people: groups.reduce((n, g) => n + g.length, 0), groups: groups.length, repeatPairs, meanSharedInterests: Math.round(meanSharedInterests * 100) / 100, ...(colleagueNote ? { colleagueNote } : {}) };
+  for (const g of groups)
+    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
+  return {
+    people: groups.reduce((n, g) => n + g.length, 0),
+    groups: groups.length,
+    repeatPairs,
+    meanSharedInterests: Math.round(meanSharedInterests * 100) / 100,
+    ...(colleagueNote ? { colleagueNote } : {}),
+  };
 }
-
 
 const isUniqueViolation = (error: QueryFailedError) => {
   const code = String((error as { code?: unknown }).code ?? '');

@@ -23,7 +23,8 @@ export class SeatingListener implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscriptions.push(
       this.activity.changes.subscribe(({ eventId, attendeeId, kind }) => {
-        const work = kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
+        const work =
+          kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
         work.catch((error: Error) => this.log.warn(`seating ${kind} for ${attendeeId} failed: ${error.message}`));
       }),
       // When the event ends, the autopilot stops and a running round ends with it.
