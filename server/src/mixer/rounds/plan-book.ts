@@ -54,15 +54,13 @@ export class PlanBook {
     this.planner
       .planAhead({ people, settings, rounds, history, avoid })
       .then((result) =>
-        this.db
-          .getRepository(RoundPlan)
-          .save({
-            eventId,
-            peopleKey: roomKey(people, settings, history, avoid),
-            meetingsCount: history.length,
-            rounds: result.rounds,
-            createdAt: Date.now(),
-          }),
+        this.db.getRepository(RoundPlan).save({
+          eventId,
+          peopleKey: roomKey(people, settings, history, avoid),
+          meetingsCount: history.length,
+          rounds: result.rounds,
+          createdAt: Date.now(),
+        }),
       )
       .catch((error: Error) => this.log.warn(`planning ahead for ${eventId} failed: ${error.message}`));
   }
