@@ -60,7 +60,7 @@ export async function openDatabase(database: Config['database']): Promise<DataSo
     }
   } else {
     await dataSource.runMigrations();
-    transactionsTakeTurns(dataSource);
+    transactionsTakeTurns(dataSource, database.file);
   }
   return dataSource;
 }

@@ -27,17 +27,17 @@ export class AutopilotService {
 
   async start(eventId: string, body: AutopilotBody): Promise<void> {
     const running = await this.db.getRepository(Round).existsBy({ eventId, state: 'running' });
+    // The first round starts now, here (the clock never sees it due), or when the current one ends.
     await this.autopilots.save({
       eventId,
       state: 'running',
-      roundsLeft: body.rounds,
+      roundsLeft: running ? body.rounds : body.rounds - 1,
       roundMinutes: body.roundMinutes,
       breakMinutes: body.breakMinutes,
-      // The first round starts now, or when the current one ends.
-      nextRoundAt: running ? null : Date.now(),
+      nextRoundAt: null,
       pausedLeftMs: null,
     });
-    if (!running) await this.tick(eventId, Date.now());
+    if (!running) await this.startRound(eventId, body.roundMinutes, body.rounds, Date.now());
     await this.news.nextRoundChanged(eventId);
   }
 
@@ -88,15 +88,16 @@ export class AutopilotService {
       { eventId, state: 'running', nextRoundAt: a.nextRoundAt },
       { nextRoundAt: null, roundsLeft: a.roundsLeft - 1 },
     );
-    if (!claimed.affected) return;
+    if (claimed.affected) await this.startRound(eventId, a.roundMinutes, a.roundsLeft, now);
+  }
+
+  /** A claimed round: started, or given back (with its count) to be tried again later. */
+  private async startRound(eventId: string, minutes: number, roundsLeft: number, now: number): Promise<void> {
     try {
-      await this.rounds.start(eventId, a.roundMinutes);
+      await this.rounds.start(eventId, minutes);
     } catch (error) {
       this.log.warn(`autopilot could not start a round for ${eventId}: ${(error as Error).message}`);
-      await this.autopilots.update(
-        { eventId, state: 'running', nextRoundAt: IsNull() },
-        { nextRoundAt: now + RETRY_MS, roundsLeft: a.roundsLeft },
-      );
+      await this.autopilots.update({ eventId, state: 'running', nextRoundAt: IsNull() }, { nextRoundAt: now + RETRY_MS, roundsLeft });
       await this.news.nextRoundChanged(eventId);
     }
   }
