@@ -22,12 +22,15 @@ export function rotationalFits(n: number, s: number): boolean {
   return m >= s && (m % 2 === 1 || (s === 3 && m % 4 === 0));
 }
 
-/** Searches for a base round until the deadline; returns the m developed rounds or null. Infinity is n - 1. */
-export function rotational(n: number, s: number, deadline: number, seed = 1): Design | null {
+/**
+ * Searches for a base round on a budget of search nodes (which decides the result for a seed; the
+ * deadline is only a safety cap); returns the m developed rounds or null. Infinity is n - 1.
+ */
+export function rotational(n: number, s: number, nodes: number, seed = 1, deadline = Date.now() + 60_000): Design | null {
   if (!rotationalFits(n, s)) return null;
   const m = (n - 1) / (s - 1);
   const cosets = m % 2 === 0;
-  const base = searchBase(n, s, m, cosets, deadline, new Rng(seed));
+  const base = searchBase(n, s, m, cosets, nodes, deadline, new Rng(seed));
   if (!base) return null;
   const inf = n - 1;
   const N = 2 * m;
@@ -45,7 +48,7 @@ export function rotational(n: number, s: number, deadline: number, seed = 1): De
  * ways left to realize it; the search restarts with a new random order when a try grows too long
  * (searches like this have heavy tails), every other try asking for a mirror-symmetric round.
  */
-function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: number, rng: Rng): number[][] | null {
+function searchBase(n: number, s: number, m: number, cosets: boolean, total: number, deadline: number, rng: Rng): number[][] | null {
   const inf = n - 1;
   const orbits = s - 1;
   const half = (m - 1) / 2;
@@ -203,13 +206,13 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
     return false;
   };
 
-  for (let tries = 0; !stopped && Date.now() < deadline; tries++) {
+  for (let tries = 0, spent = 0; !stopped && spent < total; tries++, spent += Math.min(nodes, budget)) {
     order = rng.shuffle(Array.from({ length: inf }, (_, i) => i));
     used.fill(0);
     placed.fill(0);
     groups.length = 0;
     nodes = 0;
-    budget = 2000 * 2 ** Math.min(tries >> 2, 14);
+    budget = Math.min(2000 * 2 ** Math.min(tries >> 2, 14), total - spent);
     // Group 0: infinity with one person of each orbit, so infinity meets every orbit once; by
     // symmetry (shifting all rounds) its orbit-0 person is residue 0.
     symmetric = tries % 2 === 1;
