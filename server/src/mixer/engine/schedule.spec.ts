@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { affine, bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
 import { cyclicRounds, developKirkman, kirkmanTriples } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
-import { rotational, rotationalFits } from './rotational';
+import { orbitDesign, orbitRounds, orbitShape, SHAPES } from './orbits';
+import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
 import { planSchedule, searchStepsFor, STEPS_PER_MS } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
@@ -96,6 +97,35 @@ describe('designs', () => {
   });
 });
 
+describe('nearly Kirkman systems and designs on orbits with fixed people', () => {
+  it('two fixed people and two orbits of Z_m: NKTS(n) for n a multiple of 12, (n - 2)/2 rounds', () => {
+    for (const n of [24, 36, 48, 60]) {
+      const design = nearlyRotational(n, 100_000)!;
+      expect(design).toHaveLength((n - 2) / 2);
+      expect(isResolvableRepeatFree(design, n)).toBe(true);
+    }
+    expect(nearlyRotationalFits(30, 3)).toBe(false);
+    expect(nearlyRotational(30, 100_000)).toBeNull();
+  });
+
+  it('each stored orbit shape gives its best known number of rounds within 64,000 nodes', () => {
+    const best: Record<string, number> = { '18/3': 8, '30/3': 14, '54/3': 26, '24/4': 7 };
+    for (const [key, shape] of Object.entries(SHAPES)) {
+      const n = shape.orbits * shape.m + shape.fixed;
+      const design = orbitDesign(shape, 64_000)!;
+      expect([key, design.length]).toEqual([key, best[key]]);
+      expect(orbitRounds(shape)).toBe(best[key]);
+      expect(isResolvableRepeatFree(design, n)).toBe(true);
+      expect(orbitShape(n, shape.s)).toBe(shape);
+    }
+  });
+
+  it('the same node budget and seed give the same design', () => {
+    expect(orbitDesign(SHAPES['30/3'], 64_000, 3)).toEqual(orbitDesign(SHAPES['30/3'], 64_000, 3));
+    expect(nearlyRotational(36, 100_000, 3)).toEqual(nearlyRotational(36, 100_000, 3));
+  });
+});
+
 describe('planSchedule targets (social golfer)', () => {
   const cases: Array<[number, number, number]> = [
     [15, 3, 7],
@@ -111,6 +141,12 @@ describe('planSchedule targets (social golfer)', () => {
     [12, 2, 11],
     [21, 3, 10],
     [45, 3, 22],
+    [18, 3, 8],
+    [30, 3, 14],
+    [36, 3, 17],
+    [54, 3, 26],
+    [60, 3, 29],
+    [24, 4, 7],
   ];
   it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
     const people = ids(n);
