@@ -316,20 +316,21 @@ describe('planSchedule properties', () => {
   });
 
   it('a missed instance ends by its step budget: the same seed gives the same schedule twice', () => {
-    // 24 in groups of 4 for 7 rounds: the search does not reach 7, so only the budget can stop it
-    const people = syntheticPeople(24, 5, 12);
+    // 36 in groups of 4 for 11 rounds: the search does not reach 11, so only the budget can stop it
+    const people = syntheticPeople(36, 5, 12);
     const input = {
       people,
       settings: { groupSize: 4, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
-      rounds: 7,
+      rounds: 11,
     };
     const a = planSchedule(input);
     const b = planSchedule(input);
-    expect(a.rounds).toHaveLength(7);
+    expect(a.rounds).toHaveLength(11);
+    expect(a.stats.repeatFreeRounds).toBeLessThan(11);
     expect(b.rounds).toEqual(a.rounds);
     // without a step budget it follows from the time limit, so it is still the same twice
-    const byLimit = { ...input, settings: { ...input.settings, searchSteps: undefined, timeLimitMs: 600 } };
-    expect(searchStepsFor(byLimit.settings)).toBe(600 * STEPS_PER_MS);
+    const byLimit = { ...input, settings: { ...input.settings, searchSteps: undefined, timeLimitMs: 3000 } };
+    expect(searchStepsFor(byLimit.settings)).toBe(3000 * STEPS_PER_MS);
     expect(planSchedule(byLimit).rounds).toEqual(planSchedule(byLimit).rounds);
   });
 

@@ -23,9 +23,9 @@ export const DEFAULT_SCHEDULE_TIME_MS = 10000;
  * budget: the budget then follows from the settings alone (same seed, same schedule on any machine),
  * set low enough that this machine ends by steps well before the time limit, which stays a safety cap.
  */
-export const STEPS_PER_MS = 500;
-/** The 1-rotational design search gets one node per STEPS_PER_NODE steps (a node costs about that much time). */
-const STEPS_PER_NODE = 40;
+export const STEPS_PER_MS = 100;
+/** The design searches get one node per STEPS_PER_NODE steps (a node costs the time of several steps), at most ROTATIONAL_NODES. */
+const STEPS_PER_NODE = 10;
 
 /** The step budget for these settings. */
 export function searchStepsFor(settings: EngineSettings): number {
