@@ -159,7 +159,7 @@ function golferTable() {
     const t = performance.now();
     const res = planSchedule({
       people,
-      settings: { groupSize: g, seed: 1, separateColleagues: true, searchSteps: 200_000, timeLimitMs: 10_000 },
+      settings: { groupSize: g, seed: 1, separateColleagues: true, searchSteps: 2_000_000, timeLimitMs: 10_000 },
       rounds: best,
     });
     const ms = performance.now() - t;

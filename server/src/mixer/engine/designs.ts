@@ -1,13 +1,15 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
  * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs, Kirkman 15,
- * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), and 1-rotational designs found by search
- * (rotational.ts).
+ * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), and designs found by search on a node budget:
+ * 1-rotational ones and nearly Kirkman ones with two fixed people (rotational.ts), and those on orbits of
+ * Z_m with fixed people and one or two base rounds (orbits.ts).
  */
 import { field } from './gf';
 import { developKirkman } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
-import { rotational, rotationalFits } from './rotational';
+import { orbitDesign, orbitShape } from './orbits';
+import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
 
 export type Design = number[][][];
 
@@ -132,14 +134,23 @@ export const KIRKMAN_15: Design = [
 ];
 
 const ROTATIONAL_MAX_PEOPLE = 200;
-const found = new Map<string, Design>();
+/** Most search nodes of the 1-rotational search (~2 s here; seed 1 finds 81/3 and 100/4 within 64,000). */
+export const ROTATIONAL_NODES = 100_000;
+const found = new Map<string, Design | null>();
 
 /**
  * Best known design for n people in k equal groups of g (n = k*g), or null. A 1-rotational search
- * runs (until the deadline) only when no construction gives the rounds wanted; a design found is
- * kept for the process, so the live look-ahead pays for it once.
+ * runs (on `nodes` search nodes; the deadline is only a safety cap) only when no construction gives
+ * the rounds wanted; its outcome is kept for the process by budget, so the live look-ahead pays for it
+ * once and the same budget always gives the same design.
  */
-export function bestDesign(n: number, g: number, wanted = Infinity, deadline = Date.now() + 1000): Design | null {
+export function bestDesign(
+  n: number,
+  g: number,
+  wanted = Infinity,
+  nodes = ROTATIONAL_NODES,
+  deadline = Date.now() + 60_000,
+): Design | null {
   if (n % g !== 0) return null;
   const k = n / g;
   const options: Design[] = [];
@@ -155,13 +166,21 @@ export function bestDesign(n: number, g: number, wanted = Infinity, deadline = D
   options.sort((a, b) => b.length - a.length);
   // No design has more than (n - 1)/(g - 1) rounds: once one reaches that, searching cannot help.
   const enough = Math.min(wanted, Math.floor((n - 1) / (g - 1)));
-  if ((options[0]?.length ?? 0) < enough && rotationalFits(n, g) && n <= ROTATIONAL_MAX_PEOPLE) {
-    const key = `${n}/${g}`;
-    const d = found.get(key) ?? rotational(n, g, deadline);
-    if (d) {
-      found.set(key, d);
-      options.unshift(d);
-    }
+  const searches: Array<[string, () => Design | null]> = [];
+  if (n <= ROTATIONAL_MAX_PEOPLE) {
+    if (rotationalFits(n, g)) searches.push(['rotational', () => rotational(n, g, nodes, 1, deadline)]);
+    if (nearlyRotationalFits(n, g)) searches.push(['nearly', () => nearlyRotational(n, nodes, 1, deadline)]);
+  }
+  const shape = orbitShape(n, g);
+  if (shape) searches.push(['orbits', () => orbitDesign(shape, nodes, 1, deadline)]);
+  for (const [name, run] of searches) {
+    if ((options[0]?.length ?? 0) >= enough) break;
+    const key = `${name} ${n}/${g}/${nodes}`;
+    const d = found.has(key) ? found.get(key)! : run();
+    // a search stopped by the safety cap proves nothing, so only a clean outcome is kept
+    if (d || Date.now() <= deadline) found.set(key, d);
+    if (d) options.unshift(d);
+    options.sort((a, b) => b.length - a.length);
   }
   return options[0] ?? null;
 }

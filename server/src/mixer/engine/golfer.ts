@@ -262,11 +262,15 @@ export class Golfer {
     }
   }
 
+  /** Swap evaluations made by searchHard so far: the step budget counts these (about equal time each). */
+  steps = 0;
+
   /**
-   * Tabu search on the hard cost until repeats ≤ minRepeats with no avoid meeting, or the deadline.
+   * Tabu search on the hard cost until repeats ≤ minRepeats with no avoid meeting, or `budget` swap
+   * evaluations (which decides the result for a seed); the deadline is only a safety cap.
    * Returns true if the target was reached. Ends in the best state found.
    */
-  searchHard(deadline: number, minRepeats: number, maxIters = Infinity): boolean {
+  searchHard(deadline: number, minRepeats: number, budget: number): boolean {
     const n = this.n;
     const R = this.R;
     const rng = this.rng;
@@ -278,7 +282,8 @@ export class Golfer {
     let stall = 0;
     const conf: number[] = [];
     const maxStall = 200 + 10 * n;
-    for (let it = 1; it <= maxIters; it++) {
+    const stop = this.steps + budget;
+    for (let it = 1; this.steps < stop; it++) {
       if ((it & 63) === 0 && Date.now() > deadline) break;
       // best non-tabu swap of a conflicting player, over all rounds (ties broken at random)
       let bestD = Infinity;
@@ -292,6 +297,7 @@ export class Golfer {
         if (!conf.length) continue;
         any = true;
         const base = r * n;
+        this.steps += conf.length * n;
         for (const a of conf) {
           for (let b = 0; b < n; b++) {
             if (this.sameGroup(r, a, b)) continue;

@@ -22,12 +22,15 @@ export function rotationalFits(n: number, s: number): boolean {
   return m >= s && (m % 2 === 1 || (s === 3 && m % 4 === 0));
 }
 
-/** Searches for a base round until the deadline; returns the m developed rounds or null. Infinity is n - 1. */
-export function rotational(n: number, s: number, deadline: number, seed = 1): Design | null {
+/**
+ * Searches for a base round on a budget of search nodes (which decides the result for a seed; the
+ * deadline is only a safety cap); returns the m developed rounds or null. Infinity is n - 1.
+ */
+export function rotational(n: number, s: number, nodes: number, seed = 1, deadline = Date.now() + 60_000): Design | null {
   if (!rotationalFits(n, s)) return null;
   const m = (n - 1) / (s - 1);
   const cosets = m % 2 === 0;
-  const base = searchBase(n, s, m, cosets, deadline, new Rng(seed));
+  const base = searchBase(n, s, m, cosets, 1, nodes, deadline, new Rng(seed));
   if (!base) return null;
   const inf = n - 1;
   const N = 2 * m;
@@ -39,14 +42,45 @@ export function rotational(n: number, s: number, deadline: number, seed = 1): De
   return Array.from({ length: m }, (_, t) => round.map((grp) => grp.map((p) => shift(p, t))));
 }
 
+/** Whether the nearly Kirkman shape below fits: groups of 3, n a multiple of 12 (from 24). */
+export function nearlyRotationalFits(n: number, s: number): boolean {
+  return s === 3 && n % 12 === 0 && n >= 24;
+}
+
+/**
+ * Nearly Kirkman triple systems NKTS(n), n = 12j: (n - 2)/2 rounds of groups of 3 in which everyone
+ * misses exactly one person. People: two orbits of Z_m, m = (n - 2)/2 (odd), and two fixed people
+ * (n - 2 and n - 1) who never meet; the pairs (x, 0), (x, 1) never meet either (the unused mixed
+ * difference 0). One base round with every other difference once, shifted by 0..m-1, gives the m
+ * rounds. Same search as above (node budget; the deadline is only a safety cap).
+ */
+export function nearlyRotational(n: number, nodes: number, seed = 1, deadline = Date.now() + 60_000): Design | null {
+  if (!nearlyRotationalFits(n, 3)) return null;
+  const m = (n - 2) / 2;
+  const base = searchBase(n, 3, m, false, 2, nodes, deadline, new Rng(seed));
+  if (!base) return null;
+  const shift = (p: number, t: number) => (p >= 2 * m ? p : Math.floor(p / m) * m + (((p % m) + t) % m));
+  return Array.from({ length: m }, (_, t) => base.map((grp) => grp.map((p) => shift(p, t))));
+}
+
 /**
  * Difference classes: a pair inside orbit i uses class (i, ±d), a pair across orbits i < j uses
  * (i, j, d); each class may be used once. Each group grows from the unused class with the fewest
  * ways left to realize it; the search restarts with a new random order when a try grows too long
  * (searches like this have heavy tails), every other try asking for a mirror-symmetric round.
  */
-function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: number, rng: Rng): number[][] | null {
-  const inf = n - 1;
+function searchBase(
+  n: number,
+  s: number,
+  m: number,
+  cosets: boolean,
+  infs: 1 | 2,
+  total: number,
+  deadline: number,
+  rng: Rng,
+): number[][] | null {
+  // people inf.. are the fixed ones (infinity), inf is also the number of the others
+  const inf = n - infs;
   const orbits = s - 1;
   const half = (m - 1) / 2;
   const crossBase = orbits * half;
@@ -86,7 +120,7 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
   const join = (grp: number[], p: number): boolean => {
     const marked: number[] = [];
     for (const o of grp) {
-      if (o === inf) continue;
+      if (o >= inf) continue;
       const c = table[o * inf + p];
       if (c < 0 || used[c]) {
         for (const x of marked) used[x] = 0;
@@ -98,7 +132,7 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
     return true;
   };
   const leave = (grp: number[], p: number) => {
-    for (const o of grp) if (o !== inf) used[table[o * inf + p]] = 0;
+    for (const o of grp) if (o < inf) used[table[o * inf + p]] = 0;
   };
 
   const fill = (grp: number[], from: number, first: boolean): boolean => {
@@ -122,8 +156,8 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
   // many known designs have; it halves the depth of the search.
   let symmetric = false;
   const mirror = cosets
-    ? (p: number) => (p === inf ? inf : (N - p) % N)
-    : (p: number) => (p === inf ? inf : Math.floor(p / m) * m + ((m - (p % m)) % m));
+    ? (p: number) => (p >= inf ? p : (N - p) % N)
+    : (p: number) => (p >= inf ? p : Math.floor(p / m) * m + ((m - (p % m)) % m));
   const sameSet = (a: number[], b: number[]) => a.every((p) => b.includes(p));
   const close = (grp: number[]): boolean => {
     const image = grp.map(mirror);
@@ -172,6 +206,14 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
   // The next group grows from the unused class with the fewest pairs left to realize it.
   const next = (): boolean => {
     if (groups.length === k) return true;
+    if (groups.length < infs) {
+      // the next fixed person's group: one person of each orbit
+      const grp = [inf + groups.length];
+      groups.push(grp);
+      if (fill(grp, 0, true)) return true;
+      groups.pop();
+      return false;
+    }
     let best = -1;
     let bestCount = Infinity;
     for (let c = 0; c < classes; c++) {
@@ -203,16 +245,18 @@ function searchBase(n: number, s: number, m: number, cosets: boolean, deadline: 
     return false;
   };
 
-  for (let tries = 0; !stopped && Date.now() < deadline; tries++) {
+  for (let tries = 0, spent = 0; !stopped && spent < total; tries++, spent += Math.min(nodes, budget)) {
     order = rng.shuffle(Array.from({ length: inf }, (_, i) => i));
     used.fill(0);
     placed.fill(0);
     groups.length = 0;
     nodes = 0;
-    budget = 2000 * 2 ** Math.min(tries >> 2, 14);
+    budget = Math.min(2000 * 2 ** Math.min(tries >> 2, 14), total - spent);
     // Group 0: infinity with one person of each orbit, so infinity meets every orbit once; by
     // symmetry (shifting all rounds) its orbit-0 person is residue 0.
-    symmetric = tries % 2 === 1;
+    symmetric = infs === 1 && tries % 2 === 1;
+    // two fixed people: (x, 0) and (x, 1) never meet (the mixed difference 0 stays unused)
+    if (infs === 2) used[table[m]] = 1;
     place(0, 1);
     const g0 = [inf, 0];
     groups.push(g0);

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { affine, bestDesign, isResolvableRepeatFree, KIRKMAN_15, roundRobin, transversal } from './designs';
 import { cyclicRounds, developKirkman, kirkmanTriples } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
-import { rotational, rotationalFits } from './rotational';
-import { planSchedule } from './schedule';
+import { orbitDesign, orbitRounds, orbitShape, SHAPES } from './orbits';
+import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
+import { planSchedule, searchStepsFor, STEPS_PER_MS } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
 import { historyOf, randomHistory, syntheticPeople } from './test-util';
@@ -84,7 +85,7 @@ describe('designs', () => {
       [52, 4],
       [76, 4],
     ]) {
-      const design = rotational(n, g, Date.now() + 10_000, 7)!;
+      const design = rotational(n, g, 100_000, 7)!;
       expect(design).toHaveLength((n - 1) / (g - 1));
       expect(isResolvableRepeatFree(design, n)).toBe(true);
     }
@@ -92,7 +93,36 @@ describe('designs', () => {
     expect(rotationalFits(21, 3)).toBe(false);
     expect(rotationalFits(33, 3)).toBe(true);
     expect(rotationalFits(32, 4)).toBe(false);
-    expect(rotational(32, 4, Date.now() + 1000)).toBeNull();
+    expect(rotational(32, 4, 100_000)).toBeNull();
+  });
+});
+
+describe('nearly Kirkman systems and designs on orbits with fixed people', () => {
+  it('two fixed people and two orbits of Z_m: NKTS(n) for n a multiple of 12, (n - 2)/2 rounds', () => {
+    for (const n of [24, 36, 48, 60]) {
+      const design = nearlyRotational(n, 100_000)!;
+      expect(design).toHaveLength((n - 2) / 2);
+      expect(isResolvableRepeatFree(design, n)).toBe(true);
+    }
+    expect(nearlyRotationalFits(30, 3)).toBe(false);
+    expect(nearlyRotational(30, 100_000)).toBeNull();
+  });
+
+  it('each stored orbit shape gives its best known number of rounds within 64,000 nodes', () => {
+    const best: Record<string, number> = { '18/3': 8, '30/3': 14, '54/3': 26, '24/4': 7 };
+    for (const [key, shape] of Object.entries(SHAPES)) {
+      const n = shape.orbits * shape.m + shape.fixed;
+      const design = orbitDesign(shape, 64_000)!;
+      expect([key, design.length]).toEqual([key, best[key]]);
+      expect(orbitRounds(shape)).toBe(best[key]);
+      expect(isResolvableRepeatFree(design, n)).toBe(true);
+      expect(orbitShape(n, shape.s)).toBe(shape);
+    }
+  });
+
+  it('the same node budget and seed give the same design', () => {
+    expect(orbitDesign(SHAPES['30/3'], 64_000, 3)).toEqual(orbitDesign(SHAPES['30/3'], 64_000, 3));
+    expect(nearlyRotational(36, 100_000, 3)).toEqual(nearlyRotational(36, 100_000, 3));
   });
 });
 
@@ -111,10 +141,16 @@ describe('planSchedule targets (social golfer)', () => {
     [12, 2, 11],
     [21, 3, 10],
     [45, 3, 22],
+    [18, 3, 8],
+    [30, 3, 14],
+    [36, 3, 17],
+    [54, 3, 26],
+    [60, 3, 29],
+    [24, 4, 7],
   ];
   it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
     const people = ids(n);
-    const res = planSchedule({ people, settings: { groupSize: g, seed: 1, searchSteps: 200_000, timeLimitMs: 60_000 }, rounds: r });
+    const res = planSchedule({ people, settings: { groupSize: g, seed: 1, searchSteps: 5_000_000, timeLimitMs: 60_000 }, rounds: r });
     checkRounds(people, res.rounds, g);
     expect(res.rounds).toHaveLength(r);
     expect(res.stats.repeatFreeRounds).toBe(r);
@@ -134,7 +170,7 @@ describe('planSchedule targets (social golfer)', () => {
 
   it('more rounds than possible: returns all rounds, repeats only after the repeat-free prefix', () => {
     const people = ids(9);
-    const res = planSchedule({ people, settings: { groupSize: 3, seed: 1, searchSteps: 3000, timeLimitMs: 60_000 }, rounds: 6 });
+    const res = planSchedule({ people, settings: { groupSize: 3, seed: 1, searchSteps: 300_000, timeLimitMs: 60_000 }, rounds: 6 });
     expect(res.rounds).toHaveLength(6);
     checkRounds(people, res.rounds, 3);
     expect(res.stats.repeatFreeRounds).toBe(4);
@@ -150,7 +186,7 @@ describe('planSchedule targets (social golfer)', () => {
     ];
     const res = planSchedule({
       people,
-      settings: { groupSize: 4, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000 },
+      settings: { groupSize: 4, seed: 2, searchSteps: 2_000_000, timeLimitMs: 60_000 },
       rounds: 3,
       history,
       avoid,
@@ -170,7 +206,7 @@ describe('planSchedule targets (social golfer)', () => {
   it('edge cases: 0/1 people, 2-3 people, one company, no interests', () => {
     expect(planSchedule({ people: ids(1), settings: { groupSize: 2 }, rounds: 2 }).reason).toBeTruthy();
     expect(planSchedule({ people: ids(0), settings: { groupSize: 2 }, rounds: 2 }).rounds).toEqual([]);
-    const three = planSchedule({ people: ids(3), settings: { groupSize: 5, searchSteps: 1000, timeLimitMs: 60_000 }, rounds: 2 });
+    const three = planSchedule({ people: ids(3), settings: { groupSize: 5, searchSteps: 100_000, timeLimitMs: 60_000 }, rounds: 2 });
     expect(three.rounds.map((r) => r.map((g) => g.slice().sort()))).toEqual([[['u0', 'u1', 'u2']], [['u0', 'u1', 'u2']]]);
     expect(three.stats.repeatPairs).toBe(3);
     const same = ids(12).map((p) => ({ ...p, company: 'Acme' }));
@@ -199,7 +235,7 @@ describe('planSchedule with history (rounds planned ahead after live rounds)', (
     const { people, history } = liveEvent(n, g);
     const res = planSchedule({
       people,
-      settings: { groupSize: g, seed: 2, searchSteps: 20_000, timeLimitMs: 60_000, separateColleagues: true, mode: 'similar' },
+      settings: { groupSize: g, seed: 2, searchSteps: 2_000_000, timeLimitMs: 60_000, separateColleagues: true, mode: 'similar' },
       rounds: R,
       history,
     });
@@ -227,7 +263,7 @@ describe('planSchedule with history (rounds planned ahead after live rounds)', (
           const history = randomHistory(people, h, g, seed + 1);
           const res = planSchedule({
             people,
-            settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues },
+            settings: { groupSize: g, seed, searchSteps: 50_000, timeLimitMs: 60_000, separateColleagues },
             rounds: r,
             history,
           });
@@ -258,7 +294,7 @@ describe('planSchedule properties', () => {
           const avoid: Pair[] = n >= 6 ? [[people[0].id, people[1].id]] : [];
           const res = planSchedule({
             people,
-            settings: { groupSize: g, seed, searchSteps: 500, timeLimitMs: 60_000, separateColleagues: true },
+            settings: { groupSize: g, seed, searchSteps: 50_000, timeLimitMs: 60_000, separateColleagues: true },
             rounds: r,
             avoid,
           });
@@ -279,6 +315,25 @@ describe('planSchedule properties', () => {
     );
   });
 
+  it('a missed instance ends by its step budget: the same seed gives the same schedule twice', () => {
+    // 36 in groups of 4 for 11 rounds: the search does not reach 11, so only the budget can stop it
+    const people = syntheticPeople(36, 5, 12);
+    const input = {
+      people,
+      settings: { groupSize: 4, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
+      rounds: 11,
+    };
+    const a = planSchedule(input);
+    const b = planSchedule(input);
+    expect(a.rounds).toHaveLength(11);
+    expect(a.stats.repeatFreeRounds).toBeLessThan(11);
+    expect(b.rounds).toEqual(a.rounds);
+    // without a step budget it follows from the time limit, so it is still the same twice
+    const byLimit = { ...input, settings: { ...input.settings, searchSteps: undefined, timeLimitMs: 3000 } };
+    expect(searchStepsFor(byLimit.settings)).toBe(3000 * STEPS_PER_MS);
+    expect(planSchedule(byLimit).rounds).toEqual(planSchedule(byLimit).rounds);
+  });
+
   it('is deterministic for a seed (step budget, the clock only a safety cap)', () => {
     fc.assert(
       fc.property(
@@ -288,7 +343,14 @@ describe('planSchedule properties', () => {
           const people = syntheticPeople(n, seed, 12);
           const input = {
             people,
-            settings: { groupSize: g, seed, mode: 'similar' as const, separateColleagues: true, searchSteps: 20_000, timeLimitMs: 60_000 },
+            settings: {
+              groupSize: g,
+              seed,
+              mode: 'similar' as const,
+              separateColleagues: true,
+              searchSteps: 2_000_000,
+              timeLimitMs: 60_000,
+            },
             rounds: r,
           };
           const a = planSchedule(input);

@@ -1,5 +1,5 @@
 /** planSchedule: plan several rounds ahead together. */
-import { bestDesign } from './designs';
+import { bestDesign, ROTATIONAL_NODES } from './designs';
 import { Golfer, GolferProblem } from './golfer';
 import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
 import { buildModel, isAvoid, Model, repeatCost, sharedCount, W } from './model';
@@ -18,6 +18,19 @@ export interface PlanScheduleInput {
 }
 
 export const DEFAULT_SCHEDULE_TIME_MS = 10000;
+/**
+ * Search steps (swap evaluations) per millisecond of the time limit when the settings give no step
+ * budget: the budget then follows from the settings alone (same seed, same schedule on any machine),
+ * set low enough that this machine ends by steps well before the time limit, which stays a safety cap.
+ */
+export const STEPS_PER_MS = 100;
+/** The design searches get one node per STEPS_PER_NODE steps (a node costs the time of several steps), at most ROTATIONAL_NODES. */
+const STEPS_PER_NODE = 10;
+
+/** The step budget for these settings. */
+export function searchStepsFor(settings: EngineSettings): number {
+  return settings.searchSteps ?? (settings.timeLimitMs ?? DEFAULT_SCHEDULE_TIME_MS) * STEPS_PER_MS;
+}
 /** Above this many people rounds are planned one after another (n*n matrices would be too large). */
 export const MATRIX_LIMIT = 1000;
 
@@ -39,7 +52,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
     const work = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
     rounds = sequential(work, sizes, R, rng, deadline);
   } else {
-    rounds = search(m, sizes, R, rng, deadline, settings.searchSteps ?? Infinity);
+    rounds = search(m, sizes, R, rng, deadline, searchStepsFor(settings));
   }
   rounds = reorder(m.n, (key) => m.pairs.count(key), rounds);
   if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
@@ -180,11 +193,10 @@ function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number
   if (free >= R) return solveBlock(p, rng, deadline, steps);
   let lead: number[][][] = [];
   if (free > 0) {
-    const now = Date.now();
-    const found = solveBlock(withRounds(p, free), rng, now + (deadline - now) * 0.6, steps);
+    const found = solveBlock(withRounds(p, free), rng, deadline, Math.round(steps * 0.6));
     lead = found.slice(0, repeatFreePrefix(p, found));
   }
-  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline, steps);
+  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline, Math.round(steps * (free > 0 ? 0.4 : 1)));
   return [...lead, ...rest];
 }
 
@@ -216,7 +228,8 @@ function solveBlock(p: GolferProblem, rng: Rng, deadline: number, steps: number)
   const prior = (key: number) => p.hist[key];
   const g = new Golfer(p, rng);
   const equal = sizes.every((s) => s === sizes[0]);
-  const design = equal ? bestDesign(p.n, sizes[0], R, Date.now() + Math.min(5000, (deadline - Date.now()) * 0.5)) : null;
+  const nodes = Math.min(ROTATIONAL_NODES, Math.floor(steps / STEPS_PER_NODE));
+  const design = equal ? bestDesign(p.n, sizes[0], R, nodes, deadline) : null;
   const init: number[][][] = design ? fitDesign(design, p).slice(0, R) : [];
   const start = greedyRounds(p, init, R, rng);
   g.load(start);

@@ -18,8 +18,9 @@ export interface EngineSettings {
   /** PRNG seed; same input and seed give the same plan (searches run on iteration budgets; the time limit is a safety cap). */
   seed?: number;
   /**
-   * Step budget of the schedule search (tabu steps); with it the same seed gives the same schedule on
-   * any machine. Without it the search runs until the target or the time limit.
+   * Step budget of the schedule search (swap evaluations; the design search gets a share): it decides
+   * the result, so the same seed gives the same schedule on any machine. Without it the budget follows
+   * from the time limit (STEPS_PER_MS in schedule.ts), low enough that the time limit stays a safety cap.
    */
   searchSteps?: number;
   /** Safety time limit for the search. */
