@@ -171,7 +171,7 @@ test('the live page: lobby fills up live, search, share links', async () => {
   // Copy the screen link: the button says so.
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.getByRole('button', { name: 'Copied ✓' }).waitFor();
-  const screenUrl = await page.locator('#live-screen-url').inputValue();
+  const screenUrl = await page.locator('#screen-url').inputValue();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(screenUrl);
 
   // Regenerating the screen secret asks first, then shows a new link.
@@ -180,7 +180,7 @@ test('the live page: lobby fills up live, search, share links', async () => {
   await dialog.getByText('Open screens will disconnect').waitFor();
   await dialog.getByRole('button', { name: 'Regenerate secret' }).click();
   await until(
-    () => page.locator('#live-screen-url').inputValue(),
+    () => page.locator('#screen-url').inputValue(),
     (v) => v !== screenUrl,
   );
 

@@ -1,10 +1,10 @@
-import { computed, onBeforeUnmount, ref, type Ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
+import { useIntervalFn } from '@vueuse/core';
 
 /** Milliseconds left until `endsAt` (server clock), ticking; 0 when past, null when no end. */
 export function useCountdown(endsAt: Ref<number | null>, serverNow: () => number) {
   const now = ref(serverNow());
-  const timer = setInterval(() => (now.value = serverNow()), 250);
-  onBeforeUnmount(() => clearInterval(timer));
+  useIntervalFn(() => (now.value = serverNow()), 250);
   const remaining = computed(() => (endsAt.value === null ? null : Math.max(0, endsAt.value - now.value)));
   const label = computed(() => (remaining.value === null ? '' : formatRemaining(remaining.value)));
   return { remaining, label };

@@ -1,4 +1,5 @@
 import { nextTick, onBeforeUnmount, watch, type Ref } from 'vue';
+import { useEventListener } from '@vueuse/core';
 
 /**
  * Keeps keyboard focus inside a modal while it is open: remembers what had focus, moves focus in,
@@ -90,8 +91,6 @@ export function useFocusTrap(container: Readonly<Ref<HTMLElement | null>>, activ
     const was = document.activeElement;
     opener = was instanceof HTMLElement && was !== document.body ? was : null;
     stack.push(me);
-    document.addEventListener('keydown', onKeydown, true);
-    document.addEventListener('focusin', onFocusin, true);
     await nextTick();
     const root = container.value;
     if (!isTop() || !root) return;
@@ -103,8 +102,6 @@ export function useFocusTrap(container: Readonly<Ref<HTMLElement | null>>, activ
     on = false;
     const i = stack.indexOf(me);
     if (i >= 0) stack.splice(i, 1);
-    document.removeEventListener('keydown', onKeydown, true);
-    document.removeEventListener('focusin', onFocusin, true);
     const back = opener;
     opener = null;
     if (!restore || !back) return;
@@ -117,6 +114,9 @@ export function useFocusTrap(container: Readonly<Ref<HTMLElement | null>>, activ
     });
   }
 
+  // Listening all along is cheap: both handlers return at once unless this trap is the open, innermost one.
+  useEventListener(document, 'keydown', onKeydown, { capture: true });
+  useEventListener(document, 'focusin', onFocusin, { capture: true });
   watch(
     () => !!active(),
     (now) => {

@@ -1,4 +1,5 @@
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
+import { useEventListener, useTimeoutFn } from '@vueuse/core';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, HandshakeRefusal, ServerToClientEvents } from '@mingle/shared';
 import { SOCKET_PATH } from '@mingle/shared/realtime-constants';
@@ -47,13 +48,17 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
   // socket.io retries lost connections by itself, but not a handshake the server refused. Backs off,
   // spread out so a venue's phones do not come back at once; waits at least as long as the server asked.
   let retries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const retryLater = (atLeastMs = 0) => {
-    clearTimeout(retryTimer);
-    const delay = Math.max(atLeastMs, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries++)) * (0.8 + Math.random() * 0.5);
-    retryTimer = setTimeout(() => {
+  const retryDelay = ref(0);
+  const retry = useTimeoutFn(
+    () => {
       if (status.value === 'offline' && !socket.connected) socket.connect();
-    }, delay);
+    },
+    retryDelay,
+    { immediate: false },
+  );
+  const retryLater = (atLeastMs = 0) => {
+    retryDelay.value = Math.max(atLeastMs, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries++)) * (0.8 + Math.random() * 0.5);
+    retry.start();
   };
 
   for (const [event, handler] of Object.entries(handlers)) socket.on(event as keyof ServerToClientEvents, handler as never);
@@ -90,13 +95,13 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
     if (!socket.connected && status.value !== 'refused') socket.connect();
   };
   const onVisible = () => document.visibilityState === 'visible' && wake();
-  window.addEventListener('online', wake);
-  document.addEventListener('visibilitychange', onVisible);
+  const stopOnline = useEventListener(window, 'online', wake);
+  const stopVisible = useEventListener(document, 'visibilitychange', onVisible);
 
   const close = () => {
-    clearTimeout(retryTimer);
-    window.removeEventListener('online', wake);
-    document.removeEventListener('visibilitychange', onVisible);
+    retry.stop();
+    stopOnline();
+    stopVisible();
     socket.removeAllListeners();
     socket.disconnect();
   };

@@ -1,4 +1,5 @@
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
+import type { ConfirmRequest } from '../lib/confirm';
 import type { MetPerson } from '@mingle/shared';
 import { messageOf } from './phone-api';
 import { usePhoneStore } from './store';
@@ -32,30 +33,21 @@ export function useSwap() {
   return { busy, errors, toggle };
 }
 
-/** "Stop sharing" my card with one match, behind a confirmation. */
-export function useStopSharing(personId: () => string) {
+/** Stops sharing my card with one person, after a confirmation in the given dialog. */
+export function useStopSharing(confirm: (request: ConfirmRequest) => Promise<boolean>) {
   const store = usePhoneStore();
-  const asking = ref(false);
-  const busy = ref(false);
-  const error = ref('');
-
-  async function confirm(): Promise<void> {
-    busy.value = true;
-    error.value = '';
-    try {
-      store.upsertPerson(await store.api.del<MetPerson>(`/me/connections/${encodeURIComponent(personId())}/card`));
-      asking.value = false;
-    } catch (err) {
-      if (!store.handleAuthError(err)) error.value = messageOf(err);
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  function cancel(): void {
-    asking.value = false;
-    error.value = '';
-  }
-
-  return { asking, busy, error, confirm, cancel };
+  return (person: { id: string; name: string }, sharingText: string): Promise<boolean> =>
+    confirm({
+      title: `Stop sharing your card with ${person.name}?`,
+      body: `They will no longer see your ${sharingText}, here or in their downloads. This cannot be undone.`,
+      confirmLabel: 'Stop sharing',
+      danger: true,
+      run: async () => {
+        try {
+          store.upsertPerson(await store.api.del<MetPerson>(`/me/connections/${encodeURIComponent(person.id)}/card`));
+        } catch (err) {
+          if (!store.handleAuthError(err)) return messageOf(err);
+        }
+      },
+    });
 }

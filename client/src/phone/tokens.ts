@@ -1,6 +1,8 @@
 /**
  * Attendee tokens on this phone: one per event (keyed by event id), plus which event was used last.
- * localStorage so a sleeping phone or a closed tab comes back signed in.
+ * localStorage so a sleeping phone or a closed tab comes back signed in. Plain localStorage, not
+ * @vueuse's useStorage: this is on the phone's first page, and @vueuse/core is one module, so any use
+ * here would load every @vueuse function the app uses (about 5 kB gzipped) before the join form.
  */
 export interface StoredJoin {
   eventId: string;
