@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isServiceUnavailable } from './unavailable';
 
 describe('isServiceUnavailable', () => {
@@ -16,6 +16,7 @@ describe('isServiceUnavailable', () => {
     ['not accepting yet', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['connection failure', Object.assign(new Error('x'), { code: '08006' })],
     ['pool client dropped', new Error('Connection terminated unexpectedly')],
+    ['a transaction whose connection died', new QueryRunnerAlreadyReleasedError()],
   ])('recognises %s', (_, error) => {
     expect(isServiceUnavailable(error)).toBe(true);
   });

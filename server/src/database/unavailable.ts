@@ -11,8 +11,9 @@ const NETWORK_CODES = new Set([
 ]);
 /** PostgreSQL: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, not accepting yet). */
 const SERVER_CODES = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
+/** TypeORM releases a transaction's query runner when its connection dies; its next query says so. */
 const MESSAGES =
-  /Connection terminated|terminating connection|database system is (starting up|shutting down|in recovery)|Client has encountered a connection error|timeout exceeded when trying to connect|Connection is not established|ClientClosedError|The client is closed/i;
+  /Connection terminated|Query runner already released|terminating connection|database system is (starting up|shutting down|in recovery)|Client has encountered a connection error|timeout exceeded when trying to connect|Connection is not established|ClientClosedError|The client is closed/i;
 
 /**
  * True when an error means "the database (or Redis) cannot be reached right now", not "this request

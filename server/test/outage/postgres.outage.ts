@@ -1,11 +1,13 @@
 import request from 'supertest';
 import { CSRF_HEADER, type HandshakeAuth } from '@mingle/shared';
+import { Match } from '../../src/connections/connection.entities';
 import { Round } from '../../src/mixer/rounds/round.entity';
+import { phoneHeaders } from '../support/room';
 import { connect, eventually, snapshotOf, sleep, type MingleClient } from '../support/sockets';
-import { endsSeen, eventOn, report, startCluster, timeUntil, wrongPhones, type Cluster } from './cluster';
+import { endsSeen, eventOn, phoneView, report, startCluster, timeUntil, wrongPhones, type Cluster } from './cluster';
 
-/** Shorter than the issue's 20 s to keep the tier quick; nothing here depends on the length. */
-const OUTAGE_MS = 10_000;
+/** As long as the issue says: the due round, a start and a reconnect all meet the outage. */
+const OUTAGE_MS = 20_000;
 const BACK_WITHIN_MS = 5000;
 
 /** A phone's socket as client/src/lib/realtime.ts runs it: a retryable refusal is tried again with backoff. */
@@ -36,6 +38,14 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
       expect((await asOrganizer(a.url, '/rounds', {})).status).toBe(201);
       await eventually(async () => expect(await wrongPhones(cluster, ev.event.id, ev.phones)).toEqual([]));
       const first = (await a.db.getRepository(Round).findOneByOrFail({ eventId: ev.event.id, state: 'running' })).id;
+      // A pair of groupmates swaps: one asks before the outage, the other during it (both stay connected).
+      const steady = ev.phones.filter((x) => x !== ev.phones[1]);
+      const mates = (x: (typeof steady)[0]) => phoneView(x.socket).group!.members.map((m) => m.id);
+      const pairs = steady.flatMap((x) => steady.filter((y) => y !== x && mates(x).includes(y.joined.me.id)).map((y) => [x, y] as const));
+      const pair = pairs.find(([x, y]) => x.node !== y.node) ?? pairs[0] ?? null;
+      const swap = (from: (typeof steady)[0], to: (typeof steady)[0]) =>
+        request(cluster.nodes[from.node]!.url).post(`/api/me/people/${to.joined.me.id}/swap`).set(phoneHeaders(from.joined.token)).send({});
+      if (pair) expect((await swap(pair[0], pair[1])).status).toBe(200);
       // Due while the database is away: the clock can only end it once it is back, exactly once.
       await a.db.getRepository(Round).update({ id: first }, { endsAt: Date.now() + 1000 });
 
@@ -52,6 +62,7 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
       const extend = await asOrganizer(a.url, '/rounds/current/extend', { minutes: 1 });
       const start = await asOrganizer(b.url, '/rounds', {});
       const health = await request(a.url).get('/api/health');
+      const swapDuring = pair ? (await swap(pair[1], pair[0])).status : null;
       const live = await request(a.url).get('/api/health/live');
 
       const stillDown = OUTAGE_MS - (Date.now() - down);
@@ -68,7 +79,20 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
         () => wrongPhones(cluster, ev.event.id, phones).catch((e: Error) => [e.message]),
       );
       const ends = ev.consoles.map(endsSeen);
-      report('postgres stopped 10 s mid-round', {
+      // Asked again once the database is back, the swap completes: one match, news once to each phone.
+      const swapAfter = pair ? (await swap(pair[1], pair[0])).status : null;
+      const matches = await a.db.getRepository(Match).countBy({ eventId: ev.event.id });
+      const matchNews = pair
+        ? await Promise.all(
+            pair.map((x) =>
+              eventually(() => expect(x.socket.frames.filter(([e]) => e === 'match:made')).toHaveLength(1)).then(
+                () => 1,
+                () => x.socket.frames.filter(([e]) => e === 'match:made').length,
+              ),
+            ),
+          )
+        : [];
+      report('postgres stopped 20 s mid-round', {
         unhandledRejections: cluster.rejections.length,
         handshakeRefusal: refusal,
         phoneReconnected: returning.socket.connected,
@@ -79,6 +103,7 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
         phonesWrongAfter5s: wrongAfter.length,
         phonesBackMs: backMs,
         endsPerConsole: ends.map((m) => m.get(first) ?? 0),
+        swap: `before 200, during ${swapDuring}, after ${swapAfter}; matches ${matches}, news per phone ${matchNews.join(',')}`,
       });
 
       expect(cluster.rejections).toEqual([]);
@@ -89,6 +114,9 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
       expect(health.status).toBe(503);
       expect(health.body.checks).toEqual({ database: 'down', redis: 'up' });
       expect(live.status).toBe(200);
+      expect(pair).not.toBeNull();
+      expect([swapDuring, swapAfter, matches]).toEqual([503, 200, 1]);
+      expect(matchNews).toEqual([1, 1]);
       expect(wrongAfter).toEqual([]);
       expect(returning.socket.connected).toBe(true);
       expect((await a.db.getRepository(Round).findOneByOrFail({ id: first })).state).toBe('ended');

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,7 +124,12 @@ export class PostgresServer {
 
   async start(): Promise<void> {
     const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-o', opts, '-w', 'start']);
+    try {
+      this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-o', opts, '-w', 'start']);
+    } catch (error) {
+      const log = readFileSync(join(this.dir, 'log'), 'utf8').split('\n').slice(-15).join('\n');
+      throw new Error(`${(error as Error).message}\n--- PostgreSQL log ---\n${log}`, { cause: error });
+    }
     await waitForPort(this.port);
   }
 
@@ -132,6 +137,24 @@ export class PostgresServer {
   async stop(): Promise<void> {
     this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', 'fast', '-w', 'stop']);
     await waitForPort(this.port, 15_000, false);
+  }
+
+  /**
+   * kill -9 of the postmaster, as in a crash: open sessions drop without goodbye. Its backends are
+   * killed too (a machine going down), or they would keep the shared memory and block a restart.
+   */
+  async kill(): Promise<void> {
+    const pid = Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const backends = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
+    for (const id of [pid, ...backends]) process.kill(id, 'SIGKILL');
+    await waitForPort(this.port, 15_000, false);
+    for (const id of [pid, ...backends]) await waitForExit(id);
+    // Its lock files are stale, but name a zombie until someone reaps it, which blocks a start.
+    for (const stale of [join('data', 'postmaster.pid'), `.s.PGSQL.${this.port}.lock`, `.s.PGSQL.${this.port}`])
+      rmSync(join(this.dir, stale), { force: true });
   }
 
   async destroy(): Promise<void> {
@@ -158,4 +181,20 @@ function uid(user: string): number {
 }
 function gid(user: string): number {
   return Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout.trim());
+}
+
+/** Gone, or a zombie nobody reaps yet (its shared memory is released either way). */
+async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    let state: string;
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0]!;
+    } catch {
+      return;
+    }
+    if (state === 'Z' || state === 'X') return;
+    if (Date.now() > end) throw new Error(`process ${pid} still running after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
