@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
@@ -48,8 +48,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.with(config, db),
-        // createApp puts the request logger in front of everything; Nest's loggers write through it.
-        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
+        // createApp puts the request logger and its context in front of every path; Nest's loggers write through it.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },

@@ -11,7 +11,7 @@ import { openDatabase } from './database/data-source';
 import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
-import { AppLogger, httpLogger } from './common/logging';
+import { AppLogger, httpLogger, requestContext } from './common/logging';
 import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body';
 import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
@@ -41,7 +41,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   if (logs) app.useLogger(app.get(AppLogger));
   // First, so that every request (even one a later middleware refuses) gets an id and a log line.
-  app.use(requests);
+  app.use(requests, requestContext);
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();

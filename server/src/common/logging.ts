@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
 import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { CONTACT_FIELDS } from '@mingle/shared';
@@ -55,6 +56,14 @@ export function httpLogger(level: LogLevel, stream?: DestinationStream): HttpLog
       }),
     },
   });
+}
+
+/**
+ * Runs the rest of the request with its logger at hand, so that Nest loggers called while it is
+ * handled write the request id too (what nestjs-pino's own route middleware would do, for every path).
+ */
+export function requestContext(req: IncomingMessage & { log: pino.Logger }, _res: ServerResponse, next: () => void): void {
+  storage.run(new Store(req.log), next);
 }
 
 /** Nest's start-up chatter (modules loaded, routes mapped) is left out; everything else goes to pino. */
