@@ -22,7 +22,7 @@ const onEachDatabase = (project) =>
   ['sqlite', process.env.TEST_DATABASE_URL && 'postgres'].filter(Boolean).map((db) => ({
     name: `${project} (${db})`,
     cwd: 'server',
-    args: ['--selectProjects', project, '--runInBand', '--forceExit'],
+    args: ['--selectProjects', project, '--runInBand'],
     env: { MINGLE_TEST_DB: db },
   }));
 
@@ -31,8 +31,8 @@ const tiers = [
   { name: 'client', cwd: 'client', node: ['npm', 'test'] },
   ...onEachDatabase('integration'),
   ...onEachDatabase('fuzz'),
-  hasServices && { name: 'outage', cwd: 'server', args: ['--selectProjects', 'outage', '--runInBand', '--forceExit'] },
-  { name: 'e2e', cwd: 'e2e', args: ['--runInBand', '--forceExit'], build: true },
+  hasServices && { name: 'outage', cwd: 'server', args: ['--selectProjects', 'outage', '--runInBand'] },
+  { name: 'e2e', cwd: 'e2e', args: ['--runInBand'], build: true },
 ]
   .filter(Boolean)
   .filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));

@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from './config/config';
 import { EventsModule } from './events/events.module';
@@ -12,6 +14,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { RateLimitStore } from './common/rate-limit-store';
+import { AppLogger } from './common/logging';
 
 const MINUTE = 60_000;
 
@@ -40,11 +43,13 @@ class CoreModule {
 
 @Module({})
 export class AppModule {
-  static with(config: Config, db: DataSource): DynamicModule {
+  static with(config: Config, db: DataSource, logger: Pino): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.with(config, db),
+        // createApp puts the request logger and its context in front of every path; Nest's loggers write through it.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'auth', ttl: MINUTE, limit: config.authRateLimit },
@@ -62,6 +67,7 @@ export class AppModule {
         RealtimeModule,
       ],
       controllers: [HealthController],
+      providers: [AppLogger],
     };
   }
 }

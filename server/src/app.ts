@@ -5,11 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config/config';
 import { openDatabase } from './database/data-source';
 import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
+import { AppLogger, httpLogger, requestContext } from './common/logging';
 import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body';
 import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
@@ -19,14 +21,27 @@ import { Snapshots } from './realtime/snapshots';
 
 const CLIENT_DIST = resolve(__dirname, '../../client/dist');
 
+export interface AppOptions {
+  /** false: no logs at all (the tests' default) */
+  logger?: boolean;
+  /** where the JSON log lines go; stdout by default */
+  logStream?: DestinationStream;
+}
+
 /** Builds the whole app for a config: database migrated, API under /api, the client's pages. */
-export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApp(config: Config, options: AppOptions = {}): Promise<NestExpressApplication> {
   if (config.redisUrl) await checkRedis(config.redisUrl);
   const db = await openDatabase(config.database);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, db), {
-    logger: options.logger === false ? false : ['warn', 'error'],
+  const logs = options.logger !== false;
+  const requests = httpLogger(logs ? config.logLevel : 'silent', options.logStream);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, db, requests.logger), {
+    logger: logs ? undefined : false,
+    bufferLogs: logs,
     bodyParser: false,
   });
+  if (logs) app.useLogger(app.get(AppLogger));
+  // First, so that every request (even one a later middleware refuses) gets an id and a log line.
+  app.use(requests, requestContext);
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();

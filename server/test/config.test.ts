@@ -60,6 +60,7 @@ describe('config', () => {
     [{ TRUST_PROXY: '10.0.0' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback, *' }, 'TRUST_PROXY'],
     [{ STARTUP_WAIT_SECONDS: 'forever' }, 'STARTUP_WAIT_SECONDS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {

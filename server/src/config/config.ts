@@ -26,7 +26,12 @@ export interface Config {
   crashAfter: string | null;
   /** how long a starting node waits for PostgreSQL and Redis before it gives up */
   startupWaitSeconds: number;
+  /** pino's level for the JSON logs on stdout (LOG_LEVEL) */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -102,10 +107,18 @@ export function loadConfig(env: Env): Config {
     contactRetentionDays: int('CONTACT_RETENTION_DAYS', 30, 0, 3650),
     crashAfter: env.MINGLE_CRASH_AFTER?.trim() || null,
     startupWaitSeconds: int('STARTUP_WAIT_SECONDS', 120, 0, 86400),
+    logLevel: logLevel(env.LOG_LEVEL, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   if (!config.sessionSecret) config.sessionSecret = localSecret(dataDir);
   return config;
+}
+
+function logLevel(raw: string | undefined, problems: string[]): LogLevel {
+  const value = raw?.trim().toLowerCase() || 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`);
+  return 'info';
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/config/config';
-import { createApp } from '../../src/app';
+import { createApp, type AppOptions } from '../../src/app';
 
 /**
  * Which database this run tests: SQLite with in-process realtime by default; PostgreSQL (plus Redis
@@ -36,10 +36,17 @@ export function freshDatabaseEnv(): Record<string, string> {
   return env;
 }
 
-/** Starts the real app on an ephemeral port. Pass `env` to share a database between two apps. */
-export async function startApp(overrides: Record<string, string> = {}, env = freshDatabaseEnv()): Promise<TestApp> {
+/**
+ * Starts the real app on an ephemeral port. Pass `env` to share a database between two apps.
+ * Quiet unless `options.logStream` asks for its log lines.
+ */
+export async function startApp(
+  overrides: Record<string, string> = {},
+  env = freshDatabaseEnv(),
+  options: AppOptions = {},
+): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', AUTH_RATE_LIMIT: '1000', JOIN_RATE_LIMIT: '1000', ...env, ...overrides });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, { logger: options.logStream !== undefined, ...options });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const db = app.get(DataSource);
