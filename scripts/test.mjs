@@ -37,6 +37,8 @@ const tiers = [
   .filter(Boolean)
   .filter((t) => !only.length || only.some((o) => t.name.startsWith(o)));
 
+const JEST = join(root, 'node_modules/jest/bin/jest.js');
+const TIER_LIMIT_MS = 25 * 60_000;
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
 let passed = 0;
@@ -70,10 +72,15 @@ for (const tier of tiers) {
     continue;
   }
   const file = join(out, `${tier.name.replace(/\W+/g, '-')}.json`);
-  const res = run('npx', ['jest', ...tier.args, '--json', `--outputFile=${file}`], {
+  // A tier that does not finish in time (say a suite left something open after a failure) is
+  // stopped and counted as failed, instead of holding CI until its own limit.
+  const res = run(process.execPath, [JEST, ...tier.args, '--json', `--outputFile=${file}`], {
     cwd: join(root, tier.cwd),
     env: { ...process.env, ...tier.env },
+    timeout: TIER_LIMIT_MS,
+    killSignal: 'SIGKILL',
   });
+  if (res.error) console.log(`${tier.name}: stopped after ${TIER_LIMIT_MS / 60_000} minutes (${res.error.message})`);
   const report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   const p = report?.numPassedTests ?? 0;
   const f = (report?.numFailedTests ?? 0) + (report?.numRuntimeErrorTestSuites ?? 0);
@@ -82,7 +89,7 @@ for (const tier of tiers) {
   const ranNothing = p + f === 0;
   if (res.status !== 0 || f > 0 || ranNothing) bad = true;
   summary.push(
-    `${tier.name}: ${p} passed, ${f} failed${ranNothing ? ' (ran no test)' : ''}${res.status !== 0 && !f ? ` (exit ${res.status})` : ''}`,
+    `${tier.name}: ${p} passed, ${f} failed${ranNothing ? ' (ran no test)' : ''}${res.status !== 0 && !f ? ` (exit ${res.status ?? res.signal})` : ''}`,
   );
 }
 console.log(`\n${summary.join('\n')}`);
