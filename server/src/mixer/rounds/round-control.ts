@@ -1,11 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ApiError } from '../../common/api-error';
 import { Outbox } from '../../outbox/outbox';
 import { AutopilotService } from './autopilot.service';
-import { Round } from './round.entity';
+import type { Round } from './round.entity';
 import { RoundNews } from './round-news';
-import { latestRound, loadPicture } from './round-picture';
 import { RoundsService } from './rounds.service';
 
 /**
@@ -16,7 +14,6 @@ import { RoundsService } from './rounds.service';
 @Injectable()
 export class RoundControl implements OnModuleInit {
   constructor(
-    private readonly db: DataSource,
     private readonly rounds: RoundsService,
     private readonly autopilot: AutopilotService,
     private readonly news: RoundNews,
@@ -24,7 +21,7 @@ export class RoundControl implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.handle('round.started', ({ eventId, roundId }) => this.announceStart(eventId, roundId));
+    this.outbox.handle('round.started', ({ eventId, roundId }) => this.news.roundStartedAgain(eventId, roundId));
     this.outbox.handle('round.ended', ({ eventId, roundId }) => this.followEnd(eventId, roundId));
   }
 
@@ -46,15 +43,9 @@ export class RoundControl implements OnModuleInit {
     await this.news.roundEnded(eventId, round);
   }
 
-  /** Again, from the database: the round's people hear their groups, if it still runs. */
-  private async announceStart(eventId: string, roundId: string): Promise<void> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: roundId, state: 'running' });
-    if (round) await this.news.roundStarted(eventId, await loadPicture(this.db, round));
-  }
-
   /** Again, from the database: the autopilot moves on only from the latest round, then the news. */
   private async followEnd(eventId: string, roundId: string): Promise<void> {
-    const latest = await latestRound(this.db, eventId);
+    const latest = await this.rounds.latest(eventId);
     if (latest?.id !== roundId || latest.state !== 'ended') return;
     await this.afterEnd(eventId, latest);
   }

@@ -34,6 +34,12 @@ export class RoundNews implements OnModuleDestroy {
     this.consoleChanged(eventId);
   }
 
+  /** A start told again from the database (its writer died before telling), if the round still runs. */
+  async roundStartedAgain(eventId: string, roundId: string): Promise<void> {
+    const round = await this.db.getRepository(Round).findOneBy({ id: roundId, state: 'running' });
+    if (round) await this.roundStarted(eventId, await loadPicture(this.db, round));
+  }
+
   async roundEnded(eventId: string, round: Round): Promise<void> {
     const nextRoundAt = await this.nextRoundAt(eventId);
     this.broadcaster.send(rooms.event(eventId), 'round:changed', { round: toRoundInfo(round), nextRoundAt });

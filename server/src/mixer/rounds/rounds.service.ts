@@ -15,7 +15,7 @@ import { icebreakerFor } from './icebreaker';
 import { RoundPlanner } from './round-planner';
 import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
-import { bySeatOrder, runningPicture, seated, tableOf, type Table } from './round-picture';
+import { bySeatOrder, latestRound, runningPicture, seated, tableOf, type Table } from './round-picture';
 import { AvoidList } from './avoid-list';
 import { EventNews } from '../../events/event-news';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
@@ -152,6 +152,11 @@ export class RoundsService {
       return result.affected ? this.outbox.record(tx, 'round.ended', { eventId, roundId: running.id }) : null;
     });
     return followUp ? { round: { ...running, state: 'ended' as const, endedAt }, followUp } : null;
+  }
+
+  /** The event's latest round, running or ended. */
+  latest(eventId: string): Promise<Round | null> {
+    return latestRound(this.db, eventId);
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
