@@ -1,14 +1,15 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from './config/config';
+import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { OrganizersModule } from './organizers/organizers.module';
 import { AttendeesModule } from './attendees/attendees.module';
-import { BroadcastModule } from './realtime/broadcast.module';
+import { BroadcastModule } from './broadcast/broadcast.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
@@ -18,26 +19,12 @@ import { AppLogger } from './common/logging';
 
 const MINUTE = 60_000;
 
-/** Closes the database last, after sockets and timers are gone. */
-@Injectable()
-class DatabaseCloser implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.db.isInitialized) await this.db.destroy();
-  }
-}
-
-/** The config and the open database are made before Nest starts and shared with every module. */
+/** The config is read before Nest starts and shared with every module. */
 @Global()
 @Module({})
-class CoreModule {
-  static with(config: Config, db: DataSource): DynamicModule {
-    return {
-      module: CoreModule,
-      providers: [{ provide: CONFIG, useValue: config }, { provide: DataSource, useValue: db }, DatabaseCloser],
-      exports: [CONFIG, DataSource],
-    };
+class ConfigModule {
+  static with(config: Config): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] };
   }
 }
 
@@ -47,7 +34,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.with(config, db),
+        ConfigModule.with(config),
+        DatabaseModule.with(db),
         // createApp puts the request logger and its context in front of every path; Nest's loggers write through it.
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         ThrottlerModule.forRoot({

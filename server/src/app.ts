@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config/config';
 import { openDatabase } from './database/data-source';
+import { entities } from './entities';
 import { AppModule } from './app.module';
 import { csrfGuard } from './common/csrf.middleware';
 import { ErrorFilter } from './common/error.filter';
@@ -31,7 +32,7 @@ export interface AppOptions {
 /** Builds the whole app for a config: database migrated, API under /api, the client's pages. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<NestExpressApplication> {
   if (config.redisUrl) await checkRedis(config.redisUrl);
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, entities);
   const logs = options.logger !== false;
   const requests = httpLogger(logs ? config.logLevel : 'silent', options.logStream);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, db, requests.logger), {

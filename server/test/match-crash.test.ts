@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { dropDatabase, freshDatabaseEnv, testDatabase } from './support/app';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/database/data-source';
+import { entities } from '../src/entities';
 import { assignments, phoneHeaders, room, type Phone } from './support/room';
 import { eventually } from './support/sockets';
 import { kill, startNode, transpileServer, type Node } from './support/nodes';
@@ -72,7 +73,7 @@ describe(`a SIGKILL during a swap burst on two processes (${testDatabase})`, () 
     if (process.env.TEST_REDIS_URL) delete env.REDIS_URL; // realtime is beside the point here
     const server = transpileServer();
     // Migrated here first, so the two processes can start together (SQLite has no migration lock).
-    const db = await openDatabase(loadConfig(env).database);
+    const db = await openDatabase(loadConfig(env).database, entities);
     const [one, first] = await Promise.all([startNode(server, env), startNode(server, env)]);
     let two = first;
     try {

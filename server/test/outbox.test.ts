@@ -4,6 +4,7 @@ import type { AttendeeRoundState } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, testDatabase } from './support/app';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/database/data-source';
+import { entities } from '../src/entities';
 import { OutboxEntry } from '../src/outbox/outbox.entity';
 import { Round } from '../src/mixer/rounds/round.entity';
 import { assignments, framesOf, room } from './support/room';
@@ -32,7 +33,7 @@ describe(`follow-ups survive a crash right after the commit (${testDatabase})`, 
     const env: Record<string, string> = { ...freshDatabaseEnv(), SESSION_SECRET: randomBytes(24).toString('hex') };
     delete env.REDIS_URL; // the phones sit on the surviving node
     const server = transpileServer();
-    const db = await openDatabase(loadConfig(env).database);
+    const db = await openDatabase(loadConfig(env).database, entities);
     const survivor = await startNode(server, env);
     const doomed: Node[] = [];
     try {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Presence, Snapshot } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
-import { Broadcaster } from '../src/realtime/broadcaster';
+import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/database/data-source';
+import { entities } from '../src/entities';
 import { Organizer } from '../src/organizers/organizer.entity';
 import { dropDatabase, freshDatabaseEnv } from './support/app';
 
@@ -24,7 +25,7 @@ describe('transactions in one process', () => {
   const env = freshDatabaseEnv();
   let db: DataSource;
   beforeAll(async () => {
-    db = await openDatabase(loadConfig({ NODE_ENV: 'test', ...env }).database);
+    db = await openDatabase(loadConfig({ NODE_ENV: 'test', ...env }).database, entities);
   });
   afterAll(async () => {
     await db?.destroy();

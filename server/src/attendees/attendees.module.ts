@@ -1,3 +1,4 @@
+import { AttendeesRepository } from './attendees.repository';
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { OrganizersModule } from '../organizers/organizers.module';
@@ -12,7 +13,7 @@ import { RemovalSteps } from './removal-steps';
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
-  exports: [AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
+  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
+  exports: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
 })
 export class AttendeesModule {}

@@ -12,8 +12,8 @@ import { Valid } from '../common/validate';
 import { EventsService } from '../events/events.service';
 import { Organizer } from '../organizers/organizer.entity';
 import { CurrentOrganizer, OrganizerGuard } from '../organizers/organizer.guard';
-import { Broadcaster } from '../realtime/broadcaster';
-import { rooms } from '../realtime/rooms';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
 import { AttendeesService } from './attendees.service';
 import { toOrganizerAttendee } from './attendee.views';
 

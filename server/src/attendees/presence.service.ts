@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import type { Presence } from '@mingle/shared';
-import { Broadcaster } from '../realtime/broadcaster';
-import { rooms } from '../realtime/rooms';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
 import { MingleEvent } from '../events/event.entity';
 import { Attendee } from './attendee.entity';
 import { toOrganizerAttendee } from './attendee.views';

@@ -7,11 +7,13 @@ import { EraseService } from './erase.service';
 import { EventConnectionsController } from './event-connections.controller';
 import { MeConnectionsController } from './me-connections.controller';
 import { ConnectionsRemoval } from './removal-step';
+import { OptOutAvoidance } from './avoid-source';
+import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [AttendeesModule, EventsModule, OrganizersModule],
+  imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   controllers: [MeConnectionsController, EventConnectionsController],
-  providers: [ConnectionsService, EraseService, RetentionService, ConnectionsRemoval],
+  providers: [ConnectionsService, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
 })
 export class ConnectionsModule {}

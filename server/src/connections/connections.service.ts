@@ -4,8 +4,8 @@ import { ERASED_MESSAGE, PURGED_MESSAGE, type ContactField, type ConnectionStats
 import { ApiError, notFound } from '../common/api-error';
 import { Attendee } from '../attendees/attendee.entity';
 import { MingleEvent } from '../events/event.entity';
-import { Broadcaster } from '../realtime/broadcaster';
-import { rooms } from '../realtime/rooms';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
 import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
 import { toMetPerson } from './connection.views';

@@ -6,8 +6,8 @@ import { newToken, tokenHash } from '../common/tokens';
 import { Attendee } from '../attendees/attendee.entity';
 import { AttendeeActivity } from '../attendees/attendee-activity';
 import { PresenceService } from '../attendees/presence.service';
-import { Broadcaster } from '../realtime/broadcaster';
-import { rooms } from '../realtime/rooms';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
 import { Note, OptOut } from './connection.entities';
 import { dropConnectionsOf } from './swap-requests';
 

@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Config } from '../config/config';
-import { entities } from './entities';
 import { migrations } from './migrations';
 import { transactionsTakeTurns } from './sqlite-turns';
+
+type Entities = NonNullable<DataSourceOptions['entities']>;
 
 /** Any fixed number; it names the lock that serializes migrations across nodes. */
 const MIGRATION_LOCK = 7_346_281;
 
 /** Builds the data source for the configured database; migrations own the schema. */
-export function createDataSource(database: Config['database']): DataSource {
+/** `entities` come from the app, which knows every module; the database knows none. */
+export function createDataSource(database: Config['database'], entities: Entities): DataSource {
   if (database.kind === 'postgres') {
     return new DataSource({
       type: 'postgres',
@@ -38,14 +40,14 @@ export function createDataSource(database: Config['database']): DataSource {
 }
 
 /** Connects and brings the schema up to date. On PostgreSQL the schema is created if missing. */
-export async function openDatabase(database: Config['database']): Promise<DataSource> {
+export async function openDatabase(database: Config['database'], entities: Entities): Promise<DataSource> {
   if (database.kind === 'postgres' && database.schema !== 'public') {
     const bootstrap = new DataSource({ type: 'postgres', url: database.url });
     await bootstrap.initialize();
     await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
     await bootstrap.destroy();
   }
-  const dataSource = createDataSource(database);
+  const dataSource = createDataSource(database, entities);
   await dataSource.initialize();
   if (database.kind === 'postgres') {
     // Several nodes may start at once on an empty database: one migrates, the others wait.

@@ -1,3 +1,4 @@
+import { EventsRepository } from './events.repository';
 import { Module } from '@nestjs/common';
 import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
@@ -8,7 +9,7 @@ import { EventNews } from './event-news';
 @Module({
   imports: [OrganizersModule],
   controllers: [EventsController],
-  providers: [EventsService, AttendeeCounter, EventNews],
-  exports: [EventsService, EventNews],
+  providers: [EventsRepository, EventsService, AttendeeCounter, EventNews],
+  exports: [EventsRepository, EventsService, EventNews],
 })
 export class EventsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConnectionClosed } from '@mingle/shared';
-import { Broadcaster } from '../realtime/broadcaster';
-import { rooms } from '../realtime/rooms';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
 
 export const SESSION_ENDED_MESSAGES: Record<'logged_out' | 'session_expired', string> = {
   logged_out: 'You logged out. Log in again to see this event live.',

@@ -10,7 +10,7 @@ import { MingleEvent } from '../events/event.entity';
 import { OrganizersService } from '../organizers/organizers.service';
 import { SESSION_COOKIE } from '../organizers/session.cookie';
 import { HandshakeLimit } from './handshake-limit';
-import type { SocketData } from './rooms';
+import type { SocketData } from '../broadcast/rooms';
 
 export class Refused extends Error {
   constructor(readonly refusal: HandshakeRefusal) {

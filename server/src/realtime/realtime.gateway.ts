@@ -24,9 +24,9 @@ import { ApiError } from '../common/api-error';
 import { RoundNews } from '../mixer/rounds/round-news';
 import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
-import { Broadcaster, type MingleServer } from './broadcaster';
+import { Broadcaster, type MingleServer } from '../broadcast/broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
-import { rooms, type SocketData } from './rooms';
+import { rooms, type SocketData } from '../broadcast/rooms';
 import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import type { SocketData } from './rooms';
+import type { SocketData } from '../broadcast/rooms';
 import type { Snapshots } from './snapshots';
 
 const AT_ONCE = 20;

@@ -10,7 +10,7 @@ import { MingleEvent } from '../events/event.entity';
 import { toScreenEvent } from '../events/event-news';
 import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
-import type { SocketData } from './rooms';
+import type { SocketData } from '../broadcast/rooms';
 import { RoundNews } from '../mixer/rounds/round-news';
 
 /** The full state a role may see, sent on every (re)connect so a client never replays anything. */

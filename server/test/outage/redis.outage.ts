@@ -2,8 +2,8 @@ import request from 'supertest';
 import { CSRF_HEADER, type MetPerson } from '@mingle/shared';
 import { Match } from '../../src/connections/connection.entities';
 import { Round } from '../../src/mixer/rounds/round.entity';
-import { Broadcaster } from '../../src/realtime/broadcaster';
-import { rooms } from '../../src/realtime/rooms';
+import { Broadcaster } from '../../src/broadcast/broadcaster';
+import { rooms } from '../../src/broadcast/rooms';
 import { phoneHeaders } from '../support/room';
 import { connect, eventually, snapshotOf, sleep } from '../support/sockets';
 import {

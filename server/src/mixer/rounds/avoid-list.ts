@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OptOut } from '../../connections/connection.entities';
 import type { Pair } from '../engine/types';
 
-/** Pairs never to group again: anyone's private "we already know each other" or "don't group me with them". */
+/** Where pairs never to group again come from, for one event. */
+export type AvoidSource = (eventId: string) => Promise<Pair[]>;
+
+/**
+ * Pairs never to group again: anyone's private "we already know each other" or "don't group me with
+ * them". Those live in modules after rounds (connections), so they add their source here when they start.
+ */
 @Injectable()
 export class AvoidList {
-  constructor(private readonly db: DataSource) {}
+  private readonly sources: AvoidSource[] = [];
+
+  add(source: AvoidSource): void {
+    this.sources.push(source);
+  }
 
   async pairs(eventId: string): Promise<Pair[]> {
-    const rows = await this.db.getRepository(OptOut).find({ select: { attendeeId: true, otherId: true }, where: { eventId } });
-    return rows.map((r) => [r.attendeeId, r.otherId]);
+    const all = await Promise.all(this.sources.map((source) => source(eventId)));
+    return all.flat();
   }
 }

@@ -31,6 +31,6 @@ import { PlannerQueue } from '../planner/planner-queue';
     PlanBook,
     PlannerQueue,
   ],
-  exports: [RoundsService, RoundNews],
+  exports: [RoundsService, RoundNews, AvoidList],
 })
 export class RoundsModule {}

@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Store, Transactions } from './store';
+
+/** Closes the database last, after sockets and timers are gone. */
+@Injectable()
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+}
+
+/** The open database, made before Nest starts: repositories reach it through the Store, services through Transactions. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static with(db: DataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [{ provide: DataSource, useValue: db }, Store, Transactions, DatabaseCloser],
+      // DataSource is exported only until every module reads through its repositories.
+      exports: [Store, Transactions, DataSource],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { OutboxEntry } from './outbox/outbox.entity';
+import { Organizer } from './organizers/organizer.entity';
+import { Session } from './organizers/session.entity';
+import { MingleEvent } from './events/event.entity';
+import { Attendee } from './attendees/attendee.entity';
+import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connections/connection.entities';
+import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './mixer/rounds/round.entity';
+
+export const entities = [
+  Organizer,
+  Session,
+  MingleEvent,
+  Attendee,
+  Round,
+  Group,
+  GroupMember,
+  Meeting,
+  Autopilot,
+  RoundPlan,
+  SwapRequest,
+  Match,
+  OptOut,
+  ShareChoice,
+  Note,
+  OutboxEntry,
+];
