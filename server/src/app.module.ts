@@ -14,6 +14,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
+import { NewsModule } from './news/news.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
 
@@ -52,6 +53,7 @@ export class AppModule {
         AttendeesModule,
         RoundsModule,
         ConnectionsModule,
+        NewsModule,
         RealtimeModule,
       ],
       controllers: [HealthController],

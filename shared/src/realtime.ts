@@ -3,7 +3,7 @@ import type { Ack } from './errors';
 import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
-import type { AttendeeRoundState, BoardEntry, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
+import type { AttendeeRoundState, BoardEntry, ConsoleGroup, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
 
 /** Handshake `auth` for each role; exactly one role per socket. */
 export const handshakeAuth = z.discriminatedUnion('role', [
@@ -92,6 +92,8 @@ export interface ServerToClientEvents {
   'match:changed': (news: import('./connections').MatchNews) => void;
   /** to the console: the whole round picture */
   'console:rounds-changed': (state: ConsoleRoundState) => void;
+  /** to the console: one group of the running round changed (someone arrived); replaces the group with this id */
+  'console:group-changed': (group: ConsoleGroup) => void;
 }
 
 export const clockSyncBody = z.strictObject({ clientTime: z.number().finite() });

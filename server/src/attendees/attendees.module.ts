@@ -7,13 +7,12 @@ import { AttendeesService } from './attendees.service';
 import { EventAttendeesController } from './event-attendees.controller';
 import { JoinController } from './join.controller';
 import { PresenceService } from './presence.service';
-import { AttendeeActivity } from './attendee-activity';
 import { RemovalSteps } from './removal-steps';
 
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
-  exports: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
+  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, RemovalSteps],
+  exports: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, RemovalSteps],
 })
 export class AttendeesModule {}

@@ -7,12 +7,10 @@ import { CONFIG, type Config } from '../config/config';
 import { ApiError, notFound } from '../common/api-error';
 import { newToken, tokenHash } from '../common/tokens';
 import { MingleEvent } from '../events/event.entity';
-import { Broadcaster } from '../broadcast/broadcaster';
-import { rooms } from '../broadcast/rooms';
+import { DomainEventBus } from '../outbox/domain-event-bus';
+import { Outbox } from '../outbox/outbox';
 import { Attendee } from './attendee.entity';
-import { toMyProfile } from './attendee.views';
 import { PresenceService } from './presence.service';
-import { AttendeeActivity } from './attendee-activity';
 import { RemovalSteps } from './removal-steps';
 
 type Join = z.output<typeof joinBody>;
@@ -23,8 +21,8 @@ export class AttendeesService {
   constructor(
     private readonly db: DataSource,
     private readonly presence: PresenceService,
-    private readonly broadcaster: Broadcaster,
-    private readonly activity: AttendeeActivity,
+    private readonly bus: DomainEventBus,
+    private readonly outbox: Outbox,
     private readonly removalSteps: RemovalSteps,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -94,7 +92,7 @@ export class AttendeesService {
     if (body.card) changes.card = cleanCard(body.card);
     await this.attendees.update({ id: attendee.id, status: Not('removed') }, changes);
     const updated = await this.attendees.findOneByOrFail({ id: attendee.id });
-    this.broadcaster.send(rooms.attendee(attendee.id), 'me:changed', toMyProfile(updated));
+    await this.bus.publish('attendee.updated', { attendee: updated });
     this.presence.changed(attendee.eventId, attendee.id);
     return updated;
   }
@@ -121,21 +119,23 @@ export class AttendeesService {
     const removed = await this.db.transaction(async (tx) => {
       const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
       const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (!ids.length) return ids;
+      if (!ids.length) return [];
       await tx.update(
         Attendee,
         { ...where, id: In(ids) },
         { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() },
       );
-      for (const id of ids) await this.removalSteps.run(tx, { id, eventId });
-      return ids;
+      const removals: Array<{ attendeeId: string; followUp: string }> = [];
+      for (const id of ids) {
+        await this.removalSteps.run(tx, { id, eventId });
+        removals.push({ attendeeId: id, followUp: await this.outbox.record('attendee.removed', { eventId, attendeeId: id }, tx) });
+      }
+      return removals;
     });
-    await Promise.all(
-      removed.map((id) => this.broadcaster.dismiss(rooms.attendee(id), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE })),
-    );
-    if (removed.length) this.presence.changed(eventId, ...removed);
-    for (const attendeeId of removed) this.activity.emit({ eventId, attendeeId, kind: 'removed' });
-    return removed;
+    await Promise.all(removed.map(({ attendeeId }) => this.bus.publish('attendee.removed', { eventId, attendeeId })));
+    if (removed.length) this.presence.changed(eventId, ...removed.map((r) => r.attendeeId));
+    for (const { attendeeId, followUp } of removed) await this.outbox.carryOut(followUp, 'attendee.removed', { eventId, attendeeId });
+    return removed.map((r) => r.attendeeId);
   }
 
   /**
@@ -147,37 +147,44 @@ export class AttendeesService {
       const where = { id: In(attendeeIds), eventId, status: 'active' as const };
       const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
       if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'away', updatedAt: Date.now() });
-      return ids;
+      const breaks: Array<{ attendeeId: string; followUp: string }> = [];
+      for (const id of ids)
+        breaks.push({ attendeeId: id, followUp: await this.outbox.record('attendee.away', { eventId, attendeeId: id }, tx) });
+      return breaks;
     });
-    for (const attendeeId of away) {
-      this.activity.emit({ eventId, attendeeId, kind: 'away' });
+    for (const { attendeeId, followUp } of away) {
+      await this.outbox.carryOut(followUp, 'attendee.away', { eventId, attendeeId });
       await this.changedStatus(attendeeId);
     }
-    return away;
+    return away.map((a) => a.attendeeId);
   }
 
   /** Take a break or come back. Someone who left the event can come back too. */
   async setAway(attendee: Attendee, away: boolean): Promise<Attendee> {
     const to = away ? 'away' : 'active';
-    if (attendee.status !== to) {
-      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: to, updatedAt: Date.now() });
-      this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: away ? 'away' : 'back' });
-    }
+    if (attendee.status !== to) await this.changeStatus(attendee, to, away ? 'attendee.away' : 'attendee.back');
     return this.changedStatus(attendee.id);
   }
 
   /** Leaves the event: no more groups. The link keeps working for people met and contacts. */
   async leave(attendee: Attendee): Promise<Attendee> {
-    if (attendee.status !== 'left') {
-      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: 'left', updatedAt: Date.now() });
-      this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: 'left' });
-    }
+    if (attendee.status !== 'left') await this.changeStatus(attendee, 'left', 'attendee.left');
     return this.changedStatus(attendee.id);
+  }
+
+  /** A status write and its seating follow-up (placed, or unseated) in one transaction; carried out after the commit. */
+  private async changeStatus(attendee: Attendee, to: Attendee['status'], name: 'attendee.away' | 'attendee.back' | 'attendee.left') {
+    const payload = { eventId: attendee.eventId, attendeeId: attendee.id };
+    const followUp = await this.db.transaction(async (tx) => {
+      const result = await tx.update(Attendee, { id: attendee.id, status: Not('removed') }, { status: to, updatedAt: Date.now() });
+      return result.affected ? this.outbox.record(name, payload, tx) : null;
+    });
+    if (followUp) await this.outbox.carryOut(followUp, name, payload);
   }
 
   private async changedStatus(attendeeId: string): Promise<Attendee> {
     const updated = await this.attendees.findOneByOrFail({ id: attendeeId });
-    this.broadcaster.send(rooms.attendee(attendeeId), 'me:changed', toMyProfile(updated));
+    await this.bus.publish('attendee.updated', { attendee: updated });
     this.presence.changed(updated.eventId, attendeeId);
     return updated;
   }
@@ -186,8 +193,11 @@ export class AttendeesService {
   async connected(eventId: string, attendeeId: string): Promise<void> {
     const now = Date.now();
     await this.attendees.update({ id: attendeeId }, { lastSeenAt: now });
-    const first = await this.attendees.update({ id: attendeeId, connectedAt: IsNull() }, { connectedAt: now });
-    if (first.affected) this.activity.emit({ eventId, attendeeId, kind: 'joined' });
+    const followUp = await this.db.transaction(async (tx) => {
+      const first = await tx.update(Attendee, { id: attendeeId, connectedAt: IsNull() }, { connectedAt: now });
+      return first.affected ? this.outbox.record('attendee.joined', { eventId, attendeeId }, tx) : null;
+    });
+    if (followUp) await this.outbox.carryOut(followUp, 'attendee.joined', { eventId, attendeeId });
   }
 
   async seen(attendeeIds: string[]): Promise<void> {

@@ -2,10 +2,10 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { DataSource, In, Not } from 'typeorm';
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../broadcast/broadcaster';
+import { DomainEventBus } from '../outbox/domain-event-bus';
 import { rooms } from '../broadcast/rooms';
 import { MingleEvent } from '../events/event.entity';
 import { Attendee } from './attendee.entity';
-import { toOrganizerAttendee } from './attendee.views';
 import { SEEN_REFRESH_MS } from './presence-rule';
 
 /** Bursts are coalesced: at most one presence update per event per window, however many joins. */
@@ -29,6 +29,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly db: DataSource,
     private readonly broadcaster: Broadcaster,
+    private readonly bus: DomainEventBus,
   ) {}
 
   onModuleInit(): void {
@@ -98,15 +99,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
       const presence = await this.presence(eventId, online);
       this.recent.set(eventId, { at: Date.now(), presence, online });
-      this.broadcaster.send(rooms.event(eventId), 'presence:changed', presence);
-      if (entry.attendeeIds.size) {
-        const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
-        const upserted = changed
-          .filter((a) => a.status !== 'removed' && a.status !== 'erased')
-          .map((a) => toOrganizerAttendee(a, online.has(a.id)));
-        const removed = changed.filter((a) => a.status === 'removed' || a.status === 'erased').map((a) => a.id);
-        this.broadcaster.send(rooms.console(eventId), 'attendees:changed', { upserted, removed });
-      }
+      const changed = entry.attendeeIds.size ? await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) }) : [];
+      await this.bus.publish('presence.counted', { eventId, presence, online, changed });
     } catch (error) {
       this.log.warn(`presence update for ${eventId} failed: ${(error as Error).message}`);
     }

@@ -10,7 +10,7 @@ type News = keyof ServerToClientEvents;
 export const ONLINE_LOOKUP_MS = 500;
 
 /**
- * How services tell clients the news without knowing the gateway. Emits reach every node through
+ * How the news mappers (server/src/news) tell clients, without knowing the gateway. Emits reach every node through
  * the socket.io adapter (Redis in production).
  */
 @Injectable()
@@ -22,8 +22,11 @@ export class Broadcaster implements OnModuleDestroy {
     this.server = server;
   }
 
-  /** Never throws: news that cannot go out (shutting down, Redis away) is logged, not fatal. */
-  send<E extends News>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  /**
+   * Never throws: news that cannot go out (shutting down, Redis away) is logged, not fatal. Several
+   * rooms get one message, encoded once.
+   */
+  send<E extends News>(room: string | string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
     try {
       this.server?.to(room).emit(event, ...args);
     } catch (error) {

@@ -15,5 +15,6 @@ import { RetentionService } from './retention.service';
   imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   controllers: [MeConnectionsController, EventConnectionsController],
   providers: [ConnectionsService, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
+  exports: [ConnectionsService],
 })
 export class ConnectionsModule {}

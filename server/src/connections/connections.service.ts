@@ -4,8 +4,7 @@ import { ERASED_MESSAGE, PURGED_MESSAGE, type ContactField, type ConnectionStats
 import { ApiError, notFound } from '../common/api-error';
 import { Attendee } from '../attendees/attendee.entity';
 import { MingleEvent } from '../events/event.entity';
-import { Broadcaster } from '../broadcast/broadcaster';
-import { rooms } from '../broadcast/rooms';
+import { DomainEventBus } from '../outbox/domain-event-bus';
 import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
 import { toMetPerson } from './connection.views';
@@ -15,26 +14,29 @@ import { ordered, recordSwapRequest, sharedFields } from './swap-requests';
 export class ConnectionsService {
   constructor(
     private readonly db: DataSource,
-    private readonly broadcaster: Broadcaster,
+    private readonly bus: DomainEventBus,
   ) {}
 
-  /** Everyone I shared a group with, newest encounter first. */
-  async people(me: Attendee): Promise<MetPerson[]> {
+  /** Everyone I shared a group with, newest encounter first; with `only`, just that person. */
+  async people(me: Attendee, only?: string): Promise<MetPerson[]> {
+    const [a, b] = only ? ordered(me.id, only) : [];
     const meetings = await this.db.getRepository(Meeting).find({
-      where: [
-        { eventId: me.eventId, a: me.id },
-        { eventId: me.eventId, b: me.id },
-      ],
+      where: only
+        ? { eventId: me.eventId, a, b }
+        : [
+            { eventId: me.eventId, a: me.id },
+            { eventId: me.eventId, b: me.id },
+          ],
     });
     if (!meetings.length) return [];
     const otherIds = [...new Set(meetings.map((m) => (m.a === me.id ? m.b : m.a)))];
     const [others, groups, asked, matches, notes, optOuts] = await Promise.all([
       this.db.getRepository(Attendee).findBy({ id: In(otherIds) }),
       this.db.getRepository(Group).findBy({ id: In([...new Set(meetings.map((m) => m.groupId))]) }),
-      this.db.getRepository(SwapRequest).findBy({ fromId: me.id }),
-      this.db.getRepository(Match).find({ where: [{ a: me.id }, { b: me.id }] }),
-      this.db.getRepository(Note).findBy({ attendeeId: me.id }),
-      this.db.getRepository(OptOut).findBy({ attendeeId: me.id }),
+      this.db.getRepository(SwapRequest).findBy({ fromId: me.id, ...(only ? { toId: only } : {}) }),
+      this.db.getRepository(Match).find({ where: only ? { a, b } : [{ a: me.id }, { b: me.id }] }),
+      this.db.getRepository(Note).findBy({ attendeeId: me.id, ...(only ? { otherId: only } : {}) }),
+      this.db.getRepository(OptOut).findBy({ attendeeId: me.id, ...(only ? { otherId: only } : {}) }),
     ]);
     const spots = new Map(groups.map((g) => [g.id, g.spot]));
     const people = others.map((other) => {
@@ -61,9 +63,14 @@ export class ConnectionsService {
   }
 
   async person(me: Attendee, otherId: string): Promise<MetPerson> {
-    const found = (await this.people(me)).find((p) => p.id === otherId);
+    const [found] = await this.people(me, otherId);
     if (!found) throw notFound('Person');
     return found;
+  }
+
+  /** One person as `viewerId` sees them: what the match news carries. */
+  async personFor(viewerId: string, otherId: string): Promise<MetPerson> {
+    return this.person(await this.db.getRepository(Attendee).findOneByOrFail({ id: viewerId }), otherId);
   }
 
   /**
@@ -75,7 +82,7 @@ export class ConnectionsService {
     await this.assertOpen(me);
     const outcome = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
     if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
-    if (outcome === 'made') await this.announceMatch(me.id, otherId);
+    if (outcome === 'made') await this.bus.publish('match.made', { eventId: me.eventId, a: me.id, b: otherId });
     return this.person(me, otherId);
   }
 
@@ -98,7 +105,7 @@ export class ConnectionsService {
     const [a, b] = ordered(me.id, otherId);
     const result = await this.db.getRepository(Match).update({ a, b }, a === me.id ? { aFields: [] } : { bFields: [] });
     if (!result.affected) throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
-    this.broadcaster.send(rooms.attendee(other.id), 'match:changed', { person: await this.person(other, me.id) });
+    await this.bus.publish('match.changed', { eventId: me.eventId, viewer: other.id, sharer: me.id });
     return this.person(me, otherId);
   }
 
@@ -153,20 +160,6 @@ export class ConnectionsService {
         };
       }),
     };
-  }
-
-  /** Both phones get the match, each with the other's shared card. Sent after the commit. */
-  private async announceMatch(xId: string, yId: string): Promise<void> {
-    const [x, y] = await Promise.all([
-      this.db.getRepository(Attendee).findOneByOrFail({ id: xId }),
-      this.db.getRepository(Attendee).findOneByOrFail({ id: yId }),
-    ]);
-    for (const [viewer, shown] of [
-      [x, y],
-      [y, x],
-    ] as const) {
-      this.broadcaster.send(rooms.attendee(viewer.id), 'match:made', { person: await this.person(viewer, shown.id) });
-    }
   }
 
   /** Only someone I shared a group with at this event; anyone else is unknown to me (404). */

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { YOU_ERASED_MESSAGE } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { newToken, tokenHash } from '../common/tokens';
 import { Attendee } from '../attendees/attendee.entity';
-import { AttendeeActivity } from '../attendees/attendee-activity';
 import { PresenceService } from '../attendees/presence.service';
-import { Broadcaster } from '../broadcast/broadcaster';
-import { rooms } from '../broadcast/rooms';
+import { DomainEventBus } from '../outbox/domain-event-bus';
+import { Outbox } from '../outbox/outbox';
 import { Note, OptOut } from './connection.entities';
 import { dropConnectionsOf } from './swap-requests';
 
@@ -20,14 +18,15 @@ import { dropConnectionsOf } from './swap-requests';
 export class EraseService {
   constructor(
     private readonly db: DataSource,
-    private readonly activity: AttendeeActivity,
     private readonly presence: PresenceService,
-    private readonly broadcaster: Broadcaster,
+    private readonly bus: DomainEventBus,
+    private readonly outbox: Outbox,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async erase(me: Attendee): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const payload = { eventId: me.eventId, attendeeId: me.id };
+    const followUp = await this.db.transaction(async (tx) => {
       await dropConnectionsOf(tx, me.id);
       await tx.delete(Note, { otherId: me.id });
       await tx.delete(OptOut, { attendeeId: me.id });
@@ -45,9 +44,10 @@ export class EraseService {
           updatedAt: Date.now(),
         },
       );
+      return this.outbox.record('attendee.erased', payload, tx);
     });
-    this.activity.emit({ eventId: me.eventId, attendeeId: me.id, kind: 'left' });
+    await this.outbox.carryOut(followUp, 'attendee.erased', payload);
     this.presence.changed(me.eventId, me.id);
-    await this.broadcaster.dismiss(rooms.attendee(me.id), 'me:removed', { reason: 'erased', message: YOU_ERASED_MESSAGE });
+    await this.bus.publish('attendee.erased', payload);
   }
 }

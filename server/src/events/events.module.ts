@@ -4,12 +4,11 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
-import { EventNews } from './event-news';
 
 @Module({
   imports: [OrganizersModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, AttendeeCounter, EventNews],
-  exports: [EventsRepository, EventsService, EventNews],
+  providers: [EventsRepository, EventsService, AttendeeCounter],
+  exports: [EventsRepository, EventsService],
 })
 export class EventsModule {}

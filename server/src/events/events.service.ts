@@ -7,7 +7,8 @@ import type { createEventBody, updateEventBody } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
 import { MingleEvent } from './event.entity';
 import { newJoinCode, newScreenKey } from './join-code';
-import { EventNews } from './event-news';
+import { DomainEventBus } from '../outbox/domain-event-bus';
+import { Outbox } from '../outbox/outbox';
 
 type CreateEvent = z.output<typeof createEventBody>;
 type UpdateEvent = z.output<typeof updateEventBody>;
@@ -16,7 +17,8 @@ type UpdateEvent = z.output<typeof updateEventBody>;
 export class EventsService {
   constructor(
     private readonly db: DataSource,
-    private readonly news: EventNews,
+    private readonly bus: DomainEventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   private get events() {
@@ -66,7 +68,7 @@ export class EventsService {
   async remove(organizerId: string, id: string): Promise<void> {
     await this.own(organizerId, id);
     await this.events.delete({ id, organizerId });
-    await this.news.deleted(id);
+    await this.bus.publish('event.deleted', { eventId: id });
   }
 
   /** A conditional write: the move happens only from the state we read, so racing requests cannot both win. */
@@ -76,11 +78,18 @@ export class EventsService {
     if (!EVENT_TRANSITIONS[event.state].includes(to))
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
     const now = Date.now();
-    const result = await this.events.update(
-      { id, state: event.state },
-      { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) },
-    );
-    if (!result.affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
+    // An ended event's autopilot stops and its running round ends: recorded with the end, so a crash cannot lose it.
+    const { affected, followUp } = await this.db.transaction(async (tx) => {
+      const result = await tx.update(
+        MingleEvent,
+        { id, state: event.state },
+        { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) },
+      );
+      const ended = result.affected && to === 'ended' ? await this.outbox.record('event.ended', { eventId: id }, tx) : null;
+      return { affected: result.affected, followUp: ended };
+    });
+    if (!affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
+    if (followUp) await this.outbox.carryOut(followUp, 'event.ended', { eventId: id });
     return this.announce(await this.own(organizerId, id));
   }
 
@@ -94,12 +103,12 @@ export class EventsService {
   async regenerateScreenKey(organizerId: string, id: string): Promise<MingleEvent> {
     await this.own(organizerId, id);
     await this.events.update({ id }, { screenKey: newScreenKey(), updatedAt: Date.now() });
-    await this.news.screensRevoked(id);
+    await this.bus.publish('screens.revoked', { eventId: id });
     return this.own(organizerId, id);
   }
 
-  private announce(event: MingleEvent): MingleEvent {
-    this.news.changed(event);
+  private async announce(event: MingleEvent): Promise<MingleEvent> {
+    await this.bus.publish('event.changed', { event });
     return event;
   }
 

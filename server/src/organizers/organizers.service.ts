@@ -8,7 +8,7 @@ import { newToken, tokenHash } from '../common/tokens';
 import { Organizer } from './organizer.entity';
 import { Session } from './session.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { SessionNews } from './session-news';
+import { DomainEventBus } from '../outbox/domain-event-bus';
 
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,7 +30,7 @@ export class OrganizersService {
   constructor(
     private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: Config,
-    private readonly news: SessionNews,
+    private readonly bus: DomainEventBus,
   ) {}
 
   async signUp(body: SignUpBody): Promise<{ organizer: Organizer; token: string }> {
@@ -92,7 +92,7 @@ export class OrganizersService {
   async logOut(token: string): Promise<void> {
     const sessionId = tokenHash(this.config.sessionSecret, token);
     await this.db.getRepository(Session).delete({ tokenHash: sessionId });
-    await this.news.ended(sessionId, 'logged_out');
+    await this.bus.publish('session.ended', { sessionId, reason: 'logged_out' });
   }
 
   /** The organizer behind a session cookie, or null when it is unknown or expired. */

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { DomainEventBus } from './domain-event-bus';
 import { Outbox } from './outbox';
 
-/** Beneath every feature, like the database: any module records follow-ups and handles its own. */
+/** Beneath every feature, like the database: any module publishes what happened, records follow-ups and handles its own. */
 @Global()
-@Module({ providers: [Outbox], exports: [Outbox] })
+@Module({ providers: [Outbox, DomainEventBus], exports: [Outbox, DomainEventBus] })
 export class OutboxModule {}

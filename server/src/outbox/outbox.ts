@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { randomUUID } from 'node:crypto';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Store } from '../database/store';
 import type { DomainEventName, DomainEvents } from './domain-events';
 import { OutboxEntry } from './outbox.entity';
 
@@ -24,7 +25,7 @@ export class Outbox {
   private readonly log = new Logger('Outbox');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly store: Store,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -33,11 +34,27 @@ export class Outbox {
     this.handlers.set(name, handler as Handler<DomainEventName>);
   }
 
-  /** Records a follow-up inside the write's transaction; returns its id for `carryOut`. */
-  async record<N extends DomainEventName>(tx: EntityManager, name: N, payload: DomainEvents[N]): Promise<string> {
+  /**
+   * Records a follow-up inside the running transaction (`transactions.run`); returns its id for
+   * `carryOut`. `tx` is for writers that still hold a TypeORM transaction of their own.
+   */
+  async record<N extends DomainEventName>(name: N, payload: DomainEvents[N], tx: EntityManager = this.store.manager): Promise<string> {
     const id = randomUUID();
     await tx.insert(OutboxEntry, { id, name, payload, dueAt: Date.now() + OUTBOX_GRACE_MS, attempts: 0 });
     return id;
+  }
+
+  /** The writer carries its follow-up out at once, after the commit; if that fails, the clock tries again. */
+  async carryOut<N extends DomainEventName>(id: string, name: N, payload: DomainEvents[N]): Promise<void> {
+    this.committed(name);
+    const handler = this.handlers.get(name);
+    if (!handler) return;
+    try {
+      await handler(payload);
+      await this.done(id);
+    } catch (error) {
+      this.log.warn(`${name} failed, the clock will retry: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -50,18 +67,16 @@ export class Outbox {
 
   /** The writer carried the follow-up out itself, right after its commit. */
   async done(id: string): Promise<void> {
-    await this.db.getRepository(OutboxEntry).delete({ id });
+    await this.store.table(OutboxEntry).delete({ id });
   }
 
   /** The clock: follow-ups whose writer did not finish them, each taken by one node at a time. */
   async carryOutDue(now = Date.now()): Promise<void> {
-    const due = await this.db
-      .getRepository(OutboxEntry)
-      .find({ where: { dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: 50 });
+    const due = await this.store.table(OutboxEntry).find({ where: { dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: 50 });
     for (const entry of due) {
       const later = now + Math.min(MAX_RETRY_MS, RETRY_STEP_MS * (entry.attempts + 1));
-      const taken = await this.db
-        .getRepository(OutboxEntry)
+      const taken = await this.store
+        .table(OutboxEntry)
         .update({ id: entry.id, dueAt: entry.dueAt }, { dueAt: later, attempts: entry.attempts + 1 });
       if (taken.affected) await this.run(entry);
     }
@@ -72,7 +87,7 @@ export class Outbox {
     if (!handler) return this.log.warn(`no handler for ${entry.name}`);
     try {
       await handler(entry.payload as DomainEvents[DomainEventName]);
-      await this.db.getRepository(OutboxEntry).delete({ id: entry.id });
+      await this.store.table(OutboxEntry).delete({ id: entry.id });
     } catch (error) {
       this.log.warn(`${entry.name} failed, will retry: ${(error as Error).message}`);
     }

@@ -21,7 +21,7 @@ import {
 } from '@mingle/shared';
 import { AttendeesService } from '../attendees/attendees.service';
 import { ApiError } from '../common/api-error';
-import { RoundNews } from '../mixer/rounds/round-news';
+import { RoundStates } from '../mixer/rounds/round-states';
 import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer } from '../broadcast/broadcaster';
@@ -54,7 +54,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly attendees: AttendeesService,
     private readonly rounds: RoundsService,
-    private readonly roundNews: RoundNews,
+    private readonly roundNews: RoundStates,
     private readonly sessionExpiry: SessionExpiry,
   ) {}
 

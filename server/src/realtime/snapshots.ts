@@ -11,7 +11,7 @@ import { toScreenEvent } from '../events/event-news';
 import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
 import type { SocketData } from '../broadcast/rooms';
-import { RoundNews } from '../mixer/rounds/round-news';
+import { RoundStates } from '../mixer/rounds/round-states';
 
 /** The full state a role may see, sent on every (re)connect so a client never replays anything. */
 @Injectable()
@@ -20,7 +20,7 @@ export class Snapshots {
     private readonly db: DataSource,
     private readonly attendees: AttendeesService,
     private readonly presence: PresenceService,
-    private readonly rounds: RoundNews,
+    private readonly rounds: RoundStates,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 

@@ -6,7 +6,7 @@ import { startApp, type TestApp } from '../support/app';
 import { join, openEvent, person } from '../support/attendees';
 import { connect, eventually, snapshotOf, type MingleClient } from '../support/sockets';
 import { PostgresServer, RedisServer } from '../support/services';
-import { RoundNews } from '../../src/mixer/rounds/round-news';
+import { RoundStates } from '../../src/mixer/rounds/round-states';
 import { RedisIoAdapter } from '../../src/realtime/redis-io.adapter';
 
 /**
@@ -99,7 +99,7 @@ const viewOf = (state: AttendeeRoundState): PhoneView => ({
 
 /** What the database says a phone should show: its round, its group with who arrived. */
 export async function truthFor(node: TestApp, eventId: string, attendeeId: string): Promise<PhoneView> {
-  return viewOf(await node.app.get(RoundNews, { strict: false }).attendeeState(eventId, attendeeId));
+  return viewOf(await node.app.get(RoundStates, { strict: false }).attendeeState(eventId, attendeeId));
 }
 
 /** Phones whose view differs from the database, as readable lines (empty when all are right). */

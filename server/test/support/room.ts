@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { AttendeeRoundState, JoinResult, MyGroup } from '@mingle/shared';
+import type { AttendeeRoundState, ConsoleGroup, ConsoleRoundState, JoinResult, MyGroup, RoundInfo } from '@mingle/shared';
 import { join, openEvent, person } from './attendees';
 import { connect, snapshotOf, type MingleClient } from './sockets';
 
@@ -32,6 +32,23 @@ export async function room(url: string, n: number, eventOverrides: object = {}, 
 
 export const framesOf = <T = unknown>(socket: MingleClient, name: string): T[] =>
   socket.frames.filter(([e]) => e === name).map(([, p]) => p as T);
+
+/** The round picture a console shows now: the last whole picture with every group change since applied. */
+export const consoleRounds = (socket: MingleClient): ConsoleRoundState | null => {
+  let state: ConsoleRoundState | null = null;
+  for (const [e, p] of socket.frames) {
+    if (e === 'console:rounds-changed') state = p as ConsoleRoundState;
+    if (e === 'console:group-changed' && state) {
+      const g = p as ConsoleGroup;
+      state = { ...state, groups: state.groups.map((x) => (x.id === g.id ? g : x)) };
+    }
+  }
+  return state;
+};
+
+/** The latest round a socket heard of (started, extended or ended). */
+export const lastRound = (socket: MingleClient): RoundInfo | null =>
+  framesOf<{ round: RoundInfo | null }>(socket, 'round:changed').at(-1)?.round ?? null;
 
 export const assignments = (socket: MingleClient) => framesOf<AttendeeRoundState>(socket, 'round:assigned');
 

@@ -3,7 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { AutopilotBody } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
 import { Autopilot, Round } from './round.entity';
-import { RoundNews } from './round-news';
+import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { RoundsService } from './rounds.service';
 
 const MINUTE = 60_000;
@@ -18,7 +18,7 @@ export class AutopilotService {
   constructor(
     private readonly db: DataSource,
     private readonly rounds: RoundsService,
-    private readonly news: RoundNews,
+    private readonly bus: DomainEventBus,
   ) {}
 
   private get autopilots() {
@@ -38,7 +38,7 @@ export class AutopilotService {
       pausedLeftMs: null,
     });
     if (!running) await this.startRound(eventId, body.roundMinutes, body.rounds, Date.now());
-    await this.news.nextRoundChanged(eventId);
+    await this.bus.publish('autopilot.changed', { eventId });
   }
 
   async pause(eventId: string): Promise<void> {
@@ -46,7 +46,7 @@ export class AutopilotService {
     if (a.state !== 'running') throw new ApiError(409, 'not_running', 'The autopilot is not running');
     const pausedLeftMs = a.nextRoundAt === null ? null : Math.max(0, a.nextRoundAt - Date.now());
     await this.autopilots.update({ eventId, state: 'running' }, { state: 'paused', nextRoundAt: null, pausedLeftMs });
-    await this.news.nextRoundChanged(eventId);
+    await this.bus.publish('autopilot.changed', { eventId });
   }
 
   async resume(eventId: string): Promise<void> {
@@ -55,12 +55,12 @@ export class AutopilotService {
     const running = await this.db.getRepository(Round).existsBy({ eventId, state: 'running' });
     const nextRoundAt = running ? null : Date.now() + (a.pausedLeftMs ?? 0);
     await this.autopilots.update({ eventId, state: 'paused' }, { state: 'running', nextRoundAt, pausedLeftMs: null });
-    await this.news.nextRoundChanged(eventId);
+    await this.bus.publish('autopilot.changed', { eventId });
   }
 
   async stop(eventId: string): Promise<void> {
     await this.autopilots.delete({ eventId });
-    await this.news.nextRoundChanged(eventId);
+    await this.bus.publish('autopilot.changed', { eventId });
   }
 
   /** After a round ends: the next one starts after the break, if rounds are left. */
@@ -98,7 +98,7 @@ export class AutopilotService {
     } catch (error) {
       this.log.warn(`autopilot could not start a round for ${eventId}: ${(error as Error).message}`);
       await this.autopilots.update({ eventId, state: 'running', nextRoundAt: IsNull() }, { nextRoundAt: now + RETRY_MS, roundsLeft });
-      await this.news.nextRoundChanged(eventId);
+      await this.bus.publish('autopilot.changed', { eventId });
     }
   }
 

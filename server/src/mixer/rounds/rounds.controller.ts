@@ -7,7 +7,7 @@ import { Organizer } from '../../organizers/organizer.entity';
 import { CurrentOrganizer, OrganizerGuard } from '../../organizers/organizer.guard';
 import { AutopilotService } from './autopilot.service';
 import { RoundControl } from './round-control';
-import { RoundNews } from './round-news';
+import { RoundStates } from './round-states';
 import { RoundsService } from './rounds.service';
 
 type Id = z.output<typeof eventIdParam>;
@@ -21,13 +21,13 @@ export class RoundsController {
     private readonly rounds: RoundsService,
     private readonly control: RoundControl,
     private readonly autopilot: AutopilotService,
-    private readonly news: RoundNews,
+    private readonly states: RoundStates,
   ) {}
 
   @Get('rounds')
   async state(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Post('rounds')
@@ -38,8 +38,7 @@ export class RoundsController {
     @Body(new Valid(startRoundBody)) body: z.output<typeof startRoundBody>,
   ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
-    await this.rounds.start(id, body.minutes);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id, await this.rounds.start(id, body.minutes));
   }
 
   @Post('rounds/current/end')
@@ -47,7 +46,7 @@ export class RoundsController {
   async end(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.control.endNow(id);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Post('rounds/current/extend')
@@ -59,7 +58,7 @@ export class RoundsController {
   ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.rounds.extend(id, body.minutes);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Put('autopilot')
@@ -70,7 +69,7 @@ export class RoundsController {
   ): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.autopilot.start(id, body);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Post('autopilot/pause')
@@ -78,7 +77,7 @@ export class RoundsController {
   async pause(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.autopilot.pause(id);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Post('autopilot/resume')
@@ -86,13 +85,13 @@ export class RoundsController {
   async resume(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.autopilot.resume(id);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 
   @Delete('autopilot')
   async stop(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
     await this.events.own(me.id, id);
     await this.autopilot.stop(id);
-    return this.news.consoleState(id);
+    return this.states.consoleState(id);
   }
 }

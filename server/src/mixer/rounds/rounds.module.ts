@@ -7,11 +7,11 @@ import { AvoidList } from './avoid-list';
 import { PhoneRoundsController } from './phone-rounds.controller';
 import { RoundClock } from './round-clock';
 import { RoundControl } from './round-control';
-import { RoundNews } from './round-news';
+import { RoundStates } from './round-states';
 import { RoundPlanner } from './round-planner';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
-import { SeatingListener } from './seating.listener';
+import { Seating } from './seating';
 import { PlanBook } from './plan-book';
 import { PlannerController } from '../planner/planner.controller';
 import { PlannerQueue } from '../planner/planner-queue';
@@ -21,16 +21,16 @@ import { PlannerQueue } from '../planner/planner-queue';
   controllers: [RoundsController, PhoneRoundsController, PlannerController],
   providers: [
     RoundsService,
-    RoundNews,
+    RoundStates,
     RoundPlanner,
     AutopilotService,
     RoundControl,
     RoundClock,
     AvoidList,
-    SeatingListener,
+    Seating,
     PlanBook,
     PlannerQueue,
   ],
-  exports: [RoundsService, RoundNews, AvoidList],
+  exports: [RoundsService, RoundStates, AvoidList],
 })
 export class RoundsModule {}

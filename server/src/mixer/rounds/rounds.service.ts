@@ -8,16 +8,15 @@ import { Attendee } from '../../attendees/attendee.entity';
 import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
 import { MingleEvent } from '../../events/event.entity';
 import { Broadcaster } from '../../broadcast/broadcaster';
+import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { rooms } from '../../broadcast/rooms';
 import type { Pair } from '../engine/types';
 import { Group, GroupMember, Meeting, Round } from './round.entity';
 import { icebreakerFor } from './icebreaker';
 import { RoundPlanner } from './round-planner';
-import { RoundNews } from './round-news';
 import { sharedInterests } from './round.views';
-import { bySeatOrder, latestRound, runningPicture, seated, tableOf, type Table } from './round-picture';
+import { bySeatOrder, latestRound, runningPicture, seated, tableOf, type RoundPicture, type Table } from './round-picture';
 import { AvoidList } from './avoid-list';
-import { EventNews } from '../../events/event-news';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
@@ -33,16 +32,15 @@ export class RoundsService {
   constructor(
     private readonly db: DataSource,
     private readonly planner: RoundPlanner,
-    private readonly news: RoundNews,
     private readonly broadcaster: Broadcaster,
     private readonly avoid: AvoidList,
     private readonly book: PlanBook,
-    private readonly eventNews: EventNews,
     private readonly outbox: Outbox,
+    private readonly bus: DomainEventBus,
   ) {}
 
-  /** Groups the people present, writes the round in one transaction, then tells everyone. */
-  async start(eventId: string, minutes?: number): Promise<Round> {
+  /** Groups the people present, writes the round in one transaction, then tells everyone; returns the round as written. */
+  async start(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: eventId });
     if (event.state !== 'open' && event.state !== 'live') throw new ApiError(409, 'event_not_open', 'Open joining before starting a round');
     if (await this.db.getRepository(Round).existsBy({ eventId, state: 'running' })) throw roundRunning();
@@ -114,7 +112,7 @@ export class RoundsService {
         await bulkInsert(tx, GroupMember, members);
         await bulkInsert(tx, Meeting, pairs);
         await tx.update(MingleEvent, { id: eventId, state: 'open' }, { state: 'live', updatedAt: now });
-        return this.outbox.record(tx, 'round.started', { eventId, roundId: round.id });
+        return this.outbox.record('round.started', { eventId, roundId: round.id }, tx);
       });
     } catch (error) {
       // Only the unique index on a running round means "already running"; an outage is a 503.
@@ -123,20 +121,21 @@ export class RoundsService {
     }
     this.outbox.committed('round.started');
     // The first round takes the event live: every role hears it.
-    if (event.state === 'open') this.eventNews.changed({ ...event, state: 'live', updatedAt: now });
+    if (event.state === 'open') await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: now } });
     const seats = new Map(members.map((m) => [m.attendeeId, m]));
-    await this.news.roundStarted(eventId, {
+    // The picture comes from the start itself, so 5,000 phones are told without reading it back.
+    const picture: RoundPicture = {
       round,
       tables: groups.map((group, i) => ({
         group,
         seats: plan.groups[i]!.map((id) => ({ member: seats.get(id)!, attendee: byId.get(id)! })).sort(bySeatOrder),
       })),
-    });
-    await this.outbox.done(followUp);
+    };
+    await this.outbox.carryOut(followUp, 'round.started', { eventId, roundId: round.id, picture });
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
     if (booked) await this.book.advance(eventId, people, settings, historyNow, avoid);
     else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
-    return round;
+    return picture;
   }
 
   /**
@@ -149,7 +148,7 @@ export class RoundsService {
     const endedAt = Date.now();
     const followUp = await this.db.transaction(async (tx) => {
       const result = await tx.update(Round, { id: running.id, state: 'running' }, { state: 'ended', endedAt });
-      return result.affected ? this.outbox.record(tx, 'round.ended', { eventId, roundId: running.id }) : null;
+      return result.affected ? this.outbox.record('round.ended', { eventId, roundId: running.id }, tx) : null;
     });
     return followUp ? { round: { ...running, state: 'ended' as const, endedAt }, followUp } : null;
   }
@@ -170,7 +169,7 @@ export class RoundsService {
       .execute();
     const extended = await this.db.getRepository(Round).findOneByOrFail({ id: running.id });
     if (extended.state !== 'running') throw noRound();
-    this.news.roundChanged(eventId, extended);
+    await this.bus.publish('round.extended', { eventId, round: extended });
     return extended;
   }
 
@@ -181,7 +180,7 @@ export class RoundsService {
     if (!group || !round) throw new ApiError(409, 'no_round', 'That group is not in a running round');
     const result = await this.db.getRepository(GroupMember).update({ groupId, attendeeId, leftAt: IsNull() }, { arrivedAt: Date.now() });
     if (!result.affected) throw new ApiError(403, 'not_in_group', 'You are not in that group');
-    await this.news.groupChanged(group.eventId, groupId);
+    await this.bus.publish('group.changed', { eventId: group.eventId, roundId: round.id, groupId, attendeeId, change: 'arrival' });
   }
 
   /**
@@ -202,7 +201,7 @@ export class RoundsService {
       attendeeId,
       seated(table).map((s) => s.attendee.id),
     );
-    await this.news.placed(eventId, attendeeId, table.group.id);
+    await this.placed(picture.round, table.group, attendeeId);
   }
 
   /** Someone left mid-round: the group sees it; a person left alone moves to the group that suits the rules best. */
@@ -212,7 +211,7 @@ export class RoundsService {
     if (!picture || !table) return;
     const now = Date.now();
     await this.db.getRepository(GroupMember).update({ groupId: table.group.id, attendeeId }, { leftAt: now });
-    this.news.unseated(attendeeId);
+    const left = { eventId, roundId: picture.round.id, groupId: table.group.id, attendeeId, change: 'leaving' as const };
     const rest = seated(table).filter((s) => s.attendee.id !== attendeeId);
     if (rest.length === 1) {
       const alone = rest[0]!.attendee;
@@ -230,12 +229,22 @@ export class RoundsService {
           alone.id,
           seated(target).map((s) => s.attendee.id),
         );
-        await this.news.groupChanged(eventId, table.group.id);
-        await this.news.placed(eventId, alone.id, target.group.id);
+        await this.bus.publish('group.changed', left);
+        await this.placed(picture.round, target.group, alone.id);
         return;
       }
     }
-    await this.news.groupChanged(eventId, table.group.id);
+    await this.bus.publish('group.changed', left);
+  }
+
+  private placed(round: Round, group: Group, attendeeId: string): Promise<void> {
+    return this.bus.publish('group.changed', {
+      eventId: round.eventId,
+      roundId: round.id,
+      groupId: group.id,
+      attendeeId,
+      change: 'placement',
+    });
   }
 
   /** The table among `tables` that takes the person in rule order (chooseGroup), or undefined. */

@@ -1,0 +1,104 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { CONFIG, type Config } from '../config/config';
+import { Broadcaster } from '../broadcast/broadcaster';
+import { rooms } from '../broadcast/rooms';
+import { toOrganizerAttendee } from '../attendees/attendee.views';
+import { toOrganizerEventView } from '../events/event.views';
+import { sessionEnded } from '../organizers/session-news';
+import { RoundStates } from '../mixer/rounds/round-states';
+import { DomainEventBus } from '../outbox/domain-event-bus';
+
+const CONSOLE_WINDOW_MS = 250;
+
+/** What changed for one event's consoles within a window: the whole round picture, or only some groups of a round. */
+interface Pending {
+  whole: boolean;
+  roundId: string | null;
+  groups: Set<string>;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * What the organizer's console hears. Round news is coalesced: a room full of "I'm here" taps makes
+ * a few small group updates a second, and the whole round picture only when more than arrivals changed.
+ */
+@Injectable()
+export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly broadcaster: Broadcaster,
+    private readonly states: RoundStates,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  onModuleInit(): void {
+    // A start is told at once from its own picture; the organizer's reply is built from the same picture.
+    this.bus.on('round.started', async ({ eventId, picture }) =>
+      this.broadcaster.send(rooms.console(eventId), 'console:rounds-changed', await this.states.consoleState(eventId, picture)),
+    );
+    this.bus.on('round.ended', ({ eventId }) => this.roundsChanged(eventId));
+    this.bus.on('round.extended', ({ eventId }) => this.roundsChanged(eventId));
+    this.bus.on('autopilot.changed', ({ eventId }) => this.roundsChanged(eventId));
+    this.bus.on('group.changed', ({ eventId, roundId, groupId, change }) =>
+      change === 'arrival' ? this.groupChanged(eventId, roundId, groupId) : this.roundsChanged(eventId),
+    );
+    this.bus.on('presence.counted', ({ eventId, online, changed }) => {
+      if (!changed.length) return;
+      const gone = (status: string) => status === 'removed' || status === 'erased';
+      this.broadcaster.send(rooms.console(eventId), 'attendees:changed', {
+        upserted: changed.filter((a) => !gone(a.status)).map((a) => toOrganizerAttendee(a, online.has(a.id))),
+        removed: changed.filter((a) => gone(a.status)).map((a) => a.id),
+      });
+    });
+    this.bus.on('event.changed', ({ event }) =>
+      this.broadcaster.send(rooms.console(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl)),
+    );
+    this.bus.on('session.ended', ({ sessionId, reason }) =>
+      this.broadcaster.dismiss(rooms.session(sessionId), 'connection:closed', sessionEnded(reason)),
+    );
+  }
+
+  private roundsChanged(eventId: string): void {
+    this.pendingFor(eventId).whole = true;
+  }
+
+  private groupChanged(eventId: string, roundId: string, groupId: string): void {
+    const entry = this.pendingFor(eventId);
+    // Groups of another round than the one pending are stale by the time they would go out: send the whole picture.
+    if (entry.roundId && entry.roundId !== roundId) entry.whole = true;
+    entry.roundId = roundId;
+    entry.groups.add(groupId);
+  }
+
+  private pendingFor(eventId: string): Pending {
+    let entry = this.pending.get(eventId);
+    if (!entry) {
+      entry = { whole: false, roundId: null, groups: new Set(), timer: setTimeout(() => void this.flush(eventId), CONSOLE_WINDOW_MS) };
+      this.pending.set(eventId, entry);
+    }
+    return entry;
+  }
+
+  private async flush(eventId: string): Promise<void> {
+    const entry = this.pending.get(eventId);
+    this.pending.delete(eventId);
+    if (!entry) return;
+    try {
+      if (entry.whole) {
+        this.broadcaster.send(rooms.console(eventId), 'console:rounds-changed', await this.states.consoleState(eventId));
+        return;
+      }
+      for (const group of await this.states.consoleGroups(entry.roundId!, [...entry.groups]))
+        this.broadcaster.send(rooms.console(eventId), 'console:group-changed', group);
+    } catch {
+      // The next change or a reconnect's snapshot brings the console up to date.
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

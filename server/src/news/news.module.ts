@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ConnectionsModule } from '../connections/connections.module';
+import { RoundsModule } from '../mixer/rounds/rounds.module';
+import { AttendeeNews } from './attendee-news';
+import { ConsoleNews } from './console-news';
+import { GroupNews } from './group-news';
+import { ScreenNews } from './screen-news';
+
+/**
+ * The one way news leaves the server: a mapper per audience listens to the domain events and sends,
+ * through the one serializer per audience, only what changed. Listed in the order each hears an event.
+ */
+@Module({
+  imports: [RoundsModule, ConnectionsModule],
+  providers: [AttendeeNews, GroupNews, ScreenNews, ConsoleNews],
+})
+export class NewsModule {}
