@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LOOK_ALIKE_MESSAGE, REMOVED_MESSAGE, readJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
@@ -17,7 +17,7 @@ type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
 
 @Injectable()
-export class AttendeesService {
+export class AttendeesService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly presence: PresenceService,
@@ -26,6 +26,11 @@ export class AttendeesService {
     private readonly removalSteps: RemovalSteps,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
+
+  /** A removed person's phones are told and dropped even when the node that removed them died right after. */
+  onModuleInit(): void {
+    this.outbox.handle('attendee.removed', (removed) => this.bus.publish('attendee.removed', removed));
+  }
 
   private get attendees() {
     return this.db.getRepository(Attendee);
@@ -132,9 +137,10 @@ export class AttendeesService {
       }
       return removals;
     });
-    await Promise.all(removed.map(({ attendeeId }) => this.bus.publish('attendee.removed', { eventId, attendeeId })));
+    await Promise.all(
+      removed.map(({ attendeeId, followUp }) => this.outbox.carryOut(followUp, 'attendee.removed', { eventId, attendeeId })),
+    );
     if (removed.length) this.presence.changed(eventId, ...removed.map((r) => r.attendeeId));
-    for (const { attendeeId, followUp } of removed) await this.outbox.carryOut(followUp, 'attendee.removed', { eventId, attendeeId });
     return removed.map((r) => r.attendeeId);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
 import { newToken, tokenHash } from '../common/tokens';
@@ -15,7 +15,7 @@ import { dropConnectionsOf } from './swap-requests';
  * say this person erased their data.
  */
 @Injectable()
-export class EraseService {
+export class EraseService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly presence: PresenceService,
@@ -23,6 +23,11 @@ export class EraseService {
     private readonly outbox: Outbox,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
+
+  /** Their phones are told and dropped, and they leave their group, even when the node that erased them died right after. */
+  onModuleInit(): void {
+    this.outbox.handle('attendee.erased', (erased) => this.bus.publish('attendee.erased', erased));
+  }
 
   async erase(me: Attendee): Promise<void> {
     const payload = { eventId: me.eventId, attendeeId: me.id };
@@ -46,8 +51,7 @@ export class EraseService {
       );
       return this.outbox.record('attendee.erased', payload, tx);
     });
-    await this.outbox.carryOut(followUp, 'attendee.erased', payload);
     this.presence.changed(me.eventId, me.id);
-    await this.bus.publish('attendee.erased', payload);
+    await this.outbox.carryOut(followUp, 'attendee.erased', payload);
   }
 }

@@ -21,7 +21,7 @@ type Handler<N extends DomainEventName> = (payload: DomainEvents[N]) => Promise<
  */
 @Injectable()
 export class Outbox {
-  private readonly handlers = new Map<DomainEventName, Handler<DomainEventName>>();
+  private readonly handlers = new Map<DomainEventName, Array<Handler<DomainEventName>>>();
   private readonly log = new Logger('Outbox');
 
   constructor(
@@ -29,9 +29,12 @@ export class Outbox {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  /** Each feature module says how its follow-ups are carried out, once, at start. */
+  /**
+   * Each feature module says how it carries out a follow-up, once, at start. A follow-up with several
+   * handlers is done when all of them succeeded, in the order the modules started; a retry runs them all again.
+   */
   handle<N extends DomainEventName>(name: N, handler: Handler<N>): void {
-    this.handlers.set(name, handler as Handler<DomainEventName>);
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as Handler<DomainEventName>]);
   }
 
   /**
@@ -47,10 +50,8 @@ export class Outbox {
   /** The writer carries its follow-up out at once, after the commit; if that fails, the clock tries again. */
   async carryOut<N extends DomainEventName>(id: string, name: N, payload: DomainEvents[N]): Promise<void> {
     this.committed(name);
-    const handler = this.handlers.get(name);
-    if (!handler) return;
     try {
-      await handler(payload);
+      await this.follow(name, payload);
       await this.done(id);
     } catch (error) {
       this.log.warn(`${name} failed, the clock will retry: ${(error as Error).message}`);
@@ -83,13 +84,16 @@ export class Outbox {
   }
 
   private async run(entry: OutboxEntry): Promise<void> {
-    const handler = this.handlers.get(entry.name);
-    if (!handler) return this.log.warn(`no handler for ${entry.name}`);
+    if (!this.handlers.has(entry.name)) return this.log.warn(`no handler for ${entry.name}`);
     try {
-      await handler(entry.payload as DomainEvents[DomainEventName]);
+      await this.follow(entry.name, entry.payload as DomainEvents[DomainEventName]);
       await this.store.table(OutboxEntry).delete({ id: entry.id });
     } catch (error) {
       this.log.warn(`${entry.name} failed, will retry: ${(error as Error).message}`);
     }
+  }
+
+  private async follow<N extends DomainEventName>(name: N, payload: DomainEvents[N]): Promise<void> {
+    for (const handler of this.handlers.get(name) ?? []) await handler(payload);
   }
 }
