@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { CONTACT_FIELDS, CSRF_HEADER, type AttendeeRoundState, type ContactCard, type ContactField, type JoinResult } from '@mingle/shared';
+import { CONTACT_FIELDS, CSRF_HEADER, type ContactCard, type ContactField, type JoinResult } from '@mingle/shared';
 import { useApp } from './support/app';
 import { person } from './support/attendees';
+import { assignments } from './support/room';
 import { connect, eventually, snapshotOf, sleep, type MingleClient } from './support/sockets';
 
 /**
@@ -84,8 +85,11 @@ describe('privacy: contact details reach only mutual matches', () => {
     await attendees[2]!.api.put('/api/me/share', { fields: ['email'] });
 
     const groupOf = (p: Party, round: number) => {
-      const assigned = p.socket!.frames.filter(([e]) => e === 'round:assigned').map(([, s]) => s as AttendeeRoundState);
-      return assigned.filter((s) => s.round?.number === round && s.group).at(-1)?.group ?? null;
+      return (
+        assignments(p.socket!)
+          .filter((s) => s.round?.number === round && s.group)
+          .at(-1)?.group ?? null
+      );
     };
     const byId = (id: string) => attendees.find((a) => a.joined.me.id === id)!;
 

@@ -1,4 +1,4 @@
-import type { AttendeeRoundState, ConsoleRoundState, MyGroup, RoundInfo } from '@mingle/shared';
+import type { AttendeeRoundState, ConsoleRoundState, GroupArrival, RoundInfo } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
 import { join, person } from './support/attendees';
 import { assignments, consoleRounds, framesOf, lastGroup, lastRound, phonePost, room } from './support/room';
@@ -132,12 +132,11 @@ describe('live rounds', () => {
       const [ana] = r.phones;
       const mine = assignments(ana!.socket)[0]!.group!;
       const mate = r.phones.find((p) => p.joined.me.id === mine.members[0]!.id)!;
-      const seen = nextEvent(mate.socket, 'group:changed', 3000, (g: MyGroup) =>
-        g.members.some((m) => m.id === ana!.joined.me.id && m.arrived),
-      );
+      const seen = nextEvent(mate.socket, 'group:arrived', 3000, (a: GroupArrival) => a.attendeeId === ana!.joined.me.id);
       const ack = await ana!.socket.timeout(3000).emitWithAck('group:arrive', { groupId: mine.groupId });
       expect('data' in ack && ack.data.groupId).toBe(mine.groupId);
       await seen;
+      expect(lastGroup(mate.socket)!.members.find((m) => m.id === ana!.joined.me.id)!.arrived).toBe(true);
       await eventually(() => {
         const group = consoleRounds(r.console)!.groups.find((g) => g.id === mine.groupId)!;
         expect(group.missing).toBe(1);

@@ -3,6 +3,7 @@ import type { Ack } from './errors';
 import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
+import type { GroupArrival, GroupNews } from './group-news';
 import type { AttendeeRoundState, BoardEntry, ConsoleGroup, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
 
 /** Handshake `auth` for each role; exactly one role per socket. */
@@ -78,12 +79,14 @@ export interface ServerToClientEvents {
   /** to any socket the server is about to close for good: its session ended or its event was deleted */
   'connection:closed': (info: ConnectionClosed) => void;
 
-  /** to each phone: its group for the round (null when not placed: too few people, away, or waiting) */
+  /** to one phone: its own group when placed on its own mid-round, or none after it left its group */
   'round:assigned': (state: AttendeeRoundState) => void;
   /** to everyone of the event: a round started, changed (extended) or ended */
   'round:changed': (info: { round: RoundInfo | null; nextRoundAt: number | null }) => void;
-  /** to a group's phones: someone arrived, joined late or left */
-  'group:changed': (group: MyGroup) => void;
+  /** to a group's phones, once for all of them: their group at a round start, or after someone joined late or left */
+  'group:changed': (group: GroupNews) => void;
+  /** to a group's phones: someone tapped "I'm here" */
+  'group:arrived': (arrival: GroupArrival) => void;
   /** to the screen: the find-your-table board */
   'board:changed': (board: BoardEntry[]) => void;
   /** to both phones of a new mutual match, each with the other's shared card */

@@ -11,6 +11,7 @@ import type {
   RoundInfo,
   Snapshot,
 } from '@mingle/shared';
+import { myGroupFrom, withArrival, type GroupArrival, type GroupNews } from '@mingle/shared/group-news';
 import { ApiError, phoneApi } from './phone-api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
 
@@ -91,6 +92,21 @@ export const usePhoneStore = defineStore('phone', () => {
 
   function groupChanged(g: MyGroup): void {
     rounds.value = { ...rounds.value, group: g };
+  }
+
+  /** My group's news, the same for every member: this phone makes its own view of it. */
+  function groupNews(news: GroupNews): void {
+    const mine = me.value && myGroupFrom(news, me.value.id);
+    if (!mine) return;
+    const before = rounds.value.group?.groupId;
+    groupChanged(mine);
+    // A new group means new people to swap with: refresh the list quietly.
+    if (mine.groupId !== before) void loadPeople(true);
+  }
+
+  function groupArrived(arrival: GroupArrival): void {
+    const g = rounds.value.group;
+    if (g && me.value) groupChanged(withArrival(g, arrival, me.value.id));
   }
 
   function markArrived(groupId: string): void {
@@ -177,6 +193,8 @@ export const usePhoneStore = defineStore('phone', () => {
     setRounds,
     roundChanged,
     groupChanged,
+    groupNews,
+    groupArrived,
     markArrived,
     upsertPerson,
     matchMade,

@@ -21,8 +21,8 @@ export interface DomainEvents {
   /** a round's end was recorded: the autopilot moves on, everyone hears it; `round` in process only */
   'round.ended': { eventId: string; roundId: string; round?: Round };
   'round.extended': { eventId: string; round: Round };
-  /** someone arrived at, left, or was placed into a group of the running round */
-  'group.changed': { eventId: string; roundId: string; groupId: string; attendeeId: string; change: GroupChange };
+  /** someone arrived at, left, or was placed into a group of the running round; `seatedIds`: who sits there now, when known */
+  'group.changed': { eventId: string; roundId: string; groupId: string; attendeeId: string; change: GroupChange; seatedIds?: string[] };
 
   /** their phone connected for the first time: placed in a running round */
   'attendee.joined': { eventId: string; attendeeId: string };

@@ -21,7 +21,6 @@ import {
 } from '@mingle/shared';
 import { AttendeesService } from '../attendees/attendees.service';
 import { ApiError } from '../common/api-error';
-import { RoundStates } from '../mixer/rounds/round-states';
 import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer } from '../broadcast/broadcaster';
@@ -34,7 +33,7 @@ type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 
 /**
  * Thin on purpose: authenticate the handshake, put the socket in its rooms, send the snapshot.
- * Commands go over HTTP; news goes out through the Broadcaster.
+ * Commands go over HTTP; news goes out through the news mappers (server/src/news).
  */
 @WebSocketGateway({
   path: SOCKET_PATH,
@@ -54,7 +53,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly attendees: AttendeesService,
     private readonly rounds: RoundsService,
-    private readonly roundNews: RoundStates,
     private readonly sessionExpiry: SessionExpiry,
   ) {}
 
@@ -124,9 +122,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const parsed = arriveBody.safeParse(body);
     if (!parsed.success) return { error: { code: 'invalid_request', message: 'group:arrive needs { groupId }' } };
     try {
-      await this.rounds.arrive(who.attendeeId, parsed.data.groupId);
-      const state = await this.roundNews.attendeeState(who.eventId, who.attendeeId);
-      return state.group ? { data: state.group } : { error: { code: 'no_round', message: 'No round is running' } };
+      return { data: await this.rounds.arrive(who.attendeeId, parsed.data.groupId) };
     } catch (error) {
       if (error instanceof ApiError) return { error: { code: (error.getResponse() as { code: string }).code, message: error.message } };
       this.log.warn(`arrive failed: ${(error as Error).message}`);

@@ -1,5 +1,17 @@
 import request from 'supertest';
-import type { AttendeeRoundState, ConsoleGroup, ConsoleRoundState, JoinResult, MyGroup, RoundInfo } from '@mingle/shared';
+import {
+  myGroupFrom,
+  withArrival,
+  type AttendeeRoundState,
+  type ConsoleGroup,
+  type ConsoleRoundState,
+  type GroupArrival,
+  type GroupNews,
+  type JoinResult,
+  type MyGroup,
+  type RoundInfo,
+  type Snapshot,
+} from '@mingle/shared';
 import { join, openEvent, person } from './attendees';
 import { connect, snapshotOf, type MingleClient } from './sockets';
 
@@ -50,15 +62,45 @@ export const consoleRounds = (socket: MingleClient): ConsoleRoundState | null =>
 export const lastRound = (socket: MingleClient): RoundInfo | null =>
   framesOf<{ round: RoundInfo | null }>(socket, 'round:changed').at(-1)?.round ?? null;
 
-export const assignments = (socket: MingleClient) => framesOf<AttendeeRoundState>(socket, 'round:assigned');
+/** Who this phone is, from its snapshot. */
+const meOf = (socket: MingleClient): string =>
+  (socket.frames.find(([e]) => e === 'snapshot')?.[1] as Extract<Snapshot, { role: 'attendee' }> | undefined)?.me.id ?? '';
 
-/** The group a phone shows now: from its snapshot and every round or group news since. */
+/**
+ * Each group a phone was given, as the phone shows it: its group's news at a round start (with the
+ * round heard just before), or an assignment of its own (placed or unseated mid-round).
+ */
+export const assignments = (socket: MingleClient): AttendeeRoundState[] => {
+  const me = meOf(socket);
+  const out: AttendeeRoundState[] = [];
+  let round: RoundInfo | null = null;
+  let current: string | null = null;
+  for (const [e, p] of socket.frames) {
+    if (e === 'round:changed') round = (p as { round: RoundInfo | null }).round;
+    if (e === 'round:assigned') {
+      out.push(p as AttendeeRoundState);
+      current = (p as AttendeeRoundState).group?.groupId ?? null;
+    }
+    const mine = e === 'group:changed' ? myGroupFrom(p as GroupNews, me) : null;
+    if (mine && mine.groupId !== current) {
+      out.push({ round, group: mine, nextRoundAt: null });
+      current = mine.groupId;
+    }
+  }
+  return out;
+};
+
+/** The group a phone shows now: from its snapshot and every round or group news since, as the phone applies them. */
 export const lastGroup = (socket: MingleClient): MyGroup | null => {
-  const changes = socket.frames.filter(([e]) => e === 'snapshot' || e === 'round:assigned' || e === 'group:changed');
-  const last = changes.at(-1);
-  if (!last) return null;
-  if (last[0] === 'snapshot') return (last[1] as { rounds: AttendeeRoundState }).rounds.group;
-  return last[0] === 'round:assigned' ? (last[1] as AttendeeRoundState).group : (last[1] as MyGroup);
+  const me = meOf(socket);
+  let group: MyGroup | null = null;
+  for (const [e, p] of socket.frames) {
+    if (e === 'snapshot') group = (p as { rounds: AttendeeRoundState }).rounds.group;
+    if (e === 'round:assigned') group = (p as AttendeeRoundState).group;
+    if (e === 'group:changed') group = myGroupFrom(p as GroupNews, me) ?? group;
+    if (e === 'group:arrived' && group) group = withArrival(group, p as GroupArrival, me);
+  }
+  return group;
 };
 
 export const phoneHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'x-mingle-csrf': '1' });

@@ -1,4 +1,12 @@
-import type { BoardEntry, ConsoleGroup, Groupmate, MyGroup, RoundInfo } from '@mingle/shared';
+import {
+  myGroupFrom,
+  type BoardEntry,
+  type ConsoleGroup,
+  type GroupNews,
+  type GroupSeat,
+  type MyGroup,
+  type RoundInfo,
+} from '@mingle/shared';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
 import type { Round } from './round.entity';
@@ -20,8 +28,8 @@ export function sharedInterests(people: Array<Pick<Attendee, 'interests'>>): str
     .map(([t]) => t);
 }
 
-/** What a groupmate sees of another: name, headline, company, interests. Never a contact field. */
-function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate {
+/** What a groupmate sees of another (name, headline, company, interests), never a contact field; the same for every member. */
+function toSeat(seat: Table['seats'][number]): GroupSeat {
   const a = seat.attendee;
   return {
     id: a.id,
@@ -29,36 +37,28 @@ function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate 
     headline: a.headline,
     company: a.company,
     interests: a.interests,
-    shared: a.interests.filter((t) => viewer.interests.includes(t)),
     arrived: seat.member.arrivedAt !== null,
     left: seat.member.leftAt !== null,
+    moved: seat.member.moved,
   };
 }
 
-export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | null {
-  const table = tableOf(picture, attendeeId);
-  return table ? groupFor(picture, table, attendeeId) : null;
-}
-
-/** Every seated person's view of their group, in one pass over the round. */
-export function myGroups(picture: RoundPicture): Map<string, MyGroup> {
-  const views = new Map<string, MyGroup>();
-  for (const table of picture.tables) for (const s of seated(table)) views.set(s.attendee.id, groupFor(picture, table, s.attendee.id));
-  return views;
-}
-
-function groupFor(picture: RoundPicture, table: Table, attendeeId: string): MyGroup {
-  const mine = table.seats.find((s) => s.attendee.id === attendeeId && s.member.leftAt === null)!;
+/** A group as every one of its phones gets it, once for all of them. */
+export function toGroupNews(round: Round, table: Table): GroupNews {
   return {
-    roundId: picture.round.id,
+    roundId: round.id,
     groupId: table.group.id,
     spot: table.group.spot,
     icebreaker: table.group.icebreaker,
     sharedInterests: sharedInterests(seated(table).map((s) => s.attendee)),
-    members: table.seats.filter((s) => s !== mine).map((s) => toGroupmate(mine.attendee, s)),
-    moved: mine.member.moved,
-    arrived: mine.member.arrivedAt !== null,
+    seats: table.seats.map(toSeat),
   };
+}
+
+/** One member's view, made from the group's news exactly as their phone makes it. */
+export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | null {
+  const table = tableOf(picture, attendeeId);
+  return table ? myGroupFrom(toGroupNews(picture.round, table), attendeeId) : null;
 }
 
 /** "Ana Lima" → "Ana L.": the room can find its table without full names. */

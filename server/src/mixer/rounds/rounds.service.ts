@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
-import { spotLabel, type RoundFigures } from '@mingle/shared';
+import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
 import { Attendee } from '../../attendees/attendee.entity';
 import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
@@ -14,8 +14,8 @@ import type { Pair } from '../engine/types';
 import { Group, GroupMember, Meeting, Round } from './round.entity';
 import { icebreakerFor } from './icebreaker';
 import { RoundPlanner } from './round-planner';
-import { sharedInterests } from './round.views';
-import { bySeatOrder, latestRound, runningPicture, seated, tableOf, type RoundPicture, type Table } from './round-picture';
+import { sharedInterests, toMyGroup } from './round.views';
+import { bySeatOrder, latestRound, loadPicture, runningPicture, seated, tableOf, type RoundPicture, type Table } from './round-picture';
 import { AvoidList } from './avoid-list';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
 import { planStats } from '../engine/stats';
@@ -173,14 +173,24 @@ export class RoundsService {
     return extended;
   }
 
-  /** "I'm here" at the spot. */
-  async arrive(attendeeId: string, groupId: string): Promise<void> {
+  /** "I'm here" at the spot; returns that group as its phone shows it. */
+  async arrive(attendeeId: string, groupId: string): Promise<MyGroup> {
     const group = await this.db.getRepository(Group).findOneBy({ id: groupId });
     const round = group && (await this.db.getRepository(Round).findOneBy({ id: group.roundId, state: 'running' }));
     if (!group || !round) throw new ApiError(409, 'no_round', 'That group is not in a running round');
     const result = await this.db.getRepository(GroupMember).update({ groupId, attendeeId, leftAt: IsNull() }, { arrivedAt: Date.now() });
     if (!result.affected) throw new ApiError(403, 'not_in_group', 'You are not in that group');
-    await this.bus.publish('group.changed', { eventId: group.eventId, roundId: round.id, groupId, attendeeId, change: 'arrival' });
+    const picture = await loadPicture(this.db, round, [groupId]);
+    const seatedIds = picture.tables.flatMap((t) => seated(t).map((s) => s.attendee.id));
+    await this.bus.publish('group.changed', {
+      eventId: group.eventId,
+      roundId: round.id,
+      groupId,
+      attendeeId,
+      change: 'arrival',
+      seatedIds,
+    });
+    return toMyGroup(picture, attendeeId)!;
   }
 
   /**

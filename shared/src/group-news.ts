@@ -1,0 +1,54 @@
+import type { Groupmate, MyGroup } from './rounds';
+
+/** One seat of a group as all its phones get it: what a groupmate may see, plus the seat's own marks. */
+export interface GroupSeat extends Omit<Groupmate, 'shared'> {
+  /** moved here mid-round (late join or a group repaired) */
+  moved: boolean;
+}
+
+/**
+ * A group of the running round, the same for each of its members, so it is sent once to all of them
+ * (encoded once); each phone finds itself in `seats` and makes its own view with `myGroupFrom`.
+ * Never a contact field: every seat is what groupmates see of each other anyway.
+ */
+export interface GroupNews {
+  roundId: string;
+  groupId: string;
+  spot: string;
+  icebreaker: string;
+  /** interests the whole group has in common, else the ones most members share */
+  sharedInterests: string[];
+  /** everyone placed here this round, in seat order, including those who left */
+  seats: GroupSeat[];
+}
+
+/** Someone tapped "I'm here": the smallest news a group's phones get. */
+export interface GroupArrival {
+  groupId: string;
+  attendeeId: string;
+}
+
+/** One member's view of their group: the others with what they share with me; null if I do not sit there. */
+export function myGroupFrom(news: GroupNews, attendeeId: string): MyGroup | null {
+  const mine = news.seats.find((s) => s.id === attendeeId && !s.left);
+  if (!mine) return null;
+  return {
+    roundId: news.roundId,
+    groupId: news.groupId,
+    spot: news.spot,
+    icebreaker: news.icebreaker,
+    sharedInterests: news.sharedInterests,
+    members: news.seats
+      .filter((s) => s !== mine)
+      .map(({ moved: _moved, ...mate }) => ({ ...mate, shared: mate.interests.filter((t) => mine.interests.includes(t)) })),
+    moved: mine.moved,
+    arrived: mine.arrived,
+  };
+}
+
+/** My group after an arrival: me, or the groupmate who arrived, marked here. Another group's arrival changes nothing. */
+export function withArrival(group: MyGroup, arrival: GroupArrival, attendeeId: string): MyGroup {
+  if (arrival.groupId !== group.groupId) return group;
+  if (arrival.attendeeId === attendeeId) return { ...group, arrived: true };
+  return { ...group, members: group.members.map((m) => (m.id === arrival.attendeeId ? { ...m, arrived: true } : m)) };
+}
