@@ -1,7 +1,17 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import type { AttendeeRoundState, JoinResult, MyGroup, RoundInfo, Snapshot } from '@mingle/shared';
+import {
+  myGroupFrom,
+  withArrival,
+  type AttendeeRoundState,
+  type GroupArrival,
+  type GroupNews,
+  type JoinResult,
+  type MyGroup,
+  type RoundInfo,
+  type Snapshot,
+} from '@mingle/shared';
 import { startApp, type TestApp } from '../support/app';
 import { join, openEvent, person } from '../support/attendees';
 import { connect, eventually, snapshotOf, type MingleClient } from '../support/sockets';
@@ -79,14 +89,19 @@ export interface PhoneView {
 /** What a phone shows now, replaying its frames the way the phone's store does. */
 export function phoneView(socket: MingleClient): PhoneView {
   let state: AttendeeRoundState = { round: null, group: null, nextRoundAt: null };
+  let me = '';
   for (const [event, payload] of socket.frames) {
-    if (event === 'snapshot') state = (payload as Extract<Snapshot, { role: 'attendee' }>).rounds;
-    else if (event === 'round:assigned') state = payload as AttendeeRoundState;
+    if (event === 'snapshot') {
+      const snapshot = payload as Extract<Snapshot, { role: 'attendee' }>;
+      state = snapshot.rounds;
+      me = snapshot.me.id;
+    } else if (event === 'round:assigned') state = payload as AttendeeRoundState;
     else if (event === 'round:changed') {
       const { round, nextRoundAt } = payload as { round: RoundInfo | null; nextRoundAt: number | null };
       const keep = round?.state === 'running' && state.group?.roundId === round.id ? state.group : null;
       state = { round, nextRoundAt, group: keep };
-    } else if (event === 'group:changed') state = { ...state, group: payload as MyGroup };
+    } else if (event === 'group:changed') state = { ...state, group: myGroupFrom(payload as GroupNews, me) ?? state.group };
+    else if (event === 'group:arrived' && state.group) state = { ...state, group: withArrival(state.group, payload as GroupArrival, me) };
   }
   return viewOf(state);
 }
