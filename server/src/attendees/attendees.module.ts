@@ -9,11 +9,12 @@ import { JoinController } from './join.controller';
 import { PresenceService } from './presence.service';
 import { AttendeeActivity } from './attendee-activity';
 import { RemovalSteps } from './removal-steps';
+import { AttendeeCount } from './attendee-count';
 
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
+  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps, AttendeeCount],
   exports: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, AttendeeActivity, RemovalSteps],
 })
 export class AttendeesModule {}

@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LOOK_ALIKE_MESSAGE, REMOVED_MESSAGE, readJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError, notFound } from '../common/api-error';
 import { newToken, tokenHash } from '../common/tokens';
+import { Transactions } from '../database/store';
 import { MingleEvent } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
 import { Attendee } from './attendee.entity';
+import { AttendeesRepository } from './attendees.repository';
 import { toMyProfile } from './attendee.views';
 import { PresenceService } from './presence.service';
 import { AttendeeActivity } from './attendee-activity';
@@ -21,17 +23,15 @@ type UpdateProfile = z.output<typeof updateProfileBody>;
 @Injectable()
 export class AttendeesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
+    private readonly transactions: Transactions,
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
     private readonly activity: AttendeeActivity,
     private readonly removalSteps: RemovalSteps,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
-
-  private get attendees() {
-    return this.db.getRepository(Attendee);
-  }
 
   /**
    * The event a typed code points at: exact equality only, so nobody finds an event without its
@@ -43,7 +43,7 @@ export class AttendeesService {
       if (read.problem === 'look_alike') throw new ApiError(404, 'look_alike_code', LOOK_ALIKE_MESSAGE);
       throw new ApiError(404, 'not_a_code', 'That is not a join code. Codes have 6 letters and digits.');
     }
-    const found = await this.db.getRepository(MingleEvent).find({ where: { joinCode: read.code }, order: { createdAt: 'DESC' } });
+    const found = await this.events.withJoinCode(read.code);
     const joinable = found.find((e) => e.state === 'open' || e.state === 'live');
     if (joinable) return joinable;
     if (found.some((e) => e.state === 'draft'))
@@ -56,7 +56,7 @@ export class AttendeesService {
     const event = await this.eventForCode(typedCode);
     const now = Date.now();
     const token = newToken();
-    const attendee = this.attendees.create({
+    const attendee: Attendee = {
       id: randomUUID(),
       eventId: event.id,
       tokenHash: tokenHash(this.config.sessionSecret, token),
@@ -70,7 +70,7 @@ export class AttendeesService {
       updatedAt: now,
       lastSeenAt: now,
       connectedAt: null,
-    });
+    };
     await this.attendees.insert(attendee);
     // Not here yet: they count (and are placed in a running round) once their phone connects.
     this.presence.changed(event.id, attendee.id);
@@ -80,27 +80,33 @@ export class AttendeesService {
   /** The attendee behind a token. A removed attendee's token no longer opens anything. */
   async byToken(token: string | undefined): Promise<Attendee> {
     if (!token || token.length > 100) throw new ApiError(401, 'unauthorized', 'Join the event first');
-    const attendee = await this.attendees.findOneBy({ tokenHash: tokenHash(this.config.sessionSecret, token) });
+    const attendee = await this.attendees.byTokenHash(tokenHash(this.config.sessionSecret, token));
     if (!attendee) throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.');
     if (attendee.status === 'removed') throw new ApiError(403, 'removed', REMOVED_MESSAGE);
     if (attendee.status === 'erased') throw new ApiError(410, 'erased', 'You erased your data from this event.');
     return attendee;
   }
 
-  async updateProfile(attendee: Attendee, body: UpdateProfile): Promise<Attendee> {
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+  /** The attendee's event, as their phone sees it. */
+  eventOf(attendee: Attendee): Promise<MingleEvent> {
+    return this.events.byIdOrFail(attendee.eventId);
+  }
+
+  /** Their new profile, and their event (read once: it names the interests they may pick). */
+  async updateProfile(attendee: Attendee, body: UpdateProfile): Promise<{ updated: Attendee; event: MingleEvent }> {
+    const event = await this.eventOf(attendee);
     const changes: Partial<Attendee> = { ...body, updatedAt: Date.now() } as Partial<Attendee>;
     if (body.interests) changes.interests = chooseInterests(event, body.interests);
     if (body.card) changes.card = cleanCard(body.card);
-    await this.attendees.update({ id: attendee.id, status: Not('removed') }, changes);
-    const updated = await this.attendees.findOneByOrFail({ id: attendee.id });
+    await this.attendees.updateUnlessRemoved(attendee.id, changes);
+    const updated = await this.attendees.byIdOrFail(attendee.id);
     this.broadcaster.send(rooms.attendee(attendee.id), 'me:changed', toMyProfile(updated));
     this.presence.changed(attendee.eventId, attendee.id);
-    return updated;
+    return { updated, event };
   }
 
   listForEvent(eventId: string): Promise<Attendee[]> {
-    return this.attendees.find({ where: { eventId, status: Not(In(['removed', 'erased'])) }, order: { joinedAt: 'ASC' } });
+    return this.attendees.listed(eventId);
   }
 
   /**
@@ -110,7 +116,7 @@ export class AttendeesService {
    */
   async remove(eventId: string, attendeeId: string): Promise<void> {
     const removed = await this.removeMany(eventId, [attendeeId]);
-    if (!removed.length && !(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
+    if (!removed.length && !(await this.attendees.inEvent(eventId, attendeeId))) throw notFound('Attendee');
   }
 
   /**
@@ -118,16 +124,9 @@ export class AttendeesService {
    * other events are not touched. Returns who was removed by this call.
    */
   async removeMany(eventId: string, attendeeIds: string[]): Promise<string[]> {
-    const removed = await this.db.transaction(async (tx) => {
-      const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
-      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (!ids.length) return ids;
-      await tx.update(
-        Attendee,
-        { ...where, id: In(ids) },
-        { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() },
-      );
-      for (const id of ids) await this.removalSteps.run(tx, { id, eventId });
+    const removed = await this.transactions.run(async () => {
+      const ids = await this.attendees.remove(eventId, attendeeIds, Date.now());
+      for (const id of ids) await this.removalSteps.run({ id, eventId });
       return ids;
     });
     await Promise.all(
@@ -143,12 +142,7 @@ export class AttendeesService {
    * this event go on a break, exactly as if they had tapped it; one tap on their phone brings them back.
    */
   async leaveOut(eventId: string, attendeeIds: string[]): Promise<string[]> {
-    const away = await this.db.transaction(async (tx) => {
-      const where = { id: In(attendeeIds), eventId, status: 'active' as const };
-      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'away', updatedAt: Date.now() });
-      return ids;
-    });
+    const away = await this.transactions.run(() => this.attendees.putAway(eventId, attendeeIds, Date.now()));
     for (const attendeeId of away) {
       this.activity.emit({ eventId, attendeeId, kind: 'away' });
       await this.changedStatus(attendeeId);
@@ -160,7 +154,7 @@ export class AttendeesService {
   async setAway(attendee: Attendee, away: boolean): Promise<Attendee> {
     const to = away ? 'away' : 'active';
     if (attendee.status !== to) {
-      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: to, updatedAt: Date.now() });
+      await this.attendees.updateUnlessRemoved(attendee.id, { status: to, updatedAt: Date.now() });
       this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: away ? 'away' : 'back' });
     }
     return this.changedStatus(attendee.id);
@@ -169,14 +163,14 @@ export class AttendeesService {
   /** Leaves the event: no more groups. The link keeps working for people met and contacts. */
   async leave(attendee: Attendee): Promise<Attendee> {
     if (attendee.status !== 'left') {
-      await this.attendees.update({ id: attendee.id, status: Not('removed') }, { status: 'left', updatedAt: Date.now() });
+      await this.attendees.updateUnlessRemoved(attendee.id, { status: 'left', updatedAt: Date.now() });
       this.activity.emit({ eventId: attendee.eventId, attendeeId: attendee.id, kind: 'left' });
     }
     return this.changedStatus(attendee.id);
   }
 
   private async changedStatus(attendeeId: string): Promise<Attendee> {
-    const updated = await this.attendees.findOneByOrFail({ id: attendeeId });
+    const updated = await this.attendees.byIdOrFail(attendeeId);
     this.broadcaster.send(rooms.attendee(attendeeId), 'me:changed', toMyProfile(updated));
     this.presence.changed(updated.eventId, attendeeId);
     return updated;
@@ -184,14 +178,11 @@ export class AttendeesService {
 
   /** A socket of theirs connected: the first one makes them here (and placed in a running round). */
   async connected(eventId: string, attendeeId: string): Promise<void> {
-    const now = Date.now();
-    await this.attendees.update({ id: attendeeId }, { lastSeenAt: now });
-    const first = await this.attendees.update({ id: attendeeId, connectedAt: IsNull() }, { connectedAt: now });
-    if (first.affected) this.activity.emit({ eventId, attendeeId, kind: 'joined' });
+    if (await this.attendees.markConnected(attendeeId, Date.now())) this.activity.emit({ eventId, attendeeId, kind: 'joined' });
   }
 
   async seen(attendeeIds: string[]): Promise<void> {
-    if (attendeeIds.length) await this.attendees.update({ id: In(attendeeIds) }, { lastSeenAt: Date.now() });
+    await this.attendees.markSeen(attendeeIds, Date.now());
   }
 }
 

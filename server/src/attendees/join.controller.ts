@@ -4,9 +4,7 @@ import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { joinBody, joinCodeParam, updateProfileBody, type JoinResult, type MeResult, type PublicEvent } from '@mingle/shared';
 import type { z } from 'zod';
 import { Valid } from '../common/validate';
-import { MingleEvent } from '../events/event.entity';
 import { toPublicEvent } from '../events/public-event';
-import { DataSource } from 'typeorm';
 import { Attendee } from './attendee.entity';
 import { AttendeeGuard, CurrentAttendee } from './attendee.guard';
 import { AttendeesService } from './attendees.service';
@@ -19,7 +17,6 @@ type Code = z.output<typeof joinCodeParam>;
 export class JoinController {
   constructor(
     private readonly attendees: AttendeesService,
-    private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -47,7 +44,7 @@ export class JoinController {
   @Get('me')
   @UseGuards(AttendeeGuard)
   async me(@CurrentAttendee() attendee: Attendee): Promise<MeResult> {
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+    const event = await this.attendees.eventOf(attendee);
     return { me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 
@@ -57,8 +54,7 @@ export class JoinController {
     @CurrentAttendee() attendee: Attendee,
     @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>,
   ): Promise<MeResult> {
-    const updated = await this.attendees.updateProfile(attendee, body);
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+    const { updated, event } = await this.attendees.updateProfile(attendee, body);
     return { me: toMyProfile(updated), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 }

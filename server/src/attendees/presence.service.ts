@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
-import { MingleEvent } from '../events/event.entity';
-import { Attendee } from './attendee.entity';
+import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from './attendees.repository';
 import { toOrganizerAttendee } from './attendee.views';
 import { SEEN_REFRESH_MS } from './presence-rule';
 
@@ -27,7 +26,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private seenTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
     private readonly broadcaster: Broadcaster,
   ) {}
 
@@ -41,11 +41,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
    * node dies without recording its disconnects: one write a minute, not one per socket.
    */
   async refreshSeen(): Promise<void> {
-    const ids = this.broadcaster.localAttendees();
-    const now = Date.now();
     try {
-      for (let i = 0; i < ids.length; i += 500)
-        await this.db.getRepository(Attendee).update({ id: In(ids.slice(i, i + 500)) }, { lastSeenAt: now });
+      await this.attendees.markSeen(this.broadcaster.localAttendees(), Date.now());
     } catch (error) {
       this.log.warn(`refreshing last seen failed: ${(error as Error).message}`);
     }
@@ -75,11 +72,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   }
 
   async presence(eventId: string, online?: Set<string>): Promise<Presence> {
-    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
-    const attendees = await this.db.getRepository(Attendee).find({
-      select: { id: true, interests: true },
-      where: { eventId, status: Not(In(['removed', 'left', 'erased'])) },
-    });
+    const event = await this.events.byId(eventId);
+    const attendees = await this.attendees.counted(eventId);
     online ??= await this.broadcaster.onlineIn(rooms.attendees(eventId));
     const counts = new Map((event?.interests ?? []).map((t) => [t, 0]));
     for (const a of attendees) for (const t of a.interests) if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
@@ -100,7 +94,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       this.recent.set(eventId, { at: Date.now(), presence, online });
       this.broadcaster.send(rooms.event(eventId), 'presence:changed', presence);
       if (entry.attendeeIds.size) {
-        const changed = await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) });
+        const changed = await this.attendees.byIds([...entry.attendeeIds]);
         const upserted = changed
           .filter((a) => a.status !== 'removed' && a.status !== 'erased')
           .map((a) => toOrganizerAttendee(a, online.has(a.id)));

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { YOU_ERASED_MESSAGE } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { newToken, tokenHash } from '../common/tokens';
+import { Transactions } from '../database/store';
 import { Attendee } from '../attendees/attendee.entity';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { AttendeeActivity } from '../attendees/attendee-activity';
 import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
-import { Note, OptOut } from './connection.entities';
-import { dropConnectionsOf } from './swap-requests';
+import { ConnectionsRepository } from './connections.repository';
 
 /**
  * "Erase me": the profile and card are blanked, requests, matches, notes and opt-outs deleted, and
@@ -19,7 +19,9 @@ import { dropConnectionsOf } from './swap-requests';
 @Injectable()
 export class EraseService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly connections: ConnectionsRepository,
+    private readonly attendees: AttendeesRepository,
     private readonly activity: AttendeeActivity,
     private readonly presence: PresenceService,
     private readonly broadcaster: Broadcaster,
@@ -27,24 +29,9 @@ export class EraseService {
   ) {}
 
   async erase(me: Attendee): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await dropConnectionsOf(tx, me.id);
-      await tx.delete(Note, { otherId: me.id });
-      await tx.delete(OptOut, { attendeeId: me.id });
-      await tx.update(
-        Attendee,
-        { id: me.id },
-        {
-          status: 'erased',
-          name: '',
-          headline: '',
-          company: '',
-          interests: [],
-          card: {},
-          tokenHash: tokenHash(this.config.sessionSecret, newToken()),
-          updatedAt: Date.now(),
-        },
-      );
+    await this.transactions.run(async () => {
+      await this.connections.dropErased(me.id);
+      await this.attendees.erase(me.id, tokenHash(this.config.sessionSecret, newToken()), Date.now());
     });
     this.activity.emit({ eventId: me.eventId, attendeeId: me.id, kind: 'left' });
     this.presence.changed(me.eventId, me.id);

@@ -2,13 +2,12 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Post, Res,
 import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import { SwapThrottlerGuard } from './swap-throttler.guard';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { noteBody, optOutBody, otherIdParam, shareBody, type MetPerson, type ShareChoiceView } from '@mingle/shared';
 import type { z } from 'zod';
 import { Valid } from '../common/validate';
 import { Attendee } from '../attendees/attendee.entity';
 import { AttendeeGuard, CurrentAttendee } from '../attendees/attendee.guard';
-import { MingleEvent } from '../events/event.entity';
+import { AttendeesService } from '../attendees/attendees.service';
 import { ConnectionsService } from './connections.service';
 import { EraseService } from './erase.service';
 import { toConnectionsCsv, toVCard } from './vcard';
@@ -25,7 +24,7 @@ export class MeConnectionsController {
   constructor(
     private readonly connections: ConnectionsService,
     private readonly erase: EraseService,
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesService,
   ) {}
 
   @Get('people')
@@ -125,7 +124,7 @@ export class MeConnectionsController {
   }
 
   private async eventName(me: Attendee): Promise<string> {
-    return (await this.db.getRepository(MingleEvent).findOneByOrFail({ id: me.eventId })).name;
+    return (await this.attendees.eventOf(me)).name;
   }
 }
 

@@ -10,6 +10,6 @@ import { EventNews } from './event-news';
   imports: [OrganizersModule],
   controllers: [EventsController],
   providers: [EventsRepository, EventsService, AttendeeCounter, EventNews],
-  exports: [EventsRepository, EventsService, EventNews],
+  exports: [EventsRepository, EventsService, EventNews, AttendeeCounter],
 })
 export class EventsModule {}

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
+import { Store } from '../database/store';
 import { RedisProbe } from '../realtime/redis-check';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -12,7 +12,7 @@ export class HealthController implements OnModuleDestroy {
   private readonly redis: RedisProbe | null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly store: Store,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     this.redis = config.redisUrl ? new RedisProbe(config.redisUrl) : null;
@@ -47,7 +47,7 @@ export class HealthController implements OnModuleDestroy {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
     const answer = await Promise.race([
-      this.db.query('SELECT 1').then(
+      this.store.ping().then(
         () => true,
         () => false,
       ),

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { OrganizerGuard } from './organizer.guard';
+import { OrganizersRepository } from './organizers.repository';
 import { OrganizersService } from './organizers.service';
 import { SessionNews } from './session-news';
 
 @Module({
   controllers: [AuthController],
-  providers: [OrganizersService, OrganizerGuard, SessionNews],
-  exports: [OrganizersService, OrganizerGuard],
+  providers: [OrganizersRepository, OrganizersService, OrganizerGuard, SessionNews],
+  exports: [OrganizersRepository, OrganizersService, OrganizerGuard],
 })
 export class OrganizersModule {}
