@@ -32,13 +32,18 @@ export class ConnectionsService {
     return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
   }
 
-  /** One person I shared a group with, read for that pair alone. */
+  /** One person I shared a group with (also one removed or erased since), read for that pair alone. */
   async person(me: Attendee, otherId: string): Promise<MetPerson> {
     const meetings = await this.meetings.encounters(me.eventId, me.id, otherId);
     if (!meetings.length) throw notFound('Person');
-    const [other, own] = await Promise.all([this.attendees.byId(otherId), this.connections.ownedBy(me.id, otherId)]);
+    const other = await this.attendees.byId(otherId);
     if (!other) throw notFound('Person');
-    return metPerson(me, other, meetings, own);
+    return this.describe(me, other, meetings);
+  }
+
+  /** What `me` knows of `other`, whose encounters with `me` are known already. */
+  private async describe(me: Attendee, other: Attendee, meetings: MeetingSpot[]): Promise<MetPerson> {
+    return metPerson(me, other, meetings, await this.connections.ownedBy(me.id, other.id));
   }
 
   /**
@@ -46,22 +51,26 @@ export class ConnectionsService {
    * Asking twice changes nothing, and `match:made` goes out only for the ask that made the match.
    */
   async ask(me: Attendee, otherId: string): Promise<MetPerson> {
-    const other = await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     await this.assertOpen(me);
     const outcome = await this.swaps.record(me, otherId);
     if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
-    const mine = await this.person(me, otherId);
-    if (outcome === 'made') await this.announceMatch(me, other, mine);
+    const mine = await this.describe(me, other, meetings);
+    if (outcome === 'made') {
+      // Both phones get the match at once, each with the other's shared card.
+      this.broadcaster.send(rooms.attendee(me.id), 'match:made', { person: mine });
+      this.broadcaster.send(rooms.attendee(other.id), 'match:made', { person: await this.describe(other, me, meetings) });
+    }
     return mine;
   }
 
   /** Withdraw a request that has not matched yet. */
   async withdraw(me: Attendee, otherId: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     if (await this.connections.matched(me.id, otherId))
       throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
     await this.connections.withdraw(me.id, otherId);
-    return this.person(me, otherId);
+    return this.describe(me, other, meetings);
   }
 
   /**
@@ -69,11 +78,11 @@ export class ConnectionsService {
    * in their list and their downloads, from now on; their phone is told at once.
    */
   async stopSharing(me: Attendee, otherId: string): Promise<MetPerson> {
-    const other = await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     if (!(await this.connections.stopSharing(me.id, otherId)))
       throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
-    this.broadcaster.send(rooms.attendee(other.id), 'match:changed', { person: await this.person(other, me.id) });
-    return this.person(me, otherId);
+    this.broadcaster.send(rooms.attendee(other.id), 'match:changed', { person: await this.describe(other, me, meetings) });
+    return this.describe(me, other, meetings);
   }
 
   shareChoice(me: Attendee): Promise<ContactField[]> {
@@ -86,21 +95,21 @@ export class ConnectionsService {
   }
 
   async optOut(me: Attendee, otherId: string, reason: 'know' | 'avoid'): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     await this.connections.optOut({ attendeeId: me.id, otherId, eventId: me.eventId, reason, createdAt: Date.now() });
-    return this.person(me, otherId);
+    return this.describe(me, other, meetings);
   }
 
   async undoOptOut(me: Attendee, otherId: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     await this.connections.undoOptOut(me.id, otherId);
-    return this.person(me, otherId);
+    return this.describe(me, other, meetings);
   }
 
   async setNote(me: Attendee, otherId: string, text: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     await this.connections.setNote(me.id, otherId, text);
-    return this.person(me, otherId);
+    return this.describe(me, other, meetings);
   }
 
   /** Counts only: how many asked, how many matched, and the match rate of each round's pairs. */
@@ -126,20 +135,16 @@ export class ConnectionsService {
     };
   }
 
-  /** Both phones get the match, each with the other's shared card. Sent after the commit. */
-  private async announceMatch(me: Attendee, other: Attendee, mine: MetPerson): Promise<void> {
-    this.broadcaster.send(rooms.attendee(me.id), 'match:made', { person: mine });
-    this.broadcaster.send(rooms.attendee(other.id), 'match:made', { person: await this.person(other, me.id) });
-  }
-
   /** Only someone I shared a group with at this event; anyone else is unknown to me (404). */
-  private async metPerson(me: Attendee, otherId: string): Promise<Attendee> {
-    const other = await this.attendees.inEvent(me.eventId, otherId);
+  private async metPerson(me: Attendee, otherId: string): Promise<{ other: Attendee; meetings: MeetingSpot[] }> {
+    const [other, meetings] = await Promise.all([
+      this.attendees.inEvent(me.eventId, otherId),
+      this.meetings.encounters(me.eventId, me.id, otherId),
+    ]);
     if (!other || other.status === 'removed') throw notFound('Person');
-    if (!(await this.meetings.met(me.eventId, me.id, otherId)))
-      throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
+    if (!meetings.length) throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
     if (other.status === 'erased') throw new ApiError(410, 'erased', ERASED_MESSAGE);
-    return other;
+    return { other, meetings };
   }
 
   private async assertOpen(me: Attendee): Promise<void> {

@@ -38,12 +38,6 @@ export class MeetingsRead {
     return rows.map((r) => ({ a: r.a, b: r.b, roundNumber: Number(r.roundNumber), spot: r.spot ?? '' }));
   }
 
-  /** Whether the two shared a group at this event. */
-  met(eventId: string, x: string, y: string): Promise<boolean> {
-    const [a, b] = ordered(x, y);
-    return this.store.table(Meeting).existsBy({ eventId, a, b });
-  }
-
   /** Every pair that met at the event, and the numbers of its rounds in order: for the organizer's counts. */
   async pairsByRound(eventId: string): Promise<{ pairs: Array<Pick<Meeting, 'a' | 'b' | 'roundNumber'>>; rounds: number[] }> {
     const [pairs, rounds] = await Promise.all([
