@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
+import type { MingleEvent } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { AttendeesRepository } from './attendees.repository';
 import { toOrganizerAttendee } from './attendee.views';
@@ -62,24 +63,23 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
    * Presence and who is online, for a snapshot. Within one coalescing window the last count is
    * reused; any change since is followed by a presence:changed after the snapshot anyway.
    */
-  async forSnapshot(eventId: string): Promise<{ presence: Presence; online: Set<string> }> {
-    const hit = this.recent.get(eventId);
+  async forSnapshot(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<{ presence: Presence; online: Set<string> }> {
+    const hit = this.recent.get(event.id);
     if (hit && Date.now() - hit.at < SNAPSHOT_PRESENCE_MAX_AGE_MS) return hit;
-    const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
-    const fresh = { at: Date.now(), presence: await this.presence(eventId, online), online };
-    this.recent.set(eventId, fresh);
+    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const fresh = { at: Date.now(), presence: await this.presence(event.id, event.interests, online), online };
+    this.recent.set(event.id, fresh);
     return fresh;
   }
 
-  async presence(eventId: string, online?: Set<string>): Promise<Presence> {
-    const event = await this.events.byId(eventId);
+  /** Who is here and online, and how many picked each of the event's interest tags. */
+  private async presence(eventId: string, tags: string[], online: Set<string>): Promise<Presence> {
     const attendees = await this.attendees.counted(eventId);
-    online ??= await this.broadcaster.onlineIn(rooms.attendees(eventId));
-    const counts = new Map((event?.interests ?? []).map((t) => [t, 0]));
+    const counts = new Map(tags.map((t) => [t, 0]));
     for (const a of attendees) for (const t of a.interests) if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
     return {
       joined: attendees.length,
-      online: attendees.filter((a) => online!.has(a.id)).length,
+      online: attendees.filter((a) => online.has(a.id)).length,
       interests: [...counts].map(([tag, count]) => ({ tag, count })),
     };
   }
@@ -90,7 +90,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     if (!entry) return;
     try {
       const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
-      const presence = await this.presence(eventId, online);
+      const event = await this.events.byId(eventId);
+      const presence = await this.presence(eventId, event?.interests ?? [], online);
       this.recent.set(eventId, { at: Date.now(), presence, online });
       this.broadcaster.send(rooms.event(eventId), 'presence:changed', presence);
       if (entry.attendeeIds.size) {

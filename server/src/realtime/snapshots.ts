@@ -26,7 +26,7 @@ export class Snapshots {
 
   async for(who: SocketData): Promise<Snapshot> {
     const event = await this.events.byIdOrFail(who.eventId);
-    const { presence, online } = await this.presence.forSnapshot(who.eventId);
+    const { presence, online } = await this.presence.forSnapshot(event);
     const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {
