@@ -18,4 +18,9 @@ export class EventsRepository {
   byIdOrFail(id: string): Promise<MingleEvent> {
     return this.events.findOneByOrFail({ id });
   }
+
+  /** The first round takes an open event live; a later one changes nothing. */
+  async goLive(id: string, at: number): Promise<void> {
+    await this.events.update({ id, state: 'open' }, { state: 'live', updatedAt: at });
+  }
 }

@@ -24,7 +24,9 @@ export class SeatingListener implements OnModuleInit, OnModuleDestroy {
     this.subscriptions.push(
       this.activity.changes.subscribe(({ eventId, attendeeId, kind }) => {
         const work =
-          kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
+          kind === 'joined' || kind === 'back'
+            ? this.rounds.placeLate(eventId, attendeeId)
+            : this.rounds.removeFromGroup(eventId, attendeeId);
         work.catch((error: Error) => this.log.warn(`seating ${kind} for ${attendeeId} failed: ${error.message}`));
       }),
       // When the event ends, the autopilot stops and a running round ends with it.
