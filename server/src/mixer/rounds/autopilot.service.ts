@@ -72,10 +72,6 @@ export class AutopilotService {
     }
   }
 
-  dueEvents(now: number): Promise<Autopilot[]> {
-    return this.repository.dueAutopilots(now);
-  }
-
   /** Starts the due round; the conditional write makes sure one node or timer does it, once. */
   async tick(eventId: string, now: number): Promise<void> {
     const a = await this.repository.autopilot(eventId);

@@ -61,7 +61,7 @@ function groupFor(picture: RoundPicture, group: RoundGroup, attendeeId: string):
   };
 }
 
-/** "Ana Lima" → "Ana L.": the room can find its table without full names. */
+/** "Ana Lima" → "Ana L.": the room can find its spot without full names. */
 export function boardName(name: string): string {
   const parts = name.trim().split(/\s+/);
   const last = parts.length > 1 ? parts[parts.length - 1]! : '';

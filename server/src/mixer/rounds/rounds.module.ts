@@ -10,7 +10,7 @@ import { RoundControl } from './round-control';
 import { RoundNews } from './round-news';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
-import { SeatingListener } from './seating.listener';
+import { MembershipListener } from './membership.listener';
 import { PlanBook } from './plan-book';
 import { PlannerModule } from '../planner/planner.module';
 import { RoundPictures } from './round-picture';
@@ -28,7 +28,7 @@ import { RoundsRepository } from './rounds.repository';
     RoundControl,
     RoundClock,
     AvoidList,
-    SeatingListener,
+    MembershipListener,
     PlanBook,
   ],
   exports: [RoundsService, RoundNews, AvoidList, RoundsRepository],

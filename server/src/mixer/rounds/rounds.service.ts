@@ -231,10 +231,6 @@ export class RoundsService {
     const active = await this.attendees.active(event.id);
     return active.filter((a) => isPresent(a, online.has(a.id), presenceGraceMs(event)));
   }
-
-  dueRounds(now: number): Promise<Round[]> {
-    return this.rounds.due(now);
-  }
 }
 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
