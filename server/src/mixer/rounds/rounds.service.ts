@@ -65,7 +65,7 @@ export class RoundsService {
     const avoid = await this.avoid.pairs(eventId);
     const booked = await this.book.next(eventId, people, settings, history, avoid);
     const plan = booked
-      ? { groups: booked, reason: undefined, stats: planStats(people, [booked], history, 0, settings.separateColleagues) }
+      ? { groups: booked.groups, reason: undefined, stats: planStats(people, [booked.groups], history, 0, settings.separateColleagues) }
       : await this.planner.plan({ people, settings, history, avoid });
     if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
 
@@ -125,7 +125,7 @@ export class RoundsService {
     });
     await this.outbox.done(followUp);
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    if (booked) await this.book.advance(eventId, people, settings, historyNow, avoid);
+    if (booked) await this.book.advance(booked, people, settings, historyNow, avoid);
     else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
     return round;
   }
