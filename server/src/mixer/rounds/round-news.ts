@@ -107,8 +107,8 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
-    const picture = await this.pictures.ofAttendee(eventId, attendeeId);
-    const latest = picture?.round ?? (await this.rounds.latest(eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.ofAttendee(latest, attendeeId) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       group: picture ? toMyGroup(picture, attendeeId) : null,
@@ -117,8 +117,8 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async screenState(eventId: string): Promise<ScreenRoundState> {
-    const picture = await this.pictures.running(eventId);
-    const latest = picture?.round ?? (await this.rounds.latest(eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.of(latest) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       board: toBoard(picture),

@@ -37,10 +37,8 @@ export class RoundPictures {
     return round ? this.of(round) : null;
   }
 
-  /** One attendee's part of the running round: the round, and their group if they are in one. */
-  async ofAttendee(eventId: string, attendeeId: string): Promise<RoundPicture | null> {
-    const round = await this.rounds.running(eventId);
-    if (!round) return null;
+  /** One attendee's part of a round: the round, and their group if they are in one. */
+  async ofAttendee(round: Round, attendeeId: string): Promise<RoundPicture> {
     const [groups, members] = [await this.rounds.groupsOf(round.id, attendeeId), await this.rounds.membersOf(round.id, attendeeId)];
     return this.assemble(round, groups, members);
   }
