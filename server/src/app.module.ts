@@ -2,9 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from './config/config';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, type OpenDatabase } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { OrganizersModule } from './organizers/organizers.module';
@@ -30,7 +29,7 @@ class ConfigModule {
 
 @Module({})
 export class AppModule {
-  static with(config: Config, db: DataSource, logger: Pino): DynamicModule {
+  static with(config: Config, db: OpenDatabase, logger: Pino): DynamicModule {
     return {
       module: AppModule,
       imports: [

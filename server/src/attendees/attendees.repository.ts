@@ -6,9 +6,6 @@ import { Attendee } from './attendee.entity';
 /** Statuses of people who are gone from the event for good. */
 const GONE = ['removed', 'erased'] as const;
 
-/** Ids per statement: well under SQLite's and PostgreSQL's parameter limits. */
-const IDS_PER_STATEMENT = 500;
-
 /** Every query of the attendees table. Other modules read attendees through here, never the table. */
 @Injectable()
 export class AttendeesRepository {
@@ -24,10 +21,6 @@ export class AttendeesRepository {
 
   byIdOrFail(id: string): Promise<Attendee> {
     return this.attendees.findOneByOrFail({ id });
-  }
-
-  byIds(ids: string[]): Promise<Attendee[]> {
-    return ids.length ? this.attendees.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   /** Someone of this event, whatever their status. */
@@ -120,8 +113,8 @@ export class AttendeesRepository {
   }
 
   async markSeen(ids: string[], now: number): Promise<void> {
-    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
-      await this.attendees.update({ id: In(ids.slice(i, i + IDS_PER_STATEMENT)) }, { lastSeenAt: now });
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
+      await this.attendees.update({ id: In(ids.slice(i, i + IDS_PER_QUERY)) }, { lastSeenAt: now });
   }
 
   /** A socket of theirs connected; true when it is their first connection ever. */
@@ -144,4 +137,21 @@ export class AttendeesRepository {
     }
     return found;
   }
+
+  /** The attendees with these ids, in as few queries as the drivers' parameter limits allow. */
+  async byIds(ids: string[]): Promise<Attendee[]> {
+    const out: Attendee[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
+      out.push(...(await this.attendees.findBy({ id: In(ids.slice(i, i + IDS_PER_QUERY)) })));
+    return out;
+  }
+
+  /** Ids of everyone who has not left the event or been removed (present or not). */
+  async stillInIds(eventId: string): Promise<string[]> {
+    const rows = await this.attendees.find({ select: { id: true }, where: { eventId, status: Not(In(['removed', 'left'])) } });
+    return rows.map((a) => a.id);
+  }
 }
+
+/** Well under SQLite's (32,766) and PostgreSQL's (65,535) parameter limits. */
+const IDS_PER_QUERY = 10_000;

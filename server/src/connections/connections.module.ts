@@ -11,22 +11,12 @@ import { OptOutAvoidance } from './avoid-source';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { RetentionService } from './retention.service';
 import { ConnectionsRepository } from './connections.repository';
-import { MeetingsRead } from './meetings-read';
 import { SwapRequests } from './swap-requests';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   controllers: [MeConnectionsController, EventConnectionsController],
-  providers: [
-    ConnectionsRepository,
-    ConnectionsService,
-    SwapRequests,
-    MeetingsRead,
-    EraseService,
-    RetentionService,
-    ConnectionsRemoval,
-    OptOutAvoidance,
-  ],
+  providers: [ConnectionsRepository, ConnectionsService, SwapRequests, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
   exports: [ConnectionsRepository],
 })
 export class ConnectionsModule {}

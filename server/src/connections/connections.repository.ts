@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import type { ContactField } from '@mingle/shared';
 import { Store } from '../database/store';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
-import { ordered } from './pair';
+import { ordered } from '../common/pair';
 
 /** Attendee ids per statement: well under SQLite's and PostgreSQL's parameter limits. */
 const IDS_PER_STATEMENT = 400;

@@ -8,7 +8,7 @@ import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
 import { ConnectionsRepository, type OwnConnections } from './connections.repository';
 import { toMetPerson } from './connection.views';
-import { MeetingsRead, type MeetingSpot } from './meetings-read';
+import { RoundsRepository, type MeetingSpot } from '../mixer/rounds/rounds.repository';
 import { SwapRequests } from './swap-requests';
 
 @Injectable()
@@ -17,7 +17,7 @@ export class ConnectionsService {
     private readonly connections: ConnectionsRepository,
     private readonly attendees: AttendeesRepository,
     private readonly events: EventsRepository,
-    private readonly meetings: MeetingsRead,
+    private readonly meetings: RoundsRepository,
     private readonly swaps: SwapRequests,
     private readonly broadcaster: Broadcaster,
   ) {}

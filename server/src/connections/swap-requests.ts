@@ -5,7 +5,7 @@ import { Attendee } from '../attendees/attendee.entity';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { filledFields } from './connection.views';
 import { ConnectionsRepository } from './connections.repository';
-import { ordered } from './pair';
+import { ordered } from '../common/pair';
 
 /** Asks to swap, and the matches they make. */
 @Injectable()

@@ -67,6 +67,11 @@ export class EventsRepository {
   async delete(id: string, organizerId: string): Promise<void> {
     await this.events.delete({ id, organizerId });
   }
+
+  /** The first round takes an open event live; a later one changes nothing. */
+  async goLive(id: string, at: number): Promise<void> {
+    await this.events.update({ id, state: 'open' }, { state: 'live', updatedAt: at });
+  }
 }
 
 async function joinCodeFree(write: Promise<unknown>): Promise<boolean> {

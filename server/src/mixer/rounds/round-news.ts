@@ -1,11 +1,11 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
 import type { AttendeeRoundState, AutopilotView, ConsoleRoundState, ScreenRoundState } from '@mingle/shared';
-import { Attendee } from '../../attendees/attendee.entity';
+import { AttendeesRepository } from '../../attendees/attendees.repository';
 import { Broadcaster } from '../../broadcast/broadcaster';
 import { rooms } from '../../broadcast/rooms';
-import { Autopilot, Group, Round } from './round.entity';
-import { latestRound, loadPicture, runningPicture, seatPicture, seated, type RoundPicture } from './round-picture';
+import type { Round } from './round.entity';
+import { RoundPictures, remaining, type RoundPicture } from './round-picture';
+import { RoundsRepository } from './rounds.repository';
 import { myGroups, toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
 
 const CONSOLE_WINDOW_MS = 250;
@@ -16,7 +16,9 @@ export class RoundNews implements OnModuleDestroy {
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly pictures: RoundPictures,
+    private readonly attendees: AttendeesRepository,
     private readonly broadcaster: Broadcaster,
   ) {}
 
@@ -24,11 +26,8 @@ export class RoundNews implements OnModuleDestroy {
   async roundStarted(eventId: string, picture: RoundPicture): Promise<void> {
     const round = toRoundInfo(picture.round);
     this.broadcaster.send(rooms.event(eventId), 'round:changed', { round, nextRoundAt: null });
-    const people = await this.db
-      .getRepository(Attendee)
-      .find({ select: { id: true }, where: { eventId, status: Not(In(['removed', 'left'])) } });
     const groups = myGroups(picture);
-    for (const { id } of people)
+    for (const id of await this.attendees.stillInIds(eventId))
       this.broadcaster.send(rooms.attendee(id), 'round:assigned', { round, group: groups.get(id) ?? null, nextRoundAt: null });
     this.broadcaster.send(rooms.screen(eventId), 'board:changed', toBoard(picture));
     this.consoleChanged(eventId);
@@ -36,8 +35,8 @@ export class RoundNews implements OnModuleDestroy {
 
   /** A start told again from the database (its writer died before telling), if the round still runs. */
   async roundStartedAgain(eventId: string, roundId: string): Promise<void> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: roundId, state: 'running' });
-    if (round) await this.roundStarted(eventId, await loadPicture(this.db, round));
+    const round = await this.rounds.runningById(roundId);
+    if (round) await this.roundStarted(eventId, await this.pictures.of(round));
   }
 
   async roundEnded(eventId: string, round: Round): Promise<void> {
@@ -54,7 +53,7 @@ export class RoundNews implements OnModuleDestroy {
 
   /** The autopilot moved: everyone learns when the next round starts. */
   async nextRoundChanged(eventId: string): Promise<void> {
-    const round = await latestRound(this.db, eventId);
+    const round = await this.rounds.latest(eventId);
     const nextRoundAt = await this.nextRoundAt(eventId);
     if (!round || round.state === 'ended')
       this.broadcaster.send(rooms.event(eventId), 'round:changed', { round: round ? toRoundInfo(round) : null, nextRoundAt });
@@ -63,14 +62,13 @@ export class RoundNews implements OnModuleDestroy {
 
   /** The group's phones see who is there now; the console sees arrivals. */
   async groupChanged(eventId: string, groupId: string): Promise<void> {
-    const group = await this.db.getRepository(Group).findOneBy({ id: groupId });
-    const round = group && (await this.db.getRepository(Round).findOneBy({ id: group.roundId }));
+    const round = await this.rounds.ofGroup(groupId);
     if (!round) return;
-    const picture = await loadPicture(this.db, round);
-    const table = picture.tables.find((t) => t.group.id === groupId);
-    for (const s of table ? seated(table) : []) {
-      const mine = toMyGroup(picture, s.attendee.id);
-      if (mine) this.broadcaster.send(rooms.attendee(s.attendee.id), 'group:changed', mine);
+    const picture = await this.pictures.of(round);
+    const group = picture.groups.find((g) => g.id === groupId);
+    for (const m of group ? remaining(group) : []) {
+      const mine = toMyGroup(picture, m.attendee.id);
+      if (mine) this.broadcaster.send(rooms.attendee(m.attendee.id), 'group:changed', mine);
     }
     this.broadcaster.send(rooms.screen(eventId), 'board:changed', toBoard(picture));
     this.consoleChanged(eventId);
@@ -83,7 +81,7 @@ export class RoundNews implements OnModuleDestroy {
 
   /** Someone was placed mid-round: they get their spot, their new group sees them. */
   async placed(eventId: string, attendeeId: string, groupId: string): Promise<void> {
-    const picture = await runningPicture(this.db, eventId);
+    const picture = await this.pictures.running(eventId);
     if (!picture) return;
     this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', {
       round: toRoundInfo(picture.round),
@@ -109,8 +107,8 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
-    const picture = await seatPicture(this.db, eventId, attendeeId);
-    const latest = picture?.round ?? (await latestRound(this.db, eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.ofAttendee(latest, attendeeId) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       group: picture ? toMyGroup(picture, attendeeId) : null,
@@ -119,8 +117,8 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async screenState(eventId: string): Promise<ScreenRoundState> {
-    const picture = await runningPicture(this.db, eventId);
-    const latest = picture?.round ?? (await latestRound(this.db, eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.of(latest) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       board: toBoard(picture),
@@ -129,8 +127,10 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async consoleState(eventId: string): Promise<ConsoleRoundState> {
-    const picture: RoundPicture | null = await runningPicture(this.db, eventId);
-    const past = await this.db.getRepository(Round).find({ where: { eventId, state: 'ended' }, order: { number: 'DESC' } });
+    const rounds = await this.rounds.all(eventId);
+    const running = rounds.find((r) => r.state === 'running');
+    const picture: RoundPicture | null = running ? await this.pictures.of(running) : null;
+    const past = rounds.filter((r) => r.state === 'ended');
     const latest = picture?.round ?? past[0] ?? null;
     return {
       round: latest ? toRoundInfo(latest) : null,
@@ -142,7 +142,7 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   async autopilotView(eventId: string): Promise<AutopilotView> {
-    const a = await this.db.getRepository(Autopilot).findOneBy({ eventId });
+    const a = await this.rounds.autopilot(eventId);
     if (!a) return { state: 'off', roundsLeft: 0, roundMinutes: 0, breakMinutes: 0, nextRoundAt: null };
     return {
       state: a.state,
@@ -154,8 +154,8 @@ export class RoundNews implements OnModuleDestroy {
   }
 
   private async nextRoundAt(eventId: string): Promise<number | null> {
-    const a = await this.db.getRepository(Autopilot).findOneBy({ eventId, state: 'running' });
-    return a?.nextRoundAt ?? null;
+    const a = await this.rounds.autopilot(eventId);
+    return a?.state === 'running' ? a.nextRoundAt : null;
   }
 
   onModuleDestroy(): void {

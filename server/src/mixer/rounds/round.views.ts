@@ -2,7 +2,7 @@ import type { BoardEntry, ConsoleGroup, Groupmate, MyGroup, RoundInfo } from '@m
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
 import type { Round } from './round.entity';
-import { seated, tableOf, type RoundPicture, type Table } from './round-picture';
+import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
 export function toRoundInfo(r: Round): RoundInfo {
   return { id: r.id, number: r.number, state: r.state, startedAt: r.startedAt, endsAt: r.endsAt, endedAt: r.endedAt };
@@ -21,8 +21,8 @@ export function sharedInterests(people: Array<Pick<Attendee, 'interests'>>): str
 }
 
 /** What a groupmate sees of another: name, headline, company, interests. Never a contact field. */
-function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate {
-  const a = seat.attendee;
+function toGroupmate(viewer: Attendee, member: Member): Groupmate {
+  const a = member.attendee;
   return {
     id: a.id,
     name: historyName(a),
@@ -30,38 +30,38 @@ function toGroupmate(viewer: Attendee, seat: Table['seats'][number]): Groupmate 
     company: a.company,
     interests: a.interests,
     shared: a.interests.filter((t) => viewer.interests.includes(t)),
-    arrived: seat.member.arrivedAt !== null,
-    left: seat.member.leftAt !== null,
+    arrived: member.arrivedAt !== null,
+    left: member.leftAt !== null,
   };
 }
 
 export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | null {
-  const table = tableOf(picture, attendeeId);
-  return table ? groupFor(picture, table, attendeeId) : null;
+  const group = groupOf(picture, attendeeId);
+  return group ? groupFor(picture, group, attendeeId) : null;
 }
 
-/** Every seated person's view of their group, in one pass over the round. */
+/** Every grouped person's view of their group, in one pass over the round. */
 export function myGroups(picture: RoundPicture): Map<string, MyGroup> {
   const views = new Map<string, MyGroup>();
-  for (const table of picture.tables) for (const s of seated(table)) views.set(s.attendee.id, groupFor(picture, table, s.attendee.id));
+  for (const group of picture.groups) for (const m of remaining(group)) views.set(m.attendee.id, groupFor(picture, group, m.attendee.id));
   return views;
 }
 
-function groupFor(picture: RoundPicture, table: Table, attendeeId: string): MyGroup {
-  const mine = table.seats.find((s) => s.attendee.id === attendeeId && s.member.leftAt === null)!;
+function groupFor(picture: RoundPicture, group: RoundGroup, attendeeId: string): MyGroup {
+  const mine = group.members.find((m) => m.attendee.id === attendeeId && m.leftAt === null)!;
   return {
     roundId: picture.round.id,
-    groupId: table.group.id,
-    spot: table.group.spot,
-    icebreaker: table.group.icebreaker,
-    sharedInterests: sharedInterests(seated(table).map((s) => s.attendee)),
-    members: table.seats.filter((s) => s !== mine).map((s) => toGroupmate(mine.attendee, s)),
-    moved: mine.member.moved,
-    arrived: mine.member.arrivedAt !== null,
+    groupId: group.id,
+    spot: group.spot,
+    icebreaker: group.icebreaker,
+    sharedInterests: sharedInterests(remaining(group).map((m) => m.attendee)),
+    members: group.members.filter((m) => m !== mine).map((m) => toGroupmate(mine.attendee, m)),
+    moved: mine.moved,
+    arrived: mine.arrivedAt !== null,
   };
 }
 
-/** "Ana Lima" → "Ana L.": the room can find its table without full names. */
+/** "Ana Lima" → "Ana L.": the room can find its spot without full names. */
 export function boardName(name: string): string {
   const parts = name.trim().split(/\s+/);
   const last = parts.length > 1 ? parts[parts.length - 1]! : '';
@@ -70,25 +70,25 @@ export function boardName(name: string): string {
 
 export function toBoard(picture: RoundPicture | null): BoardEntry[] {
   if (!picture) return [];
-  return picture.tables
-    .flatMap((t) => seated(t).map((s) => ({ name: boardName(s.attendee.name), spot: t.group.spot })))
+  return picture.groups
+    .flatMap((g) => remaining(g).map((m) => ({ name: boardName(m.attendee.name), spot: g.spot })))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
   if (!picture) return [];
-  return picture.tables.map((t) => {
-    const members = t.seats.map((s) => ({
-      id: s.attendee.id,
-      name: historyName(s.attendee),
-      company: s.attendee.company,
-      arrived: s.member.arrivedAt !== null,
-      left: s.member.leftAt !== null,
+  return picture.groups.map((g) => {
+    const members = g.members.map((m) => ({
+      id: m.attendee.id,
+      name: historyName(m.attendee),
+      company: m.attendee.company,
+      arrived: m.arrivedAt !== null,
+      left: m.leftAt !== null,
     }));
     return {
-      id: t.group.id,
-      spot: t.group.spot,
-      icebreaker: t.group.icebreaker,
+      id: g.id,
+      spot: g.spot,
+      icebreaker: g.icebreaker,
       members,
       missing: members.filter((m) => !m.arrived && !m.left).length,
     };

@@ -8,9 +8,9 @@ import { AutopilotService } from './autopilot.service';
 
 /** Keeps the running round's groups right as people arrive, take breaks and leave, and closes rounds when the event ends. */
 @Injectable()
-export class SeatingListener implements OnModuleInit, OnModuleDestroy {
+export class MembershipListener implements OnModuleInit, OnModuleDestroy {
   private subscriptions: Subscription[] = [];
-  private readonly log = new Logger('Seating');
+  private readonly log = new Logger('Membership');
 
   constructor(
     private readonly activity: AttendeeActivity,
@@ -24,8 +24,10 @@ export class SeatingListener implements OnModuleInit, OnModuleDestroy {
     this.subscriptions.push(
       this.activity.changes.subscribe(({ eventId, attendeeId, kind }) => {
         const work =
-          kind === 'joined' || kind === 'back' ? this.rounds.placeLate(eventId, attendeeId) : this.rounds.unseat(eventId, attendeeId);
-        work.catch((error: Error) => this.log.warn(`seating ${kind} for ${attendeeId} failed: ${error.message}`));
+          kind === 'joined' || kind === 'back'
+            ? this.rounds.placeLate(eventId, attendeeId)
+            : this.rounds.removeFromGroup(eventId, attendeeId);
+        work.catch((error: Error) => this.log.warn(`membership ${kind} for ${attendeeId} failed: ${error.message}`));
       }),
       // When the event ends, the autopilot stops and a running round ends with it.
       this.eventNews.ended.subscribe((eventId) => {
