@@ -54,7 +54,7 @@ export interface ApiErrorBody {
 }
 
 /** Socket acknowledgements: `{ data } | { error }`. */
-export type Ack<T> = { data: T } | { error: { code: string; message: string } };
+export type Ack<T> = { data: T } | { error: { code: ErrorCode; message: string } };
 
 /** Sent on every state-changing request; a cross-site form cannot set it. */
 export const CSRF_HEADER = 'x-mingle-csrf';
