@@ -10,8 +10,8 @@ import { connect, eventually, snapshotOf } from './support/sockets';
 /**
  * Every route × role, with the routes read from the app: a route missing from EXPECTED fails the
  * test, so whoever adds one must say who may call it. Allowed: any answer but 401/403/404 (a 400 for
- * the empty body is fine). Refused: 401, 403 or 404. Where a route validates its body before it
- * checks access, the table gives a valid body, so that a refused role meets the access check.
+ * the empty body is fine). Refused: 401, 403 or 404. Access is decided before any validation; the
+ * table gives a valid body where an allowed call should get past validation to the service.
  */
 
 const ROLES = ['anonymous', 'owner', 'otherOrganizer', 'attendee', 'otherAttendee', 'screen', 'oldScreen', 'removed', 'erased'] as const;
