@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
@@ -15,6 +16,7 @@ import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
+import { AccessGuard } from './access/access.guard';
 
 const MINUTE = 60_000;
 
@@ -54,7 +56,7 @@ export class AppModule {
         RealtimeModule,
       ],
       controllers: [HealthController],
-      providers: [AppLogger],
+      providers: [AppLogger, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

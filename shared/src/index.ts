@@ -10,3 +10,4 @@ export * from './planner';
 export * from './text';
 export * from './csv';
 export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';
+export * from './routes';

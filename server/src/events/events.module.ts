@@ -4,12 +4,13 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { EventOwnerGuard } from './event-owner.guard';
 import { EventNews } from './event-news';
 
 @Module({
   imports: [OrganizersModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, AttendeeCounter, EventNews],
-  exports: [EventsRepository, EventsService, EventNews, AttendeeCounter],
+  providers: [EventsRepository, EventsService, AttendeeCounter, EventNews, EventOwnerGuard],
+  exports: [EventsRepository, EventsService, EventNews, AttendeeCounter, EventOwnerGuard],
 })
 export class EventsModule {}

@@ -128,7 +128,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const state = await this.roundNews.attendeeState(who.eventId, who.attendeeId);
       return state.group ? { data: state.group } : { error: { code: 'no_round', message: 'No round is running' } };
     } catch (error) {
-      if (error instanceof ApiError) return { error: { code: (error.getResponse() as { code: string }).code, message: error.message } };
+      if (error instanceof ApiError) return { error: { code: error.code, message: error.message } };
       this.log.warn(`arrive failed: ${(error as Error).message}`);
       return { error: { code: 'internal', message: 'Something went wrong on our side' } };
     }
