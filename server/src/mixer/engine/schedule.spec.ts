@@ -4,6 +4,7 @@ import { cyclicRounds, developKirkman, kirkmanTriples } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
 import { orbitDesign, orbitRounds, orbitShape, SHAPES } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
+import { developTurning, TURNING_BASES, turningBase, turningShape } from './turning';
 import { planSchedule, searchStepsFor, STEPS_PER_MS } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
@@ -126,6 +127,28 @@ describe('nearly Kirkman systems and designs on orbits with fixed people', () =>
   });
 });
 
+describe('designs on Z_N with turned fixed people', () => {
+  it('each stored base gives n/(s - 1) - 1 repeat-free rounds, the most possible', () => {
+    for (const base of TURNING_BASES) {
+      const design = developTurning(base);
+      expect([base.n, design.length]).toEqual([base.n, Math.floor((base.n - 1) / (base.s - 1))]);
+      expect(isResolvableRepeatFree(design, base.n)).toBe(true);
+    }
+    expect(bestDesign(36, 4)).toHaveLength(11);
+    expect(bestDesign(60, 4)).toHaveLength(19);
+  });
+
+  it('the search finds the stored 36/4 base on a small node budget, and only where the shape fits', () => {
+    expect(turningBase(36, 4, 1_000)).toEqual(TURNING_BASES.find((b) => b.n === 36));
+    expect(turningBase(36, 4, 100)).toBeNull();
+    expect(turningShape(32, 4)).toBeNull(); // 32/3 is no whole number
+    expect(turningShape(48, 4)).toBeNull(); // R = 15 would not turn the 3 fixed people through all places
+    // 40 in groups of 5 fits the shape but has no such base: the search ends having tried everything
+    expect(turningShape(40, 5)).not.toBeNull();
+    expect(turningBase(40, 5, 1_000_000)).toBeNull();
+  });
+});
+
 describe('planSchedule targets (social golfer)', () => {
   const cases: Array<[number, number, number]> = [
     [15, 3, 7],
@@ -147,6 +170,7 @@ describe('planSchedule targets (social golfer)', () => {
     [54, 3, 26],
     [60, 3, 29],
     [24, 4, 7],
+    [36, 4, 11],
   ];
   it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
     const people = ids(n);
@@ -316,17 +340,17 @@ describe('planSchedule properties', () => {
   });
 
   it('a missed instance ends by its step budget: the same seed gives the same schedule twice', () => {
-    // 36 in groups of 4 for 11 rounds: the search does not reach 11, so only the budget can stop it
-    const people = syntheticPeople(36, 5, 12);
+    // 32 in groups of 4 for 10 rounds: the search does not reach 10, so only the budget can stop it
+    const people = syntheticPeople(32, 5, 12);
     const input = {
       people,
       settings: { groupSize: 4, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
-      rounds: 11,
+      rounds: 10,
     };
     const a = planSchedule(input);
     const b = planSchedule(input);
-    expect(a.rounds).toHaveLength(11);
-    expect(a.stats.repeatFreeRounds).toBeLessThan(11);
+    expect(a.rounds).toHaveLength(10);
+    expect(a.stats.repeatFreeRounds).toBeLessThan(10);
     expect(b.rounds).toEqual(a.rounds);
     // without a step budget it follows from the time limit, so it is still the same twice
     const byLimit = { ...input, settings: { ...input.settings, searchSteps: undefined, timeLimitMs: 3000 } };
