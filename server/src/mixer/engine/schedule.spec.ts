@@ -5,6 +5,7 @@ import { KIRKMAN_BASES } from './kirkman-bases';
 import { orbitDesign, orbitRounds, orbitShape, SHAPES } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
 import { developTurning, TURNING_BASES, turningBase, turningShape } from './turning';
+import { twins32 } from './twins';
 import { planSchedule, searchStepsFor, STEPS_PER_MS } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
@@ -127,6 +128,19 @@ describe('nearly Kirkman systems and designs on orbits with fixed people', () =>
   });
 });
 
+describe('32 in groups of 4 on F_8 x 4', () => {
+  it('gives 10 repeat-free rounds, everyone missing only a twin', () => {
+    const design = twins32();
+    expect(design).toHaveLength(10);
+    expect(isResolvableRepeatFree(design, 32)).toBe(true);
+    const met = new Map<number, Set<number>>();
+    for (const round of design)
+      for (const g of round) for (const a of g) for (const b of g) if (a !== b) met.set(a, (met.get(a) ?? new Set()).add(b));
+    for (let p = 0; p < 32; p++) expect(met.get(p)!.size).toBe(30);
+    expect(bestDesign(32, 4)).toHaveLength(10);
+  });
+});
+
 describe('designs on Z_N with turned fixed people', () => {
   it('each stored base gives n/(s - 1) - 1 repeat-free rounds, the most possible', () => {
     for (const base of TURNING_BASES) {
@@ -160,7 +174,7 @@ describe('planSchedule targets (social golfer)', () => {
     [27, 3, 13],
     [81, 3, 40],
     [33, 3, 16],
-    [32, 4, 9],
+    [32, 4, 10],
     [12, 2, 11],
     [21, 3, 10],
     [45, 3, 22],
@@ -340,17 +354,17 @@ describe('planSchedule properties', () => {
   });
 
   it('a missed instance ends by its step budget: the same seed gives the same schedule twice', () => {
-    // 32 in groups of 4 for 10 rounds: the search does not reach 10, so only the budget can stop it
-    const people = syntheticPeople(32, 5, 12);
+    // 45 in groups of 5 for 11 rounds: the search does not reach 11, so only the budget can stop it
+    const people = syntheticPeople(45, 5, 12);
     const input = {
       people,
-      settings: { groupSize: 4, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
-      rounds: 10,
+      settings: { groupSize: 5, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
+      rounds: 11,
     };
     const a = planSchedule(input);
     const b = planSchedule(input);
-    expect(a.rounds).toHaveLength(10);
-    expect(a.stats.repeatFreeRounds).toBeLessThan(10);
+    expect(a.rounds).toHaveLength(11);
+    expect(a.stats.repeatFreeRounds).toBeLessThan(11);
     expect(b.rounds).toEqual(a.rounds);
     // without a step budget it follows from the time limit, so it is still the same twice
     const byLimit = { ...input, settings: { ...input.settings, searchSteps: undefined, timeLimitMs: 3000 } };
