@@ -206,6 +206,16 @@ describe('planSchedule targets (social golfer)', () => {
     expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(plain.meanSharedInterests);
   });
 
+  it('more rounds than the search makes repeat-free: the plan still leads with the repeat-free rounds it found', () => {
+    // 30 in groups of 5 for the counting bound of 7 rounds: a search that spreads its repeats over all
+    // 7 rounds led with 2 repeat-free ones; the rounds that stay repeat-free together lead instead
+    const people = ids(30);
+    const res = planSchedule({ people, settings: { groupSize: 5, seed: 1, searchSteps: 2_000_000, timeLimitMs: 60_000 }, rounds: 7 });
+    expect(res.rounds).toHaveLength(7);
+    checkRounds(people, res.rounds, 5);
+    expect(res.stats.repeatFreeRounds).toBeGreaterThanOrEqual(4);
+  });
+
   it('more rounds than possible: returns all rounds, repeats only after the repeat-free prefix', () => {
     const people = ids(9);
     const res = planSchedule({ people, settings: { groupSize: 3, seed: 1, searchSteps: 300_000, timeLimitMs: 60_000 }, rounds: 6 });
