@@ -1,27 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-/** One Chromium per test file; each person on it gets their own profile (context). */
-export interface TestBrowser {
-  browser: Browser;
-  /** A fresh profile (own cookies and storage), closed with the browser. */
-  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
-  /** A fresh profile with one page; any error on the page fails the test. */
-  newPage(options?: BrowserContextOptions): Promise<Page>;
-  close(): Promise<void>;
-}
+/** Where the tier's one Chromium listens (set by the global setup). */
+export const BROWSER_ENDPOINT = 'MINGLE_E2E_BROWSER';
 
-/** A new page in `context`; any error on the page fails the test. */
-export async function watchedPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
-  return page;
-}
-
-/** The system Chromium; browser downloads are not available here. */
-export async function openBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({
+/** The tier's one Chromium, the system one: browser downloads are not available here. */
+export function launchBrowserServer() {
+  return chromium.launchServer({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -34,6 +18,31 @@ export async function openBrowser(): Promise<TestBrowser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A test file's hold on the tier's Chromium; each person in it gets their own profile (context). */
+export interface TestBrowser {
+  /** A fresh profile (own cookies and storage), closed with the file's hold. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A fresh profile with one page; any error on the page fails the test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Closes this file's profiles and lets go of the browser. */
+  close(): Promise<void>;
+}
+
+/** A new page in `context`; any error on the page fails the test. */
+export async function watchedPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw new Error(`Page error: ${err.message}`);
+  });
+  return page;
+}
+
+export async function openBrowser(): Promise<TestBrowser> {
+  const endpoint = process.env[BROWSER_ENDPOINT];
+  if (!endpoint) throw new Error(`${BROWSER_ENDPOINT} is not set: run the e2e tier through its Jest config (global setup starts Chromium)`);
+  const browser: Browser = await chromium.connect(endpoint);
   const contexts: BrowserContext[] = [];
   const newContext = async (options?: BrowserContextOptions) => {
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Paris', ...options });
@@ -41,7 +50,6 @@ export async function openBrowser(): Promise<TestBrowser> {
     return context;
   };
   return {
-    browser,
     newContext,
     async newPage(options) {
       return watchedPage(await newContext(options));
