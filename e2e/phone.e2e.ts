@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { asAttendee, join, signUp, type Joined, type Organizer, type OrganizerEvent } from './support/api';
 import { openBrowser, type TestBrowser } from './support/browser';
@@ -44,8 +44,8 @@ const phone = <T = unknown>(token: string, method: string, path: string, body?: 
   asAttendee<T>(app.baseUrl, token, method, path, body);
 
 /** A phone-sized browser profile that fails the test on any page error. */
-const newPhone = (width = 390, height = 844) =>
-  browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+const newPhone = (width = 390, height = 844, storageState?: BrowserContextOptions['storageState']) =>
+  browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState });
 
 /** A new Climate Tech Night, open for joining, with one spot: Table 7. */
 function openEvent(): Promise<OrganizerEvent> {
@@ -69,12 +69,33 @@ async function tokenOn(page: Page, event: OrganizerEvent): Promise<string> {
   return joins[event.id]!.token;
 }
 
-/** Ana on her phone, joined through the form with her whole card, in the lobby. */
-async function anaInLobby(event: OrganizerEvent): Promise<Page> {
-  const page = await newPhone();
-  await joinThroughForm(page, event, ANA, ['AI', 'Climate']);
+/**
+ * A phone that joined through the API and has the app open in the lobby: its profile holds the
+ * token as the join form leaves it (the form itself is the join test's subject).
+ */
+async function phoneOf(event: OrganizerEvent, joined: Joined, width = 390, height = 844): Promise<Page> {
+  const stored = { [event.id]: { eventId: event.id, token: joined.token, code: event.joinCode, eventName: EVENT_NAME } };
+  const localStorage = [
+    { name: 'mingle.phone.joins', value: JSON.stringify(stored) },
+    { name: 'mingle.phone.last', value: event.id },
+  ];
+  const page = await newPhone(width, height, { cookies: [], origins: [{ origin: app.baseUrl, localStorage }] });
+  await page.goto(url(`/e/${event.id}`));
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
   return page;
 }
+
+const joinAna = (event: OrganizerEvent) =>
+  join(app.baseUrl, event.joinCode, {
+    name: ANA.name,
+    interests: ['AI', 'Climate'],
+    card: { email: ANA.email, phone: ANA.phone, linkedin: ANA.linkedin },
+  });
+const joinCleo = (event: OrganizerEvent) =>
+  join(app.baseUrl, event.joinCode, { name: CLEO.name, interests: ['Climate', 'Design'], card: { email: CLEO.email } });
+
+/** Ana on her phone, in the lobby, with her whole card. */
+const anaInLobby = async (event: OrganizerEvent) => phoneOf(event, await joinAna(event));
 
 interface RoundOne<Cleo> {
   event: OrganizerEvent;
@@ -91,24 +112,27 @@ async function roundOne(cleoOn: 'phone'): Promise<RoundOne<Page>>;
 async function roundOne(cleoOn?: 'api'): Promise<RoundOne<Joined>>;
 async function roundOne(cleoOn: 'phone' | 'api' = 'api'): Promise<RoundOne<Page | Joined>> {
   const event = await openEvent();
-  const ana = await anaInLobby(event);
-  const raj = await join(app.baseUrl, event.joinCode, {
-    name: RAJ.name,
-    headline: 'Grid software',
-    company: 'Voltline',
-    interests: ['Climate', 'AI'],
-    card: { email: RAJ.email },
-  });
-  // Raj's phone has the app open: only people whose phone connected are grouped.
-  await openPhone(app.baseUrl, raj.token, sockets);
-  let cleo: Page | Joined;
-  if (cleoOn === 'phone') {
-    cleo = await newPhone(360, 740);
-    await joinThroughForm(cleo, event, CLEO, ['Climate', 'Design']);
-  } else {
-    cleo = await join(app.baseUrl, event.joinCode, { name: CLEO.name, interests: ['Climate', 'Design'], card: { email: CLEO.email } });
-    await openPhone(app.baseUrl, cleo.token, sockets);
-  }
+  const [ana, raj, cleo] = await Promise.all([
+    anaInLobby(event),
+    (async () => {
+      const raj = await join(app.baseUrl, event.joinCode, {
+        name: RAJ.name,
+        headline: 'Grid software',
+        company: 'Voltline',
+        interests: ['Climate', 'AI'],
+        card: { email: RAJ.email },
+      });
+      // Raj's phone has the app open: only people whose phone connected are grouped.
+      await openPhone(app.baseUrl, raj.token, sockets);
+      return raj;
+    })(),
+    (async () => {
+      const cleo = await joinCleo(event);
+      if (cleoOn === 'phone') return phoneOf(event, cleo, 360, 740);
+      await openPhone(app.baseUrl, cleo.token, sockets);
+      return cleo;
+    })(),
+  ]);
   await org('POST', `/api/events/${event.id}/rounds`, { minutes: 5 });
   return { event, ana, cleo, raj };
 }
@@ -157,25 +181,6 @@ async function focused(target: Locator): Promise<boolean> {
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: artifactPath(name), fullPage });
-}
-
-/** Joins through the form on /j/<code>. */
-async function joinThroughForm(
-  page: Page,
-  event: OrganizerEvent,
-  who: { name: string; email: string; phone?: string; linkedin?: string },
-  interests: string[],
-): Promise<void> {
-  await page.goto(url(`/j/${event.joinCode}`));
-  await page.getByRole('heading', { name: EVENT_NAME }).waitFor();
-  await page.getByLabel('Your name').fill(who.name);
-  for (const tag of interests) await page.getByRole('button', { name: tag, exact: true }).click();
-  await page.getByLabel('Email').fill(who.email);
-  if (who.phone) await page.getByLabel('Phone').fill(who.phone);
-  if (who.linkedin) await page.getByLabel('LinkedIn').fill(who.linkedin);
-  await page.getByLabel('I accept the privacy note').check();
-  await page.getByRole('button', { name: 'Join the event' }).click();
-  await page.getByRole('heading', { name: "You're in!" }).waitFor();
 }
 
 test('unknown and draft codes get a clear page', async () => {
@@ -440,11 +445,9 @@ test('profile edit, break and back', async () => {
 
 test('removed by the organizer: a clear page, and the token is forgotten', async () => {
   const event = await openEvent();
-  const cleoPage = await newPhone(360, 740);
-  await joinThroughForm(cleoPage, event, CLEO, ['Climate', 'Design']);
-  const attendees = await org<Array<{ id: string; name: string }>>('GET', `/api/events/${event.id}/attendees`);
-  const cleoId = attendees.find((a) => a.name === CLEO.name)!.id;
-  await org('DELETE', `/api/events/${event.id}/attendees/${cleoId}`);
+  const cleo = await joinCleo(event);
+  const cleoPage = await phoneOf(event, cleo, 360, 740);
+  await org('DELETE', `/api/events/${event.id}/attendees/${cleo.me.id}`);
   await cleoPage.getByRole('heading', { name: 'The organizer removed you from this event.' }).waitFor();
   const stored = await cleoPage.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}') as Record<string, unknown>);
   expect(stored[event.id]).toBeUndefined();

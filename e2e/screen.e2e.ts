@@ -145,8 +145,11 @@ test('a round shows its number, a countdown and the board, alphabetical', async 
 test('a room of 30 gets a grid of spots that fits the screen', async () => {
   const mid = await createOpenEvent('Founders Breakfast', { groupSize: 4 });
   const first = ['Alexandria', 'Bo', 'Carmen', 'Dmitri', 'Esther', 'Femi', 'Giulia', 'Hiroshi', 'Ines', 'Jonas'];
-  for (let i = 0; i < 30; i++)
-    await join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]);
+  await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]),
+    ),
+  );
   await startRound(mid);
   for (const viewport of [
     { width: 1920, height: 1080, shot: 'screen-round-grid-1080.png' },
@@ -194,8 +197,9 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
   const last = ['Lopez', 'Okafor', 'Martin', 'Nguyen', 'Schmidt'];
   const people: string[] = [];
   for (let i = 0; people.length < 130; i++) people.push(`${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`);
-  for (const [i, name] of people.entries())
-    await join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!]);
+  await Promise.all(
+    people.map((name, i) => join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!])),
+  );
   await startRound(big);
 
   const page = await newPage({ width: 1920, height: 1080 });
