@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
-import { downloadedText, openBrowser, signIn, watchedPage, type TestBrowser } from './support/browser';
+import { openBrowser, signIn, watchedPage, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';
 import { artifactPath, startApp, type RunningApp } from './support/server';
 import { until } from './support/until';
@@ -268,7 +269,8 @@ test('remove an attendee after confirming', async () => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download attendees CSV' }).click(),
   ]);
-  const csv = await downloadedText(download);
+  const path = await download.path();
+  const csv = readFileSync(path, 'utf8') as string;
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
   expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
   for (const email of CONTACT_EMAILS) expect(csv).not.toContain(email);
@@ -391,7 +393,7 @@ test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async ()
 
   // The per-person CSV download.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).first().click()]);
-  const csv = await downloadedText(download);
+  const csv = readFileSync(await download.path(), 'utf8') as string;
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,Round 1,Round 2,Round 3,Round 4,Round 5');
   expect(csv).toContain('"Fay, Jr.",Zeta,Table');
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Where the tier's one Chromium listens (set by the global setup). */
 export const BROWSER_ENDPOINT = 'MINGLE_E2E_BROWSER';
@@ -68,11 +68,4 @@ export async function signIn(context: BrowserContext, baseUrl: string, cookie: s
     return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
   });
   await context.addCookies(cookies);
-}
-
-/** The text of a download (the browser may run elsewhere, so it is streamed, not read from a path). */
-export async function downloadedText(download: Download): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
