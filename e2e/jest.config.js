@@ -4,8 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.e2e.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  globalSetup: '<rootDir>/support/global-setup.ts',
-  globalTeardown: '<rootDir>/support/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -1,32 +1,12 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-/** Where the tier's one Chromium listens (set by the global setup). */
-export const BROWSER_ENDPOINT = 'MINGLE_E2E_BROWSER';
-
-/** The tier's one Chromium, the system one: browser downloads are not available here. */
-export function launchBrowserServer() {
-  return chromium.launchServer({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** A test file's hold on the tier's Chromium; each person in it gets their own profile (context). */
+/** One Chromium per test file; each person on it gets their own profile (context). */
 export interface TestBrowser {
-  /** A fresh profile (own cookies and storage), closed with the file's hold. */
+  browser: Browser;
+  /** A fresh profile (own cookies and storage), closed with the browser. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A fresh profile with one page; any error on the page fails the test. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
-  /** Closes this file's profiles and lets go of the browser. */
   close(): Promise<void>;
 }
 
@@ -39,10 +19,21 @@ export async function watchedPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** The system Chromium; browser downloads are not available here. */
 export async function openBrowser(): Promise<TestBrowser> {
-  const endpoint = process.env[BROWSER_ENDPOINT];
-  if (!endpoint) throw new Error(`${BROWSER_ENDPOINT} is not set: run the e2e tier through its Jest config (global setup starts Chromium)`);
-  const browser: Browser = await chromium.connect(endpoint);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const contexts: BrowserContext[] = [];
   const newContext = async (options?: BrowserContextOptions) => {
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Paris', ...options });
@@ -50,6 +41,7 @@ export async function openBrowser(): Promise<TestBrowser> {
     return context;
   };
   return {
+    browser,
     newContext,
     async newPage(options) {
       return watchedPage(await newContext(options));
