@@ -10,8 +10,8 @@ const organizer = { name: 'Ada Organizer', email: `ada+${Date.now()}@example.com
 const EVENT_NAME = 'Climate Tech Night';
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
 });
 
 afterAll(async () => {

@@ -12,8 +12,8 @@ let browser: TestBrowser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp({ JOIN_RATE_LIMIT: '1000' });
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
 });
 
 afterAll(async () => {

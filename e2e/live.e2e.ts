@@ -38,8 +38,8 @@ const FOUNDERS_MIXER = {
 const url = (path: string) => `${app.baseUrl}${path}`;
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
   organizer = await signUp(app.baseUrl, 'Lin Organizer');
   console_ = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await signIn(console_, app.baseUrl, organizer.cookie);

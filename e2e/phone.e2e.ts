@@ -23,8 +23,8 @@ const RAJ = { name: 'Raj Patel', email: 'raj@example.com' };
 const CLEO = { name: 'Cleo Martin', email: 'cleo@example.com' };
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
   organizer = await signUp(app.baseUrl, 'Ada');
 });
 

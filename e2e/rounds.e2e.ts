@@ -14,8 +14,8 @@ let browser: TestBrowser;
 const NAMES = ['Ana Lima', 'Raj Patel', 'Cleo Martin', 'Dev Okafor', 'Eva Novak', 'Finn Berg'];
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
 });
 
 afterAll(async () => {

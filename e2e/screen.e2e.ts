@@ -16,8 +16,8 @@ const phones: Socket[] = [];
 const INTERESTS = ['AI', 'Climate', 'Design', 'Policy', 'Hardware', 'Investing'];
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  app = await startApp({ JOIN_RATE_LIMIT: '1000' });
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
   organizer = await signUp(app.baseUrl, 'Sam Screen');
 });
 
@@ -67,9 +67,11 @@ async function assertStageSafe(page: Page): Promise<void> {
 /** An open event with Ana, Ben and Chloé (phones on), its lobby on a 1080p screen. */
 async function lobbyOfThree(): Promise<{ event: OrganizerEvent; screen: Page }> {
   const event = await createOpenEvent('Climate Tech Night', { groupSize: 3 });
-  await join(event.joinCode, 'Ana Lopez', ['AI', 'Climate']);
-  await join(event.joinCode, 'Ben Okafor', ['Climate', 'Design']);
-  await join(event.joinCode, 'Chloé Martin', ['Climate', 'Policy']);
+  await Promise.all([
+    join(event.joinCode, 'Ana Lopez', ['AI', 'Climate']),
+    join(event.joinCode, 'Ben Okafor', ['Climate', 'Design']),
+    join(event.joinCode, 'Chloé Martin', ['Climate', 'Policy']),
+  ]);
   const screen = await newPage({ width: 1920, height: 1080 });
   await screen.goto(onTestServer(event.screenUrl));
   await screen.locator('.count__value', { hasText: /^3$/ }).waitFor();
