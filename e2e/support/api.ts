@@ -2,14 +2,14 @@
 
 const CSRF = { 'x-mingle-csrf': '1' };
 
-export interface Reply<T> {
+interface Reply<T> {
   status: number;
   body: T;
   res: Response;
 }
 
 /** One request; a body is sent as JSON, and every write carries the CSRF header. */
-export async function call<T = unknown>(
+async function call<T = unknown>(
   baseUrl: string,
   method: string,
   path: string,

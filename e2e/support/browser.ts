@@ -1,8 +1,7 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** One Chromium per test file; each person on it gets their own profile (context). */
 export interface TestBrowser {
-  browser: Browser;
   /** A fresh profile (own cookies and storage), closed with the browser. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A fresh profile with one page; any error on the page fails the test. */
@@ -41,7 +40,6 @@ export async function openBrowser(): Promise<TestBrowser> {
     return context;
   };
   return {
-    browser,
     newContext,
     async newPage(options) {
       return watchedPage(await newContext(options));
