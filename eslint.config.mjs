@@ -31,5 +31,16 @@ export default tseslint.config(
     // Tests read JSON and socket frames whose shape the assertions check.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // One door to the database: see server/src/architecture.spec.ts.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.repository.ts', 'server/src/**/*.entity.ts', 'server/src/**/*.entities.ts', 'server/src/database/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'typeorm', message: 'Only repositories, entities and database/ touch TypeORM.' }] },
+      ],
+    },
+  },
   prettier,
 );

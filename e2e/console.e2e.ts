@@ -1,35 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { signUp } from './support/api';
+import { openBrowser, type TestBrowser } from './support/browser';
 import { artifactPath, startApp, type RunningApp } from './support/server';
 
 let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 
 const organizer = { name: 'Ada Organizer', email: `ada+${Date.now()}@example.com`, password: 'correct horse battery' };
 const EVENT_NAME = 'Climate Tech Night';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
-/** A fresh browser profile (own cookies) that fails the test on any page error. */
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Europe/Paris' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
-  return page;
-}
+const newPage = (viewport = { width: 1280, height: 900 }) => browser.newPage({ viewport });
 
 const url = (path: string) => `${app.baseUrl}${path}`;
 
@@ -52,8 +42,6 @@ async function pasteInto(page: Page, selector: string, text: string): Promise<vo
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
-
-let eventPath = '';
 
 test('a signed-out visitor is sent to log in', async () => {
   const page = await newPage();
@@ -137,7 +125,7 @@ test('sign up, create an event with tags, find it in the list after a reload', a
   await page.getByLabel('Venue').press('Enter');
   await page.waitForURL(/\/console\/events\/[0-9a-f-]{36}$/);
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  eventPath = new URL(page.url()).pathname;
+  const eventPath = new URL(page.url()).pathname;
 
   const joinCode = (await page.locator('.joincode').textContent())?.trim() ?? '';
   expect(joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
@@ -191,15 +179,17 @@ test('sign up, create an event with tags, find it in the list after a reload', a
 });
 
 test('log in again, regenerate the join code, delete an event after confirming', async () => {
-  expect(eventPath).not.toBe('');
+  const owner = await signUp(app.baseUrl);
+  const event = await owner.openEvent({ name: EVENT_NAME, interests: ['AI', 'Climate'] });
+  const eventPath = `/console/events/${event.id}`;
   const page = await newPage();
   await page.goto(url(eventPath));
   await page.waitForURL(/\/console\/login\?next=/);
-  await page.getByLabel('Email').fill(organizer.email);
+  await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill('wrong password!');
   await page.getByLabel('Password').press('Enter');
   await page.getByRole('alert').filter({ hasText: /wrong/i }).waitFor();
-  await page.getByLabel('Password').fill(organizer.password);
+  await page.getByLabel('Password').fill(owner.password);
   await page.getByLabel('Password').press('Enter');
   await page.waitForURL(`**${eventPath}`);
 

@@ -1,46 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { signUp } from './support/api';
+import { openBrowser, signIn, type TestBrowser } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
+import { until } from './support/until';
 
 /** The built console, phone and screen run under the server's Content-Security-Policy with no violation. */
 
 let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 /** Every CSP violation, console CSP message and page error, per page. */
 const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp({ JOIN_RATE_LIMIT: '1000' });
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
 const url = (path: string) => `${app.baseUrl}${path}`;
 
-async function api(method: string, path: string, body: unknown, cookie = ''): Promise<any> {
-  const res = await fetch(url(path), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-mingle-csrf': '1', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
-  return { body: await res.json(), cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
-
 /** A fresh profile whose pages report every CSP violation (DOM event and console message) and error. */
 async function newPage(name: string, cookie?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  contexts.push(context);
-  if (cookie) {
-    const [key, value] = cookie.split('=');
-    await context.addCookies([{ name: key!, value: value!, url: app.baseUrl }]);
-  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (cookie) await signIn(context, app.baseUrl, cookie);
   await context.exposeFunction('__reportViolation', (what: string) => problems.push(`${name}: ${what}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -63,14 +49,9 @@ test('console, phone and screen load and go live under the CSP with zero violati
   expect(policy).toMatch(/script-src 'self'(;|$)/);
   expect(policy).toContain("frame-ancestors 'none'");
 
-  const signup = await api('POST', '/api/auth/signup', {
-    name: 'Cora CSP',
-    email: `cora+${Date.now()}@example.com`,
-    password: 'correct horse battery',
-  });
-  const cookie = signup.cookie;
-  const created = await api('POST', '/api/events', { name: 'Policy Night', interests: ['AI', 'Climate', 'Design'], groupSize: 2 }, cookie);
-  const event = (await api('POST', `/api/events/${created.body.id}/state`, { state: 'open' }, cookie)).body;
+  const organizer = await signUp(app.baseUrl, 'Cora CSP');
+  const { cookie } = organizer;
+  const event = await organizer.openEvent({ name: 'Policy Night', interests: ['AI', 'Climate', 'Design'], groupSize: 2 });
 
   const console_ = await newPage('console', cookie);
   await console_.goto(url('/console'));
@@ -118,7 +99,6 @@ test('console, phone and screen load and go live under the CSP with zero violati
     s.textContent = 'window.__inlineRan = true';
     document.body.append(s);
   });
-  for (const end = Date.now() + 5000; !problems.length && Date.now() < end;) await screen.waitForTimeout(50);
-  expect(problems.join('\n')).toMatch(/screen: .*script-src/);
+  await until(() => problems.some((p) => /screen: .*script-src/.test(p)), 'the refused inline script is reported', 5000);
   expect(await screen.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
 });

@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
-import { launchBrowser } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
+import { openBrowser, signIn, watchedPage, type TestBrowser } from './support/browser';
+import { openPhone } from './support/phones';
 import { artifactPath, startApp, type RunningApp } from './support/server';
+import { until } from './support/until';
 
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let browser: TestBrowser;
 const sockets: Socket[] = [];
+/** The organizer, signed in on the file's console profile; each test gets its own page there. */
+let organizer: Organizer;
+let console_: BrowserContext;
+let page: Page;
 
-const organizer = { name: 'Lin Organizer', email: `lin+${Date.now()}@example.com`, password: 'correct horse battery' };
 const TAGS = ['AI', 'Climate', 'Design', 'Policy', 'Investing'];
 const PEOPLE = [
   { name: 'Ana Lopez', company: 'Acme', headline: 'Founder', interests: ['AI', 'Climate'] },
@@ -20,69 +24,59 @@ const PEOPLE = [
   { name: 'Eli Stone', company: 'Delta', headline: 'Researcher', interests: ['Policy', 'Climate'] },
   { name: 'Fay Wu', company: 'Epsilon', headline: 'PM', interests: ['AI', 'Policy'] },
 ];
+const emailOf = (person: { name: string }) => `${person.name.split(' ')[0]!.toLowerCase()}@example.com`;
+const CONTACT_EMAILS = PEOPLE.map(emailOf);
+const FOUNDERS_MIXER = {
+  name: 'Founders Mixer',
+  interests: TAGS,
+  groupSize: 3,
+  roundMinutes: 5,
+  breakMinutes: 1,
+  separateColleagues: true,
+};
 
 const url = (path: string) => `${app.baseUrl}${path}`;
-const CSRF = { 'x-mingle-csrf': '1' };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Reads until the value passes (Jest has no expect.poll); fails with the last value seen. */
-async function until<T>(read: () => Promise<T>, ok: T | ((v: T) => boolean), timeoutMs = 10_000): Promise<T> {
-  const pass = typeof ok === 'function' ? (ok as (v: T) => boolean) : (v: T) => v === ok;
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!pass(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(last)}`);
-    await sleep(100);
-    last = await read();
-  }
-  return last;
-}
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
+  organizer = await signUp(app.baseUrl, 'Lin Organizer');
+  console_ = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(console_, app.baseUrl, organizer.cookie);
+  await console_.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+});
+
+beforeEach(async () => {
+  page = await watchedPage(console_);
+});
+
+afterEach(async () => {
+  await page.close();
 });
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  await context?.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
-/** The organizer's API calls share the browser's cookie jar. */
-async function organizerApi<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const res = await context.request.fetch(url(`/api${path}`), { method, data, headers: CSRF });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function join(code: string, person: (typeof PEOPLE)[number]): Promise<{ token: string; me: { id: string } }> {
-  const res = await fetch(url(`/api/join/${code}`), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...CSRF },
-    body: JSON.stringify({ ...person, acceptPrivacy: true, card: { email: `${person.name.split(' ')[0]!.toLowerCase()}@example.com` } }),
-  });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`join: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { token: string; me: { id: string } };
-}
+const join = (code: string, person: { name: string; interests: string[] }) =>
+  joinApi(app.baseUrl, code, { ...person, card: { email: emailOf(person) } });
 
 /** An attendee's phone being online: a socket with the attendee token. */
-function phone(token: string): Promise<Socket> {
-  return new Promise((ok, fail) => {
-    const s = io(app.baseUrl, { path: '/socket.io', transports: ['websocket'], auth: { role: 'attendee', token }, reconnection: false });
-    sockets.push(s);
-    s.once('connect', () => ok(s));
-    s.once('connect_error', fail);
-  });
+const phone = (token: string) => openPhone(app.baseUrl, token, sockets);
+
+/** The Founders Mixer, open, with all six people joined and their phones online, on the live page. */
+async function liveRoom(): Promise<OrganizerEvent> {
+  const event = await organizer.openEvent(FOUNDERS_MIXER);
+  await Promise.all(PEOPLE.map(async (person) => phone((await join(event.joinCode, person)).token)));
+  await page.goto(url(`/console/events/${event.id}/live`));
+  await page.getByTestId('online-count').filter({ hasText: /^6$/ }).waitFor();
+  return event;
 }
+
+/** The people table shows `n` rows. */
+const rowsShown = (n: number) => until(async () => (await page.locator('#people-table tbody tr').count()) === n, `${n} rows show`);
 
 const countdownSeconds = async (): Promise<number> => {
   const text = (await page.getByTestId('round-countdown').textContent()) ?? '';
@@ -91,29 +85,19 @@ const countdownSeconds = async (): Promise<number> => {
   return Number(m[1]) * 60 + Number(m[2]);
 };
 
-let eventId = '';
-let joinCode = '';
-let contactEmails: string[] = [];
-
 test('the live page: lobby fills up live, search, share links', async () => {
-  await organizerApi('POST', '/auth/signup', organizer);
-  const event = await organizerApi<{ id: string; joinCode: string }>('POST', '/events', {
-    name: 'Founders Mixer',
-    interests: TAGS,
-    groupSize: 3,
-    roundMinutes: 5,
-    breakMinutes: 1,
-    separateColleagues: true,
+  // Its own name: the events list may hold other tests' Founders Mixers.
+  const { id: eventId, joinCode } = await organizer.api<OrganizerEvent>('POST', '/api/events', {
+    ...FOUNDERS_MIXER,
+    name: 'Founders Lobby',
   });
-  eventId = event.id;
-  joinCode = event.joinCode;
 
   // From the events list to the live page.
   await page.goto(url('/console'));
-  const row = page.getByRole('row', { name: /Founders Mixer/ });
+  const row = page.getByRole('row', { name: /Founders Lobby/ });
   await row.getByRole('link', { name: 'Live view' }).click();
   await page.waitForURL(`**/console/events/${eventId}/live`);
-  await page.getByRole('heading', { name: 'Founders Mixer', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Founders Lobby', level: 1 }).waitFor();
   await page.getByText('Joining is closed').waitFor();
 
   // Open joining from the header.
@@ -128,19 +112,18 @@ test('the live page: lobby fills up live, search, share links', async () => {
   // Six people join through the API: the table and counts follow without a reload.
   const tokens: string[] = [];
   for (const person of PEOPLE) tokens.push((await join(joinCode, person)).token);
-  contactEmails = PEOPLE.map((p) => `${p.name.split(' ')[0]!.toLowerCase()}@example.com`);
   await page.locator('#people-table tbody tr').nth(5).waitFor();
-  await until(() => page.getByTestId('joined-count').textContent(), '6');
+  await page.getByTestId('joined-count').filter({ hasText: /^6$/ }).waitFor();
   expect(await page.locator('#people-table tbody tr').count()).toBe(6);
   // Newest first, and never a contact detail anywhere on the page.
   expect(await page.locator('#people-table tbody tr').first().locator('.people__name').textContent()).toBe('Fay Wu');
   const html = await page.content();
-  for (const email of contactEmails) expect(html).not.toContain(email);
+  for (const email of CONTACT_EMAILS) expect(html).not.toContain(email);
 
   // Two phones come online.
   await phone(tokens[0]!);
   await phone(tokens[1]!);
-  await until(() => page.getByTestId('online-count').textContent(), '2');
+  await page.getByTestId('online-count').filter({ hasText: /^2$/ }).waitFor();
   await page
     .getByRole('row', { name: /Ana Lopez/ })
     .getByText('Online')
@@ -152,21 +135,21 @@ test('the live page: lobby fills up live, search, share links', async () => {
     .waitFor();
   await page.getByTestId('people-counts').filter({ hasText: '4 never connected' }).waitFor();
   for (const token of tokens.slice(2)) await phone(token);
-  await until(() => page.getByTestId('online-count').textContent(), '6');
+  await page.getByTestId('online-count').filter({ hasText: /^6$/ }).waitFor();
 
   // Search by company, interest and name.
   const search = page.getByLabel('Search attendees');
   await search.fill('acme');
-  await until(() => page.locator('#people-table tbody tr').count(), 2);
+  await rowsShown(2);
   await page.getByTestId('people-counts').filter({ hasText: '2 of 6 shown' }).waitFor();
   await search.fill('policy');
-  await until(() => page.locator('#people-table tbody tr').count(), 2);
+  await rowsShown(2);
   await search.fill('ben');
-  await until(() => page.locator('#people-table tbody tr').count(), 1);
+  await rowsShown(1);
   await search.fill('nobody-like-this');
   await page.getByText('Nobody matches').waitFor();
   await search.fill('');
-  await until(() => page.locator('#people-table tbody tr').count(), 6);
+  await rowsShown(6);
 
   // Copy the screen link: the button says so.
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
@@ -179,22 +162,19 @@ test('the live page: lobby fills up live, search, share links', async () => {
   const dialog = page.getByRole('dialog', { name: 'Make a new screen link?' });
   await dialog.getByText('Open screens will disconnect').waitFor();
   await dialog.getByRole('button', { name: 'Regenerate secret' }).click();
-  await until(
-    () => page.locator('#screen-url').inputValue(),
-    (v) => v !== screenUrl,
-  );
+  await until(async () => (await page.locator('#screen-url').inputValue()) !== screenUrl, 'the screen link changes');
 
   await page.screenshot({ path: artifactPath('console-live-lobby.png'), fullPage: true });
 });
 
 test('rounds from the live page: start, extend, end, again, autopilot', async () => {
-  expect(eventId).not.toBe('');
+  const { id: eventId } = await liveRoom();
   const startButton = page.getByRole('button', { name: 'Start round 1' });
   await startButton.click();
 
   // Groups of 3 at spots, a countdown near 5:00.
   await page.getByRole('heading', { name: 'Groups in round 1' }).waitFor();
-  await until(() => page.locator('.group').count(), 2);
+  await until(async () => (await page.locator('.group').count()) === 2, 'two groups show');
   const firstGroup = page.locator('.group').first();
   expect(await firstGroup.locator('.member').count()).toBe(3);
   await firstGroup
@@ -209,7 +189,7 @@ test('rounds from the live page: start, extend, end, again, autopilot', async ()
 
   // A round is running: starting another is not offered; extend by 2 minutes.
   await page.getByRole('button', { name: '+2 min' }).click();
-  await until(countdownSeconds, (v) => v > before + 100);
+  await until(async () => (await countdownSeconds()) > before + 100, 'the countdown is 2 minutes longer');
   await page.screenshot({ path: artifactPath('console-live-round.png'), fullPage: true });
   // Tablet: one column, the round controls first.
   await page.setViewportSize({ width: 800, height: 1100 });
@@ -228,7 +208,10 @@ test('rounds from the live page: start, extend, end, again, autopilot', async ()
   expect(await countdownSeconds()).toBeLessThanOrEqual(180);
   await page.getByRole('button', { name: 'End now' }).click();
   await page.getByRole('button', { name: 'Start round 3' }).waitFor();
-  await until(() => page.getByRole('table', { name: 'Past rounds' }).locator('tbody tr').count(), 2);
+  await until(
+    async () => (await page.getByRole('table', { name: 'Past rounds' }).locator('tbody tr').count()) === 2,
+    'two past rounds show',
+  );
   // The connection figures follow the rounds (counts only).
   await page.getByRole('table', { name: 'Matches per round' }).locator('tbody tr').nth(1).waitFor();
 
@@ -258,20 +241,21 @@ test('rounds from the live page: start, extend, end, again, autopilot', async ()
   await page.getByRole('button', { name: 'Start round 4' }).waitFor();
 
   // A round started elsewhere (another organizer tab, the API) shows up here as news.
-  await organizerApi('POST', `/events/${eventId}/rounds`, { minutes: 2 });
+  await organizer.api('POST', `/api/events/${eventId}/rounds`, { minutes: 2 });
   await page.getByRole('heading', { name: 'Groups in round 4' }).waitFor();
-  await organizerApi('POST', `/events/${eventId}/rounds/current/end`);
+  await organizer.api('POST', `/api/events/${eventId}/rounds/current/end`);
   await page.getByRole('button', { name: 'Start round 5' }).waitFor();
 });
 
 test('remove an attendee after confirming', async () => {
+  await liveRoom();
   const row = page.getByRole('row', { name: /Eli Stone/ });
   await row.getByRole('button', { name: 'Remove Eli Stone' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove Eli Stone?' });
   await dialog.getByText('They will be disconnected and cannot rejoin with this link.').waitFor();
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await row.waitFor({ state: 'detached' });
-  await until(() => page.getByTestId('joined-count').textContent(), '5');
+  await page.getByTestId('joined-count').filter({ hasText: /^5$/ }).waitFor();
   expect(await page.locator('#people-table tbody tr').count()).toBe(5);
 
   // Still gone after a reload (the snapshot agrees).
@@ -289,10 +273,11 @@ test('remove an attendee after confirming', async () => {
   const csv = readFileSync(path, 'utf8') as string;
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
   expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
-  for (const email of contactEmails) expect(csv).not.toContain(email);
+  for (const email of CONTACT_EMAILS) expect(csv).not.toContain(email);
 });
 
 test('people who joined but never connected are shown, and removed together after one confirmation', async () => {
+  const { id: eventId, joinCode } = await liveRoom();
   const ghosts = [
     { name: 'Gus Ghost', company: 'Nowhere', headline: 'Script', interests: ['AI'] },
     { name: 'Hal Ghost', company: 'Nowhere', headline: 'Script', interests: ['AI'] },
@@ -303,7 +288,7 @@ test('people who joined but never connected are shown, and removed together afte
     .getByText('Never connected')
     .waitFor();
   await page.getByLabel('Show', { exact: true }).selectOption('never');
-  await until(() => page.locator('#people-table tbody tr').count(), 2);
+  await rowsShown(2);
   await page.locator('section[aria-labelledby="sec-attendees"]').screenshot({ path: artifactPath('console-live-never-connected.png') });
 
   await page.getByRole('button', { name: 'Remove everyone who never connected (2)' }).click();
@@ -312,15 +297,14 @@ test('people who joined but never connected are shown, and removed together afte
   await dialog.waitFor({ state: 'hidden' });
   await page.getByText('Nobody matches this filter').waitFor();
   await page.getByLabel('Show', { exact: true }).selectOption('all');
-  await until(() => page.locator('#people-table tbody tr').count(), 5);
-  const left = await organizerApi<Array<{ name: string }>>('GET', `/events/${eventId}/attendees`);
-  expect(left.map((a) => a.name).sort()).toEqual(['Ana Lopez', 'Ben Ode', 'Cleo Park', 'Dev Rao', 'Fay Wu']);
+  await rowsShown(6);
+  const left = await organizer.api<Array<{ name: string }>>('GET', `/api/events/${eventId}/attendees`);
+  expect(left.map((a) => a.name).sort()).toEqual(PEOPLE.map((p) => p.name).sort());
 });
 
 test('a start that the server refuses is explained', async () => {
   // End the event: the start button is then off; a too-few-people refusal shows in a fresh event.
-  const small = await organizerApi<{ id: string; joinCode: string }>('POST', '/events', { name: 'Tiny Dinner', interests: TAGS });
-  await organizerApi('POST', `/events/${small.id}/state`, { state: 'open' });
+  const small = await organizer.openEvent({ name: 'Tiny Dinner', interests: TAGS });
   await join(small.joinCode, PEOPLE[0]!);
   await page.goto(url(`/console/events/${small.id}/live`));
   await page.getByRole('heading', { name: 'Tiny Dinner', level: 1 }).waitFor();
@@ -335,6 +319,7 @@ test('a start that the server refuses is explained', async () => {
 });
 
 test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async () => {
+  await page.goto(url('/console'));
   await page.getByRole('link', { name: 'Planner' }).click();
   await page.waitForURL('**/console/planner');
   await page.getByRole('heading', { name: 'Seating planner' }).waitFor();

@@ -1,98 +1,153 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { artifactPath, startApp, type RunningApp } from './support/server';
-import { openPhone } from './support/phones';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
+import { asAttendee, join, signUp, type Joined, type Organizer, type OrganizerEvent } from './support/api';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { openPhone } from './support/phones';
+import { artifactPath, startApp, type RunningApp } from './support/server';
+import { until } from './support/until';
 
 /**
  * The attendee phone: join by code, lobby, a live round, "I'm here", a mutual swap, privacy for a
  * groupmate who asked nobody, flaky Wi-Fi, people I met, profile, removal and "Erase me".
+ * Each test opens its own event and brings its people to where it starts.
  */
 
 let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
+let organizer: Organizer;
 const sockets: Socket[] = [];
 
-const CSRF = { 'x-mingle-csrf': '1' };
 const EVENT_NAME = 'Climate Tech Night';
 const ANA = { name: 'Ana Lima', email: 'ana@example.com', phone: '+44 20 7946 0958', linkedin: 'https://www.linkedin.com/in/ana-lima' };
 const RAJ = { name: 'Raj Patel', email: 'raj@example.com' };
 const CLEO = { name: 'Cleo Martin', email: 'cleo@example.com' };
 
-let cookie = '';
-let eventId = '';
-let joinCode = '';
-
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
+  organizer = await signUp(app.baseUrl, 'Ada');
 });
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
 const url = (path: string) => `${app.baseUrl}${path}`;
 
-async function http<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: T; res: Response }> {
-  const res = await fetch(url(path), {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : CSRF), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, res };
-}
-
 /** As the organizer (session cookie). */
-async function org<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await http<T>(method, path, body, { cookie });
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const org = <T = unknown>(method: string, path: string, body?: unknown) => organizer.api<T>(method, path, body);
 
 /** As an attendee (bearer token). */
-async function phone<T = unknown>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const r = await http<T>(method, path, body, { authorization: `Bearer ${token}` });
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const phone = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
+  asAttendee<T>(app.baseUrl, token, method, path, body);
 
 /** A phone-sized browser profile that fails the test on any page error. */
-async function newPhone(width = 390, height = 844): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    timezoneId: 'Europe/Paris',
+const newPhone = (width = 390, height = 844, storageState?: BrowserContextOptions['storageState']) =>
+  browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState });
+
+/** A new Climate Tech Night, open for joining, with one spot: Table 7. */
+function openEvent(): Promise<OrganizerEvent> {
+  return organizer.openEvent({
+    name: EVENT_NAME,
+    interests: ['AI', 'Climate', 'Hiking', 'Design', 'Policy'],
+    maxInterests: 3,
+    groupSize: 3,
+    roundMinutes: 8,
+    spotLabels: ['Table 7'],
+    icebreakers: ['What are you building right now?'],
+    privacyNote: 'We keep your profile for this event only. Contact details are shared only after a mutual swap.',
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
-  return { context, page };
 }
 
-/** Waits until `check` holds (jest has no expect.poll). */
-async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
+/** The attendee token this phone stored for the event. */
+async function tokenOn(page: Page, event: OrganizerEvent): Promise<string> {
+  const joins = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}') as Record<string, { token: string }>,
+  );
+  return joins[event.id]!.token;
+}
+
+/**
+ * A phone that joined through the API and has the app open in the lobby: its profile holds the
+ * token as the join form leaves it (the form itself is the join test's subject).
+ */
+async function phoneOf(event: OrganizerEvent, joined: Joined, width = 390, height = 844): Promise<Page> {
+  const stored = { [event.id]: { eventId: event.id, token: joined.token, code: event.joinCode, eventName: EVENT_NAME } };
+  const localStorage = [
+    { name: 'mingle.phone.joins', value: JSON.stringify(stored) },
+    { name: 'mingle.phone.last', value: event.id },
+  ];
+  const page = await newPhone(width, height, { cookies: [], origins: [{ origin: app.baseUrl, localStorage }] });
+  await page.goto(url(`/e/${event.id}`));
+  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+  return page;
+}
+
+const joinAna = (event: OrganizerEvent) =>
+  join(app.baseUrl, event.joinCode, {
+    name: ANA.name,
+    interests: ['AI', 'Climate'],
+    card: { email: ANA.email, phone: ANA.phone, linkedin: ANA.linkedin },
+  });
+const joinCleo = (event: OrganizerEvent) =>
+  join(app.baseUrl, event.joinCode, { name: CLEO.name, interests: ['Climate', 'Design'], card: { email: CLEO.email } });
+
+/** Ana on her phone, in the lobby, with her whole card. */
+const anaInLobby = async (event: OrganizerEvent) => phoneOf(event, await joinAna(event));
+
+interface RoundOne<Cleo> {
+  event: OrganizerEvent;
+  ana: Page;
+  raj: Joined;
+  cleo: Cleo;
+}
+
+/**
+ * Round 1 running at Table 7: Ana (her phone), Raj (API, app open) and Cleo, on a 360 px phone
+ * when the test looks at it, else through the API with the app open.
+ */
+async function roundOne(cleoOn: 'phone'): Promise<RoundOne<Page>>;
+async function roundOne(cleoOn?: 'api'): Promise<RoundOne<Joined>>;
+async function roundOne(cleoOn: 'phone' | 'api' = 'api'): Promise<RoundOne<Page | Joined>> {
+  const event = await openEvent();
+  const [ana, raj, cleo] = await Promise.all([
+    anaInLobby(event),
+    (async () => {
+      const raj = await join(app.baseUrl, event.joinCode, {
+        name: RAJ.name,
+        headline: 'Grid software',
+        company: 'Voltline',
+        interests: ['Climate', 'AI'],
+        card: { email: RAJ.email },
+      });
+      // Raj's phone has the app open: only people whose phone connected are grouped.
+      await openPhone(app.baseUrl, raj.token, sockets);
+      return raj;
+    })(),
+    (async () => {
+      const cleo = await joinCleo(event);
+      if (cleoOn === 'phone') return phoneOf(event, cleo, 360, 740);
+      await openPhone(app.baseUrl, cleo.token, sockets);
+      return cleo;
+    })(),
+  ]);
+  await org('POST', `/api/events/${event.id}/rounds`, { minutes: 5 });
+  return { event, ana, cleo, raj };
+}
+
+/** Round 1 is over; Ana and Raj both asked to swap: a match. */
+async function afterRoundOne(): Promise<RoundOne<Joined> & { anaId: string }> {
+  const round = await roundOne();
+  const met = await phone<Array<{ id: string; name: string }>>(round.raj.token, 'GET', '/api/me/people');
+  const anaId = met.find((p) => p.name === ANA.name)!.id;
+  await phone(await tokenOn(round.ana, round.event), 'POST', `/api/me/people/${round.raj.me.id}/swap`);
+  await phone(round.raj.token, 'POST', `/api/me/people/${anaId}/swap`);
+  await round.ana.getByRole('dialog', { name: "It's a match!" }).getByRole('button', { name: 'Great!' }).click();
+  await org('POST', `/api/events/${round.event.id}/rounds/current/end`);
+  await round.ana.getByRole('heading', { name: "You're in!" }).waitFor();
+  return { ...round, anaId };
 }
 
 /** A short description of the focused element, and whether it is inside `dialog`. */
@@ -128,54 +183,8 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: artifactPath(name), fullPage });
 }
 
-/** Joins through the form on /j/<code>. */
-async function joinThroughForm(page: Page, who: { name: string; email: string }, interests: string[]): Promise<void> {
-  await page.goto(url(`/j/${joinCode}`));
-  await page.getByRole('heading', { name: EVENT_NAME }).waitFor();
-  await page.getByLabel('Your name').fill(who.name);
-  for (const tag of interests) await page.getByRole('button', { name: tag, exact: true }).click();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('I accept the privacy note').check();
-  await page.getByRole('button', { name: 'Join the event' }).click();
-  await page.getByRole('heading', { name: "You're in!" }).waitFor();
-}
-
-let anaPage: Page;
-let anaContext: BrowserContext;
-let cleoPage: Page;
-let rajToken = '';
-let anaId = '';
-let rajId = '';
-let cleoId = '';
-
-test('the organizer opens an event (HTTP API)', async () => {
-  const signup = await http<unknown>('POST', '/api/auth/signup', {
-    email: `ada+${Date.now()}@example.com`,
-    name: 'Ada',
-    password: 'correct horse battery',
-  });
-  expect(signup.status).toBe(201);
-  cookie = signup.res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const ev = await org<{ id: string; joinCode: string }>('POST', '/api/events', {
-    name: EVENT_NAME,
-    interests: ['AI', 'Climate', 'Hiking', 'Design', 'Policy'],
-    maxInterests: 3,
-    groupSize: 3,
-    roundMinutes: 8,
-    spotLabels: ['Table 7'],
-    icebreakers: ['What are you building right now?'],
-    privacyNote: 'We keep your profile for this event only. Contact details are shared only after a mutual swap.',
-  });
-  eventId = ev.id;
-  joinCode = ev.joinCode;
-  await org('POST', `/api/events/${eventId}/state`, { state: 'open' });
-});
-
 test('unknown and draft codes get a clear page', async () => {
-  const { page } = await newPhone();
+  const page = await newPhone();
   await page.goto(url('/j/ZZZZZZ'));
   await page.getByRole('heading', { name: 'We could not find that event' }).waitFor();
   await page.getByRole('link', { name: 'Enter a different code' }).click();
@@ -195,8 +204,8 @@ test('unknown and draft codes get a clear page', async () => {
 });
 
 test('join by typing the code, pick interests, fill the card, accept: the lobby', async () => {
-  ({ page: anaPage, context: anaContext } = await newPhone());
-  const page = anaPage;
+  const { joinCode } = await openEvent();
+  const page = await newPhone();
   await page.goto(url('/join'));
   // Forgiving: lower case with a space in the middle.
   const typed = `${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()}`;
@@ -254,27 +263,8 @@ test('join by typing the code, pick interests, fill the card, accept: the lobby'
 });
 
 test('a round: the spot, the groupmates, I am here, swap, a match with the card', async () => {
-  const page = anaPage;
-  // Raj joins through the API, Cleo through a second (360 px) phone.
-  const raj = await http<{ token: string; me: { id: string } }>('POST', `/api/join/${joinCode}`, {
-    name: RAJ.name,
-    headline: 'Grid software',
-    company: 'Voltline',
-    interests: ['Climate', 'AI'],
-    card: { email: RAJ.email },
-    acceptPrivacy: true,
-  });
-  expect(raj.status).toBe(201);
-  rajToken = raj.body.token;
-  rajId = raj.body.me.id;
-  // Raj's phone has the app open: only people whose phone connected are grouped.
-  await openPhone(app.baseUrl, rajToken, sockets);
-
-  const cleo = await newPhone(360, 740);
-  cleoPage = cleo.page;
-  await joinThroughForm(cleoPage, CLEO, ['Climate', 'Design']);
-
-  await org('POST', `/api/events/${eventId}/rounds`, { minutes: 5 });
+  const { ana: page, cleo: cleoPage, raj } = await roundOne('phone');
+  const rajToken = raj.token;
 
   await page.getByRole('heading', { name: 'Table 7' }).waitFor();
   await page.getByText(/with (Raj Patel and Cleo Martin|Cleo Martin and Raj Patel)/).waitFor();
@@ -301,8 +291,7 @@ test('a round: the spot, the groupmates, I am here, swap, a match with the card'
 
   // Ids for the API side.
   const rajPeople = await phone<Array<{ id: string; name: string }>>(rajToken, 'GET', '/api/me/people');
-  anaId = rajPeople.find((p) => p.name === ANA.name)!.id;
-  cleoId = rajPeople.find((p) => p.name === CLEO.name)!.id;
+  const anaId = rajPeople.find((p) => p.name === ANA.name)!.id;
 
   // Ana asks; Raj is not told. Withdraw and ask again works.
   const swap = rajCard.getByRole('button', { name: /Swap/ });
@@ -350,13 +339,15 @@ test('a round: the spot, the groupmates, I am here, swap, a match with the card'
 });
 
 test('offline and back: the connection indicator, then the current state', async () => {
-  const page = anaPage;
+  const { event, ana: page } = await roundOne();
+  await page.getByRole('heading', { name: 'Table 7' }).waitFor();
+  const anaContext = page.context();
   await anaContext.setOffline(true);
   const pill = page.getByRole('status').filter({ hasText: /Offline|Reconnecting/ });
   try {
     await pill.waitFor();
     // While the phone is away, the round ends.
-    await org('POST', `/api/events/${eventId}/rounds/current/end`);
+    await org('POST', `/api/events/${event.id}/rounds/current/end`);
     await page.getByRole('heading', { name: 'Table 7' }).waitFor(); // still the old picture
     await shot(page, 'phone-offline.png', false);
   } finally {
@@ -367,8 +358,14 @@ test('offline and back: the connection indicator, then the current state', async
 });
 
 test('people I met: how we met, the matched card, a note, opt-outs, share choices, downloads', async () => {
-  const page = anaPage;
-  await page.getByRole('link', { name: 'People I met' }).click();
+  const { event, ana: page, raj: rajJoined, cleo: cleoJoined, anaId } = await afterRoundOne();
+  const cleoId = cleoJoined.me.id;
+  const {
+    token: rajToken,
+    me: { id: rajId },
+  } = rajJoined;
+  const anaToken = await tokenOn(page, event);
+  await page.getByRole('link', { name: 'People I met', exact: true }).click();
   await page.getByRole('heading', { name: 'People I met', level: 1 }).waitFor();
   const raj = page.locator('.person').filter({ hasText: RAJ.name });
   const cleo = page.locator('.person').filter({ hasText: CLEO.name });
@@ -383,15 +380,10 @@ test('people I met: how we met, the matched card, a note, opt-outs, share choice
   await raj.getByLabel('Private note').fill('Follow up about grid APIs');
   await raj.getByRole('button', { name: 'Save note' }).click();
   await raj.getByText('Note saved').waitFor();
-  const people = await phone<Array<{ id: string; note: string; optOut: string | null }>>(
-    (await page.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}')))[eventId].token,
-    'GET',
-    '/api/me/people',
-  );
+  const people = await phone<Array<{ id: string; note: string; optOut: string | null }>>(anaToken, 'GET', '/api/me/people');
   expect(people.find((p) => p.id === rajId)?.note).toBe('Follow up about grid APIs');
 
   // Opt-out (private): one reason at a time.
-  const anaToken = (await page.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}')))[eventId].token as string;
   const optOutOf = async (id: string) =>
     (await phone<Array<{ id: string; optOut: string | null }>>(anaToken, 'GET', '/api/me/people')).find((p) => p.id === id)?.optOut ?? null;
   const know = cleo.getByLabel('We already know each other');
@@ -435,7 +427,7 @@ test('people I met: how we met, the matched card, a note, opt-outs, share choice
 });
 
 test('profile edit, break and back', async () => {
-  const page = anaPage;
+  const page = await anaInLobby(await openEvent());
   await page.getByRole('link', { name: 'Profile' }).click();
   await page.getByRole('heading', { name: 'Your profile' }).waitFor();
   expect(await page.getByLabel('Your name').inputValue()).toBe(ANA.name);
@@ -452,18 +444,23 @@ test('profile edit, break and back', async () => {
 });
 
 test('removed by the organizer: a clear page, and the token is forgotten', async () => {
-  await cleoPage.getByRole('link', { name: 'Now' }).click();
-  await cleoPage.getByRole('heading', { name: "You're in!" }).waitFor();
-  await org('DELETE', `/api/events/${eventId}/attendees/${cleoId}`);
+  const event = await openEvent();
+  const cleo = await joinCleo(event);
+  const cleoPage = await phoneOf(event, cleo, 360, 740);
+  await org('DELETE', `/api/events/${event.id}/attendees/${cleo.me.id}`);
   await cleoPage.getByRole('heading', { name: 'The organizer removed you from this event.' }).waitFor();
   const stored = await cleoPage.evaluate(() => JSON.parse(localStorage.getItem('mingle.phone.joins') ?? '{}') as Record<string, unknown>);
-  expect(stored[eventId]).toBeUndefined();
+  expect(stored[event.id]).toBeUndefined();
   await cleoPage.reload();
   await cleoPage.getByRole('heading', { name: 'You have not joined this event yet' }).waitFor();
 });
 
 test('leave the event, then erase me', async () => {
-  const page = anaPage;
+  const {
+    ana: page,
+    raj: { token: rajToken },
+    anaId,
+  } = await afterRoundOne();
   const leave = page.getByRole('button', { name: 'Leave the event' });
   await leave.click();
   const confirm = page.getByRole('dialog', { name: 'Leave the event?' });

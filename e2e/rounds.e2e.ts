@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { signUp } from './support/api';
+import { openBrowser, signIn, type TestBrowser } from './support/browser';
 import { artifactPath, startApp, type RunningApp } from './support/server';
 
 /**
@@ -9,31 +10,20 @@ import { artifactPath, startApp, type RunningApp } from './support/server';
  */
 
 let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
+let browser: TestBrowser;
 const NAMES = ['Ana Lima', 'Raj Patel', 'Cleo Martin', 'Dev Okafor', 'Eva Novak', 'Finn Berg'];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
-async function context(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const c = await browser.newContext(options);
-  contexts.push(c);
-  const page = await c.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
-  return page;
-}
+const context = (options: BrowserContextOptions) => browser.newPage(options);
 
 /** Each phone's spot and the groupmates it lists. */
 async function assignment(page: Page): Promise<{ spot: string; mates: string[] }> {
@@ -45,37 +35,21 @@ async function assignment(page: Page): Promise<{ spot: string; mates: string[] }
 }
 
 test('an organizer, six phones and a screen through two rounds', async () => {
-  const signup = await fetch(`${app.baseUrl}/api/auth/signup`, {
-    method: 'POST',
-    headers: CSRF,
-    body: JSON.stringify({ email: 'host@example.com', name: 'Host', password: 'long enough pw' }),
-  });
-  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${app.baseUrl}/api${path}`, {
-      method,
-      headers: { ...CSRF, cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const event = await api<{ id: string; joinCode: string; screenUrl: string }>('POST', '/events', {
+  const host = await signUp(app.baseUrl, 'Host');
+  const event = await host.openEvent({
     name: 'Friday Mixer',
     interests: ['AI', 'Hiking', 'Design', 'Climate'],
     groupSize: 2,
     roundMinutes: 6,
     spotLabels: [],
   });
-  await api('POST', `/events/${event.id}/state`, { state: 'open' });
 
   const screen = await context({ viewport: { width: 1920, height: 1080 } });
   await screen.goto(event.screenUrl.replace(/^https?:\/\/[^/]+/, app.baseUrl));
   await screen.getByText(event.joinCode).first().waitFor();
 
   const console_ = await context({ viewport: { width: 1280, height: 900 } });
-  const [name, value] = cookie.split('=') as [string, string];
-  await console_.context().addCookies([{ name, value, url: app.baseUrl }]);
+  await signIn(console_.context(), app.baseUrl, host.cookie);
   await console_.goto(`${app.baseUrl}/console/events/${event.id}/live`);
   await console_.getByRole('heading', { name: 'Friday Mixer', level: 1 }).waitFor();
 

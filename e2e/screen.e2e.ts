@@ -1,64 +1,40 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { artifactPath, startApp, type RunningApp } from './support/server';
-import { openPhone } from './support/phones';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
+import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { openPhone } from './support/phones';
+import { artifactPath, startApp, type RunningApp } from './support/server';
+import { until } from './support/until';
 
 /** The projector screen: lobby, live count and cloud, a round with its board, dead links. */
 
 let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
+let organizer: Organizer;
 const phones: Socket[] = [];
-let cookie = '';
 
 const INTERESTS = ['AI', 'Climate', 'Design', 'Policy', 'Hardware', 'Investing'];
 
-interface OrganizerEvent {
-  id: string;
-  joinCode: string;
-  joinUrl: string;
-  screenUrl: string;
-}
-
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp({ JOIN_RATE_LIMIT: '1000' });
-  const res = await post('/api/auth/signup', {
-    name: 'Sam Screen',
-    email: `sam+${Date.now()}@example.com`,
-    password: 'correct horse battery',
-  });
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  expect(cookie).toContain('=');
+  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
+  organizer = await signUp(app.baseUrl, 'Sam Screen');
 });
 
 afterAll(async () => {
   for (const s of phones) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await app?.stop();
 });
 
-async function post(path: string, body: unknown, withCookie = true): Promise<Response> {
-  const res = await fetch(`${app.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-mingle-csrf': '1', ...(withCookie && cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 400) throw new Error(`POST ${path} → ${res.status}: ${await res.text()}`);
-  return res;
-}
-
-async function createOpenEvent(name: string, extra: Record<string, unknown> = {}): Promise<OrganizerEvent> {
-  const created = (await (await post('/api/events', { name, interests: INTERESTS, ...extra })).json()) as OrganizerEvent;
-  return (await (await post(`/api/events/${created.id}/state`, { state: 'open' })).json()) as OrganizerEvent;
-}
+const createOpenEvent = (name: string, extra: Record<string, unknown> = {}) =>
+  organizer.openEvent({ name, interests: INTERESTS, ...extra });
+const startRound = (event: OrganizerEvent) => organizer.api('POST', `/api/events/${event.id}/rounds`, {});
 
 /** Joins and opens the phone (only people whose phone connected are grouped). */
 async function join(code: string, name: string, interests: string[]): Promise<void> {
-  const res = await post(`/api/join/${code}`, { name, interests, acceptPrivacy: true, card: { email: 'x@y.example' } }, false);
-  await openPhone(app.baseUrl, ((await res.json()) as { token: string }).token, phones);
+  const { token } = await joinApi(app.baseUrl, code, { name, interests, card: { email: 'x@y.example' } });
+  await openPhone(app.baseUrl, token, phones);
 }
 
 /** The server's public URL may name another host; keep its path and query on the test server. */
@@ -67,15 +43,7 @@ const onTestServer = (screenUrl: string) => {
   return `${app.baseUrl}${u.pathname}${u.search}`;
 };
 
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`Page error: ${err.message}`);
-  });
-  return page;
-}
+const newPage = (viewport: { width: number; height: number }) => browser.newPage({ viewport });
 
 /** Nothing scrolls, nothing sticks out of the viewport, no contact detail anywhere. */
 async function assertStageSafe(page: Page): Promise<void> {
@@ -96,25 +64,23 @@ async function assertStageSafe(page: Page): Promise<void> {
   expect(m.text).not.toContain('@');
 }
 
-/** The stage is safe once layout has settled (a resize re-measures and fades between layouts). */
-async function settled(page: Page, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertStageSafe(page);
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await page.waitForTimeout(200);
-    }
-  }
+/** An open event with Ana, Ben and Chloé (phones on), its lobby on a 1080p screen. */
+async function lobbyOfThree(): Promise<{ event: OrganizerEvent; screen: Page }> {
+  const event = await createOpenEvent('Climate Tech Night', { groupSize: 3 });
+  await Promise.all([
+    join(event.joinCode, 'Ana Lopez', ['AI', 'Climate']),
+    join(event.joinCode, 'Ben Okafor', ['Climate', 'Design']),
+    join(event.joinCode, 'Chloé Martin', ['Climate', 'Policy']),
+  ]);
+  const screen = await newPage({ width: 1920, height: 1080 });
+  await screen.goto(onTestServer(event.screenUrl));
+  await screen.locator('.count__value', { hasText: /^3$/ }).waitFor();
+  return { event, screen };
 }
 
-let event: OrganizerEvent;
-let screen: Page;
-
 test('the lobby shows the event, a QR code, the join code, and live numbers without reload', async () => {
-  event = await createOpenEvent('Climate Tech Night', { groupSize: 3 });
-  screen = await newPage({ width: 1920, height: 1080 });
+  const event = await createOpenEvent('Climate Tech Night', { groupSize: 3 });
+  const screen = await newPage({ width: 1920, height: 1080 });
   await screen.goto(onTestServer(event.screenUrl));
 
   await screen.getByRole('heading', { name: 'Climate Tech Night', level: 1 }).waitFor();
@@ -150,7 +116,8 @@ test('the lobby shows the event, a QR code, the join code, and live numbers with
 });
 
 test('a round shows its number, a countdown and the board, alphabetical', async () => {
-  await post(`/api/events/${event.id}/rounds`, {});
+  const { event, screen } = await lobbyOfThree();
+  await startRound(event);
   await screen.getByRole('heading', { name: 'Round 1' }).waitFor();
   const timer = screen.getByRole('timer');
   await timer.waitFor();
@@ -180,9 +147,12 @@ test('a round shows its number, a countdown and the board, alphabetical', async 
 test('a room of 30 gets a grid of spots that fits the screen', async () => {
   const mid = await createOpenEvent('Founders Breakfast', { groupSize: 4 });
   const first = ['Alexandria', 'Bo', 'Carmen', 'Dmitri', 'Esther', 'Femi', 'Giulia', 'Hiroshi', 'Ines', 'Jonas'];
-  for (let i = 0; i < 30; i++)
-    await join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]);
-  await post(`/api/events/${mid.id}/rounds`, {});
+  await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      join(mid.joinCode, `${first[i % 10]} ${['Whitaker', 'Ng', 'Olsen'][Math.floor(i / 10)]}`, [INTERESTS[i % INTERESTS.length]!]),
+    ),
+  );
+  await startRound(mid);
   for (const viewport of [
     { width: 1920, height: 1080, shot: 'screen-round-grid-1080.png' },
     { width: 1280, height: 720, shot: 'screen-round-grid-720.png' },
@@ -229,9 +199,10 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
   const last = ['Lopez', 'Okafor', 'Martin', 'Nguyen', 'Schmidt'];
   const people: string[] = [];
   for (let i = 0; people.length < 130; i++) people.push(`${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`);
-  for (const [i, name] of people.entries())
-    await join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!]);
-  await post(`/api/events/${big.id}/rounds`, {});
+  await Promise.all(
+    people.map((name, i) => join(big.joinCode, name, [INTERESTS[i % INTERESTS.length]!, INTERESTS[(i + 2) % INTERESTS.length]!])),
+  );
+  await startRound(big);
 
   const page = await newPage({ width: 1920, height: 1080 });
   await page.goto(onTestServer(big.screenUrl));
@@ -250,7 +221,14 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
 
   // After a resize the board measures itself again and fades to the new layout: wait for it to settle.
   await page.setViewportSize({ width: 1280, height: 720 });
-  await settled(page);
+  await until(
+    async () => {
+      await assertStageSafe(page);
+      return true;
+    },
+    'the board has settled into the 720p layout',
+    5000,
+  );
   // Names big enough to read from the back of the room, even at 720p.
   const namePx = await page
     .locator('.row__name')
@@ -263,6 +241,7 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
 });
 
 test('a wrong key shows a clear invalid-link message', async () => {
+  const event = await createOpenEvent('Wrong Key Night');
   const page = await newPage({ width: 1280, height: 720 });
   await page.goto(`${app.baseUrl}/screen/${event.id}?key=not-the-key`);
   await page.getByText('This screen link is not valid (it may have been replaced). Open the new link from the console.').waitFor();
@@ -271,8 +250,10 @@ test('a wrong key shows a clear invalid-link message', async () => {
 });
 
 test('a new screen key switches the open screen off', async () => {
+  const { event, screen } = await lobbyOfThree();
+  await startRound(event);
   await screen.getByRole('heading', { name: 'Round 1' }).waitFor();
-  const fresh = (await (await post(`/api/events/${event.id}/screen-key`, {})).json()) as OrganizerEvent;
+  const fresh = await organizer.api<OrganizerEvent>('POST', `/api/events/${event.id}/screen-key`, {});
   await screen.getByText('This screen link was replaced. Open the new link from the console.').waitFor();
   expect(await screen.getByRole('timer').count()).toBe(0);
 

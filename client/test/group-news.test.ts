@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { myGroupFrom, withArrival, type GroupNews } from '@mingle/shared/group-news';
 
-const seat = (id: string, interests: string[], marks: Partial<{ arrived: boolean; left: boolean; moved: boolean }> = {}) => ({
+const member = (id: string, interests: string[], marks: Partial<{ arrived: boolean; left: boolean; moved: boolean }> = {}) => ({
   id,
   name: `Person ${id}`,
   headline: '',
@@ -20,7 +20,7 @@ const news: GroupNews = {
   spot: 'Table 3',
   icebreaker: 'Best hike?',
   sharedInterests: ['Hiking'],
-  seats: [seat('ana', ['Hiking', 'AI'], { moved: true }), seat('raj', ['Hiking', 'AI']), seat('li', ['Hiking'], { left: true })],
+  members: [member('ana', ['Hiking', 'AI'], { moved: true }), member('raj', ['Hiking', 'AI']), member('li', ['Hiking'], { left: true })],
 };
 
 test("one group's news makes each member's own view: the others, with what they share with me", () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOOK_ALIKE_MESSAGE, readJoinCode } from '@mingle/shared/join-code';
-import { errorOf } from '../src/phone/phone-api';
+import { errorOf } from '../src/lib/api';
 
 test('a typed code maps to one exact code: case, spaces, dots and dashes forgiven', () => {
   assert.deepEqual(readJoinCode('k7m 2qp'), { code: 'K7M2QP' });

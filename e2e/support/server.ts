@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { until } from './until';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = resolve(__dirname, '..', 'artifacts');
@@ -13,10 +14,14 @@ export interface RunningApp {
   dataDir: string;
   /** Everything the server printed, for failure messages. */
   output(): string;
+  /** `kill -9`, as a crash: the data directory stays for `restart`. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and data directory, and waits until it is healthy. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.unref();
@@ -29,25 +34,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return;
-      last = `status ${res.status}`;
-    } catch (err) {
-      last = String(err);
-    }
-    await sleep(200);
-  }
-  throw new Error(`The server was not healthy after ${timeoutMs} ms (${last}):\n${output()}`);
+async function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (!running(child)) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Starts the built app on a free port with a fresh data directory. */
@@ -55,45 +50,45 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ...env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let log = '';
   const keep = (chunk: Buffer) => {
     log += chunk.toString();
     if (log.length > 200_000) log = log.slice(-100_000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const output = () => log;
 
+  let child: ChildProcess;
+  const launch = async () => {
+    const started = spawn(process.execPath, ['server/dist/main.js'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    started.stdout?.on('data', keep);
+    started.stderr?.on('data', keep);
+    await until(
+      async () => {
+        if (!running(started)) throw new Error(`the server exited (${started.exitCode ?? started.signalCode}):\n${output()}`);
+        return (await fetch(`${baseUrl}/api/health`)).status === 200;
+      },
+      `the server on port ${port} is healthy`,
+      30_000,
+    );
+  };
+  const kill = () => ended(child, 'SIGKILL');
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await ended(child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(baseUrl, child, output, 30_000);
+    await launch();
   } catch (err) {
     await stop();
     throw err;
   }
-  return { baseUrl, port, dataDir, output, stop };
+  return { baseUrl, port, dataDir, output, kill, restart: launch, stop };
 }
 
 export function artifactPath(name: string): string {

@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from './config/config';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, type OpenDatabase } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { OrganizersModule } from './organizers/organizers.module';
@@ -17,6 +17,7 @@ import { ConnectionsModule } from './connections/connections.module';
 import { NewsModule } from './news/news.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
+import { AccessGuard } from './access/access.guard';
 
 const MINUTE = 60_000;
 
@@ -31,7 +32,7 @@ class ConfigModule {
 
 @Module({})
 export class AppModule {
-  static with(config: Config, db: DataSource, logger: Pino): DynamicModule {
+  static with(config: Config, db: OpenDatabase, logger: Pino): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -57,7 +58,7 @@ export class AppModule {
         RealtimeModule,
       ],
       controllers: [HealthController],
-      providers: [AppLogger],
+      providers: [AppLogger, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

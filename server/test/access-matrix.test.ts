@@ -1,16 +1,17 @@
 import request from 'supertest';
-import { CSRF_HEADER } from '@mingle/shared';
+import { CSRF_HEADER, routes } from '@mingle/shared';
+import type { Access } from '../src/common/route';
 import { useApp } from './support/app';
 import { join, openEvent } from './support/attendees';
 import { assignments, phoneHeaders, room } from './support/room';
-import { apiRoutes, pathOf, type AppRoute } from './support/routes';
+import { apiRoutes, declaredRoutes, pathOf, type AppRoute } from './support/routes';
 import { connect, eventually, snapshotOf } from './support/sockets';
 
 /**
  * Every route × role, with the routes read from the app: a route missing from EXPECTED fails the
  * test, so whoever adds one must say who may call it. Allowed: any answer but 401/403/404 (a 400 for
- * the empty body is fine). Refused: 401, 403 or 404. Where a route validates its body before it
- * checks access, the table gives a valid body, so that a refused role meets the access check.
+ * the empty body is fine). Refused: 401, 403 or 404. Access is decided before any validation; the
+ * table gives a valid body where an allowed call should get past validation to the service.
  */
 
 const ROLES = ['anonymous', 'owner', 'otherOrganizer', 'attendee', 'otherAttendee', 'screen', 'oldScreen', 'removed', 'erased'] as const;
@@ -143,6 +144,29 @@ describe('authorization matrix: every route × role', () => {
     expect(missing).toEqual([]);
     const stale = Object.keys(EXPECTED).filter((key) => !apiRoutes(app().app).some((r) => r.key === key));
     expect(stale).toEqual([]);
+  });
+
+  it('every route declares its access rule and is a route of the shared contract', () => {
+    const served = apiRoutes(app().app).map((r) => r.key);
+    const declared = declaredRoutes(app().app);
+    const ruleOf = new Map(declared.map((d) => [d.key, d.access]));
+    expect(served.filter((key) => !ruleOf.get(key))).toEqual([]);
+    expect(declared.filter((d) => !d.access).map((d) => d.handler)).toEqual([]);
+    expect([...served].sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it('each declared rule lets in the roles the table allows', () => {
+    const rolesOf: Record<Access, Role[][]> = {
+      public: [EVERYONE],
+      organizer: [ORGANIZERS],
+      'event owner': [OWNER],
+      attendee: [ATTENDEES, THIS_ATTENDEE],
+    };
+    const same = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+    const wrong = declaredRoutes(app().app)
+      .filter((d) => d.access && !rolesOf[d.access].some((roles) => same(roles, EXPECTED[d.key]?.allowed ?? [])))
+      .map((d) => `${d.key}: ${d.access}`);
+    expect(wrong).toEqual([]);
   });
 
   it('lets in exactly the roles the table allows, on every route', async () => {

@@ -16,7 +16,7 @@ import { kill, startNode, transpileServer, type Node } from './support/nodes';
 /**
  * "Nothing that must happen lives only in memory": a node killed right after a commit, before its
  * follow-ups (telling a round's start and end, stopping an ended event's autopilot and round,
- * unseating and dropping a removed person), leaves them to the clock of another node.
+ * taking a removed person out of their group and dropping their phones), leaves them to the clock of another node.
  */
 jest.setTimeout(90_000);
 

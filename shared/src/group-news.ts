@@ -1,15 +1,15 @@
 import type { Groupmate, MyGroup } from './rounds';
 
-/** One seat of a group as all its phones get it: what a groupmate may see, plus the seat's own marks. */
-export interface GroupSeat extends Omit<Groupmate, 'shared'> {
+/** One member of a group as all its phones get it: what a groupmate may see, plus the member's own marks. */
+export interface GroupNewsMember extends Omit<Groupmate, 'shared'> {
   /** moved here mid-round (late join or a group repaired) */
   moved: boolean;
 }
 
 /**
  * A group of the running round, the same for each of its members, so it is sent once to all of them
- * (encoded once); each phone finds itself in `seats` and makes its own view with `myGroupFrom`.
- * Never a contact field: every seat is what groupmates see of each other anyway.
+ * (encoded once); each phone finds itself in `members` and makes its own view with `myGroupFrom`.
+ * Never a contact field: every member is what groupmates see of each other anyway.
  */
 export interface GroupNews {
   roundId: string;
@@ -18,8 +18,8 @@ export interface GroupNews {
   icebreaker: string;
   /** interests the whole group has in common, else the ones most members share */
   sharedInterests: string[];
-  /** everyone placed here this round, in seat order, including those who left */
-  seats: GroupSeat[];
+  /** everyone placed here this round, in join order, including those who left */
+  members: GroupNewsMember[];
 }
 
 /** Someone tapped "I'm here": the smallest news a group's phones get. */
@@ -28,9 +28,9 @@ export interface GroupArrival {
   attendeeId: string;
 }
 
-/** One member's view of their group: the others with what they share with me; null if I do not sit there. */
+/** One member's view of their group: the others with what they share with me; null if I am not in it. */
 export function myGroupFrom(news: GroupNews, attendeeId: string): MyGroup | null {
-  const mine = news.seats.find((s) => s.id === attendeeId && !s.left);
+  const mine = news.members.find((m) => m.id === attendeeId && !m.left);
   if (!mine) return null;
   return {
     roundId: news.roundId,
@@ -38,8 +38,8 @@ export function myGroupFrom(news: GroupNews, attendeeId: string): MyGroup | null
     spot: news.spot,
     icebreaker: news.icebreaker,
     sharedInterests: news.sharedInterests,
-    members: news.seats
-      .filter((s) => s !== mine)
+    members: news.members
+      .filter((m) => m !== mine)
       .map(({ moved: _moved, ...mate }) => ({ ...mate, shared: mate.interests.filter((t) => mine.interests.includes(t)) })),
     moved: mine.moved,
     arrived: mine.arrived,

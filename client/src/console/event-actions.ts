@@ -54,7 +54,7 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
     const label = event.value ? moveFor(event.value.state, to).label : to;
     return run(
       `state:${to}`,
-      async (e) => apply(await api.post<OrganizerEventView>(`/events/${e.id}/state`, { state: to })),
+      async (e) => apply(await api.request('POST /api/events/:id/state', { params: { id: e.id }, body: { state: to } })),
       `${label}: done. The event is now ${to}.`,
     );
   }
@@ -81,7 +81,7 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
       run: () =>
         run(
           what,
-          async (e) => apply(await api.post<OrganizerEventView>(`/events/${e.id}/${what}`)),
+          async (e) => apply(await api.request(`POST /api/events/:id/${what}`, { params: { id: e.id } })),
           joinCode ? 'New join code created.' : 'New screen link made. Open it on the projector.',
         ),
     });
@@ -97,7 +97,7 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
         run(
           'delete',
           async (e) => {
-            await api.del(`/events/${e.id}`);
+            await api.request('DELETE /api/events/:id', { params: { id: e.id } });
             await afterwards();
           },
           'Event deleted.',

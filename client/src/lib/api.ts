@@ -1,13 +1,17 @@
-import type { ApiErrorBody } from '@mingle/shared';
+import type { ApiErrorBody, ErrorCode, RouteBody, RouteKey, RouteParams, RouteResponse } from '@mingle/shared';
 import { CSRF_HEADER } from '@mingle/shared/errors';
+import { TOO_MANY_WRONG_CODES, tooManyWrongCodesMessage } from '@mingle/shared/join-code';
 
-/** A failed API call: HTTP status, the server's string code, and per-field messages (dotted paths). */
+/** What a failed call says: a code the server answers with, or one of the client's own. */
+export type ClientErrorCode = ErrorCode | 'network' | 'too_many_requests' | 'http_error';
+
+/** A failed API call: HTTP status, the code, and per-field messages (dotted paths). */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ClientErrorCode;
   readonly fields: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: ClientErrorCode, message: string, fields: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -17,15 +21,84 @@ export class ApiError extends Error {
 }
 
 export const TOO_MANY_ATTEMPTS = 'Too many attempts, wait a minute';
+export const OFFLINE_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type UnauthorizedHandler = (path: string) => void;
+/** A route's path parameters and body, each required exactly when the route has them. */
+type Options<K extends RouteKey> = ([RouteParams<K>] extends [never] ? { params?: never } : { params: RouteParams<K> }) &
+  ([RouteBody<K>] extends [never] ? { body?: never } : { body: RouteBody<K> });
+type Args<K extends RouteKey> = object extends Options<K> ? [options?: Options<K>] : [options: Options<K>];
 
-let onUnauthorized: UnauthorizedHandler | null = null;
+/** The organizer's session cookie, or an attendee's bearer token (null: nobody yet, e.g. the join preview). */
+export type Credentials = { session: true } | { token: string | null };
 
-/** Called when a request other than /auth/* answers 401 (the session ended). */
-export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a session call other than /api/auth/* answers 401 (the session ended). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/** The one API client of console and phone: `api.request('POST /api/events/:id/rounds', { params, body })`. */
+export function apiClient(credentials: Credentials) {
+  async function send<K extends RouteKey>(key: K, options: Partial<Options<K>> = {}, accept = 'application/json'): Promise<Response> {
+    const [method, pattern] = key.split(' ') as [string, string];
+    const params = (options.params ?? {}) as Record<string, string>;
+    const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const headers: Record<string, string> = { accept };
+    if ('token' in credentials && credentials.token) headers.authorization = `Bearer ${credentials.token}`;
+    if (method !== 'GET') headers[CSRF_HEADER] = '1';
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers,
+        ...('session' in credentials ? { credentials: 'same-origin' } : { credentials: 'omit', cache: 'no-store' }),
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', OFFLINE_MESSAGE);
+    }
+    if (res.ok) return res;
+    if (res.status === 401 && 'session' in credentials && !path.startsWith('/api/auth/')) onUnauthorized?.();
+    throw errorOf(res.status, await bodyOf(res));
+  }
+
+  return {
+    async request<K extends RouteKey>(key: K, ...[options]: Args<K>): Promise<RouteResponse<K>> {
+      const res = await send(key, options);
+      const text = res.status === 204 ? '' : await res.text();
+      return (text ? JSON.parse(text) : undefined) as RouteResponse<K>;
+    },
+
+    /** Fetches a file route with this caller's credentials and hands it to the browser as a download. */
+    async download<K extends RouteKey>(key: K, options: Options<K>, fallbackName: string): Promise<void> {
+      const res = await send(key, options, '*/*');
+      const blob = await res.blob();
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** The console's calls, with the organizer's session cookie. */
+export const api = apiClient({ session: true });
+
+async function bodyOf(res: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await res.text());
+  } catch {
+    return undefined;
+  }
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -34,59 +107,28 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof v.message === 'string' && typeof v.code === 'string';
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') {
-    headers[CSRF_HEADER] = '1';
-    headers['content-type'] = 'application/json';
+/** The error for a failed response: its status and parsed body (undefined when not JSON). */
+export function errorOf(status: number, data: unknown): ApiError {
+  if (status === 429 && isErrorBody(data) && data.code === TOO_MANY_WRONG_CODES) {
+    const retryAfter = (data as { retryAfter?: unknown }).retryAfter;
+    return new ApiError(429, data.code, tooManyWrongCodesMessage(typeof retryAfter === 'number' ? retryAfter : 60));
   }
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
-  }
-
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-
-  if (!res.ok) {
-    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.(path);
-    if (res.status === 429) throw new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS);
-    if (isErrorBody(data)) throw new ApiError(res.status, data.code, data.message, data.fields ?? {});
-    throw new ApiError(
-      res.status,
-      'http_error',
-      res.status >= 500 ? 'Something went wrong on the server. Please try again.' : `Request failed (${res.status})`,
-    );
-  }
-  return data as T;
+  if (status === 429) return new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS);
+  if (isErrorBody(data)) return new ApiError(status, data.code, data.message, data.fields ?? {});
+  return new ApiError(
+    status,
+    'http_error',
+    status >= 500 ? 'Something went wrong on the server. Please try again.' : `Request failed (${status})`,
+  );
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: <T = void>(path: string) => request<T>('DELETE', path),
-};
+function fileNameOf(disposition: string | null): string | null {
+  const m = disposition?.match(/filename="([^"]+)"/);
+  return m ? m[1]! : null;
+}
 
 /** A message for anything thrown by a call. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
   return 'Something went wrong';
 }

@@ -14,7 +14,7 @@ export const useSessionStore = defineStore('session', () => {
   function load(): Promise<void> {
     if (loaded.value) return Promise.resolve();
     pending ??= api
-      .get<OrganizerView>('/auth/me')
+      .request('GET /api/auth/me')
       .then((me) => {
         organizer.value = me;
       })
@@ -30,18 +30,18 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signUp(body: SignUpBody): Promise<void> {
-    organizer.value = await api.post<OrganizerView>('/auth/signup', body);
+    organizer.value = await api.request('POST /api/auth/signup', { body });
     loaded.value = true;
   }
 
   async function logIn(body: LogInBody): Promise<void> {
-    organizer.value = await api.post<OrganizerView>('/auth/login', body);
+    organizer.value = await api.request('POST /api/auth/login', { body });
     loaded.value = true;
   }
 
   async function logOut(): Promise<void> {
     try {
-      await api.post<void>('/auth/logout');
+      await api.request('POST /api/auth/logout');
     } finally {
       forget();
     }

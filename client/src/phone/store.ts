@@ -1,18 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type {
-  AttendeeRoundState,
-  MeResult,
-  MetPerson,
-  MyGroup,
-  MyProfile,
-  Presence,
-  PublicEvent,
-  RoundInfo,
-  Snapshot,
-} from '@mingle/shared';
+import type { AttendeeRoundState, MetPerson, MyGroup, MyProfile, Presence, PublicEvent, RoundInfo, Snapshot } from '@mingle/shared';
 import { myGroupFrom, withArrival, type GroupArrival, type GroupNews } from '@mingle/shared/group-news';
-import { ApiError, phoneApi } from './phone-api';
+import { ApiError, apiClient } from '../lib/api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
 
 export type GoneKind = 'removed' | 'erased' | 'deleted' | 'unknown' | 'not-joined';
@@ -42,7 +32,7 @@ export const usePhoneStore = defineStore('phone', () => {
   const offset = ref(0);
   const arrived = ref<string[]>(arrivedGroups());
 
-  const api = computed(() => phoneApi(token.value));
+  const api = computed(() => apiClient({ token: token.value }));
   const serverNow = () => Date.now() + offset.value;
 
   /** Group of the running round, if this phone is placed. */
@@ -144,7 +134,7 @@ export const usePhoneStore = defineStore('phone', () => {
   async function loadMe(): Promise<void> {
     if (!token.value) return;
     try {
-      const res = await api.value.get<MeResult>('/me');
+      const res = await api.value.request('GET /api/me');
       if (!me.value || res.me.id === me.value.id) {
         me.value = res.me;
         event.value = res.event;
@@ -158,7 +148,7 @@ export const usePhoneStore = defineStore('phone', () => {
     if (!token.value) return;
     if (!quiet) peopleError.value = '';
     try {
-      people.value = await api.value.get<MetPerson[]>('/me/people');
+      people.value = await api.value.request('GET /api/me/people');
       peopleError.value = '';
     } catch (err) {
       if (handleAuthError(err)) return;

@@ -1,7 +1,6 @@
 import { reactive } from 'vue';
 import type { ConfirmRequest } from '../lib/confirm';
-import type { MetPerson } from '@mingle/shared';
-import { messageOf } from './phone-api';
+import { errorMessage } from '../lib/api';
 import { usePhoneStore } from './store';
 
 /** Ask to swap contacts / withdraw, with per-person busy and error state. */
@@ -17,12 +16,14 @@ export function useSwap() {
     busy[personId] = true;
     errors[personId] = '';
     try {
-      const path = `/me/people/${encodeURIComponent(personId)}/swap`;
-      const updated = asking ? await store.api.post<MetPerson>(path) : await store.api.del<MetPerson>(path);
+      const params = { otherId: personId };
+      const updated = asking
+        ? await store.api.request('POST /api/me/people/:otherId/swap', { params })
+        : await store.api.request('DELETE /api/me/people/:otherId/swap', { params });
       store.upsertPerson(updated);
       if (updated.matched && asking) store.match = updated;
     } catch (err) {
-      if (!store.handleAuthError(err)) errors[personId] = messageOf(err);
+      if (!store.handleAuthError(err)) errors[personId] = errorMessage(err);
       // The list may be out of date (e.g. already matched): refresh it.
       void store.loadPeople(true);
     } finally {
@@ -44,9 +45,9 @@ export function useStopSharing(confirm: (request: ConfirmRequest) => Promise<boo
       danger: true,
       run: async () => {
         try {
-          store.upsertPerson(await store.api.del<MetPerson>(`/me/connections/${encodeURIComponent(person.id)}/card`));
+          store.upsertPerson(await store.api.request('DELETE /api/me/connections/:otherId/card', { params: { otherId: person.id } }));
         } catch (err) {
-          if (!store.handleAuthError(err)) return messageOf(err);
+          if (!store.handleAuthError(err)) return errorMessage(err);
         }
       },
     });

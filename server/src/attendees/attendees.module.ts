@@ -8,11 +8,12 @@ import { EventAttendeesController } from './event-attendees.controller';
 import { JoinController } from './join.controller';
 import { PresenceService } from './presence.service';
 import { RemovalSteps } from './removal-steps';
+import { AttendeeCount } from './attendee-count';
 
 @Module({
   imports: [EventsModule, OrganizersModule],
   controllers: [JoinController, EventAttendeesController],
-  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, RemovalSteps],
+  providers: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, RemovalSteps, AttendeeCount],
   exports: [AttendeesRepository, AttendeesService, PresenceService, AttendeeGuard, RemovalSteps],
 })
 export class AttendeesModule {}

@@ -1,15 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LOOK_ALIKE_MESSAGE, REMOVED_MESSAGE, readJoinCode, type ContactCard, type joinBody, type updateProfileBody } from '@mingle/shared';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError, notFound } from '../common/api-error';
 import { newToken, tokenHash } from '../common/tokens';
+import { Transactions } from '../database/store';
 import { MingleEvent } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import { Outbox } from '../outbox/outbox';
 import { Attendee } from './attendee.entity';
+import { AttendeesRepository } from './attendees.repository';
 import { PresenceService } from './presence.service';
 import { RemovalSteps } from './removal-steps';
 
@@ -19,7 +21,9 @@ type UpdateProfile = z.output<typeof updateProfileBody>;
 @Injectable()
 export class AttendeesService implements OnModuleInit {
   constructor(
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
+    private readonly transactions: Transactions,
     private readonly presence: PresenceService,
     private readonly bus: DomainEventBus,
     private readonly outbox: Outbox,
@@ -32,10 +36,6 @@ export class AttendeesService implements OnModuleInit {
     this.outbox.handle('attendee.removed', (removed) => this.bus.publish('attendee.removed', removed));
   }
 
-  private get attendees() {
-    return this.db.getRepository(Attendee);
-  }
-
   /**
    * The event a typed code points at: exact equality only, so nobody finds an event without its
    * code. Codes are unique among events that have not ended; draft and ended events get their own answer.
@@ -46,7 +46,7 @@ export class AttendeesService implements OnModuleInit {
       if (read.problem === 'look_alike') throw new ApiError(404, 'look_alike_code', LOOK_ALIKE_MESSAGE);
       throw new ApiError(404, 'not_a_code', 'That is not a join code. Codes have 6 letters and digits.');
     }
-    const found = await this.db.getRepository(MingleEvent).find({ where: { joinCode: read.code }, order: { createdAt: 'DESC' } });
+    const found = await this.events.withJoinCode(read.code);
     const joinable = found.find((e) => e.state === 'open' || e.state === 'live');
     if (joinable) return joinable;
     if (found.some((e) => e.state === 'draft'))
@@ -59,7 +59,7 @@ export class AttendeesService implements OnModuleInit {
     const event = await this.eventForCode(typedCode);
     const now = Date.now();
     const token = newToken();
-    const attendee = this.attendees.create({
+    const attendee: Attendee = {
       id: randomUUID(),
       eventId: event.id,
       tokenHash: tokenHash(this.config.sessionSecret, token),
@@ -73,7 +73,7 @@ export class AttendeesService implements OnModuleInit {
       updatedAt: now,
       lastSeenAt: now,
       connectedAt: null,
-    });
+    };
     await this.attendees.insert(attendee);
     // Not here yet: they count (and are placed in a running round) once their phone connects.
     this.presence.changed(event.id, attendee.id);
@@ -83,27 +83,33 @@ export class AttendeesService implements OnModuleInit {
   /** The attendee behind a token. A removed attendee's token no longer opens anything. */
   async byToken(token: string | undefined): Promise<Attendee> {
     if (!token || token.length > 100) throw new ApiError(401, 'unauthorized', 'Join the event first');
-    const attendee = await this.attendees.findOneBy({ tokenHash: tokenHash(this.config.sessionSecret, token) });
+    const attendee = await this.attendees.byTokenHash(tokenHash(this.config.sessionSecret, token));
     if (!attendee) throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.');
     if (attendee.status === 'removed') throw new ApiError(403, 'removed', REMOVED_MESSAGE);
     if (attendee.status === 'erased') throw new ApiError(410, 'erased', 'You erased your data from this event.');
     return attendee;
   }
 
-  async updateProfile(attendee: Attendee, body: UpdateProfile): Promise<Attendee> {
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+  /** The attendee's event, as their phone sees it. */
+  eventOf(attendee: Attendee): Promise<MingleEvent> {
+    return this.events.byIdOrFail(attendee.eventId);
+  }
+
+  /** Their new profile, and their event (read once: it names the interests they may pick). */
+  async updateProfile(attendee: Attendee, body: UpdateProfile): Promise<{ updated: Attendee; event: MingleEvent }> {
+    const event = await this.eventOf(attendee);
     const changes: Partial<Attendee> = { ...body, updatedAt: Date.now() } as Partial<Attendee>;
     if (body.interests) changes.interests = chooseInterests(event, body.interests);
     if (body.card) changes.card = cleanCard(body.card);
-    await this.attendees.update({ id: attendee.id, status: Not('removed') }, changes);
-    const updated = await this.attendees.findOneByOrFail({ id: attendee.id });
+    await this.attendees.updateUnlessRemoved(attendee.id, changes);
+    const updated = await this.attendees.byIdOrFail(attendee.id);
     await this.bus.publish('attendee.updated', { attendee: updated });
     this.presence.changed(attendee.eventId, attendee.id);
-    return updated;
+    return { updated, event };
   }
 
   listForEvent(eventId: string): Promise<Attendee[]> {
-    return this.attendees.find({ where: { eventId, status: Not(In(['removed', 'erased'])) }, order: { joinedAt: 'ASC' } });
+    return this.attendees.listed(eventId);
   }
 
   /**
@@ -113,7 +119,7 @@ export class AttendeesService implements OnModuleInit {
    */
   async remove(eventId: string, attendeeId: string): Promise<void> {
     const removed = await this.removeMany(eventId, [attendeeId]);
-    if (!removed.length && !(await this.attendees.existsBy({ id: attendeeId, eventId }))) throw notFound('Attendee');
+    if (!removed.length && !(await this.attendees.inEvent(eventId, attendeeId))) throw notFound('Attendee');
   }
 
   /**
@@ -121,19 +127,12 @@ export class AttendeesService implements OnModuleInit {
    * other events are not touched. Returns who was removed by this call.
    */
   async removeMany(eventId: string, attendeeIds: string[]): Promise<string[]> {
-    const removed = await this.db.transaction(async (tx) => {
-      const where = { id: In(attendeeIds), eventId, status: Not(In(['removed', 'erased'])) };
-      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (!ids.length) return [];
-      await tx.update(
-        Attendee,
-        { ...where, id: In(ids) },
-        { status: 'removed', name: '', headline: '', company: '', card: {}, updatedAt: Date.now() },
-      );
+    const removed = await this.transactions.run(async () => {
+      const ids = await this.attendees.remove(eventId, attendeeIds, Date.now());
       const removals: Array<{ attendeeId: string; followUp: string }> = [];
       for (const id of ids) {
-        await this.removalSteps.run(tx, { id, eventId });
-        removals.push({ attendeeId: id, followUp: await this.outbox.record('attendee.removed', { eventId, attendeeId: id }, tx) });
+        await this.removalSteps.run({ id, eventId });
+        removals.push({ attendeeId: id, followUp: await this.outbox.record('attendee.removed', { eventId, attendeeId: id }) });
       }
       return removals;
     });
@@ -149,13 +148,11 @@ export class AttendeesService implements OnModuleInit {
    * this event go on a break, exactly as if they had tapped it; one tap on their phone brings them back.
    */
   async leaveOut(eventId: string, attendeeIds: string[]): Promise<string[]> {
-    const away = await this.db.transaction(async (tx) => {
-      const where = { id: In(attendeeIds), eventId, status: 'active' as const };
-      const ids = (await tx.find(Attendee, { select: { id: true }, where })).map((a) => a.id);
-      if (ids.length) await tx.update(Attendee, { ...where, id: In(ids) }, { status: 'away', updatedAt: Date.now() });
+    const away = await this.transactions.run(async () => {
+      const ids = await this.attendees.putAway(eventId, attendeeIds, Date.now());
       const breaks: Array<{ attendeeId: string; followUp: string }> = [];
       for (const id of ids)
-        breaks.push({ attendeeId: id, followUp: await this.outbox.record('attendee.away', { eventId, attendeeId: id }, tx) });
+        breaks.push({ attendeeId: id, followUp: await this.outbox.record('attendee.away', { eventId, attendeeId: id }) });
       return breaks;
     });
     for (const { attendeeId, followUp } of away) {
@@ -178,18 +175,19 @@ export class AttendeesService implements OnModuleInit {
     return this.changedStatus(attendee.id);
   }
 
-  /** A status write and its seating follow-up (placed, or unseated) in one transaction; carried out after the commit. */
+  /** A status write and its group follow-up (placed, or out of their group) in one transaction; carried out after the commit. */
   private async changeStatus(attendee: Attendee, to: Attendee['status'], name: 'attendee.away' | 'attendee.back' | 'attendee.left') {
     const payload = { eventId: attendee.eventId, attendeeId: attendee.id };
-    const followUp = await this.db.transaction(async (tx) => {
-      const result = await tx.update(Attendee, { id: attendee.id, status: Not('removed') }, { status: to, updatedAt: Date.now() });
-      return result.affected ? this.outbox.record(name, payload, tx) : null;
-    });
+    const followUp = await this.transactions.run(async () =>
+      (await this.attendees.updateUnlessRemoved(attendee.id, { status: to, updatedAt: Date.now() }))
+        ? this.outbox.record(name, payload)
+        : null,
+    );
     if (followUp) await this.outbox.carryOut(followUp, name, payload);
   }
 
   private async changedStatus(attendeeId: string): Promise<Attendee> {
-    const updated = await this.attendees.findOneByOrFail({ id: attendeeId });
+    const updated = await this.attendees.byIdOrFail(attendeeId);
     await this.bus.publish('attendee.updated', { attendee: updated });
     this.presence.changed(updated.eventId, attendeeId);
     return updated;
@@ -197,17 +195,14 @@ export class AttendeesService implements OnModuleInit {
 
   /** A socket of theirs connected: the first one makes them here (and placed in a running round). */
   async connected(eventId: string, attendeeId: string): Promise<void> {
-    const now = Date.now();
-    await this.attendees.update({ id: attendeeId }, { lastSeenAt: now });
-    const followUp = await this.db.transaction(async (tx) => {
-      const first = await tx.update(Attendee, { id: attendeeId, connectedAt: IsNull() }, { connectedAt: now });
-      return first.affected ? this.outbox.record('attendee.joined', { eventId, attendeeId }, tx) : null;
-    });
+    const followUp = await this.transactions.run(async () =>
+      (await this.attendees.markConnected(attendeeId, Date.now())) ? this.outbox.record('attendee.joined', { eventId, attendeeId }) : null,
+    );
     if (followUp) await this.outbox.carryOut(followUp, 'attendee.joined', { eventId, attendeeId });
   }
 
   async seen(attendeeIds: string[]): Promise<void> {
-    if (attendeeIds.length) await this.attendees.update({ id: In(attendeeIds) }, { lastSeenAt: Date.now() });
+    await this.attendees.markSeen(attendeeIds, Date.now());
   }
 }
 

@@ -1,64 +1,53 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Inject, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { joinBody, joinCodeParam, updateProfileBody, type JoinResult, type MeResult, type PublicEvent } from '@mingle/shared';
-import type { z } from 'zod';
-import { Valid } from '../common/validate';
-import { MingleEvent } from '../events/event.entity';
+import type { ParsedBody, ParsedParams } from '@mingle/shared';
+import { BodyOf, ParamsOf, Route } from '../common/route';
 import { toPublicEvent } from '../events/public-event';
-import { DataSource } from 'typeorm';
 import { Attendee } from './attendee.entity';
-import { AttendeeGuard, CurrentAttendee } from './attendee.guard';
+import { CurrentAttendee } from './attendee.guard';
 import { AttendeesService } from './attendees.service';
 import { toMyProfile } from './attendee.views';
 import { WrongCodeBudget } from './wrong-code-budget';
 
-type Code = z.output<typeof joinCodeParam>;
+/** The preview and the join take the same `:code` (one schema, `joinCodeParam`). */
+type Code = ParsedParams<'GET /api/join/:code'>;
+const JoinCode = ParamsOf('GET /api/join/:code');
 
 @Controller()
 export class JoinController {
   constructor(
     private readonly attendees: AttendeesService,
-    private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** What the join page shows before someone commits: the event's name, tags and privacy note. */
-  @Get('join/:code')
+  @Route('GET /api/join/:code', 'public')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
   @UseInterceptors(WrongCodeBudget)
-  async preview(@Param(new Valid(joinCodeParam)) { code }: Code): Promise<PublicEvent> {
+  async preview(@JoinCode { code }: Code) {
     return toPublicEvent(await this.attendees.eventForCode(code), this.config.contactRetentionDays);
   }
 
-  @Post('join/:code')
+  @Route('POST /api/join/:code', 'public')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ auth: true })
   @UseInterceptors(WrongCodeBudget)
-  async join(
-    @Param(new Valid(joinCodeParam)) { code }: Code,
-    @Body(new Valid(joinBody)) body: z.output<typeof joinBody>,
-  ): Promise<JoinResult> {
+  async join(@JoinCode { code }: Code, @BodyOf('POST /api/join/:code') body: ParsedBody<'POST /api/join/:code'>) {
     const { token, attendee, event } = await this.attendees.join(code, body);
     return { token, me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 
-  @Get('me')
-  @UseGuards(AttendeeGuard)
-  async me(@CurrentAttendee() attendee: Attendee): Promise<MeResult> {
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+  @Route('GET /api/me', 'attendee')
+  async me(@CurrentAttendee() attendee: Attendee) {
+    const event = await this.attendees.eventOf(attendee);
     return { me: toMyProfile(attendee), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 
-  @Patch('me')
-  @UseGuards(AttendeeGuard)
-  async update(
-    @CurrentAttendee() attendee: Attendee,
-    @Body(new Valid(updateProfileBody)) body: z.output<typeof updateProfileBody>,
-  ): Promise<MeResult> {
-    const updated = await this.attendees.updateProfile(attendee, body);
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: attendee.eventId });
+  @Route('PATCH /api/me', 'attendee')
+  async update(@CurrentAttendee() attendee: Attendee, @BodyOf('PATCH /api/me') body: ParsedBody<'PATCH /api/me'>) {
+    const { updated, event } = await this.attendees.updateProfile(attendee, body);
     return { me: toMyProfile(updated), event: toPublicEvent(event, this.config.contactRetentionDays) };
   }
 }

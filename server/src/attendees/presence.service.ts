@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import { rooms } from '../broadcast/rooms';
-import { MingleEvent } from '../events/event.entity';
-import { Attendee } from './attendee.entity';
+import type { MingleEvent } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from './attendees.repository';
 import { SEEN_REFRESH_MS } from './presence-rule';
 
 /** Bursts are coalesced: at most one presence update per event per window, however many joins. */
@@ -27,7 +27,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private seenTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
     private readonly broadcaster: Broadcaster,
     private readonly bus: DomainEventBus,
   ) {}
@@ -42,11 +43,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
    * node dies without recording its disconnects: one write a minute, not one per socket.
    */
   async refreshSeen(): Promise<void> {
-    const ids = this.broadcaster.localAttendees();
-    const now = Date.now();
     try {
-      for (let i = 0; i < ids.length; i += 500)
-        await this.db.getRepository(Attendee).update({ id: In(ids.slice(i, i + 500)) }, { lastSeenAt: now });
+      await this.attendees.markSeen(this.broadcaster.localAttendees(), Date.now());
     } catch (error) {
       this.log.warn(`refreshing last seen failed: ${(error as Error).message}`);
     }
@@ -66,27 +64,23 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
    * Presence and who is online, for a snapshot. Within one coalescing window the last count is
    * reused; any change since is followed by a presence:changed after the snapshot anyway.
    */
-  async forSnapshot(eventId: string): Promise<{ presence: Presence; online: Set<string> }> {
-    const hit = this.recent.get(eventId);
+  async forSnapshot(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<{ presence: Presence; online: Set<string> }> {
+    const hit = this.recent.get(event.id);
     if (hit && Date.now() - hit.at < SNAPSHOT_PRESENCE_MAX_AGE_MS) return hit;
-    const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
-    const fresh = { at: Date.now(), presence: await this.presence(eventId, online), online };
-    this.recent.set(eventId, fresh);
+    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const fresh = { at: Date.now(), presence: await this.presence(event.id, event.interests, online), online };
+    this.recent.set(event.id, fresh);
     return fresh;
   }
 
-  async presence(eventId: string, online?: Set<string>): Promise<Presence> {
-    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: eventId });
-    const attendees = await this.db.getRepository(Attendee).find({
-      select: { id: true, interests: true },
-      where: { eventId, status: Not(In(['removed', 'left', 'erased'])) },
-    });
-    online ??= await this.broadcaster.onlineIn(rooms.attendees(eventId));
-    const counts = new Map((event?.interests ?? []).map((t) => [t, 0]));
+  /** Who is here and online, and how many picked each of the event's interest tags. */
+  private async presence(eventId: string, tags: string[], online: Set<string>): Promise<Presence> {
+    const attendees = await this.attendees.counted(eventId);
+    const counts = new Map(tags.map((t) => [t, 0]));
     for (const a of attendees) for (const t of a.interests) if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
     return {
       joined: attendees.length,
-      online: attendees.filter((a) => online!.has(a.id)).length,
+      online: attendees.filter((a) => online.has(a.id)).length,
       interests: [...counts].map(([tag, count]) => ({ tag, count })),
     };
   }
@@ -97,9 +91,10 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     if (!entry) return;
     try {
       const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
-      const presence = await this.presence(eventId, online);
+      const event = await this.events.byId(eventId);
+      const presence = await this.presence(eventId, event?.interests ?? [], online);
       this.recent.set(eventId, { at: Date.now(), presence, online });
-      const changed = entry.attendeeIds.size ? await this.db.getRepository(Attendee).findBy({ id: In([...entry.attendeeIds]) }) : [];
+      const changed = entry.attendeeIds.size ? await this.attendees.byIds([...entry.attendeeIds]) : [];
       await this.bus.publish('presence.counted', { eventId, presence, online, changed });
     } catch (error) {
       this.log.warn(`presence update for ${eventId} failed: ${(error as Error).message}`);

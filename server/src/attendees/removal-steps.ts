@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
-/** What a later module deletes when an attendee is removed, inside the removal's own transaction. */
-export type RemovalStep = (tx: EntityManager, attendee: { id: string; eventId: string }) => Promise<void>;
+/** What a later module deletes when an attendee is removed; it runs inside the removal's transaction. */
+export type RemovalStep = (attendee: { id: string; eventId: string }) => Promise<void>;
 
 /**
  * Removal must take a person's swaps and matches with it in one transaction, yet attendees may not
  * know the modules after it (connections). So those modules add their step here when they start,
- * and `AttendeesService.remove` runs every step with its transaction.
+ * and `AttendeesService.remove` runs every step inside its transaction (repositories join it).
  */
 @Injectable()
 export class RemovalSteps {
@@ -17,7 +16,7 @@ export class RemovalSteps {
     this.steps.push(step);
   }
 
-  async run(tx: EntityManager, attendee: { id: string; eventId: string }): Promise<void> {
-    for (const step of this.steps) await step(tx, attendee);
+  async run(attendee: { id: string; eventId: string }): Promise<void> {
+    for (const step of this.steps) await step(attendee);
   }
 }

@@ -52,7 +52,7 @@ export class WrongCodeBudget implements NestInterceptor {
   }
 
   private async countIfWrong(keys: { failures: string; spent: string }, error: unknown): Promise<void> {
-    if (!(error instanceof ApiError) || (error.getResponse() as ApiErrorBody).code !== 'unknown_code') return;
+    if (!(error instanceof ApiError) || error.code !== 'unknown_code') return;
     const limit = this.config.wrongCodeLimit;
     const failures = await this.store.increment(keys.failures, HOUR, limit, HOUR, NAME);
     // Limit 0: this one hit blocks the marker for what is left of the failures' hour.

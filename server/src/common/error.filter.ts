@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ApiErrorBody } from '@mingle/shared';
+import type { ApiErrorBody, ErrorCode } from '@mingle/shared';
 import { isServiceUnavailable } from '../database/unavailable';
 
-const CODES: Record<number, string> = {
+const CODES: Record<number, ErrorCode> = {
   400: 'invalid_request',
   401: 'unauthorized',
   403: 'forbidden',

@@ -10,11 +10,13 @@ import { ConnectionsRemoval } from './removal-step';
 import { OptOutAvoidance } from './avoid-source';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { RetentionService } from './retention.service';
+import { ConnectionsRepository } from './connections.repository';
+import { SwapRequests } from './swap-requests';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   controllers: [MeConnectionsController, EventConnectionsController],
-  providers: [ConnectionsService, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
-  exports: [ConnectionsService],
+  providers: [ConnectionsRepository, ConnectionsService, SwapRequests, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
+  exports: [ConnectionsRepository, ConnectionsService],
 })
 export class ConnectionsModule {}

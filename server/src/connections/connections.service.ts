@@ -1,76 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { ERASED_MESSAGE, PURGED_MESSAGE, type ContactField, type ConnectionStats, type Encounter, type MetPerson } from '@mingle/shared';
+import { ERASED_MESSAGE, PURGED_MESSAGE, type ContactField, type ConnectionStats, type MetPerson } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
 import { Attendee } from '../attendees/attendee.entity';
-import { MingleEvent } from '../events/event.entity';
+import { AttendeesRepository } from '../attendees/attendees.repository';
+import { EventsRepository } from '../events/events.repository';
 import { DomainEventBus } from '../outbox/domain-event-bus';
-import { Group, Meeting, Round } from '../mixer/rounds/round.entity';
-import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
+import { ConnectionsRepository, type OwnConnections } from './connections.repository';
 import { toMetPerson } from './connection.views';
-import { ordered, recordSwapRequest, sharedFields } from './swap-requests';
+import { RoundsRepository, type MeetingSpot } from '../mixer/rounds/rounds.repository';
+import { SwapRequests } from './swap-requests';
 
 @Injectable()
 export class ConnectionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly connections: ConnectionsRepository,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
+    private readonly meetings: RoundsRepository,
+    private readonly swaps: SwapRequests,
     private readonly bus: DomainEventBus,
   ) {}
 
-  /** Everyone I shared a group with, newest encounter first; with `only`, just that person. */
-  async people(me: Attendee, only?: string): Promise<MetPerson[]> {
-    const [a, b] = only ? ordered(me.id, only) : [];
-    const meetings = await this.db.getRepository(Meeting).find({
-      where: only
-        ? { eventId: me.eventId, a, b }
-        : [
-            { eventId: me.eventId, a: me.id },
-            { eventId: me.eventId, b: me.id },
-          ],
-    });
+  /** Everyone I shared a group with, newest encounter first. */
+  async people(me: Attendee): Promise<MetPerson[]> {
+    const meetings = await this.meetings.encounters(me.eventId, me.id);
     if (!meetings.length) return [];
     const otherIds = [...new Set(meetings.map((m) => (m.a === me.id ? m.b : m.a)))];
-    const [others, groups, asked, matches, notes, optOuts] = await Promise.all([
-      this.db.getRepository(Attendee).findBy({ id: In(otherIds) }),
-      this.db.getRepository(Group).findBy({ id: In([...new Set(meetings.map((m) => m.groupId))]) }),
-      this.db.getRepository(SwapRequest).findBy({ fromId: me.id, ...(only ? { toId: only } : {}) }),
-      this.db.getRepository(Match).find({ where: only ? { a, b } : [{ a: me.id }, { b: me.id }] }),
-      this.db.getRepository(Note).findBy({ attendeeId: me.id, ...(only ? { otherId: only } : {}) }),
-      this.db.getRepository(OptOut).findBy({ attendeeId: me.id, ...(only ? { otherId: only } : {}) }),
-    ]);
-    const spots = new Map(groups.map((g) => [g.id, g.spot]));
-    const people = others.map((other) => {
-      const met: Encounter[] = meetings
-        .filter((m) => m.a === other.id || m.b === other.id)
-        .sort((x, y) => x.roundNumber - y.roundNumber)
-        .map((m) => ({
-          round: m.roundNumber,
-          spot: spots.get(m.groupId) ?? '',
-          shared: other.interests.filter((t) => me.interests.includes(t)),
-        }));
-      const match = matches.find((m) => m.a === other.id || m.b === other.id);
-      return toMetPerson(other, {
-        met,
-        asked: asked.some((r) => r.toId === other.id),
-        matchedAt: match?.matchedAt ?? null,
-        shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
-        sharing: match ? (match.a === me.id ? match.aFields : match.bFields) : [],
-        note: notes.find((n) => n.otherId === other.id)?.text ?? '',
-        optOut: optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
-      });
-    });
+    const [others, own] = await Promise.all([this.attendees.byIds(otherIds), this.connections.ownedBy(me.id)]);
+    const people = others.map((other) => metPerson(me, other, meetings, own));
     return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
   }
 
+  /** One person I shared a group with (also one removed or erased since), read for that pair alone. */
   async person(me: Attendee, otherId: string): Promise<MetPerson> {
-    const [found] = await this.people(me, otherId);
-    if (!found) throw notFound('Person');
-    return found;
+    const meetings = await this.meetings.encounters(me.eventId, me.id, otherId);
+    if (!meetings.length) throw notFound('Person');
+    const other = await this.attendees.byId(otherId);
+    if (!other) throw notFound('Person');
+    return this.describe(me, other, meetings);
   }
 
-  /** One person as `viewerId` sees them: what the match news carries. */
-  async personFor(viewerId: string, otherId: string): Promise<MetPerson> {
-    return this.person(await this.db.getRepository(Attendee).findOneByOrFail({ id: viewerId }), otherId);
+  /** What `me` knows of `other`, whose encounters with `me` are known already (also what the match news carries). */
+  async describe(me: Attendee, other: Attendee, meetings: MeetingSpot[]): Promise<MetPerson> {
+    return metPerson(me, other, meetings, await this.connections.ownedBy(me.id, other.id));
   }
 
   /**
@@ -78,22 +50,22 @@ export class ConnectionsService {
    * Asking twice changes nothing, and `match:made` goes out only for the ask that made the match.
    */
   async ask(me: Attendee, otherId: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
     await this.assertOpen(me);
-    const outcome = await this.db.transaction((tx) => recordSwapRequest(tx, me, otherId));
+    const outcome = await this.swaps.record(me, otherId);
     if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
-    if (outcome === 'made') await this.bus.publish('match.made', { eventId: me.eventId, a: me.id, b: otherId });
-    return this.person(me, otherId);
+    const mine = await this.describe(me, other, meetings);
+    if (outcome === 'made') await this.bus.publish('match.made', { eventId: me.eventId, a: me, b: other, meetings });
+    return mine;
   }
 
   /** Withdraw a request that has not matched yet. */
   async withdraw(me: Attendee, otherId: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
-    const [a, b] = ordered(me.id, otherId);
-    if (await this.db.getRepository(Match).existsBy({ a, b }))
+    const { other, meetings } = await this.metPerson(me, otherId);
+    if (await this.connections.matched(me.id, otherId))
       throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
-    await this.db.getRepository(SwapRequest).delete({ fromId: me.id, toId: otherId });
-    return this.person(me, otherId);
+    await this.connections.withdraw(me.id, otherId);
+    return this.describe(me, other, meetings);
   }
 
   /**
@@ -101,56 +73,52 @@ export class ConnectionsService {
    * in their list and their downloads, from now on; their phone is told at once.
    */
   async stopSharing(me: Attendee, otherId: string): Promise<MetPerson> {
-    const other = await this.metPerson(me, otherId);
-    const [a, b] = ordered(me.id, otherId);
-    const result = await this.db.getRepository(Match).update({ a, b }, a === me.id ? { aFields: [] } : { bFields: [] });
-    if (!result.affected) throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
-    await this.bus.publish('match.changed', { eventId: me.eventId, viewer: other.id, sharer: me.id });
-    return this.person(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
+    if (!(await this.connections.stopSharing(me.id, otherId)))
+      throw new ApiError(409, 'not_matched', 'You have not swapped contacts with this person');
+    await this.bus.publish('match.changed', { eventId: me.eventId, viewer: other, sharer: me, meetings });
+    return this.describe(me, other, meetings);
   }
 
   shareChoice(me: Attendee): Promise<ContactField[]> {
-    return sharedFields(this.db.manager, me);
+    return this.swaps.sharedFields(me);
   }
 
   async setShareChoice(me: Attendee, fields: ContactField[]): Promise<ContactField[]> {
-    await this.db.getRepository(ShareChoice).save({ attendeeId: me.id, fields: [...new Set(fields)] });
+    await this.connections.setShareChoice(me.id, [...new Set(fields)]);
     return this.shareChoice(me);
   }
 
   async optOut(me: Attendee, otherId: string, reason: 'know' | 'avoid'): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
-    await this.db.getRepository(OptOut).save({ attendeeId: me.id, otherId, eventId: me.eventId, reason, createdAt: Date.now() });
-    return this.person(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
+    await this.connections.optOut({ attendeeId: me.id, otherId, eventId: me.eventId, reason, createdAt: Date.now() });
+    return this.describe(me, other, meetings);
   }
 
   async undoOptOut(me: Attendee, otherId: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
-    await this.db.getRepository(OptOut).delete({ attendeeId: me.id, otherId });
-    return this.person(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
+    await this.connections.undoOptOut(me.id, otherId);
+    return this.describe(me, other, meetings);
   }
 
   async setNote(me: Attendee, otherId: string, text: string): Promise<MetPerson> {
-    await this.metPerson(me, otherId);
-    if (text.trim()) await this.db.getRepository(Note).save({ attendeeId: me.id, otherId, text });
-    else await this.db.getRepository(Note).delete({ attendeeId: me.id, otherId });
-    return this.person(me, otherId);
+    const { other, meetings } = await this.metPerson(me, otherId);
+    await this.connections.setNote(me.id, otherId, text);
+    return this.describe(me, other, meetings);
   }
 
   /** Counts only: how many asked, how many matched, and the match rate of each round's pairs. */
   async stats(eventId: string): Promise<ConnectionStats> {
-    const [swapsAsked, matches, meetings, rounds] = await Promise.all([
-      this.db.getRepository(SwapRequest).countBy({ eventId }),
-      this.db.getRepository(Match).findBy({ eventId }),
-      this.db.getRepository(Meeting).find({ select: { a: true, b: true, roundNumber: true }, where: { eventId } }),
-      this.db.getRepository(Round).find({ select: { number: true }, where: { eventId }, order: { number: 'ASC' } }),
+    const [{ asked, matches }, { pairs: met, rounds }] = await Promise.all([
+      this.connections.ofEvent(eventId),
+      this.meetings.pairsByRound(eventId),
     ]);
     const matched = new Set(matches.map((m) => `${m.a}|${m.b}`));
     return {
-      swapsAsked,
+      swapsAsked: asked,
       matches: matches.length,
-      rounds: rounds.map(({ number }) => {
-        const pairs = meetings.filter((m) => m.roundNumber === number);
+      rounds: rounds.map((number) => {
+        const pairs = met.filter((m) => m.roundNumber === number);
         const made = pairs.filter((m) => matched.has(`${m.a}|${m.b}`)).length;
         return {
           number,
@@ -163,18 +131,38 @@ export class ConnectionsService {
   }
 
   /** Only someone I shared a group with at this event; anyone else is unknown to me (404). */
-  private async metPerson(me: Attendee, otherId: string): Promise<Attendee> {
-    const other = await this.db.getRepository(Attendee).findOneBy({ id: otherId, eventId: me.eventId });
+  private async metPerson(me: Attendee, otherId: string): Promise<{ other: Attendee; meetings: MeetingSpot[] }> {
+    const [other, meetings] = await Promise.all([
+      this.attendees.inEvent(me.eventId, otherId),
+      this.meetings.encounters(me.eventId, me.id, otherId),
+    ]);
     if (!other || other.status === 'removed') throw notFound('Person');
-    const [a, b] = ordered(me.id, otherId);
-    if (!(await this.db.getRepository(Meeting).existsBy({ eventId: me.eventId, a, b })))
-      throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
+    if (!meetings.length) throw new ApiError(403, 'not_met', 'You can only swap with people you shared a group with');
     if (other.status === 'erased') throw new ApiError(410, 'erased', ERASED_MESSAGE);
-    return other;
+    return { other, meetings };
   }
 
   private async assertOpen(me: Attendee): Promise<void> {
-    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: me.eventId });
+    const event = await this.events.byId(me.eventId);
     if (event?.contactsPurgedAt) throw new ApiError(410, 'purged', PURGED_MESSAGE);
   }
+}
+
+/** What `me` knows of `other`: when and where they met, and what each side asked, shares and noted. */
+function metPerson(me: Attendee, other: Attendee, meetings: MeetingSpot[], own: OwnConnections): MetPerson {
+  const shared = other.interests.filter((t) => me.interests.includes(t));
+  const met = meetings
+    .filter((m) => m.a === other.id || m.b === other.id)
+    .sort((x, y) => x.roundNumber - y.roundNumber)
+    .map((m) => ({ round: m.roundNumber, spot: m.spot, shared }));
+  const match = own.matches.find((m) => m.a === other.id || m.b === other.id);
+  return toMetPerson(other, {
+    met,
+    asked: own.asked.some((r) => r.toId === other.id),
+    matchedAt: match?.matchedAt ?? null,
+    shared: match ? (match.a === other.id ? match.aFields : match.bFields) : [],
+    sharing: match ? (match.a === me.id ? match.aFields : match.bFields) : [],
+    note: own.notes.find((n) => n.otherId === other.id)?.text ?? '',
+    optOut: own.optOuts.find((o) => o.otherId === other.id)?.reason ?? null,
+  });
 }

@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
 import { newToken, tokenHash } from '../common/tokens';
+import { Transactions } from '../database/store';
 import { Attendee } from '../attendees/attendee.entity';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { PresenceService } from '../attendees/presence.service';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import { Outbox } from '../outbox/outbox';
-import { Note, OptOut } from './connection.entities';
-import { dropConnectionsOf } from './swap-requests';
+import { ConnectionsRepository } from './connections.repository';
 
 /**
  * "Erase me": the profile and card are blanked, requests, matches, notes and opt-outs deleted, and
@@ -17,7 +17,9 @@ import { dropConnectionsOf } from './swap-requests';
 @Injectable()
 export class EraseService implements OnModuleInit {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly connections: ConnectionsRepository,
+    private readonly attendees: AttendeesRepository,
     private readonly presence: PresenceService,
     private readonly bus: DomainEventBus,
     private readonly outbox: Outbox,
@@ -31,25 +33,10 @@ export class EraseService implements OnModuleInit {
 
   async erase(me: Attendee): Promise<void> {
     const payload = { eventId: me.eventId, attendeeId: me.id };
-    const followUp = await this.db.transaction(async (tx) => {
-      await dropConnectionsOf(tx, me.id);
-      await tx.delete(Note, { otherId: me.id });
-      await tx.delete(OptOut, { attendeeId: me.id });
-      await tx.update(
-        Attendee,
-        { id: me.id },
-        {
-          status: 'erased',
-          name: '',
-          headline: '',
-          company: '',
-          interests: [],
-          card: {},
-          tokenHash: tokenHash(this.config.sessionSecret, newToken()),
-          updatedAt: Date.now(),
-        },
-      );
-      return this.outbox.record('attendee.erased', payload, tx);
+    const followUp = await this.transactions.run(async () => {
+      await this.connections.dropErased(me.id);
+      await this.attendees.erase(me.id, tokenHash(this.config.sessionSecret, newToken()), Date.now());
+      return this.outbox.record('attendee.erased', payload);
     });
     this.presence.changed(me.eventId, me.id);
     await this.outbox.carryOut(followUp, 'attendee.erased', payload);

@@ -1,27 +1,16 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { eventIdParam, type ConnectionStats } from '@mingle/shared';
-import type { z } from 'zod';
-import { Valid } from '../common/validate';
-import { EventsService } from '../events/events.service';
-import { Organizer } from '../organizers/organizer.entity';
-import { CurrentOrganizer, OrganizerGuard } from '../organizers/organizer.guard';
+import { Controller } from '@nestjs/common';
+import { Route } from '../common/route';
+import { MingleEvent } from '../events/event.entity';
+import { CurrentEvent } from '../events/event-owner.guard';
 import { ConnectionsService } from './connections.service';
 
 /** Organizers see counts only: swaps asked, matches, match rate per round. */
-@Controller('events/:id/connections')
-@UseGuards(OrganizerGuard)
+@Controller()
 export class EventConnectionsController {
-  constructor(
-    private readonly events: EventsService,
-    private readonly connections: ConnectionsService,
-  ) {}
+  constructor(private readonly connections: ConnectionsService) {}
 
-  @Get()
-  async stats(
-    @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: z.output<typeof eventIdParam>,
-  ): Promise<ConnectionStats> {
-    await this.events.own(me.id, id);
-    return this.connections.stats(id);
+  @Route('GET /api/events/:id/connections', 'event owner')
+  stats(@CurrentEvent() event: MingleEvent) {
+    return this.connections.stats(event.id);
   }
 }

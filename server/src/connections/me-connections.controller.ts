@@ -1,120 +1,115 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Header, HttpCode, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import { SwapThrottlerGuard } from './swap-throttler.guard';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { noteBody, optOutBody, otherIdParam, shareBody, type MetPerson, type ShareChoiceView } from '@mingle/shared';
-import type { z } from 'zod';
-import { Valid } from '../common/validate';
+import type { MetPerson, ParsedBody, ParsedParams } from '@mingle/shared';
+import { BodyOf, ParamsOf, Route } from '../common/route';
 import { Attendee } from '../attendees/attendee.entity';
-import { AttendeeGuard, CurrentAttendee } from '../attendees/attendee.guard';
-import { MingleEvent } from '../events/event.entity';
+import { CurrentAttendee } from '../attendees/attendee.guard';
+import { AttendeesService } from '../attendees/attendees.service';
 import { ConnectionsService } from './connections.service';
 import { EraseService } from './erase.service';
 import { toConnectionsCsv, toVCard } from './vcard';
 
-type Other = z.output<typeof otherIdParam>;
+/** Every route about someone I met takes the same `:otherId` (one schema, `otherIdParam`). */
+type Other = ParsedParams<'POST /api/me/people/:otherId/swap'>;
+const OtherId = ParamsOf('POST /api/me/people/:otherId/swap');
 
 /** Per attendee: generous for people, a wall for scripts. */
 export const SWAPS_PER_MINUTE = 30;
 
 /** The phone's people I met, swaps, private opt-outs and notes, downloads, and "Erase me". */
-@Controller('me')
-@UseGuards(AttendeeGuard)
+@Controller()
 export class MeConnectionsController {
   constructor(
     private readonly connections: ConnectionsService,
     private readonly erase: EraseService,
-    private readonly db: DataSource,
+    private readonly attendees: AttendeesService,
   ) {}
 
-  @Get('people')
-  people(@CurrentAttendee() me: Attendee): Promise<MetPerson[]> {
+  @Route('GET /api/me/people', 'attendee')
+  people(@CurrentAttendee() me: Attendee) {
     return this.connections.people(me);
   }
 
-  @Post('people/:otherId/swap')
+  @Route('POST /api/me/people/:otherId/swap', 'attendee')
   @HttpCode(200)
   @UseGuards(SwapThrottlerGuard)
   @SkipThrottle({ auth: true })
   @Throttle({ join: { limit: SWAPS_PER_MINUTE, ttl: 60_000 } })
-  ask(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
+  ask(@CurrentAttendee() me: Attendee, @OtherId { otherId }: Other) {
     return this.connections.ask(me, otherId);
   }
 
-  @Delete('people/:otherId/swap')
-  withdraw(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
+  @Route('DELETE /api/me/people/:otherId/swap', 'attendee')
+  withdraw(@CurrentAttendee() me: Attendee, @OtherId { otherId }: Other) {
     return this.connections.withdraw(me, otherId);
   }
 
-  @Put('people/:otherId/opt-out')
+  @Route('PUT /api/me/people/:otherId/opt-out', 'attendee')
   optOut(
     @CurrentAttendee() me: Attendee,
-    @Param(new Valid(otherIdParam)) { otherId }: Other,
-    @Body(new Valid(optOutBody)) body: z.output<typeof optOutBody>,
-  ): Promise<MetPerson> {
+    @OtherId { otherId }: Other,
+    @BodyOf('PUT /api/me/people/:otherId/opt-out') body: ParsedBody<'PUT /api/me/people/:otherId/opt-out'>,
+  ) {
     return this.connections.optOut(me, otherId, body.reason);
   }
 
-  @Delete('people/:otherId/opt-out')
-  undoOptOut(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
+  @Route('DELETE /api/me/people/:otherId/opt-out', 'attendee')
+  undoOptOut(@CurrentAttendee() me: Attendee, @OtherId { otherId }: Other) {
     return this.connections.undoOptOut(me, otherId);
   }
 
-  @Put('people/:otherId/note')
+  @Route('PUT /api/me/people/:otherId/note', 'attendee')
   note(
     @CurrentAttendee() me: Attendee,
-    @Param(new Valid(otherIdParam)) { otherId }: Other,
-    @Body(new Valid(noteBody)) body: z.output<typeof noteBody>,
-  ): Promise<MetPerson> {
+    @OtherId { otherId }: Other,
+    @BodyOf('PUT /api/me/people/:otherId/note') body: ParsedBody<'PUT /api/me/people/:otherId/note'>,
+  ) {
     return this.connections.setNote(me, otherId, body.text);
   }
 
   /** "Stop sharing" my card with someone I matched. */
-  @Delete('connections/:otherId/card')
-  stopSharing(@CurrentAttendee() me: Attendee, @Param(new Valid(otherIdParam)) { otherId }: Other): Promise<MetPerson> {
+  @Route('DELETE /api/me/connections/:otherId/card', 'attendee')
+  stopSharing(@CurrentAttendee() me: Attendee, @OtherId { otherId }: Other) {
     return this.connections.stopSharing(me, otherId);
   }
 
-  @Get('share')
-  async share(@CurrentAttendee() me: Attendee): Promise<ShareChoiceView> {
+  @Route('GET /api/me/share', 'attendee')
+  async share(@CurrentAttendee() me: Attendee) {
     return { fields: await this.connections.shareChoice(me) };
   }
 
-  @Put('share')
-  async setShare(@CurrentAttendee() me: Attendee, @Body(new Valid(shareBody)) body: z.output<typeof shareBody>): Promise<ShareChoiceView> {
+  @Route('PUT /api/me/share', 'attendee')
+  async setShare(@CurrentAttendee() me: Attendee, @BodyOf('PUT /api/me/share') body: ParsedBody<'PUT /api/me/share'>) {
     return { fields: await this.connections.setShareChoice(me, body.fields) };
   }
 
-  @Get('people/:otherId/contact.vcf')
+  @Route('GET /api/me/people/:otherId/contact.vcf', 'attendee')
   @Header('content-type', 'text/vcard; charset=utf-8')
-  async oneVCard(
-    @CurrentAttendee() me: Attendee,
-    @Param(new Valid(otherIdParam)) { otherId }: Other,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async oneVCard(@CurrentAttendee() me: Attendee, @OtherId { otherId }: Other, @Res({ passthrough: true }) res: Response) {
     const person = await this.connections.person(me, otherId);
     res.setHeader('content-disposition', `attachment; filename="${fileName(person.name || 'contact')}.vcf"`);
     return toVCard(person, await this.eventName(me));
   }
 
-  @Get('connections.vcf')
+  @Route('GET /api/me/connections.vcf', 'attendee')
   @Header('content-type', 'text/vcard; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="mingle-connections.vcf"')
-  async allVCards(@CurrentAttendee() me: Attendee): Promise<string> {
+  async allVCards(@CurrentAttendee() me: Attendee) {
     const name = await this.eventName(me);
     return (await this.matched(me)).map((p) => toVCard(p, name)).join('');
   }
 
-  @Get('connections.csv')
+  @Route('GET /api/me/connections.csv', 'attendee')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="mingle-connections.csv"')
-  async csv(@CurrentAttendee() me: Attendee): Promise<string> {
+  async csv(@CurrentAttendee() me: Attendee) {
     return toConnectionsCsv(await this.matched(me));
   }
 
   /** "Erase me": profile, card, requests and matches, at once. */
-  @Delete()
+  @Route('DELETE /api/me', 'attendee')
   @HttpCode(204)
   async eraseMe(@CurrentAttendee() me: Attendee): Promise<void> {
     await this.erase.erase(me);
@@ -125,7 +120,7 @@ export class MeConnectionsController {
   }
 
   private async eventName(me: Attendee): Promise<string> {
-    return (await this.db.getRepository(MingleEvent).findOneByOrFail({ id: me.eventId })).name;
+    return (await this.attendees.eventOf(me)).name;
   }
 }
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
-import { Attendee } from '../attendees/attendee.entity';
-import { MingleEvent } from '../events/event.entity';
-import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connection.entities';
+import { Transactions } from '../database/store';
+import { AttendeesRepository } from '../attendees/attendees.repository';
+import { EventsRepository } from '../events/events.repository';
+import { ConnectionsRepository } from './connections.repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -15,7 +15,10 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly log = new Logger('Retention');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly connections: ConnectionsRepository,
+    private readonly attendees: AttendeesRepository,
+    private readonly events: EventsRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -29,23 +32,12 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   /** Purges every event whose retention ended by `now`; returns their ids. Safe to run on every node. */
   async purge(now: number): Promise<string[]> {
     const cutoff = now - this.config.contactRetentionDays * DAY;
-    const due = await this.db
-      .getRepository(MingleEvent)
-      .createQueryBuilder('e')
-      .where({ state: 'ended', contactsPurgedAt: IsNull() })
-      .andWhere('e.ended_at <= :cutoff', { cutoff })
-      .getMany();
+    const due = await this.events.duePurge(cutoff);
     for (const event of due) {
-      await this.db.transaction(async (tx) => {
-        for (const table of [SwapRequest, Match, OptOut]) await tx.delete(table, { eventId: event.id });
-        const ids = (await tx.find(Attendee, { select: { id: true }, where: { eventId: event.id } })).map((a) => a.id);
-        for (let i = 0; i < ids.length; i += 400) {
-          const chunk = ids.slice(i, i + 400);
-          await tx.delete(ShareChoice, { attendeeId: In(chunk) });
-          await tx.delete(Note, { attendeeId: In(chunk) });
-          await tx.update(Attendee, { id: In(chunk) }, { card: {} });
-        }
-        await tx.update(MingleEvent, { id: event.id, contactsPurgedAt: IsNull() }, { contactsPurgedAt: now });
+      await this.transactions.run(async () => {
+        await this.connections.purgeEvent(event.id, await this.attendees.idsOf(event.id));
+        await this.attendees.clearCards(event.id);
+        await this.events.markPurged(event.id, now);
       });
     }
     return due.map((e) => e.id);

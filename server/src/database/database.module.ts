@@ -2,6 +2,9 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource } from 'typeorm';
 import { Store, Transactions } from './store';
 
+/** The open database as the app hands it over; only this module and repositories know it is TypeORM's. */
+export type OpenDatabase = DataSource;
+
 /** Closes the database last, after sockets and timers are gone. */
 @Injectable()
 class DatabaseCloser implements OnApplicationShutdown {
@@ -20,8 +23,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       providers: [{ provide: DataSource, useValue: db }, Store, Transactions, DatabaseCloser],
-      // DataSource is exported only until every module reads through its repositories.
-      exports: [Store, Transactions, DataSource],
+      exports: [Store, Transactions],
     };
   }
 }

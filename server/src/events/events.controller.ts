@@ -1,25 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import {
-  changeStateBody,
-  createEventBody,
-  eventIdParam,
-  updateEventBody,
-  type EventListItem,
-  type OrganizerEventView,
-} from '@mingle/shared';
-import type { z } from 'zod';
+import { Controller, HttpCode, Inject } from '@nestjs/common';
+import type { EventListItem, OrganizerEventView, ParsedBody } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
-import { Valid } from '../common/validate';
+import { BodyOf, Route } from '../common/route';
 import { Organizer } from '../organizers/organizer.entity';
-import { CurrentOrganizer, OrganizerGuard } from '../organizers/organizer.guard';
+import { CurrentOrganizer } from '../organizers/organizer.guard';
 import { EventsService } from './events.service';
 import { toEventListItem, toOrganizerEventView } from './event.views';
 import { AttendeeCounter } from './attendee-counter';
+import { MingleEvent } from './event.entity';
+import { CurrentEvent } from './event-owner.guard';
 
-type Id = z.output<typeof eventIdParam>;
-
-@Controller('events')
-@UseGuards(OrganizerGuard)
+@Controller()
 export class EventsController {
   constructor(
     private readonly events: EventsService,
@@ -27,64 +18,61 @@ export class EventsController {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  @Get()
+  @Route('GET /api/events', 'organizer')
   async list(@CurrentOrganizer() me: Organizer): Promise<EventListItem[]> {
     const events = await this.events.list(me.id);
     const counts = await this.counter.countByEvent(events.map((e) => e.id));
     return events.map((e) => toEventListItem(e, counts.get(e.id) ?? 0));
   }
 
-  @Post()
-  async create(
-    @CurrentOrganizer() me: Organizer,
-    @Body(new Valid(createEventBody)) body: z.output<typeof createEventBody>,
-  ): Promise<OrganizerEventView> {
+  @Route('POST /api/events', 'organizer')
+  async create(@CurrentOrganizer() me: Organizer, @BodyOf('POST /api/events') body: ParsedBody<'POST /api/events'>) {
     return this.view(await this.events.create(me.id, body));
   }
 
-  @Get(':id')
-  async get(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<OrganizerEventView> {
-    return this.view(await this.events.own(me.id, id));
+  @Route('GET /api/events/:id', 'event owner')
+  get(@CurrentEvent() event: MingleEvent) {
+    return this.view(event);
   }
 
-  @Patch(':id')
+  @Route('PATCH /api/events/:id', 'event owner')
   async update(
     @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: Id,
-    @Body(new Valid(updateEventBody)) body: z.output<typeof updateEventBody>,
-  ): Promise<OrganizerEventView> {
-    return this.view(await this.events.update(me.id, id, body));
+    @CurrentEvent() event: MingleEvent,
+    @BodyOf('PATCH /api/events/:id') body: ParsedBody<'PATCH /api/events/:id'>,
+  ) {
+    return this.view(await this.events.update(me.id, event.id, body));
   }
 
-  @Delete(':id')
+  @Route('DELETE /api/events/:id', 'event owner')
   @HttpCode(204)
-  async remove(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<void> {
-    await this.events.remove(me.id, id);
+  async remove(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent): Promise<void> {
+    await this.events.remove(me.id, event.id);
   }
 
-  @Post(':id/state')
+  @Route('POST /api/events/:id/state', 'event owner')
   @HttpCode(200)
   async changeState(
     @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: Id,
-    @Body(new Valid(changeStateBody)) body: z.output<typeof changeStateBody>,
-  ): Promise<OrganizerEventView> {
-    return this.view(await this.events.changeState(me.id, id, body.state));
+    @CurrentEvent() event: MingleEvent,
+    @BodyOf('POST /api/events/:id/state') body: ParsedBody<'POST /api/events/:id/state'>,
+  ) {
+    return this.view(await this.events.changeState(me.id, event.id, body.state));
   }
 
-  @Post(':id/join-code')
+  @Route('POST /api/events/:id/join-code', 'event owner')
   @HttpCode(200)
-  async regenerateJoinCode(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<OrganizerEventView> {
-    return this.view(await this.events.regenerateJoinCode(me.id, id));
+  async regenerateJoinCode(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent) {
+    return this.view(await this.events.regenerateJoinCode(me.id, event.id));
   }
 
-  @Post(':id/screen-key')
+  @Route('POST /api/events/:id/screen-key', 'event owner')
   @HttpCode(200)
-  async regenerateScreenKey(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<OrganizerEventView> {
-    return this.view(await this.events.regenerateScreenKey(me.id, id));
+  async regenerateScreenKey(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent) {
+    return this.view(await this.events.regenerateScreenKey(me.id, event.id));
   }
 
-  private view(e: Parameters<typeof toOrganizerEventView>[0]): OrganizerEventView {
+  private view(e: MingleEvent): OrganizerEventView {
     return toOrganizerEventView(e, this.config.publicUrl);
   }
 }

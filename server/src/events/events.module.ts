@@ -4,11 +4,12 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { EventOwnerGuard } from './event-owner.guard';
 
 @Module({
   imports: [OrganizersModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, AttendeeCounter],
-  exports: [EventsRepository, EventsService],
+  providers: [EventsRepository, EventsService, AttendeeCounter, EventOwnerGuard],
+  exports: [EventsRepository, EventsService, AttendeeCounter, EventOwnerGuard],
 })
 export class EventsModule {}

@@ -1,44 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
 import { EVENT_DEFAULTS, EVENT_TRANSITIONS, type EventState } from '@mingle/shared';
 import type { z } from 'zod';
 import type { createEventBody, updateEventBody } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
 import { MingleEvent } from './event.entity';
+import { EventsRepository } from './events.repository';
 import { newJoinCode, newScreenKey } from './join-code';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import { Outbox } from '../outbox/outbox';
+import { Transactions } from '../database/store';
 
 type CreateEvent = z.output<typeof createEventBody>;
 type UpdateEvent = z.output<typeof updateEventBody>;
 
+/** A code clash is rare (887 million codes); this many in a row means something else is wrong. */
+const JOIN_CODE_ATTEMPTS = 21;
+
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly events: EventsRepository,
+    private readonly transactions: Transactions,
     private readonly bus: DomainEventBus,
     private readonly outbox: Outbox,
   ) {}
 
-  private get events() {
-    return this.db.getRepository(MingleEvent);
-  }
-
   list(organizerId: string): Promise<MingleEvent[]> {
-    return this.events.find({ where: { organizerId }, order: { createdAt: 'DESC' } });
+    return this.events.ofOrganizer(organizerId);
   }
 
   /** An organizer's own event; anyone else's answers 404 so existence is not revealed. */
   async own(organizerId: string, id: string): Promise<MingleEvent> {
-    const event = await this.events.findOneBy({ id, organizerId });
+    const event = await this.events.owned(organizerId, id);
     if (!event) throw notFound('Event');
     return event;
   }
 
   async create(organizerId: string, body: CreateEvent): Promise<MingleEvent> {
     const now = Date.now();
-    const event = this.events.create({
+    const event = {
       ...EVENT_DEFAULTS,
       ...body,
       maxInterests: Math.min(body.maxInterests ?? EVENT_DEFAULTS.maxInterests, body.interests.length),
@@ -50,8 +51,9 @@ export class EventsService {
       state: 'draft',
       createdAt: now,
       updatedAt: now,
-    } as MingleEvent);
-    return this.withFreshJoinCode(event, (e) => this.events.insert(e));
+    } as MingleEvent;
+    event.joinCode = await this.withFreshJoinCode((joinCode) => this.events.insert({ ...event, joinCode }));
+    return event;
   }
 
   async update(organizerId: string, id: string, body: UpdateEvent): Promise<MingleEvent> {
@@ -61,13 +63,14 @@ export class EventsService {
       const message = `Cannot be more than the ${next.interests.length} interest tags`;
       throw new ApiError(400, 'invalid_request', `maxInterests: ${message}`, { maxInterests: message });
     }
-    await this.events.update({ id }, { ...body, updatedAt: Date.now() });
-    return this.announce(await this.own(organizerId, id));
+    const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
+    await this.events.update(id, changes);
+    return this.announce(written(event, changes));
   }
 
   async remove(organizerId: string, id: string): Promise<void> {
     await this.own(organizerId, id);
-    await this.events.delete({ id, organizerId });
+    await this.events.delete(id, organizerId);
     await this.bus.publish('event.deleted', { eventId: id });
   }
 
@@ -78,33 +81,31 @@ export class EventsService {
     if (!EVENT_TRANSITIONS[event.state].includes(to))
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
     const now = Date.now();
+    const changes = { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) };
     // An ended event's autopilot stops and its running round ends: recorded with the end, so a crash cannot lose it.
-    const { affected, followUp } = await this.db.transaction(async (tx) => {
-      const result = await tx.update(
-        MingleEvent,
-        { id, state: event.state },
-        { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) },
-      );
-      const ended = result.affected && to === 'ended' ? await this.outbox.record('event.ended', { eventId: id }, tx) : null;
-      return { affected: result.affected, followUp: ended };
+    const { changed, followUp } = await this.transactions.run(async () => {
+      const changed = await this.events.changeState(id, event.state, changes);
+      return { changed, followUp: changed && to === 'ended' ? await this.outbox.record('event.ended', { eventId: id }) : null };
     });
-    if (!affected) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
+    if (!changed) throw new ApiError(409, 'conflict', 'The event changed meanwhile; reload and try again');
     if (followUp) await this.outbox.carryOut(followUp, 'event.ended', { eventId: id });
-    return this.announce(await this.own(organizerId, id));
+    return this.announce(written(event, changes));
   }
 
   async regenerateJoinCode(organizerId: string, id: string): Promise<MingleEvent> {
     const event = await this.own(organizerId, id);
     if (event.state === 'ended') throw new ApiError(409, 'event_ended', 'An ended event has no join code to change');
-    await this.withFreshJoinCode(event, (e) => this.events.update({ id }, { joinCode: e.joinCode, updatedAt: Date.now() }));
-    return this.announce(await this.own(organizerId, id));
+    const updatedAt = Date.now();
+    const joinCode = await this.withFreshJoinCode((code) => this.events.setJoinCode(id, code, updatedAt));
+    return this.announce(written(event, { joinCode, updatedAt }));
   }
 
   async regenerateScreenKey(organizerId: string, id: string): Promise<MingleEvent> {
-    await this.own(organizerId, id);
-    await this.events.update({ id }, { screenKey: newScreenKey(), updatedAt: Date.now() });
+    const event = await this.own(organizerId, id);
+    const changes = { screenKey: newScreenKey(), updatedAt: Date.now() };
+    await this.events.update(id, changes);
     await this.bus.publish('screens.revoked', { eventId: id });
-    return this.own(organizerId, id);
+    return written(event, changes);
   }
 
   private async announce(event: MingleEvent): Promise<MingleEvent> {
@@ -112,16 +113,15 @@ export class EventsService {
     return event;
   }
 
-  /** Codes are unique among events that have not ended (a partial unique index); retry on a clash. */
-  private async withFreshJoinCode(event: MingleEvent, write: (e: MingleEvent) => Promise<unknown>): Promise<MingleEvent> {
-    for (let attempt = 0; ; attempt++) {
-      event.joinCode = newJoinCode();
-      try {
-        await write(event);
-        return event;
-      } catch (error) {
-        if (!(error instanceof QueryFailedError) || attempt >= 20) throw error;
-      }
+  /** Codes are unique among events that have not ended (a partial unique index); a clash tries another. */
+  private async withFreshJoinCode(write: (joinCode: string) => Promise<boolean>): Promise<string> {
+    for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
+      const joinCode = newJoinCode();
+      if (await write(joinCode)) return joinCode;
     }
+    throw new Error(`no free join code after ${JOIN_CODE_ATTEMPTS} attempts`);
   }
 }
+
+/** The event as it is after `changes` were written: no second read of the row just written. */
+const written = (event: MingleEvent, changes: Partial<MingleEvent>): MingleEvent => ({ ...event, ...changes });

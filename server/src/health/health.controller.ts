@@ -1,18 +1,19 @@
-import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import { Controller, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import type { Health } from '@mingle/shared';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '../config/config';
+import { Store } from '../database/store';
+import { Route } from '../common/route';
 import { RedisProbe } from '../realtime/redis-check';
 
 const DATABASE_TIMEOUT_MS = 2000;
-type Check = 'up' | 'down';
 
-@Controller('health')
+@Controller()
 export class HealthController implements OnModuleDestroy {
   private readonly redis: RedisProbe | null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly store: Store,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     this.redis = config.redisUrl ? new RedisProbe(config.redisUrl) : null;
@@ -22,11 +23,14 @@ export class HealthController implements OnModuleDestroy {
    * Readiness: 200 when every dependency this node needs answers (the database, and Redis when
    * configured), 503 otherwise; `checks` says which is down. Names the database and realtime kinds.
    */
-  @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
-    const kinds = { database: this.config.database.kind, realtime: this.config.redisUrl ? 'redis' : 'memory' };
+  @Route('GET /api/health', 'public')
+  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const kinds: Pick<Health, 'database' | 'realtime'> = {
+      database: this.config.database.kind,
+      realtime: this.config.redisUrl ? 'redis' : 'memory',
+    };
     const [database, redis] = await Promise.all([this.databaseUp(), this.redis?.up()]);
-    const checks: { database: Check; redis?: Check } = { database: database ? 'up' : 'down' };
+    const checks: Health['checks'] = { database: database ? 'up' : 'down' };
     if (this.redis) checks.redis = redis ? 'up' : 'down';
     const ok = database && redis !== false;
     if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -34,9 +38,9 @@ export class HealthController implements OnModuleDestroy {
   }
 
   /** Liveness: the process runs and answers; a dependency outage does not make it restart-worthy. */
-  @Get('live')
+  @Route('GET /api/health/live', 'public')
   live() {
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   }
 
   onModuleDestroy(): void {
@@ -47,7 +51,7 @@ export class HealthController implements OnModuleDestroy {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
     const answer = await Promise.race([
-      this.db.query('SELECT 1').then(
+      this.store.ping().then(
         () => true,
         () => false,
       ),

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
+import { checkPostgres } from '../database/postgres-probe';
 import { checkRedis } from '../realtime/redis-check';
 
 const FIRST_RETRY_MS = 500;
@@ -67,18 +67,5 @@ export async function waitForDependencies(config: Config, waiting: (what: string
         await new Promise((r) => setTimeout(r, Math.min(left, FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS)));
       }
     }
-  }
-}
-
-async function checkPostgres(url: string): Promise<void> {
-  const probe = new DataSource({ type: 'postgres', url, connectTimeoutMS: 3000, extra: { max: 1 } });
-  try {
-    await probe.initialize();
-    await probe.query('SELECT 1');
-  } catch (error) {
-    const message = (error as Error).message || (error as { code?: string }).code || String(error);
-    throw new Error(`DATABASE_URL: cannot reach PostgreSQL at ${new URL(url).host} (${message})`, { cause: error });
-  } finally {
-    if (probe.isInitialized) await probe.destroy().catch(() => undefined);
   }
 }

@@ -61,15 +61,15 @@ export class AttendeeNews implements OnModuleInit {
       out.dismiss(rooms.event(eventId), 'connection:closed', { reason: 'event_deleted', message: EVENT_DELETED_MESSAGE }),
     );
     // Each side of a match sees the other through the match serializer (their shared card only).
-    bus.on('match.made', async ({ a, b }) => {
+    bus.on('match.made', async ({ a, b, meetings }) => {
       for (const [viewer, shown] of [
         [a, b],
         [b, a],
       ])
-        out.send(rooms.attendee(viewer), 'match:made', { person: await this.connections.personFor(viewer, shown) });
+        out.send(rooms.attendee(viewer.id), 'match:made', { person: await this.connections.describe(viewer, shown, meetings) });
     });
-    bus.on('match.changed', async ({ viewer, sharer }) =>
-      out.send(rooms.attendee(viewer), 'match:changed', { person: await this.connections.personFor(viewer, sharer) }),
+    bus.on('match.changed', async ({ viewer, sharer, meetings }) =>
+      out.send(rooms.attendee(viewer.id), 'match:changed', { person: await this.connections.describe(viewer, sharer, meetings) }),
     );
   }
 }

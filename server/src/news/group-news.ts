@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
 import { RoundStates } from '../mixer/rounds/round-states';
-import { seated } from '../mixer/rounds/round-picture';
+import { remaining } from '../mixer/rounds/round-picture';
 import { toGroupNews, toMyGroup, toRoundInfo } from '../mixer/rounds/round.views';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 
@@ -21,19 +21,23 @@ export class GroupNews implements OnModuleInit {
   onModuleInit(): void {
     this.bus.on('round.started', async ({ roundId, picture }) => {
       const started = picture ?? (await this.states.roundPicture(roundId));
-      for (const table of started?.tables ?? [])
-        this.broadcaster.send(this.phonesOf(seated(table).map((s) => s.attendee.id)), 'group:changed', toGroupNews(started!.round, table));
+      for (const group of started?.groups ?? [])
+        this.broadcaster.send(
+          this.phonesOf(remaining(group).map((m) => m.attendee.id)),
+          'group:changed',
+          toGroupNews(started!.round, group),
+        );
     });
 
-    this.bus.on('group.changed', async ({ groupId, attendeeId, change, seatedIds }) => {
-      if (change === 'arrival' && seatedIds)
-        return this.broadcaster.send(this.phonesOf(seatedIds), 'group:arrived', { groupId, attendeeId });
+    this.bus.on('group.changed', async ({ groupId, attendeeId, change, memberIds }) => {
+      if (change === 'arrival' && memberIds)
+        return this.broadcaster.send(this.phonesOf(memberIds), 'group:arrived', { groupId, attendeeId });
       // Someone who left no longer shows a group.
       if (change === 'leaving')
         this.broadcaster.send(rooms.attendee(attendeeId), 'round:assigned', { round: null, group: null, nextRoundAt: null });
       const picture = await this.states.groupPicture(groupId);
-      const table = picture?.tables[0];
-      if (!picture || !table) return;
+      const group = picture?.groups[0];
+      if (!picture || !group) return;
       // Someone placed on their own gets their whole assignment; the others, their group again.
       const placed = change === 'placement' ? toMyGroup(picture, attendeeId) : null;
       if (placed)
@@ -42,10 +46,10 @@ export class GroupNews implements OnModuleInit {
           group: placed,
           nextRoundAt: null,
         });
-      const others = seated(table)
-        .map((s) => s.attendee.id)
+      const others = remaining(group)
+        .map((m) => m.attendee.id)
         .filter((id) => !placed || id !== attendeeId);
-      if (others.length) this.broadcaster.send(this.phonesOf(others), 'group:changed', toGroupNews(picture.round, table));
+      if (others.length) this.broadcaster.send(this.phonesOf(others), 'group:changed', toGroupNews(picture.round, group));
     });
   }
 

@@ -1,47 +1,47 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Req, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { logInBody, signUpBody, type LogInBody, type OrganizerView, type SignUpBody } from '@mingle/shared';
-import { Valid } from '../common/validate';
+import type { ParsedBody } from '@mingle/shared';
+import { BodyOf, Route } from '../common/route';
 import { Organizer } from './organizer.entity';
-import { CurrentOrganizer, OrganizerGuard } from './organizer.guard';
+import { CurrentOrganizer } from './organizer.guard';
 import { OrganizersService, SESSION_DAYS, toOrganizerView } from './organizers.service';
 import { SESSION_COOKIE, sessionCookieOptions, sessionToken } from './session.cookie';
 
 const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 
-@Controller('auth')
+@Controller()
 export class AuthController {
   constructor(private readonly organizers: OrganizersService) {}
 
-  @Post('signup')
+  @Route('POST /api/auth/signup', 'public')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ join: true })
   async signUp(
-    @Body(new Valid(signUpBody)) body: SignUpBody,
+    @BodyOf('POST /api/auth/signup') body: ParsedBody<'POST /api/auth/signup'>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<OrganizerView> {
+  ) {
     const { organizer, token } = await this.organizers.signUp(body);
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, SESSION_MS));
     return toOrganizerView(organizer);
   }
 
-  @Post('login')
+  @Route('POST /api/auth/login', 'public')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ join: true })
   async logIn(
-    @Body(new Valid(logInBody)) body: LogInBody,
+    @BodyOf('POST /api/auth/login') body: ParsedBody<'POST /api/auth/login'>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<OrganizerView> {
+  ) {
     const { organizer, token } = await this.organizers.logIn(body);
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, SESSION_MS));
     return toOrganizerView(organizer);
   }
 
-  @Post('logout')
+  @Route('POST /api/auth/logout', 'public')
   @HttpCode(204)
   async logOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = sessionToken(req);
@@ -49,9 +49,8 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req, 0), maxAge: undefined });
   }
 
-  @Get('me')
-  @UseGuards(OrganizerGuard)
-  me(@CurrentOrganizer() organizer: Organizer): OrganizerView {
+  @Route('GET /api/auth/me', 'organizer')
+  me(@CurrentOrganizer() organizer: Organizer) {
     return toOrganizerView(organizer);
   }
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { OrganizerGuard } from './organizer.guard';
+import { OrganizersRepository } from './organizers.repository';
 import { OrganizersService } from './organizers.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [OrganizersService, OrganizerGuard],
-  exports: [OrganizersService, OrganizerGuard],
+  providers: [OrganizersRepository, OrganizersService, OrganizerGuard],
+  exports: [OrganizersRepository, OrganizersService, OrganizerGuard],
 })
 export class OrganizersModule {}

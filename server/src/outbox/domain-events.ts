@@ -1,9 +1,3 @@
-import type { Presence } from '@mingle/shared';
-import type { MingleEvent } from '../events/event.entity';
-import type { Attendee } from '../attendees/attendee.entity';
-import type { Round } from '../mixer/rounds/round.entity';
-import type { RoundPicture } from '../mixer/rounds/round-picture';
-
 /** How someone's place in a running round changed. */
 export type GroupChange = 'arrival' | 'leaving' | 'placement';
 
@@ -14,39 +8,28 @@ export type GroupChange = 'arrival' | 'leaving' | 'placement';
  *
  * Payloads carry what the mappers need so that telling reads little; fields marked "in process" are
  * never written to the outbox (a follow-up rebuilds them from the database).
+ *
+ * The events whose payloads carry a feature's own records (a round, an attendee, an event) are added
+ * to this map by that feature (`declare module` in its `*.events.ts`), so the outbox beneath the
+ * features imports none of them: round.events.ts, attendee.events.ts, event.events.ts, connection.events.ts.
  */
 export interface DomainEvents {
-  /** a round was written; `picture` in process only: its people hear their groups without a read back */
-  'round.started': { eventId: string; roundId: string; picture?: RoundPicture };
-  /** a round's end was recorded: the autopilot moves on, everyone hears it; `round` in process only */
-  'round.ended': { eventId: string; roundId: string; round?: Round };
-  'round.extended': { eventId: string; round: Round };
-  /** someone arrived at, left, or was placed into a group of the running round; `seatedIds`: who sits there now, when known */
-  'group.changed': { eventId: string; roundId: string; groupId: string; attendeeId: string; change: GroupChange; seatedIds?: string[] };
+  /** someone arrived at, left, or was placed into a group of the running round; `memberIds`: who is in it now, when known */
+  'group.changed': { eventId: string; roundId: string; groupId: string; attendeeId: string; change: GroupChange; memberIds?: string[] };
 
   /** their phone connected for the first time: placed in a running round */
   'attendee.joined': { eventId: string; attendeeId: string };
   /** back from a break: placed in a running round */
   'attendee.back': { eventId: string; attendeeId: string };
-  /** on a break: unseated */
+  /** on a break: out of their group */
   'attendee.away': { eventId: string; attendeeId: string };
-  /** left the event: unseated */
+  /** left the event: out of their group */
   'attendee.left': { eventId: string; attendeeId: string };
-  /** removed by the organizer: their sockets dropped, unseated */
+  /** removed by the organizer: their sockets dropped, out of their group */
   'attendee.removed': { eventId: string; attendeeId: string };
-  /** erased their own data: their sockets dropped, unseated */
+  /** erased their own data: their sockets dropped, out of their group */
   'attendee.erased': { eventId: string; attendeeId: string };
-  /** their profile or status changed: their own phones see it */
-  'attendee.updated': { attendee: Attendee };
-  /** who is here was counted again (coalesced); `changed` are the attendees the console must reload */
-  'presence.counted': { eventId: string; presence: Presence; online: Set<string>; changed: Attendee[] };
 
-  /** two people asked each other: a match */
-  'match.made': { eventId: string; a: string; b: string };
-  /** `sharer` stopped sharing their card with `viewer` */
-  'match.changed': { eventId: string; viewer: string; sharer: string };
-
-  'event.changed': { event: MingleEvent };
   /** the event ended: its autopilot stops and a running round ends */
   'event.ended': { eventId: string };
   'event.deleted': { eventId: string };

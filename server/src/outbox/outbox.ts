@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { randomUUID } from 'node:crypto';
-import { LessThanOrEqual, type EntityManager } from 'typeorm';
-import { Store } from '../database/store';
 import type { DomainEventName, DomainEvents } from './domain-events';
-import { OutboxEntry } from './outbox.entity';
+import type { OutboxEntry } from './outbox.entity';
+import { OutboxRepository } from './outbox.repository';
 
 /** How long the writing node has to carry a follow-up out itself before any clock may take it. */
 export const OUTBOX_GRACE_MS = 3000;
@@ -25,7 +24,7 @@ export class Outbox {
   private readonly log = new Logger('Outbox');
 
   constructor(
-    private readonly store: Store,
+    private readonly entries: OutboxRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -37,13 +36,10 @@ export class Outbox {
     this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as Handler<DomainEventName>]);
   }
 
-  /**
-   * Records a follow-up inside the running transaction (`transactions.run`); returns its id for
-   * `carryOut`. `tx` is for writers that still hold a TypeORM transaction of their own.
-   */
-  async record<N extends DomainEventName>(name: N, payload: DomainEvents[N], tx: EntityManager = this.store.manager): Promise<string> {
+  /** Records a follow-up; inside `transactions.run` it is written with the write. Returns its id for `done`. */
+  async record<N extends DomainEventName>(name: N, payload: DomainEvents[N]): Promise<string> {
     const id = randomUUID();
-    await tx.insert(OutboxEntry, { id, name, payload, dueAt: Date.now() + OUTBOX_GRACE_MS, attempts: 0 });
+    await this.entries.add({ id, name, payload, dueAt: Date.now() + OUTBOX_GRACE_MS, attempts: 0 });
     return id;
   }
 
@@ -68,18 +64,14 @@ export class Outbox {
 
   /** The writer carried the follow-up out itself, right after its commit. */
   async done(id: string): Promise<void> {
-    await this.store.table(OutboxEntry).delete({ id });
+    await this.entries.remove(id);
   }
 
   /** The clock: follow-ups whose writer did not finish them, each taken by one node at a time. */
   async carryOutDue(now = Date.now()): Promise<void> {
-    const due = await this.store.table(OutboxEntry).find({ where: { dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: 50 });
-    for (const entry of due) {
+    for (const entry of await this.entries.due(now, 50)) {
       const later = now + Math.min(MAX_RETRY_MS, RETRY_STEP_MS * (entry.attempts + 1));
-      const taken = await this.store
-        .table(OutboxEntry)
-        .update({ id: entry.id, dueAt: entry.dueAt }, { dueAt: later, attempts: entry.attempts + 1 });
-      if (taken.affected) await this.run(entry);
+      if (await this.entries.take(entry, later)) await this.run(entry);
     }
   }
 
@@ -87,7 +79,7 @@ export class Outbox {
     if (!this.handlers.has(entry.name)) return this.log.warn(`no handler for ${entry.name}`);
     try {
       await this.follow(entry.name, entry.payload as DomainEvents[DomainEventName]);
-      await this.store.table(OutboxEntry).delete({ id: entry.id });
+      await this.entries.remove(entry.id);
     } catch (error) {
       this.log.warn(`${entry.name} failed, will retry: ${(error as Error).message}`);
     }

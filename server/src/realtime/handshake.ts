@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { handshakeAuth, type HandshakeRefusal } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError } from '../common/api-error';
 import { isServiceUnavailable } from '../database/unavailable';
 import { AttendeesService } from '../attendees/attendees.service';
-import { MingleEvent } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { OrganizersService } from '../organizers/organizers.service';
 import { SESSION_COOKIE } from '../organizers/session.cookie';
 import { HandshakeLimit } from './handshake-limit';
@@ -28,7 +27,7 @@ interface Handshake {
 @Injectable()
 export class HandshakeAuthenticator {
   constructor(
-    private readonly db: DataSource,
+    private readonly events: EventsRepository,
     private readonly attendees: AttendeesService,
     private readonly organizers: OrganizersService,
     private readonly limit: HandshakeLimit,
@@ -65,7 +64,7 @@ export class HandshakeAuthenticator {
       }
     }
 
-    const event = await this.db.getRepository(MingleEvent).findOneBy({ id: auth.eventId });
+    const event = await this.events.byId(auth.eventId);
     if (auth.role === 'screen') {
       if (!event || !sameSecret(event.screenKey, auth.key))
         throw new Refused({ code: 'unauthorized', message: 'This screen link is not valid (it may have been replaced)' });

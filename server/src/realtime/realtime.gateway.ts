@@ -124,7 +124,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       return { data: await this.rounds.arrive(who.attendeeId, parsed.data.groupId) };
     } catch (error) {
-      if (error instanceof ApiError) return { error: { code: (error.getResponse() as { code: string }).code, message: error.message } };
+      if (error instanceof ApiError) return { error: { code: error.code, message: error.message } };
       this.log.warn(`arrive failed: ${(error as Error).message}`);
       return { error: { code: 'internal', message: 'Something went wrong on our side' } };
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttendeesModule } from '../attendees/attendees.module';
+import { EventsModule } from '../events/events.module';
 import { OrganizersModule } from '../organizers/organizers.module';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { HandshakeAuthenticator } from './handshake';
@@ -9,7 +10,7 @@ import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 
 @Module({
-  imports: [AttendeesModule, OrganizersModule, RoundsModule],
+  imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   providers: [RealtimeGateway, HandshakeAuthenticator, HandshakeLimit, SessionExpiry, Snapshots],
 })
 export class RealtimeModule {}

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Snapshot } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
-import { Attendee } from '../attendees/attendee.entity';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { AttendeesService } from '../attendees/attendees.service';
 import { toMyProfile, toOrganizerAttendee } from '../attendees/attendee.views';
 import { PresenceService } from '../attendees/presence.service';
-import { MingleEvent } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { toScreenEvent } from '../events/event-news';
 import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
@@ -17,7 +16,8 @@ import { RoundStates } from '../mixer/rounds/round-states';
 @Injectable()
 export class Snapshots {
   constructor(
-    private readonly db: DataSource,
+    private readonly events: EventsRepository,
+    private readonly attendeeRows: AttendeesRepository,
     private readonly attendees: AttendeesService,
     private readonly presence: PresenceService,
     private readonly rounds: RoundStates,
@@ -25,12 +25,12 @@ export class Snapshots {
   ) {}
 
   async for(who: SocketData): Promise<Snapshot> {
-    const event = await this.db.getRepository(MingleEvent).findOneByOrFail({ id: who.eventId });
-    const { presence, online } = await this.presence.forSnapshot(who.eventId);
+    const event = await this.events.byIdOrFail(who.eventId);
+    const { presence, online } = await this.presence.forSnapshot(event);
     const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {
-        const me = await this.db.getRepository(Attendee).findOneByOrFail({ id: who.attendeeId });
+        const me = await this.attendeeRows.byIdOrFail(who.attendeeId);
         return {
           role: 'attendee',
           serverTime,

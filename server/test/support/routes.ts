@@ -1,5 +1,9 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MESSAGE_METADATA } from '@nestjs/websockets/constants';
+import { ACCESS, type Access } from '../../src/common/route';
 import { RealtimeGateway } from '../../src/realtime/realtime.gateway';
 
 /** One HTTP route of the running app, e.g. { method: 'POST', path: '/api/events/:id/state' }. */
@@ -37,6 +41,40 @@ export function apiRoutes(app: NestExpressApplication): AppRoute[] {
   }
   if (routes.size === 0) throw new Error('no /api route found in the Express router: has its shape changed?');
   return [...routes.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** One handler of a controller: its "METHOD /api/path" key and the access rule it declares (if any). */
+export interface DeclaredRoute {
+  key: string;
+  handler: string;
+  access: Access | undefined;
+}
+
+/** Every HTTP handler of every controller in the app, with the access rule its metadata holds. */
+export function declaredRoutes(app: NestExpressApplication): DeclaredRoute[] {
+  const found: DeclaredRoute[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const base = [Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined].flat()[0] ?? '';
+      const proto = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const full = ['api', base, [path].flat()[0]].map((part) => String(part).replace(/^\/+|\/+$/g, '')).filter(Boolean);
+        found.push({
+          key: `${method} /${full.join('/')}`,
+          handler: `${metatype.name}.${name}`,
+          access: Reflect.getMetadata(ACCESS, handler) as Access | undefined,
+        });
+      }
+    }
+  }
+  if (found.length === 0) throw new Error('no controller handler found: has Nest moved its metadata?');
+  return found;
 }
 
 /** Fills a route's `:params` from a function of the parameter's name. */

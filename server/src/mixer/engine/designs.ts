@@ -1,7 +1,8 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
  * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs, Kirkman 15,
- * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), and designs found by search on a node budget:
+ * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), designs on Z_N with turned fixed people
+ * (turning.ts), 32 in groups of 4 on F_8 x 4 (twins.ts), and designs found by search on a node budget:
  * 1-rotational ones and nearly Kirkman ones with two fixed people (rotational.ts), and those on orbits of
  * Z_m with fixed people and one or two base rounds (orbits.ts).
  */
@@ -10,6 +11,8 @@ import { developKirkman } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
 import { orbitDesign, orbitShape } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
+import { developTurning, TURNING_BASES } from './turning';
+import { twins32 } from './twins';
 
 export type Design = number[][][];
 
@@ -161,8 +164,11 @@ export function bestDesign(
   const ag = dims >= 3 && g ** dims === n ? affine(dims, g) : null;
   if (ag) options.push(ag);
   if (n === 15 && g === 3) options.push(KIRKMAN_15);
+  if (n === 32 && g === 4) options.push(twins32());
   const cyclic = KIRKMAN_BASES.find((b) => b.round[0].length === g && g * b.m === n);
   if (cyclic) options.push(developKirkman(cyclic));
+  const turning = TURNING_BASES.find((b) => b.n === n && b.s === g);
+  if (turning) options.push(developTurning(turning));
   options.sort((a, b) => b.length - a.length);
   // No design has more than (n - 1)/(g - 1) rounds: once one reaches that, searching cannot help.
   const enough = Math.min(wanted, Math.floor((n - 1) / (g - 1)));

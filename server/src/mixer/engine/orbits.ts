@@ -10,7 +10,8 @@
  * (restarts with a growing budget, like rotational.ts); the deadline is only a safety cap.
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
  * people (14 and 26 rounds), of 18 (8 rounds) and 24 people in groups of 4 for 7 rounds. Tried without success (4M nodes):
- * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1.
+ * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
+ * (32/4 and 36/4 are reached by twins.ts and turning.ts).
  */
 import type { Design } from './designs';
 import { Rng } from './rng';

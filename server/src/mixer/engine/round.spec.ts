@@ -143,6 +143,26 @@ describe('planRound quality', () => {
   });
 });
 
+describe('planRound determinism', () => {
+  it('the work is counted, not timed: a machine 10x slower (the clock running 10x fast) plans the same round', () => {
+    // The time limit is a safety cap far above the work (10 x this machine's time must stay below it).
+    const people = skewedPeople(300, 4);
+    const history = randomHistory(people, 5, 4, 6);
+    const input = { people, settings: { groupSize: 4, seed: 3, separateColleagues: true, timeLimitMs: 60_000 }, history };
+    const here = planRound(input);
+    const real = Date.now.bind(Date);
+    const t0 = real();
+    const slow = jest.spyOn(Date, 'now').mockImplementation(() => t0 + (real() - t0) * 10);
+    try {
+      const slower = planRound(input);
+      expect(slower.stats.ms).toBeLessThan(60_000);
+      expect(slower.groups).toEqual(here.groups);
+    } finally {
+      slow.mockRestore();
+    }
+  });
+});
+
 describe('planRound edge cases', () => {
   const ids = (n: number): Person[] => Array.from({ length: n }, (_, i) => ({ id: `u${i}` }));
   it('0 and 1 people: no groups with a reason', () => {

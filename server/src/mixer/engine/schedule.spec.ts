@@ -4,6 +4,8 @@ import { cyclicRounds, developKirkman, kirkmanTriples } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
 import { orbitDesign, orbitRounds, orbitShape, SHAPES } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
+import { developTurning, TURNING_BASES, turningBase, turningShape } from './turning';
+import { twins32 } from './twins';
 import { planSchedule, searchStepsFor, STEPS_PER_MS } from './schedule';
 import { groupSizes } from './sizes';
 import { planStats } from './stats';
@@ -126,6 +128,41 @@ describe('nearly Kirkman systems and designs on orbits with fixed people', () =>
   });
 });
 
+describe('32 in groups of 4 on F_8 x 4', () => {
+  it('gives 10 repeat-free rounds, everyone missing only a twin', () => {
+    const design = twins32();
+    expect(design).toHaveLength(10);
+    expect(isResolvableRepeatFree(design, 32)).toBe(true);
+    const met = new Map<number, Set<number>>();
+    for (const round of design)
+      for (const g of round) for (const a of g) for (const b of g) if (a !== b) met.set(a, (met.get(a) ?? new Set()).add(b));
+    for (let p = 0; p < 32; p++) expect(met.get(p)!.size).toBe(30);
+    expect(bestDesign(32, 4)).toHaveLength(10);
+  });
+});
+
+describe('designs on Z_N with turned fixed people', () => {
+  it('each stored base gives n/(s - 1) - 1 repeat-free rounds, the most possible', () => {
+    for (const base of TURNING_BASES) {
+      const design = developTurning(base);
+      expect([base.n, design.length]).toEqual([base.n, Math.floor((base.n - 1) / (base.s - 1))]);
+      expect(isResolvableRepeatFree(design, base.n)).toBe(true);
+    }
+    expect(bestDesign(36, 4)).toHaveLength(11);
+    expect(bestDesign(60, 4)).toHaveLength(19);
+  });
+
+  it('the search finds the stored 36/4 base on a small node budget, and only where the shape fits', () => {
+    expect(turningBase(36, 4, 1_000)).toEqual(TURNING_BASES.find((b) => b.n === 36));
+    expect(turningBase(36, 4, 100)).toBeNull();
+    expect(turningShape(32, 4)).toBeNull(); // 32/3 is no whole number
+    expect(turningShape(48, 4)).toBeNull(); // R = 15 would not turn the 3 fixed people through all places
+    // 40 in groups of 5 fits the shape but has no such base: the search ends having tried everything
+    expect(turningShape(40, 5)).not.toBeNull();
+    expect(turningBase(40, 5, 1_000_000)).toBeNull();
+  });
+});
+
 describe('planSchedule targets (social golfer)', () => {
   const cases: Array<[number, number, number]> = [
     [15, 3, 7],
@@ -137,7 +174,7 @@ describe('planSchedule targets (social golfer)', () => {
     [27, 3, 13],
     [81, 3, 40],
     [33, 3, 16],
-    [32, 4, 9],
+    [32, 4, 10],
     [12, 2, 11],
     [21, 3, 10],
     [45, 3, 22],
@@ -147,6 +184,7 @@ describe('planSchedule targets (social golfer)', () => {
     [54, 3, 26],
     [60, 3, 29],
     [24, 4, 7],
+    [36, 4, 11],
   ];
   it.each(cases)('%i people in groups of %i: %i repeat-free rounds', (n, g, r) => {
     const people = ids(n);
@@ -166,6 +204,16 @@ describe('planSchedule targets (social golfer)', () => {
       planSchedule({ people: people.map((p) => ({ id: p.id })), settings: { groupSize: 4 }, rounds: 4 }).rounds,
     );
     expect(res.stats.meanSharedInterests).toBeGreaterThanOrEqual(plain.meanSharedInterests);
+  });
+
+  it('more rounds than the search makes repeat-free: the plan still leads with the repeat-free rounds it found', () => {
+    // 30 in groups of 5 for the counting bound of 7 rounds: a search that spreads its repeats over all
+    // 7 rounds led with 2 repeat-free ones; the rounds that stay repeat-free together lead instead
+    const people = ids(30);
+    const res = planSchedule({ people, settings: { groupSize: 5, seed: 1, searchSteps: 2_000_000, timeLimitMs: 60_000 }, rounds: 7 });
+    expect(res.rounds).toHaveLength(7);
+    checkRounds(people, res.rounds, 5);
+    expect(res.stats.repeatFreeRounds).toBeGreaterThanOrEqual(4);
   });
 
   it('more rounds than possible: returns all rounds, repeats only after the repeat-free prefix', () => {
@@ -316,11 +364,11 @@ describe('planSchedule properties', () => {
   });
 
   it('a missed instance ends by its step budget: the same seed gives the same schedule twice', () => {
-    // 36 in groups of 4 for 11 rounds: the search does not reach 11, so only the budget can stop it
-    const people = syntheticPeople(36, 5, 12);
+    // 45 in groups of 5 for 11 rounds: the search does not reach 11, so only the budget can stop it
+    const people = syntheticPeople(45, 5, 12);
     const input = {
       people,
-      settings: { groupSize: 4, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
+      settings: { groupSize: 5, seed: 9, separateColleagues: true, searchSteps: 300_000, timeLimitMs: 60_000 },
       rounds: 11,
     };
     const a = planSchedule(input);

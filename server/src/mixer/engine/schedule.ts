@@ -185,19 +185,66 @@ function repeatFreeBound(p: GolferProblem, R: number): number {
 /**
  * Plans R rounds. The plan is consumed from the front, so the leading rounds come first: as many
  * repeat-free rounds as possible (history counted), then the remaining rounds with as few repeats as
- * possible given history and the leading rounds.
+ * possible given history and the leading rounds. When the search cannot make all the rounds the
+ * counting bound allows repeat-free, the rounds it made keep as many of them as stay repeat-free
+ * together (a search that spreads its repeats over many rounds would otherwise lead with few).
  */
 function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const p = golferProblem(m, sizes, R);
   const free = repeatFreeBound(p, R);
-  if (free >= R) return solveBlock(p, rng, deadline, steps);
-  let lead: number[][][] = [];
-  if (free > 0) {
-    const found = solveBlock(withRounds(p, free), rng, deadline, Math.round(steps * 0.6));
-    lead = found.slice(0, repeatFreePrefix(p, found));
-  }
-  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline, Math.round(steps * (free > 0 ? 0.4 : 1)));
+  if (free === 0) return solveBlock(p, rng, deadline, steps);
+  const found = solveBlock(withRounds(p, free), rng, deadline, free >= R ? steps : Math.round(steps * 0.6));
+  let lead = repeatFreeRounds(p, found);
+  if (lead.length === R) return lead;
+  lead = growLead(p, lead, free, rng, deadline, Math.round(steps * 0.3));
+  const rest = solveBlock(withPlanned(p, lead, R - lead.length), rng, deadline, Math.round(steps * 0.4));
   return [...lead, ...rest];
+}
+
+/** Adds repeat-free rounds to `lead` one at a time (each search starts from the lead and one greedy round) while the budget lasts. */
+function growLead(p: GolferProblem, lead: number[][][], most: number, rng: Rng, deadline: number, steps: number): number[][][] {
+  let left = steps;
+  while (lead.length < most && left > 0) {
+    const q = withRounds(p, lead.length + 1);
+    const g = new Golfer(q, rng);
+    g.load(greedyRounds(q, lead, q.rounds, rng));
+    const solved = g.searchHard(deadline, 0, left);
+    left -= g.steps;
+    if (!solved) break;
+    g.setFull(true);
+    g.polish(deadline);
+    lead = g.rounds();
+  }
+  return lead;
+}
+
+/** The rounds left after dropping, one at a time, the round with the most repeat meetings (history and the other rounds counted) until none repeats. */
+function repeatFreeRounds(p: GolferProblem, rounds: number[][][]): number[][][] {
+  const n = p.n;
+  const left = rounds.slice();
+  const meet = new Uint16Array(n * n);
+  const count = (groups: number[][], by: number) => {
+    for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) meet[g[x] * n + g[y]] += by;
+  };
+  const repeats = (groups: number[][]) => {
+    let c = 0;
+    for (const g of groups)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          const k = g[x] * n + g[y];
+          if (p.hist[k] > 0 || meet[k] + meet[g[y] * n + g[x]] > 1) c++;
+        }
+    return c;
+  };
+  left.forEach((groups) => count(groups, 1));
+  for (;;) {
+    const counts = left.map(repeats);
+    const most = Math.max(0, ...counts);
+    if (most === 0) return left;
+    const worst = counts.indexOf(most);
+    count(left[worst], -1);
+    left.splice(worst, 1);
+  }
 }
 
 /** Number of leading rounds without a repeat (history of p counted). */

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { PlanScheduleInput } from '../engine/schedule';
 import type { ScheduleResult } from '../engine/types';
 import { ApiError } from '../../common/api-error';
-import { PlanWorker } from '../rounds/round-planner';
+import { PlanWorker } from './round-planner';
 
 /** Plans waiting behind the one being worked out; one more is refused with a 429. */
 export const PLANNER_MAX_WAITING = 4;

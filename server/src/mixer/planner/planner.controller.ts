@@ -1,24 +1,22 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { plannerBody, spotLabel, type PlannerResult } from '@mingle/shared';
-import type { z } from 'zod';
+import { Controller, HttpCode } from '@nestjs/common';
+import { spotLabel, type ParsedBody } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
-import { Valid } from '../../common/validate';
+import { BodyOf, Route } from '../../common/route';
 import { Organizer } from '../../organizers/organizer.entity';
-import { CurrentOrganizer, OrganizerGuard } from '../../organizers/organizer.guard';
+import { CurrentOrganizer } from '../../organizers/organizer.guard';
 import { PlannerQueue } from './planner-queue';
 
 /** How long the seated-dinner planner may think: it is a one-off, and quality matters most. */
 const PLANNER_BUDGET_MS = 10_000;
 
 /** The console's planner: a rotation for people without phones, planned all rounds together. */
-@Controller('planner')
-@UseGuards(OrganizerGuard)
+@Controller()
 export class PlannerController {
   constructor(private readonly planner: PlannerQueue) {}
 
-  @Post()
+  @Route('POST /api/planner', 'organizer')
   @HttpCode(200)
-  async plan(@CurrentOrganizer() me: Organizer, @Body(new Valid(plannerBody)) body: z.output<typeof plannerBody>): Promise<PlannerResult> {
+  async plan(@CurrentOrganizer() me: Organizer, @BodyOf('POST /api/planner') body: ParsedBody<'POST /api/planner'>) {
     const people = body.people.map((p, i) => ({ id: String(i), company: p.company, interests: p.interests }));
     const result = await this.planner.plan(me.id, {
       people,

@@ -1,27 +1,25 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { breakBody, type MyProfile } from '@mingle/shared';
-import type { z } from 'zod';
-import { Valid } from '../../common/validate';
+import { Controller, HttpCode } from '@nestjs/common';
+import type { ParsedBody } from '@mingle/shared';
+import { BodyOf, Route } from '../../common/route';
 import { Attendee } from '../../attendees/attendee.entity';
-import { AttendeeGuard, CurrentAttendee } from '../../attendees/attendee.guard';
+import { CurrentAttendee } from '../../attendees/attendee.guard';
 import { AttendeesService } from '../../attendees/attendees.service';
 import { toMyProfile } from '../../attendees/attendee.views';
 
 /** The phone's "Take a break", "I'm back" and "Leave the event". */
-@Controller('me')
-@UseGuards(AttendeeGuard)
+@Controller()
 export class PhoneRoundsController {
   constructor(private readonly attendees: AttendeesService) {}
 
-  @Post('break')
+  @Route('POST /api/me/break', 'attendee')
   @HttpCode(200)
-  async setBreak(@CurrentAttendee() me: Attendee, @Body(new Valid(breakBody)) body: z.output<typeof breakBody>): Promise<MyProfile> {
+  async setBreak(@CurrentAttendee() me: Attendee, @BodyOf('POST /api/me/break') body: ParsedBody<'POST /api/me/break'>) {
     return toMyProfile(await this.attendees.setAway(me, body.away));
   }
 
-  @Post('leave')
+  @Route('POST /api/me/leave', 'attendee')
   @HttpCode(200)
-  async leave(@CurrentAttendee() me: Attendee): Promise<MyProfile> {
+  async leave(@CurrentAttendee() me: Attendee) {
     return toMyProfile(await this.attendees.leave(me));
   }
 }

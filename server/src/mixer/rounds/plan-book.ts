@@ -1,10 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Pair, Person, EngineSettings } from '../engine/types';
 import { companyKey } from '../engine/model';
-import { RoundPlan } from './round.entity';
-import { RoundPlanner } from './round-planner';
+import type { RoundPlan } from './round.entity';
+import { RoundsRepository } from './rounds.repository';
+import { RoundPlanner } from '../planner/round-planner';
+
+/** A planned round that fits the room, and the plan it came from. */
+export interface Booked {
+  groups: string[][];
+  plan: RoundPlan;
+}
 
 /** How many rounds are planned together when no autopilot says how many are left. */
 export const DEFAULT_LOOK_AHEAD = 8;
@@ -21,40 +27,37 @@ export class PlanBook {
   private readonly log = new Logger('PlanBook');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly planner: RoundPlanner,
   ) {}
 
   /** The next planned round, if the plan still fits the room; it stays booked until `advance`. */
-  async next(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<string[][] | null> {
-    const plan = await this.db.getRepository(RoundPlan).findOneBy({ eventId });
+  async next(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<Booked | null> {
+    const plan = await this.rounds.plan(eventId);
     if (!plan || plan.meetingsCount !== history.length || plan.peopleKey !== roomKey(people, settings, history, avoid)) return null;
-    const round = plan.rounds[0];
-    return round && fitsRoom(round, people, avoid) ? round : null;
+    const groups = plan.rounds[0];
+    return groups && fitsRoom(groups, people, avoid) ? { groups, plan } : null;
   }
 
-  /** The planned round was used: the rest of the plan now starts after its meetings. */
-  async advance(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<void> {
-    const plan = await this.db.getRepository(RoundPlan).findOneBy({ eventId });
-    if (!plan) return;
-    await this.db
-      .getRepository(RoundPlan)
-      .update(
-        { eventId, meetingsCount: plan.meetingsCount, peopleKey: plan.peopleKey },
-        { rounds: plan.rounds.slice(1), meetingsCount: history.length, peopleKey: roomKey(people, settings, history, avoid) },
-      );
+  /** The booked round was used: the rest of its plan now starts after its meetings (unless the plan was made again meanwhile). */
+  async advance({ plan }: Booked, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<void> {
+    await this.rounds.advancePlan(plan, {
+      rounds: plan.rounds.slice(1),
+      meetingsCount: history.length,
+      peopleKey: roomKey(people, settings, history, avoid),
+    });
   }
 
   /** Runs in the background after a round starts; the result waits in the database. */
   prepare(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[], rounds: number): void {
     if (rounds < 1 || people.length < 2) {
-      void this.db.getRepository(RoundPlan).delete({ eventId });
+      void this.rounds.dropPlan(eventId);
       return;
     }
     this.planner
       .planAhead({ people, settings, rounds, history, avoid })
       .then((result) =>
-        this.db.getRepository(RoundPlan).save({
+        this.rounds.savePlan({
           eventId,
           peopleKey: roomKey(people, settings, history, avoid),
           meetingsCount: history.length,

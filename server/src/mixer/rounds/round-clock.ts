@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AutopilotService } from './autopilot.service';
-import { RoundsService } from './rounds.service';
+import { RoundsRepository } from './rounds.repository';
 import { RoundControl } from './round-control';
 import { Outbox } from '../../outbox/outbox';
 
@@ -18,7 +18,7 @@ export class RoundClock implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('RoundClock');
 
   constructor(
-    private readonly rounds: RoundsService,
+    private readonly rounds: RoundsRepository,
     private readonly autopilot: AutopilotService,
     private readonly control: RoundControl,
     private readonly outbox: Outbox,
@@ -33,8 +33,8 @@ export class RoundClock implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.busy) return;
     this.busy = true;
     try {
-      for (const round of await this.rounds.dueRounds(now)) await this.control.end(round.eventId, round.id);
-      for (const a of await this.autopilot.dueEvents(now)) await this.autopilot.tick(a.eventId, now);
+      for (const round of await this.rounds.due(now)) await this.control.end(round.eventId, round.id);
+      for (const a of await this.rounds.dueAutopilots(now)) await this.autopilot.tick(a.eventId, now);
       await this.outbox.carryOutDue(now);
     } catch (error) {
       this.log.warn(`tick failed: ${(error as Error).message}`);

@@ -1,21 +1,25 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiError } from '../../common/api-error';
+import { Transactions } from '../../database/store';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { Outbox } from '../../outbox/outbox';
 import { AutopilotService } from './autopilot.service';
 import type { Round } from './round.entity';
+import type { RoundPicture } from './round-picture';
 import { RoundStates } from './round-states';
-import { RoundsService } from './rounds.service';
+import { RoundsRepository } from './rounds.repository';
 
 /**
- * Ending a round, by the timer, the organizer or the event's end: record it once, move the autopilot
- * on, then tell everyone. The follow-ups of a start, an end and an event's end are in the outbox with
- * their write, so a node that dies right after the commit leaves them to the next clock tick of any node.
+ * The one path that ends a round, for the clock, the organizer and the end of the event: record the
+ * end once, with its follow-up in the outbox, then move the autopilot on and tell everyone. The
+ * follow-ups of a start, an end and an event's end are in the outbox with their write, so a node that
+ * dies right after the commit leaves them to the next clock tick of any node.
  */
 @Injectable()
 export class RoundControl implements OnModuleInit {
   constructor(
-    private readonly rounds: RoundsService,
+    private readonly rounds: RoundsRepository,
+    private readonly transactions: Transactions,
     private readonly autopilot: AutopilotService,
     private readonly states: RoundStates,
     private readonly outbox: Outbox,
@@ -32,29 +36,31 @@ export class RoundControl implements OnModuleInit {
     });
   }
 
+  /**
+   * Exactly one end is recorded, whoever calls first: the timer, another node, or the organizer.
+   * True for the one caller that ended it, false for everyone else.
+   */
   async end(eventId: string, roundId?: string): Promise<boolean> {
-    const ended = await this.rounds.end(eventId, roundId);
-    if (!ended) return false;
+    const running = await this.rounds.running(eventId, roundId);
+    if (!running) return false;
+    const endedAt = Date.now();
+    const followUp = await this.transactions.run(async () =>
+      (await this.rounds.end(running.id, endedAt)) ? this.outbox.record('round.ended', { eventId, roundId: running.id }) : null,
+    );
+    if (!followUp) return false;
     this.outbox.committed('round.ended');
-    await this.afterEnd(eventId, ended.round);
-    await this.outbox.done(ended.followUp);
+    await this.afterEnd(eventId, { ...running, state: 'ended', endedAt });
+    await this.outbox.done(followUp);
     return true;
   }
 
+  /** The organizer's end: there must be a round to end. */
   async endNow(eventId: string): Promise<void> {
     if (!(await this.end(eventId))) throw new ApiError(409, 'no_round', 'No round is running');
   }
 
   /** Told by the writer from its own picture, or again from the database if the round still runs. */
-  private async tellStart({
-    eventId,
-    roundId,
-    picture,
-  }: {
-    eventId: string;
-    roundId: string;
-    picture?: Awaited<ReturnType<RoundStates['roundPicture']>>;
-  }) {
+  private async tellStart({ eventId, roundId, picture }: { eventId: string; roundId: string; picture?: RoundPicture }) {
     const started = picture ?? (await this.states.roundPicture(roundId));
     if (started) await this.bus.publish('round.started', { eventId, roundId, picture: started });
   }

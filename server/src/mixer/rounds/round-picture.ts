@@ -1,72 +1,73 @@
-import { DataSource, In } from 'typeorm';
-import { Attendee } from '../../attendees/attendee.entity';
-import { Group, GroupMember, Round } from './round.entity';
+import { Injectable } from '@nestjs/common';
+import type { Attendee } from '../../attendees/attendee.entity';
+import { AttendeesRepository } from '../../attendees/attendees.repository';
+import type { Group, GroupMember, Round } from './round.entity';
+import { RoundsRepository } from './rounds.repository';
 
-export interface Seat {
-  member: GroupMember;
+/** A person in a group of a round: the membership, with who they are. */
+export interface Member extends GroupMember {
   attendee: Attendee;
 }
-export interface Table {
-  group: Group;
-  seats: Seat[];
+/** A group of a round, with its members (those who left included, `leftAt` set). */
+export interface RoundGroup extends Group {
+  members: Member[];
 }
-/** One round as stored: its groups, and who sits where. */
+/** One round as stored: its groups, and who is in which. */
 export interface RoundPicture {
   round: Round;
-  tables: Table[];
+  groups: RoundGroup[];
 }
 
-export async function latestRound(db: DataSource, eventId: string): Promise<Round | null> {
-  return db.getRepository(Round).findOne({ where: { eventId }, order: { number: 'DESC' } });
-}
+/** Loads pictures of rounds: the whole round, or the part one phone needs. */
+@Injectable()
+export class RoundPictures {
+  constructor(
+    private readonly rounds: RoundsRepository,
+    private readonly attendees: AttendeesRepository,
+  ) {}
 
-/** The whole round, or only the groups named (a phone needs just its own). */
-export async function loadPicture(db: DataSource, round: Round, groupIds?: string[]): Promise<RoundPicture> {
-  const groups = await db
-    .getRepository(Group)
-    .find({ where: { roundId: round.id, ...(groupIds ? { id: In(groupIds) } : {}) }, order: { position: 'ASC' } });
-  const members = await db
-    .getRepository(GroupMember)
-    .find({ where: { roundId: round.id, ...(groupIds ? { groupId: In(groupIds) } : {}) }, order: { joinedAt: 'ASC' } });
-  const ids = [...new Set(members.map((m) => m.attendeeId))];
-  const attendees = new Map<string, Attendee>();
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const a of await db.getRepository(Attendee).findBy({ id: In(ids.slice(i, i + 500)) })) attendees.set(a.id, a);
+  async of(round: Round): Promise<RoundPicture> {
+    const [groups, members] = [await this.rounds.groupsOf(round.id), await this.rounds.membersOf(round.id)];
+    return this.assemble(round, groups, members);
   }
-  const tables = groups.map((group) => ({
-    group,
-    seats: members
-      .filter((m) => m.groupId === group.id && attendees.has(m.attendeeId))
-      .map((member) => ({ member, attendee: attendees.get(member.attendeeId)! }))
-      .sort(bySeatOrder),
-  }));
-  return { round, tables };
+
+  /** The running round's picture, or null between rounds. */
+  async running(eventId: string): Promise<RoundPicture | null> {
+    const round = await this.rounds.running(eventId);
+    return round ? this.of(round) : null;
+  }
+
+  /** One attendee's part of a round: the round, and their group if they are in one. */
+  async ofAttendee(round: Round, attendeeId: string): Promise<RoundPicture> {
+    const [groups, members] = [await this.rounds.groupsOf(round.id, attendeeId), await this.rounds.membersOf(round.id, attendeeId)];
+    return this.assemble(round, groups, members);
+  }
+
+  /** Only the named groups of a round: what their phones and the console's group rows need. */
+  async ofGroups(round: Round, groupIds: string[]): Promise<RoundPicture> {
+    const [groups, members] = [await this.rounds.groupsByIds(round.id, groupIds), await this.rounds.membersOfGroups(round.id, groupIds)];
+    return this.assemble(round, groups, members);
+  }
+
+  private async assemble(round: Round, groups: Group[], members: GroupMember[]): Promise<RoundPicture> {
+    const people = new Map((await this.attendees.byIds([...new Set(members.map((m) => m.attendeeId))])).map((a) => [a.id, a]));
+    const byGroup = new Map<string, Member[]>(groups.map((g) => [g.id, []]));
+    for (const m of members) {
+      const attendee = people.get(m.attendeeId);
+      if (attendee) byGroup.get(m.groupId)?.push({ ...m, attendee });
+    }
+    return { round, groups: groups.map((g) => ({ ...g, members: byGroup.get(g.id)!.sort(byJoinOrder) })) };
+  }
 }
 
-/** One attendee's part of the running round: the round, and their group if they sit in one. */
-export async function seatPicture(db: DataSource, eventId: string, attendeeId: string): Promise<RoundPicture | null> {
-  const round = await db.getRepository(Round).findOne({ where: { eventId, state: 'running' } });
-  if (!round) return null;
-  const seats = await db.getRepository(GroupMember).find({ select: { groupId: true }, where: { roundId: round.id, attendeeId } });
-  return loadPicture(
-    db,
-    round,
-    seats.map((s) => s.groupId),
-  );
-}
+/** The members who have not left the group. */
+export const remaining = (group: RoundGroup) => group.members.filter((m) => m.leftAt === null);
 
-/** The running round's picture, or null between rounds. */
-export async function runningPicture(db: DataSource, eventId: string): Promise<RoundPicture | null> {
-  const round = await db.getRepository(Round).findOne({ where: { eventId, state: 'running' } });
-  return round ? loadPicture(db, round) : null;
-}
+/** Members in a stable order: who came first, then by name, so every reader lists a group alike. */
+export const byJoinOrder = (x: Member, y: Member) =>
+  x.joinedAt - y.joinedAt || x.attendee.name.localeCompare(y.attendee.name) || x.attendee.id.localeCompare(y.attendee.id);
 
-export const seated = (t: Table) => t.seats.filter((s) => s.member.leftAt === null);
-
-/** Seats in a stable order: who came first, then by name, so every reader lists a group alike. */
-export const bySeatOrder = (x: Seat, y: Seat) =>
-  x.member.joinedAt - y.member.joinedAt || x.attendee.name.localeCompare(y.attendee.name) || x.attendee.id.localeCompare(y.attendee.id);
-
-export function tableOf(picture: RoundPicture, attendeeId: string): Table | undefined {
-  return picture.tables.find((t) => t.seats.some((s) => s.attendee.id === attendeeId && s.member.leftAt === null));
+/** The group the attendee is in now (not one they left), if any. */
+export function groupOf(picture: RoundPicture, attendeeId: string): RoundGroup | undefined {
+  return picture.groups.find((g) => g.members.some((m) => m.attendee.id === attendeeId && m.leftAt === null));
 }

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AttendeeRoundState, AutopilotView, ConsoleGroup, ConsoleRoundState, ScreenRoundState } from '@mingle/shared';
-import { Autopilot, Group, Round } from './round.entity';
-import { latestRound, loadPicture, runningPicture, seatPicture, type RoundPicture } from './round-picture';
+import type { Round } from './round.entity';
+import { RoundPictures, type RoundPicture } from './round-picture';
+import { RoundsRepository } from './rounds.repository';
 import { toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
 
 /** Each role's view of the rounds as stored: for snapshots, replies and the news mappers. Sends nothing. */
 @Injectable()
 export class RoundStates {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly rounds: RoundsRepository,
+    private readonly pictures: RoundPictures,
+  ) {}
 
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
-    const picture = await seatPicture(this.db, eventId, attendeeId);
-    const latest = picture?.round ?? (await latestRound(this.db, eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.ofAttendee(latest, attendeeId) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       group: picture ? toMyGroup(picture, attendeeId) : null,
@@ -21,8 +24,8 @@ export class RoundStates {
   }
 
   async screenState(eventId: string): Promise<ScreenRoundState> {
-    const picture = await runningPicture(this.db, eventId);
-    const latest = picture?.round ?? (await latestRound(this.db, eventId));
+    const latest = await this.rounds.latest(eventId);
+    const picture = latest?.state === 'running' ? await this.pictures.of(latest) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       board: toBoard(picture),
@@ -32,8 +35,10 @@ export class RoundStates {
 
   /** The console's whole picture; `running` when the caller already holds it (a start). */
   async consoleState(eventId: string, running?: RoundPicture): Promise<ConsoleRoundState> {
-    const picture = running ?? (await runningPicture(this.db, eventId));
-    const past = await this.db.getRepository(Round).find({ where: { eventId, state: 'ended' }, order: { number: 'DESC' } });
+    const rounds = await this.rounds.all(eventId);
+    const stored = running ? undefined : rounds.find((r) => r.state === 'running');
+    const picture = running ?? (stored ? await this.pictures.of(stored) : null);
+    const past = rounds.filter((r) => r.state === 'ended');
     const latest = picture?.round ?? past[0] ?? null;
     return {
       round: latest ? toRoundInfo(latest) : null,
@@ -46,33 +51,33 @@ export class RoundStates {
 
   /** The named groups of a round as the console lists them, read alone (an arrival changes one group). */
   async consoleGroups(roundId: string, groupIds: string[]): Promise<ConsoleGroup[]> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: roundId, state: 'running' });
-    return round ? toConsoleGroups(await loadPicture(this.db, round, groupIds)) : [];
+    const round = await this.rounds.runningById(roundId);
+    return round ? toConsoleGroups(await this.pictures.ofGroups(round, groupIds)) : [];
   }
 
   /** One group of a running round, with its round: what its members' phones show. */
   async groupPicture(groupId: string): Promise<RoundPicture | null> {
-    const group = await this.db.getRepository(Group).findOneBy({ id: groupId });
-    const round = group && (await this.db.getRepository(Round).findOneBy({ id: group.roundId, state: 'running' }));
-    return round ? loadPicture(this.db, round, [groupId]) : null;
+    const group = await this.rounds.runningGroup(groupId);
+    const round = group && (await this.rounds.runningById(group.roundId));
+    return round ? this.pictures.ofGroups(round, [groupId]) : null;
   }
 
   /** A running round's whole picture, or null once it ended. */
   async roundPicture(roundId: string): Promise<RoundPicture | null> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: roundId, state: 'running' });
-    return round ? loadPicture(this.db, round) : null;
+    const round = await this.rounds.runningById(roundId);
+    return round ? this.pictures.of(round) : null;
   }
 
   runningPicture(eventId: string): Promise<RoundPicture | null> {
-    return runningPicture(this.db, eventId);
+    return this.pictures.running(eventId);
   }
 
   latestRound(eventId: string): Promise<Round | null> {
-    return latestRound(this.db, eventId);
+    return this.rounds.latest(eventId);
   }
 
   async autopilotView(eventId: string): Promise<AutopilotView> {
-    const a = await this.db.getRepository(Autopilot).findOneBy({ eventId });
+    const a = await this.rounds.autopilot(eventId);
     if (!a) return { state: 'off', roundsLeft: 0, roundMinutes: 0, breakMinutes: 0, nextRoundAt: null };
     return {
       state: a.state,
@@ -84,7 +89,7 @@ export class RoundStates {
   }
 
   async nextRoundAt(eventId: string): Promise<number | null> {
-    const a = await this.db.getRepository(Autopilot).findOneBy({ eventId, state: 'running' });
-    return a?.nextRoundAt ?? null;
+    const a = await this.rounds.autopilot(eventId);
+    return a?.state === 'running' ? a.nextRoundAt : null;
   }
 }

@@ -3,14 +3,14 @@ import {
   type BoardEntry,
   type ConsoleGroup,
   type GroupNews,
-  type GroupSeat,
+  type GroupNewsMember,
   type MyGroup,
   type RoundInfo,
 } from '@mingle/shared';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
 import type { Round } from './round.entity';
-import { seated, tableOf, type RoundPicture, type Table } from './round-picture';
+import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
 export function toRoundInfo(r: Round): RoundInfo {
   return { id: r.id, number: r.number, state: r.state, startedAt: r.startedAt, endsAt: r.endsAt, endedAt: r.endedAt };
@@ -29,39 +29,39 @@ export function sharedInterests(people: Array<Pick<Attendee, 'interests'>>): str
 }
 
 /** What a groupmate sees of another (name, headline, company, interests), never a contact field; the same for every member. */
-function toSeat(seat: Table['seats'][number]): GroupSeat {
-  const a = seat.attendee;
+function toGroupNewsMember(member: Member): GroupNewsMember {
+  const a = member.attendee;
   return {
     id: a.id,
     name: historyName(a),
     headline: a.headline,
     company: a.company,
     interests: a.interests,
-    arrived: seat.member.arrivedAt !== null,
-    left: seat.member.leftAt !== null,
-    moved: seat.member.moved,
+    arrived: member.arrivedAt !== null,
+    left: member.leftAt !== null,
+    moved: member.moved,
   };
 }
 
 /** A group as every one of its phones gets it, once for all of them. */
-export function toGroupNews(round: Round, table: Table): GroupNews {
+export function toGroupNews(round: Round, group: RoundGroup): GroupNews {
   return {
     roundId: round.id,
-    groupId: table.group.id,
-    spot: table.group.spot,
-    icebreaker: table.group.icebreaker,
-    sharedInterests: sharedInterests(seated(table).map((s) => s.attendee)),
-    seats: table.seats.map(toSeat),
+    groupId: group.id,
+    spot: group.spot,
+    icebreaker: group.icebreaker,
+    sharedInterests: sharedInterests(remaining(group).map((m) => m.attendee)),
+    members: group.members.map(toGroupNewsMember),
   };
 }
 
 /** One member's view, made from the group's news exactly as their phone makes it. */
 export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | null {
-  const table = tableOf(picture, attendeeId);
-  return table ? myGroupFrom(toGroupNews(picture.round, table), attendeeId) : null;
+  const group = groupOf(picture, attendeeId);
+  return group ? myGroupFrom(toGroupNews(picture.round, group), attendeeId) : null;
 }
 
-/** "Ana Lima" → "Ana L.": the room can find its table without full names. */
+/** "Ana Lima" → "Ana L.": the room can find its spot without full names. */
 export function boardName(name: string): string {
   const parts = name.trim().split(/\s+/);
   const last = parts.length > 1 ? parts[parts.length - 1]! : '';
@@ -70,25 +70,25 @@ export function boardName(name: string): string {
 
 export function toBoard(picture: RoundPicture | null): BoardEntry[] {
   if (!picture) return [];
-  return picture.tables
-    .flatMap((t) => seated(t).map((s) => ({ name: boardName(s.attendee.name), spot: t.group.spot })))
+  return picture.groups
+    .flatMap((g) => remaining(g).map((m) => ({ name: boardName(m.attendee.name), spot: g.spot })))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
   if (!picture) return [];
-  return picture.tables.map((t) => {
-    const members = t.seats.map((s) => ({
-      id: s.attendee.id,
-      name: historyName(s.attendee),
-      company: s.attendee.company,
-      arrived: s.member.arrivedAt !== null,
-      left: s.member.leftAt !== null,
+  return picture.groups.map((g) => {
+    const members = g.members.map((m) => ({
+      id: m.attendee.id,
+      name: historyName(m.attendee),
+      company: m.attendee.company,
+      arrived: m.arrivedAt !== null,
+      left: m.leftAt !== null,
     }));
     return {
-      id: t.group.id,
-      spot: t.group.spot,
-      icebreaker: t.group.icebreaker,
+      id: g.id,
+      spot: g.spot,
+      icebreaker: g.icebreaker,
       members,
       missing: members.filter((m) => !m.arrived && !m.left).length,
     };

@@ -1,97 +1,77 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { autopilotBody, eventIdParam, extendRoundBody, startRoundBody, type ConsoleRoundState } from '@mingle/shared';
-import type { z } from 'zod';
-import { Valid } from '../../common/validate';
-import { EventsService } from '../../events/events.service';
-import { Organizer } from '../../organizers/organizer.entity';
-import { CurrentOrganizer, OrganizerGuard } from '../../organizers/organizer.guard';
+import { Controller, HttpCode } from '@nestjs/common';
+import type { ParsedBody } from '@mingle/shared';
+import { BodyOf, Route } from '../../common/route';
+import { MingleEvent } from '../../events/event.entity';
+import { CurrentEvent } from '../../events/event-owner.guard';
 import { AutopilotService } from './autopilot.service';
 import { RoundControl } from './round-control';
 import { RoundStates } from './round-states';
 import { RoundsService } from './rounds.service';
 
-type Id = z.output<typeof eventIdParam>;
-
 /** The organizer's round controls. Each answers with the console's whole round picture. */
-@Controller('events/:id')
-@UseGuards(OrganizerGuard)
+@Controller()
 export class RoundsController {
   constructor(
-    private readonly events: EventsService,
     private readonly rounds: RoundsService,
     private readonly control: RoundControl,
     private readonly autopilot: AutopilotService,
     private readonly states: RoundStates,
   ) {}
 
-  @Get('rounds')
-  async state(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    return this.states.consoleState(id);
+  @Route('GET /api/events/:id/rounds', 'event owner')
+  state(@CurrentEvent() event: MingleEvent) {
+    return this.states.consoleState(event.id);
   }
 
-  @Post('rounds')
+  @Route('POST /api/events/:id/rounds', 'event owner')
   @HttpCode(201)
-  async start(
-    @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: Id,
-    @Body(new Valid(startRoundBody)) body: z.output<typeof startRoundBody>,
-  ): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    return this.states.consoleState(id, await this.rounds.start(id, body.minutes));
+  async start(@CurrentEvent() event: MingleEvent, @BodyOf('POST /api/events/:id/rounds') body: ParsedBody<'POST /api/events/:id/rounds'>) {
+    return this.states.consoleState(event.id, await this.rounds.start(event.id, body.minutes));
   }
 
-  @Post('rounds/current/end')
+  @Route('POST /api/events/:id/rounds/current/end', 'event owner')
   @HttpCode(200)
-  async end(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.control.endNow(id);
-    return this.states.consoleState(id);
+  async end(@CurrentEvent() event: MingleEvent) {
+    await this.control.endNow(event.id);
+    return this.states.consoleState(event.id);
   }
 
-  @Post('rounds/current/extend')
+  @Route('POST /api/events/:id/rounds/current/extend', 'event owner')
   @HttpCode(200)
   async extend(
-    @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: Id,
-    @Body(new Valid(extendRoundBody)) body: z.output<typeof extendRoundBody>,
-  ): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.rounds.extend(id, body.minutes);
-    return this.states.consoleState(id);
+    @CurrentEvent() event: MingleEvent,
+    @BodyOf('POST /api/events/:id/rounds/current/extend') body: ParsedBody<'POST /api/events/:id/rounds/current/extend'>,
+  ) {
+    await this.rounds.extend(event.id, body.minutes);
+    return this.states.consoleState(event.id);
   }
 
-  @Put('autopilot')
+  @Route('PUT /api/events/:id/autopilot', 'event owner')
   async startAutopilot(
-    @CurrentOrganizer() me: Organizer,
-    @Param(new Valid(eventIdParam)) { id }: Id,
-    @Body(new Valid(autopilotBody)) body: z.output<typeof autopilotBody>,
-  ): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.autopilot.start(id, body);
-    return this.states.consoleState(id);
+    @CurrentEvent() event: MingleEvent,
+    @BodyOf('PUT /api/events/:id/autopilot') body: ParsedBody<'PUT /api/events/:id/autopilot'>,
+  ) {
+    await this.autopilot.start(event.id, body);
+    return this.states.consoleState(event.id);
   }
 
-  @Post('autopilot/pause')
+  @Route('POST /api/events/:id/autopilot/pause', 'event owner')
   @HttpCode(200)
-  async pause(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.autopilot.pause(id);
-    return this.states.consoleState(id);
+  async pause(@CurrentEvent() event: MingleEvent) {
+    await this.autopilot.pause(event.id);
+    return this.states.consoleState(event.id);
   }
 
-  @Post('autopilot/resume')
+  @Route('POST /api/events/:id/autopilot/resume', 'event owner')
   @HttpCode(200)
-  async resume(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.autopilot.resume(id);
-    return this.states.consoleState(id);
+  async resume(@CurrentEvent() event: MingleEvent) {
+    await this.autopilot.resume(event.id);
+    return this.states.consoleState(event.id);
   }
 
-  @Delete('autopilot')
-  async stop(@CurrentOrganizer() me: Organizer, @Param(new Valid(eventIdParam)) { id }: Id): Promise<ConsoleRoundState> {
-    await this.events.own(me.id, id);
-    await this.autopilot.stop(id);
-    return this.states.consoleState(id);
+  @Route('DELETE /api/events/:id/autopilot', 'event owner')
+  async stop(@CurrentEvent() event: MingleEvent) {
+    await this.autopilot.stop(event.id);
+    return this.states.consoleState(event.id);
   }
 }

@@ -8,29 +8,29 @@ import { PhoneRoundsController } from './phone-rounds.controller';
 import { RoundClock } from './round-clock';
 import { RoundControl } from './round-control';
 import { RoundStates } from './round-states';
-import { RoundPlanner } from './round-planner';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
-import { Seating } from './seating';
+import { Membership } from './membership';
 import { PlanBook } from './plan-book';
-import { PlannerController } from '../planner/planner.controller';
-import { PlannerQueue } from '../planner/planner-queue';
+import { PlannerModule } from '../planner/planner.module';
+import { RoundPictures } from './round-picture';
+import { RoundsRepository } from './rounds.repository';
 
 @Module({
-  imports: [AttendeesModule, EventsModule, OrganizersModule],
-  controllers: [RoundsController, PhoneRoundsController, PlannerController],
+  imports: [AttendeesModule, EventsModule, OrganizersModule, PlannerModule],
+  controllers: [RoundsController, PhoneRoundsController],
   providers: [
+    RoundsRepository,
+    RoundPictures,
     RoundsService,
     RoundStates,
-    RoundPlanner,
     AutopilotService,
     RoundControl,
     RoundClock,
     AvoidList,
-    Seating,
+    Membership,
     PlanBook,
-    PlannerQueue,
   ],
-  exports: [RoundsService, RoundStates, AvoidList],
+  exports: [RoundsService, RoundStates, AvoidList, RoundsRepository],
 })
 export class RoundsModule {}

@@ -6,8 +6,11 @@ import type { PlanScheduleInput } from '../engine/schedule';
 import type { RoundResult, ScheduleResult } from '../engine/types';
 import type { PlanJob } from './plan-worker';
 
-/** The engine's time budget when a live round starts: the organizer never waits 200 ms for it. */
-export const LIVE_PLAN_BUDGET_MS = 150;
+/**
+ * A live round is planned on the engine's step budget, so the same room gives the same groups on a
+ * fast or a loaded machine; this wall-clock cap is only a safety net far above that work.
+ */
+export const LIVE_PLAN_SAFETY_MS = 2000;
 /** Planning the next rounds together happens in the background and may think longer. */
 export const AHEAD_PLAN_BUDGET_MS = 3000;
 
@@ -78,7 +81,7 @@ export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async plan(input: PlanRoundInput): Promise<RoundResult> {
-    const job: PlanJob = { kind: 'round', input: { ...input, settings: { timeLimitMs: LIVE_PLAN_BUDGET_MS, ...input.settings } } };
+    const job: PlanJob = { kind: 'round', input: { ...input, settings: { timeLimitMs: LIVE_PLAN_SAFETY_MS, ...input.settings } } };
     try {
       return await this.live.run<RoundResult>(job);
     } catch (error) {

@@ -6,10 +6,10 @@ import { RoundsService } from './rounds.service';
 /**
  * Keeps the running round's groups right as people arrive, take breaks and leave. Each is a
  * follow-up recorded with the attendee's write and carried out at least once, so each handler asks
- * the database again: placing someone already seated, or unseating someone who is back, does nothing.
+ * the database again: placing someone already in a group, or removing someone who is back, does nothing.
  */
 @Injectable()
-export class Seating implements OnModuleInit {
+export class Membership implements OnModuleInit {
   constructor(
     private readonly outbox: Outbox,
     private readonly rounds: RoundsService,
@@ -18,15 +18,15 @@ export class Seating implements OnModuleInit {
 
   onModuleInit(): void {
     const place = ({ eventId, attendeeId }: { eventId: string; attendeeId: string }) => this.rounds.placeLate(eventId, attendeeId);
-    const unseat = async ({ eventId, attendeeId }: { eventId: string; attendeeId: string }) => {
+    const removeFromGroup = async ({ eventId, attendeeId }: { eventId: string; attendeeId: string }) => {
       const now = await this.attendees.byId(attendeeId);
-      if (now?.status !== 'active') await this.rounds.unseat(eventId, attendeeId);
+      if (now?.status !== 'active') await this.rounds.removeFromGroup(eventId, attendeeId);
     };
     this.outbox.handle('attendee.joined', place);
     this.outbox.handle('attendee.back', place);
-    this.outbox.handle('attendee.away', unseat);
-    this.outbox.handle('attendee.left', unseat);
-    this.outbox.handle('attendee.removed', unseat);
-    this.outbox.handle('attendee.erased', unseat);
+    this.outbox.handle('attendee.away', removeFromGroup);
+    this.outbox.handle('attendee.left', removeFromGroup);
+    this.outbox.handle('attendee.removed', removeFromGroup);
+    this.outbox.handle('attendee.erased', removeFromGroup);
   }
 }

@@ -1,0 +1,44 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS, type Access } from '../common/route';
+import type { AttendeeGuard } from '../attendees/attendee.guard';
+import type { EventOwnerGuard } from '../events/event-owner.guard';
+import type { OrganizerGuard } from '../organizers/organizer.guard';
+import { AccessGuard } from './access.guard';
+
+/** Each guard answers with its own name, so the test sees which one the rule chose. */
+const asked: string[] = [];
+const guard = (name: string) => ({ canActivate: () => (asked.push(name), Promise.resolve(true)) });
+const access = new AccessGuard(
+  new Reflector(),
+  guard('organizer') as unknown as OrganizerGuard,
+  guard('event owner') as unknown as EventOwnerGuard,
+  guard('attendee') as unknown as AttendeeGuard,
+);
+
+function httpCall(rule: Access | undefined): ExecutionContext {
+  class SomeController {
+    handler() {}
+  }
+  if (rule) Reflect.defineMetadata(ACCESS, rule, SomeController.prototype.handler);
+  return { getType: () => 'http', getHandler: () => SomeController.prototype.handler, getClass: () => SomeController } as never;
+}
+
+describe('AccessGuard', () => {
+  beforeEach(() => (asked.length = 0));
+
+  it.each(['organizer', 'event owner', 'attendee'] as const)('hands a %s route to its guard', async (rule) => {
+    await expect(access.canActivate(httpCall(rule))).resolves.toBe(true);
+    expect(asked).toEqual([rule]);
+  });
+
+  it('lets a public route through without asking anyone', async () => {
+    expect(await access.canActivate(httpCall('public'))).toBe(true);
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses a route that declares no rule', () => {
+    expect(() => access.canActivate(httpCall(undefined))).toThrow('SomeController.handler declares no access rule');
+    expect(asked).toEqual([]);
+  });
+});

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, QueryFailedError } from 'typeorm';
+import { bulkInsert } from '../../database/bulk-insert';
+import { Store } from '../../database/store';
+import type { Pair } from '../engine/types';
+import { ordered } from '../../common/pair';
+import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './round.entity';
+
+/** A round was written while another of the event runs: the unique index on a running round said no. */
+export class RoundRunningError extends Error {}
+
+/**
+ * Every query of the round aggregate: rounds, their groups and members, meetings, round plans and
+ * the autopilot. Writes join the caller's transaction (`transactions.run`) through the Store.
+ */
+/** One time two people shared a group: in which round, at which spot. */
+export interface MeetingSpot {
+  a: string;
+  b: string;
+  roundNumber: number;
+  spot: string;
+}
+
+@Injectable()
+export class RoundsRepository {
+  constructor(private readonly store: Store) {}
+
+  private get rounds() {
+    return this.store.table(Round);
+  }
+  private get groups() {
+    return this.store.table(Group);
+  }
+  private get members() {
+    return this.store.table(GroupMember);
+  }
+  private get meetings() {
+    return this.store.table(Meeting);
+  }
+  private get autopilots() {
+    return this.store.table(Autopilot);
+  }
+  private get plans() {
+    return this.store.table(RoundPlan);
+  }
+
+  // rounds
+
+  /** The event's latest round, running or ended: only the latest can run. */
+  latest(eventId: string): Promise<Round | null> {
+    return this.rounds.findOne({ where: { eventId }, order: { number: 'DESC' } });
+  }
+
+  running(eventId: string, roundId?: string): Promise<Round | null> {
+    return this.rounds.findOneBy({ eventId, state: 'running', ...(roundId ? { id: roundId } : {}) });
+  }
+
+  runningById(roundId: string): Promise<Round | null> {
+    return this.rounds.findOneBy({ id: roundId, state: 'running' });
+  }
+
+  /** Every round of the event, latest first. */
+  all(eventId: string): Promise<Round[]> {
+    return this.rounds.find({ where: { eventId }, order: { number: 'DESC' } });
+  }
+
+  /** The round a group belongs to, in one query. */
+  ofGroup(groupId: string): Promise<Round | null> {
+    return this.rounds.createQueryBuilder('r').innerJoin(Group, 'g', 'g.round_id = r.id').where('g.id = :groupId', { groupId }).getOne();
+  }
+
+  due(now: number): Promise<Round[]> {
+    return this.rounds.createQueryBuilder('r').where('r.state = :s AND r.ends_at <= :now', { s: 'running', now }).getMany();
+  }
+
+  /** A whole new round in a few statements; throws RoundRunningError if one already runs. */
+  async add(round: Round, groups: Group[], members: GroupMember[], meetings: Meeting[]): Promise<void> {
+    try {
+      await this.rounds.insert(round);
+    } catch (error) {
+      if (error instanceof QueryFailedError && isUniqueViolation(error)) throw new RoundRunningError();
+      throw error;
+    }
+    await bulkInsert(this.store.manager, Group, groups);
+    await bulkInsert(this.store.manager, GroupMember, members);
+    await bulkInsert(this.store.manager, Meeting, meetings);
+  }
+
+  /** The conditional write of an end: true for the one caller that ended it. */
+  async end(roundId: string, endedAt: number): Promise<boolean> {
+    const result = await this.rounds.update({ id: roundId, state: 'running' }, { state: 'ended', endedAt });
+    return !!result.affected;
+  }
+
+  async extend(roundId: string, ms: number): Promise<void> {
+    await this.rounds
+      .createQueryBuilder()
+      .update()
+      .set({ endsAt: () => `ends_at + ${Math.round(ms)}` })
+      .where('id = :id AND state = :state', { id: roundId, state: 'running' })
+      .execute();
+  }
+
+  byId(roundId: string): Promise<Round | null> {
+    return this.rounds.findOneBy({ id: roundId });
+  }
+
+  // groups and members
+
+  /** The group, if its round runs. */
+  runningGroup(groupId: string): Promise<Group | null> {
+    return this.groups
+      .createQueryBuilder('g')
+      .innerJoin(Round, 'r', 'r.id = g.round_id AND r.state = :state', { state: 'running' })
+      .where('g.id = :groupId', { groupId })
+      .getOne();
+  }
+
+  /** The round's groups in spot order; with `attendeeId`, only the groups that person is in. */
+  groupsOf(roundId: string, attendeeId?: string): Promise<Group[]> {
+    const query = this.groups.createQueryBuilder('g').where('g.round_id = :roundId', { roundId });
+    if (attendeeId) query.andWhere(`g.id IN (${this.groupsWith()})`, { attendeeId });
+    return query.orderBy('g.position', 'ASC').getMany();
+  }
+
+  /** The round's members, first joined first; with `attendeeId`, only those of that person's groups. */
+  membersOf(roundId: string, attendeeId?: string): Promise<GroupMember[]> {
+    const query = this.members.createQueryBuilder('m').where('m.round_id = :roundId', { roundId });
+    if (attendeeId) query.andWhere(`m.group_id IN (${this.groupsWith()})`, { attendeeId });
+    return query.orderBy('m.joined_at', 'ASC').getMany();
+  }
+
+  /** The named groups of a round, in spot order. */
+  groupsByIds(roundId: string, groupIds: string[]): Promise<Group[]> {
+    return this.groups.find({ where: { roundId, id: In(groupIds) }, order: { position: 'ASC' } });
+  }
+
+  /** The members of the named groups of a round, first joined first. */
+  membersOfGroups(roundId: string, groupIds: string[]): Promise<GroupMember[]> {
+    return this.members.find({ where: { roundId, groupId: In(groupIds) }, order: { joinedAt: 'ASC' } });
+  }
+
+  private groupsWith(): string {
+    return this.members
+      .createQueryBuilder('mine')
+      .select('mine.group_id')
+      .where('mine.round_id = :roundId AND mine.attendee_id = :attendeeId')
+      .getQuery();
+  }
+
+  /** Marks the member arrived; false if they are not (or no longer) in that group. */
+  async arrive(groupId: string, attendeeId: string, at: number): Promise<boolean> {
+    const result = await this.members.update({ groupId, attendeeId, leftAt: IsNull() }, { arrivedAt: at });
+    return !!result.affected;
+  }
+
+  async leave(groupId: string, attendeeId: string, at: number): Promise<void> {
+    await this.members.update({ groupId, attendeeId }, { leftAt: at });
+  }
+
+  /** Puts a person in a group mid-round (again, if they were there before), with the meetings that makes. */
+  async addMember(member: GroupMember, meetings: Meeting[]): Promise<void> {
+    await this.members.delete({ groupId: member.groupId, attendeeId: member.attendeeId });
+    await this.members.insert(member);
+    if (meetings.length) await this.meetings.createQueryBuilder().insert().values(meetings).orIgnore().execute();
+  }
+
+  // meetings
+
+  /** Every pair that met at the event, oldest round first. */
+  async history(eventId: string): Promise<Pair[]> {
+    const rows = await this.meetings.find({ select: { a: true, b: true }, where: { eventId }, order: { roundNumber: 'ASC' } });
+    return rows.map((m): Pair => [m.a, m.b]);
+  }
+
+  /** The pairs one person was in, oldest round first. */
+  async historyOf(eventId: string, attendeeId: string): Promise<Pair[]> {
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .select(['m.a', 'm.b'])
+      .where('m.event_id = :eventId AND (m.a = :id OR m.b = :id)', { eventId, id: attendeeId })
+      .orderBy('m.round_number', 'ASC')
+      .getMany();
+    return rows.map((m): Pair => [m.a, m.b]);
+  }
+
+  /** Every encounter of `attendeeId` (only those with `otherId`, when given), with the spot, in one query. */
+  async encounters(eventId: string, attendeeId: string, otherId?: string): Promise<MeetingSpot[]> {
+    const query = this.meetings
+      .createQueryBuilder('m')
+      .leftJoin(Group, 'g', 'g.id = m.group_id')
+      .select(['m.a AS a', 'm.b AS b', 'm.round_number AS "roundNumber"', 'g.spot AS spot'])
+      .where('m.event_id = :eventId', { eventId });
+    if (otherId) {
+      const [a, b] = ordered(attendeeId, otherId);
+      query.andWhere('m.a = :a AND m.b = :b', { a, b });
+    } else {
+      query.andWhere('(m.a = :id OR m.b = :id)', { id: attendeeId });
+    }
+    const rows: Array<{ a: string; b: string; roundNumber: number | string; spot: string | null }> = await query.getRawMany();
+    return rows.map((r) => ({ a: r.a, b: r.b, roundNumber: Number(r.roundNumber), spot: r.spot ?? '' }));
+  }
+
+  /** Every pair that met at the event, and the numbers of its rounds in order: for the organizer's counts. */
+  async pairsByRound(eventId: string): Promise<{ pairs: Array<Pick<Meeting, 'a' | 'b' | 'roundNumber'>>; rounds: number[] }> {
+    const [pairs, rounds] = await Promise.all([
+      this.meetings.find({ select: { a: true, b: true, roundNumber: true }, where: { eventId } }),
+      this.rounds.find({ select: { number: true }, where: { eventId }, order: { number: 'ASC' } }),
+    ]);
+    return { pairs, rounds: rounds.map((r) => r.number) };
+  }
+
+  // round plans
+
+  plan(eventId: string): Promise<RoundPlan | null> {
+    return this.plans.findOneBy({ eventId });
+  }
+
+  async savePlan(plan: RoundPlan): Promise<void> {
+    await this.plans.save(plan);
+  }
+
+  /** The plan moves on, unless it was replaced meanwhile. */
+  async advancePlan(was: RoundPlan, now: Pick<RoundPlan, 'rounds' | 'meetingsCount' | 'peopleKey'>): Promise<void> {
+    await this.plans.update({ eventId: was.eventId, meetingsCount: was.meetingsCount, peopleKey: was.peopleKey }, now);
+  }
+
+  async dropPlan(eventId: string): Promise<void> {
+    await this.plans.delete({ eventId });
+  }
+
+  // autopilot
+
+  autopilot(eventId: string): Promise<Autopilot | null> {
+    return this.autopilots.findOneBy({ eventId });
+  }
+
+  async saveAutopilot(autopilot: Autopilot): Promise<void> {
+    await this.autopilots.save(autopilot);
+  }
+
+  /**
+   * The conditional write of every autopilot move: it changes only an autopilot still in `state`
+   * (and, when given, still due at `nextRoundAt`; null: not due). True if it did.
+   */
+  async moveAutopilot(
+    where: { eventId: string; state: Autopilot['state']; nextRoundAt?: number | null },
+    set: Partial<Omit<Autopilot, 'eventId'>>,
+  ): Promise<boolean> {
+    const { nextRoundAt, ...rest } = where;
+    const condition = nextRoundAt === undefined ? rest : { ...rest, nextRoundAt: nextRoundAt ?? IsNull() };
+    const result = await this.autopilots.update(condition, set);
+    return !!result.affected;
+  }
+
+  async dropAutopilot(eventId: string): Promise<void> {
+    await this.autopilots.delete({ eventId });
+  }
+
+  dueAutopilots(now: number): Promise<Autopilot[]> {
+    return this.autopilots.createQueryBuilder('a').where('a.state = :s AND a.next_round_at <= :now', { s: 'running', now }).getMany();
+  }
+}
+
+const isUniqueViolation = (error: QueryFailedError) => {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
