@@ -75,6 +75,8 @@ describe('config', () => {
   it('stops the process at start with a message naming the bad variable', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: 'abc', REDIS_URL: 'ftp://x' },
+      // tsx takes the decorator settings from the tsconfig.json where it runs
+      cwd: join(__dirname, '..'),
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -86,6 +88,8 @@ describe('config', () => {
   it('stops the process when REDIS_URL is set but nothing answers there', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', STARTUP_WAIT_SECONDS: '1' },
+      // tsx takes the decorator settings from the tsconfig.json where it runs
+      cwd: join(__dirname, '..'),
       encoding: 'utf8',
       timeout: 30_000,
     });
