@@ -41,9 +41,9 @@ export function transpileServer(): string {
   return out;
 }
 
-/** The real server as a child process on a free port. */
-export async function startNode(server: string, env: Record<string, string>): Promise<Node> {
-  const port = await freePort();
+/** The real server as a child process on a free port, or on `port` (a node restarted where a proxy expects it). */
+export async function startNode(server: string, env: Record<string, string>, port?: number): Promise<Node> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [join(server, 'src/main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
