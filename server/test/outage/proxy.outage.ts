@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createConnection } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { io } from 'socket.io-client';
 import request from 'supertest';
@@ -107,6 +108,20 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
     if (env) rmSync(env.DATA_DIR, { recursive: true, force: true });
     if (server) rmSync(server, { recursive: true, force: true });
   }, 30_000);
+
+  it("nodes listen on HOST only: 127.0.0.1, not this machine's other addresses", async () => {
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    const opens = (host: string, port: number) =>
+      new Promise<boolean>((resolve) => {
+        const socket = createConnection({ host, port });
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+    expect(await opens('127.0.0.1', ports[0]!)).toBe(true);
+    if (outside) expect(await opens(outside, ports[0]!)).toBe(false);
+  });
 
   it('sets X-Forwarded-Proto itself: a client saying https over plain http gets no Secure cookie', async () => {
     const org = await organizer(proxy.url);
