@@ -40,10 +40,6 @@ function phone(url: string, token: string, transports: Array<'websocket' | 'poll
   }) as MingleClient;
   socket.frames = [];
   socket.onAny((event: string, payload: unknown) => socket.frames.push([event, payload]));
-  // A refusal that says "try again" (a node still starting) is retried, as the page does.
-  socket.on('connect_error', (err) => {
-    if (['unavailable', 'rate_limited'].includes(err.message)) setTimeout(() => socket.connect(), 500);
-  });
   return socket;
 }
 
@@ -60,6 +56,10 @@ interface Tracked {
   /** the last ping from a node (socket.io pings every 10 s; a polling phone answers with a request) */
   pingAt: number;
 }
+
+/** How often each polling phone lost its session since `before` (its drops then). */
+const pollingBounces = (tracked: Tracked[], before: number[]) =>
+  tracked.filter((t) => t.transport === 'polling').map((t, i) => t.drops - before[i]!);
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1] ?? null;
 
@@ -94,7 +94,7 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
     };
     ports = [await freePort(), await freePort()];
     // One after the other: the first runs the migrations.
-    for (const port of ports) nodes.push(await startNode(server, env, port));
+    for (const port of ports) nodes.push(await startNode(server, env, { port }));
     proxy = await Nginx.start(ports);
     db = await new DataSource({ type: 'postgres', url: pg.url }).initialize();
   }, 90_000);
@@ -143,8 +143,10 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
   it('splits websockets over both nodes, keeps polling sticky, fails over within 2 s, ends the round once, and a restarted node takes new sockets', async () => {
     const { event, cookie } = await openEvent(proxy.url, { groupSize: 3 });
     const joins = await Promise.all(
-      Array.from({ length: WEBSOCKET_PHONES + POLLING_PHONES }, () => join(proxy.url, event.joinCode, person())),
+      Array.from({ length: WEBSOCKET_PHONES + POLLING_PHONES + 1 }, () => join(proxy.url, event.joinCode, person())),
     );
+    // the last one opens its phone later, while a node is starting
+    const late = joins.pop()!;
     const phones = joins.map((joined, i) => {
       const transport = i < WEBSOCKET_PHONES ? ('websocket' as const) : ('polling' as const);
       const socket = phone(proxy.url, joined.token, [transport]);
@@ -238,7 +240,23 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
     // (nginx once cleared a failure mark only when a request to the node completed, and a WebSocket
     // completes when it closes: the first one reached the restarted node, the next ones did not.)
     const pollingDropsBefore = tracked.filter((t) => t.transport === 'polling').map((t) => t.drops);
-    nodes[doomed] = await startNode(server, env, ports[doomed]);
+    // First it starts while its database is out of reach: it holds the port and answers 503, and nginx
+    // passes new phones on to the other node.
+    const starting = await startNode(
+      server,
+      { ...env, DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/gone`, STARTUP_WAIT_SECONDS: '60' },
+      { port: ports[doomed], ready: false },
+    );
+    expect((await fetch(`${starting.url}/api/health`)).status).toBe(503);
+    const whileStarting = [
+      connect(proxy.url, { role: 'screen', eventId: event.id, key: event.screenKey }),
+      phone(proxy.url, late.token, ['polling']),
+    ];
+    sockets.push(...whileStarting);
+    await Promise.all(whileStarting.map((socket) => snapshotOf(socket)));
+    expect(pollingBounces(tracked, pollingDropsBefore).filter((n) => n > 0)).toEqual([]);
+    await kill(starting);
+    nodes[doomed] = await startNode(server, env, { port: ports[doomed] });
     const restartedAt = Date.now();
     const probes: Array<{ socket: MingleClient; connectedAt: number }> = [];
     for (let i = 0; i < PROBES; i++) {
@@ -258,7 +276,7 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
         expect(t.socket.connected).toBe(true);
       }
     }, 20_000);
-    const pollingBounces = tracked.filter((t) => t.transport === 'polling').map((t, i) => t.drops - pollingDropsBefore[i]!);
+    const bounces = pollingBounces(tracked, pollingDropsBefore);
 
     // Which probes reached the restarted node: those that stay when the other node dies too.
     const stayers = tracked.filter((t) => t.lostAt === null && t.transport === 'websocket');
@@ -274,18 +292,18 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
       endsTold: [...new Set(endsTold)],
       restartedNodeReachedAfterMs: reachedAfter,
       newWebsocketsOnRestartedNode: `${onRestarted.length}/${PROBES}`,
-      pollingBouncesAfterRestart: Math.max(...pollingBounces),
+      pollingBouncesAfterRestart: Math.max(...bounces),
     });
     console.log(
       `proxy failover: websocket p99 ${failover.websocket} ms, polling p99 ${failover.polling} ms (${lostWebsockets}/${WEBSOCKET_PHONES} websockets on the killed node); ` +
         `round ended ${endedLate} ms after its end; restarted node took ${onRestarted.length}/${PROBES} new websockets, the first ${reachedAfter} ms after it was up; ` +
-        `polling bounces after restart: ${pollingBounces.join(',')}`,
+        `polling bounces after restart: ${bounces.join(',')}`,
     );
     expect(failover.websocket).toBeLessThanOrEqual(BACK_WITHIN_MS);
     expect(failover.polling).toBeLessThanOrEqual(BACK_WITHIN_MS);
     expect(Math.abs(endedLate)).toBeLessThanOrEqual(1000);
     expect(endsTold.every((n) => n === 1)).toBe(true);
-    expect(Math.max(...pollingBounces)).toBeLessThanOrEqual(1);
+    expect(Math.max(...bounces)).toBeLessThanOrEqual(1);
     // least_conn: the restarted node holds the fewest, so it takes at least its share of new sockets
     expect(onRestarted.length).toBeGreaterThanOrEqual(PROBES / 2);
     expect(reachedAfter).toBeLessThanOrEqual(RESTARTED_TAKES_SOCKETS_WITHIN_MS);
