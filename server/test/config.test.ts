@@ -13,6 +13,7 @@ describe('config', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: join(dir, 'mingle.sqlite') });
     expect(config.redisUrl).toBeNull();
     expect(config.port).toBe(3000);
+    expect(config.host).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.allowSignup).toBe(true);
   });
@@ -36,6 +37,15 @@ describe('config', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::1', '::1'],
+    [' localhost ', 'localhost'],
+    ['', null],
+  ])('reads HOST=%j as %j', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: value }).host).toBe(expected);
+  });
+
   it('generates the session secret once and keeps it', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -47,6 +57,8 @@ describe('config', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: 'http://127.0.0.1' }, 'HOST'],
+    [{ HOST: 'my host' }, 'HOST'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
