@@ -56,8 +56,9 @@ VOLUME ["/data"]
 USER node
 EXPOSE 3000
 
-# /api/health answers 200 when the database answers (no curl in slim images, so ask node).
+# /api/health answers 200 when the database answers (no curl in slim images, so ask node). HOST is
+# unset here (every interface, as a container needs); when set to one address, ask there.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+  CMD ["node", "-e", "const h=process.env.HOST||'127.0.0.1',a=['0.0.0.0','::'].includes(h)?'127.0.0.1':h.includes(':')?'['+h+']':h;fetch('http://'+a+':'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
 CMD ["node", "server/dist/main.js"]

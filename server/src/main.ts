@@ -20,14 +20,16 @@ async function main(): Promise<void> {
     throw error;
   }
   // PostgreSQL or Redis may not be up yet: wait for them (health answers 503 meanwhile), up to a limit.
-  const starting = await startingServer(config.port);
+  const starting = await startingServer(config.port, config.host);
   try {
     await waitForDependencies(config, (what) => (starting.waitingFor = what));
   } finally {
     await starting.close();
   }
   const app = await createApp(config);
-  await app.listen(config.port);
+  // Without HOST, every interface (Node's default); behind a proxy, where the proxy expects the node.
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
   const database = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   console.log(`\nMingle is running on ${database}, realtime ${config.redisUrl ? 'via Redis' : 'in-process'}.`);
   console.log(`Open ${config.publicUrl}/console to start.\n`);

@@ -13,6 +13,7 @@ describe('config', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: join(dir, 'mingle.sqlite') });
     expect(config.redisUrl).toBeNull();
     expect(config.port).toBe(3000);
+    expect(config.host).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.allowSignup).toBe(true);
   });
@@ -36,6 +37,15 @@ describe('config', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::1', '::1'],
+    [' localhost ', 'localhost'],
+    ['', null],
+  ])('reads HOST=%j as %j', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: value }).host).toBe(expected);
+  });
+
   it('generates the session secret once and keeps it', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -47,6 +57,8 @@ describe('config', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: 'http://127.0.0.1' }, 'HOST'],
+    [{ HOST: 'my host' }, 'HOST'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
@@ -75,6 +87,8 @@ describe('config', () => {
   it('stops the process at start with a message naming the bad variable', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: 'abc', REDIS_URL: 'ftp://x' },
+      // tsx takes the decorator settings from the tsconfig.json where it runs
+      cwd: join(__dirname, '..'),
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -86,6 +100,8 @@ describe('config', () => {
   it('stops the process when REDIS_URL is set but nothing answers there', () => {
     const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', join(__dirname, '../src/main.ts')], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir(), PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', STARTUP_WAIT_SECONDS: '1' },
+      // tsx takes the decorator settings from the tsconfig.json where it runs
+      cwd: join(__dirname, '..'),
       encoding: 'utf8',
       timeout: 30_000,
     });

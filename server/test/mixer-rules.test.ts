@@ -1,10 +1,17 @@
+import request from 'supertest';
 import type { ConsoleRoundState } from '@mingle/shared';
 import { useApp } from './support/app';
 import { join, person } from './support/attendees';
-import { room } from './support/room';
+import { phoneHeaders, phonePost, room } from './support/room';
 import { connect, eventually, snapshotOf } from './support/sockets';
 
 const TAGS = ['AI', 'Hiking', 'Rust', 'Design', 'Coffee'];
+const companyKey = (company: string) => company.toLowerCase().replace(/\s+/g, '');
+const pairsOf = (groups: ConsoleRoundState['groups']) =>
+  groups.flatMap((g) => {
+    const ids = g.members.filter((m) => !m.left).map((m) => m.id);
+    return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b].sort().join('|')));
+  });
 
 describe('the mixer rules hold on every path that seats people', () => {
   const app = useApp();
@@ -67,6 +74,70 @@ describe('the mixer rules hold on every path that seats people', () => {
       expect(started.figures?.colleagueNote).toMatch(note);
       const again = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
       expect(again.figures?.colleagueNote).toMatch(note);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('a group repaired after someone leaves: the person left alone joins no colleague, even where more is shared', async () => {
+    const r = await room(app().url, 6, { groupSize: 2 }, (i) => ({ company: `Co ${i}`, interests: [TAGS[i % TAGS.length]!] }));
+    try {
+      const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, { minutes: 10 })).body as ConsoleRoundState;
+      const [broken, tempting, other] = started.groups as [
+        ConsoleRoundState['groups'][0],
+        ConsoleRoundState['groups'][0],
+        ConsoleRoundState['groups'][0],
+      ];
+      const [leaver, alone] = broken.members;
+      const phoneOf = (id: string) => r.phones.find((p) => p.joined.me.id === id)!;
+      // the tempting group gets a colleague of the one left alone (another spelling) and every interest of theirs
+      const aloneCompany = alone!.company;
+      for (const [k, m] of tempting.members.entries()) {
+        const body = {
+          interests: phoneOf(alone!.id).joined.me.interests,
+          ...(k === 0 ? { company: ` ${aloneCompany.toUpperCase()}` } : {}),
+        };
+        const token = phoneOf(m.id).joined.token;
+        expect((await request(app().url).patch('/api/me').set(phoneHeaders(token)).send(body)).status).toBe(200);
+      }
+      expect((await phonePost(app().url, phoneOf(leaver!.id).joined.token, '/api/me/leave')).status).toBe(200);
+      let movedTo = '';
+      await eventually(async () => {
+        const state = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
+        const group = state.groups.find((g) => g.id !== broken.id && g.members.some((m) => m.id === alone!.id && !m.left));
+        expect(group).toBeDefined();
+        movedTo = group!.id;
+      });
+      expect(movedTo).toBe(other.id);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('the autopilot keeps the rules round after round: no repeat pair, no colleague pair', async () => {
+    const spellings = (i: number) => [`North Star`, `northstar`, `Blue Co`, `BLUE CO`, `Delta`, ` delta `, `Echo`, `echo`][i]!;
+    const r = await room(app().url, 8, { groupSize: 2, separateColleagues: true }, (i) => ({ company: spellings(i) }));
+    try {
+      const on = await r.org.put(`/api/events/${r.event.id}/autopilot`, { rounds: 3, roundMinutes: 10, breakMinutes: 0 });
+      expect(on.status).toBe(200);
+      const companyOf = new Map(r.phones.map((p, i) => [p.joined.me.id, companyKey(spellings(i))]));
+      const seen = new Set<string>();
+      for (let number = 1; number <= 3; number++) {
+        let state!: ConsoleRoundState;
+        await eventually(async () => {
+          state = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
+          expect(state.round).toMatchObject({ number, state: 'running' });
+        }, 10_000);
+        const pairs = pairsOf(state.groups);
+        expect(pairs).toHaveLength(4);
+        for (const pair of pairs) {
+          const [a, b] = pair.split('|') as [string, string];
+          expect(companyOf.get(a)).not.toBe(companyOf.get(b));
+          expect(seen.has(pair)).toBe(false);
+          seen.add(pair);
+        }
+        if (number < 3) expect((await r.org.post(`/api/events/${r.event.id}/rounds/current/end`)).status).toBeLessThan(300);
+      }
     } finally {
       r.close();
     }

@@ -8,6 +8,8 @@ export type RealtimeKind = 'memory' | 'redis';
 
 export interface Config {
   nodeEnv: string;
+  /** the address to listen on; null: every interface */
+  host: string | null;
   port: number;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string };
@@ -78,6 +80,7 @@ export function loadConfig(env: Env): Config {
   };
 
   const port = int('PORT', 3000, 0, 65535);
+  const host = listenHost(env.HOST, problems);
   const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
 
   const dbUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -92,6 +95,7 @@ export function loadConfig(env: Env): Config {
 
   const config: Config = {
     nodeEnv,
+    host,
     port,
     dataDir,
     database: dbUrl ? { kind: 'postgres', url: dbUrl.toString(), schema } : { kind: 'sqlite', file: join(dataDir, 'mingle.sqlite') },
@@ -112,6 +116,18 @@ export function loadConfig(env: Env): Config {
   if (problems.length) throw new ConfigError(problems);
   if (!config.sessionSecret) config.sessionSecret = localSecret(dataDir);
   return config;
+}
+
+/**
+ * HOST: the address the node listens on, e.g. 127.0.0.1 when only a proxy on this machine may reach
+ * it. Unset: every interface, as the embedded `npm start` and a container need.
+ */
+function listenHost(raw: string | undefined, problems: string[]): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  if (isIP(value) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value)) return value;
+  problems.push(`HOST must be an IP address such as 127.0.0.1 or ::1, or a host name (got "${raw}")`);
+  return null;
 }
 
 function logLevel(raw: string | undefined, problems: string[]): LogLevel {

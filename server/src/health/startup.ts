@@ -16,7 +16,7 @@ export interface StartingServer {
  * Holds the port while the node waits for its dependencies, so orchestrators and proxies see why:
  * /api/health answers 503 "starting: waiting for PostgreSQL", /api/health/live answers 200.
  */
-export function startingServer(port: number): Promise<StartingServer> {
+export function startingServer(port: number, host: string | null = null): Promise<StartingServer> {
   const state = { waitingFor: 'dependencies' };
   const server = createServer((req, res) => {
     const live = req.url?.split('?')[0] === '/api/health/live';
@@ -25,7 +25,7 @@ export function startingServer(port: number): Promise<StartingServer> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () =>
+    server.listen(port, host ?? undefined, () =>
       resolve({
         get waitingFor() {
           return state.waitingFor;

@@ -41,9 +41,17 @@ export function transpileServer(): string {
   return out;
 }
 
-/** The real server as a child process on a free port. */
-export async function startNode(server: string, env: Record<string, string>): Promise<Node> {
-  const port = await freePort();
+/**
+ * The real server as a child process on a free port, or on `port` (a node restarted where a proxy
+ * expects it). Resolves once it is ready, or with `ready: false` once it holds its port (a node still
+ * waiting for its database answers 503 meanwhile).
+ */
+export async function startNode(
+  server: string,
+  env: Record<string, string>,
+  { port, ready = true }: { port?: number; ready?: boolean } = {},
+): Promise<Node> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [join(server, 'src/main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -62,7 +70,7 @@ export async function startNode(server: string, env: Record<string, string>): Pr
   const node = { url: `http://127.0.0.1:${port}`, child, output: () => log };
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-    expect((await fetch(`${node.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${node.url}/api/health${ready ? '' : '/live'}`)).status).toBe(200);
   }, 30_000);
   return node;
 }
