@@ -55,6 +55,38 @@ export class ConnectionsRepository {
     return { asked, matches, notes, optOuts };
   }
 
+  /** What each of two people keeps toward the other, both read at once: [x's, y's]. */
+  async ownedByPair(x: string, y: string): Promise<[OwnConnections, OwnConnections]> {
+    const [asked, matches, notes, optOuts] = await Promise.all([
+      this.requests.find({
+        where: [
+          { fromId: x, toId: y },
+          { fromId: y, toId: x },
+        ],
+      }),
+      this.matchesOfPair(x, y),
+      this.notes.find({
+        where: [
+          { attendeeId: x, otherId: y },
+          { attendeeId: y, otherId: x },
+        ],
+      }),
+      this.optOuts.find({
+        where: [
+          { attendeeId: x, otherId: y },
+          { attendeeId: y, otherId: x },
+        ],
+      }),
+    ]);
+    const of = (id: string): OwnConnections => ({
+      asked: asked.filter((r) => r.fromId === id),
+      matches,
+      notes: notes.filter((n) => n.attendeeId === id),
+      optOuts: optOuts.filter((o) => o.attendeeId === id),
+    });
+    return [of(x), of(y)];
+  }
+
   private async matchesOfPair(x: string, y: string): Promise<Match[]> {
     const [a, b] = ordered(x, y);
     return this.matches.findBy({ a, b });

@@ -31,6 +31,12 @@ export class ConnectionsService {
     return people.sort((x, y) => (y.met.at(-1)?.round ?? 0) - (x.met.at(-1)?.round ?? 0) || x.name.localeCompare(y.name));
   }
 
+  /** Two people as each sees the other ([what `a` sees of `b`, what `b` sees of `a`]): a match's news, from one read of the pair. */
+  async eachOther(a: Attendee, b: Attendee, meetings: MeetingSpot[]): Promise<[MetPerson, MetPerson]> {
+    const [ofA, ofB] = await this.connections.ownedByPair(a.id, b.id);
+    return [metPerson(a, b, meetings, ofA), metPerson(b, a, meetings, ofB)];
+  }
+
   /** One person I shared a group with (also one removed or erased since), read for that pair alone. */
   async person(me: Attendee, otherId: string): Promise<MetPerson> {
     const meetings = await this.meetings.encounters(me.eventId, me.id, otherId);

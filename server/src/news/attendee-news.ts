@@ -62,11 +62,9 @@ export class AttendeeNews implements OnModuleInit {
     );
     // Each side of a match sees the other through the match serializer (their shared card only).
     bus.on('match.made', async ({ a, b, meetings }) => {
-      for (const [viewer, shown] of [
-        [a, b],
-        [b, a],
-      ])
-        out.send(rooms.attendee(viewer.id), 'match:made', { person: await this.connections.describe(viewer, shown, meetings) });
+      const [seenByA, seenByB] = await this.connections.eachOther(a, b, meetings);
+      out.send(rooms.attendee(a.id), 'match:made', { person: seenByA });
+      out.send(rooms.attendee(b.id), 'match:made', { person: seenByB });
     });
     bus.on('match.changed', async ({ viewer, sharer, meetings }) =>
       out.send(rooms.attendee(viewer.id), 'match:changed', { person: await this.connections.describe(viewer, sharer, meetings) }),
