@@ -4,7 +4,7 @@ import { CONTACT_FIELDS, CSRF_HEADER, type ContactCard, type ContactField, type 
 import { useApp } from './support/app';
 import { person } from './support/attendees';
 import { assignments } from './support/room';
-import { connect, eventually, snapshotOf, sleep, type MingleClient } from './support/sockets';
+import { connect, eventually, snapshotOf, type MingleClient } from './support/sockets';
 
 /**
  * The leak test. A scripted event (6 attendees, 3 rounds, swaps, matches, a per-field share
@@ -124,7 +124,16 @@ describe('privacy: contact details reach only mutual matches', () => {
     }
     await org.get(`/api/events`);
     await org.get(`/api/events/${event.id}`);
-    await sleep(600);
+    // every party has heard the last round end (the console in its coalesced state) before the sockets close
+    const heardLastEnd = (socket: MingleClient, news: string) =>
+      socket.frames.some(([name, body]) => {
+        const round = (body as { round?: { number: number; state: string } | null } | null)?.round;
+        return name === news && round?.number === 3 && round.state === 'ended';
+      });
+    await eventually(() => {
+      for (const p of [...attendees, screen]) expect(heardLastEnd(p.socket!, 'round:changed')).toBe(true);
+      expect(heardLastEnd(organizer.socket!, 'console:rounds-changed')).toBe(true);
+    });
     [...attendees, organizer, screen].forEach((p) => p.socket!.disconnect());
 
     const matches = (await app().db.query(`SELECT a, b FROM matches WHERE event_id = '${event.id}'`)) as Array<{ a: string; b: string }>;

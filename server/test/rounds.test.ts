@@ -2,12 +2,18 @@ import type { AttendeeRoundState, ConsoleRoundState, GroupArrival, RoundInfo } f
 import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
 import { join, person } from './support/attendees';
 import { assignments, consoleRounds, framesOf, lastGroup, lastRound, phonePost, room } from './support/room';
-import { connect, eventually, nextEvent, snapshotOf, sleep } from './support/sockets';
+import { connect, eventually, nextEvent, snapshotOf } from './support/sockets';
 import { RoundControl } from '../src/mixer/rounds/round-control';
 
 /** Makes the running round due now, as if its time had run out. */
 const expire = (db: { query: (sql: string) => Promise<unknown> }, eventId: string) =>
   db.query(`UPDATE rounds SET ends_at = ${Date.now() - 1} WHERE event_id = '${eventId}' AND state = 'running'`);
+
+/** Follow-ups of this event still waiting in the outbox. */
+const pendingFollowUps = async (db: { query: (sql: string) => Promise<unknown> }, eventId: string) => {
+  const rows = (await db.query(`SELECT COUNT(*) AS n FROM outbox WHERE payload LIKE '%${eventId}%'`)) as Array<{ n: number | string }>;
+  return Number(rows[0]!.n);
+};
 
 describe('live rounds', () => {
   const app = useApp();
@@ -117,7 +123,12 @@ describe('live rounds', () => {
       );
       const control = app().app.get(RoundControl);
       expect(await control.end(r.event.id)).toBe(false);
-      await sleep(600);
+      // nothing left to carry out, then a later news on the same socket: any second end would have come before it
+      await eventually(() => expect(pendingFollowUps(app().db, r.event.id)).resolves.toBe(0));
+      await r.org.post(`/api/events/${r.event.id}/rounds`, {});
+      await eventually(() =>
+        expect(framesOf<{ round: RoundInfo }>(r.screen, 'round:changed').some((c) => c.round.number === 2)).toBe(true),
+      );
       expect(framesOf<{ round: RoundInfo }>(r.screen, 'round:changed').filter((c) => c.round.state === 'ended')).toHaveLength(1);
     } finally {
       r.close();
@@ -287,9 +298,17 @@ describe('two server processes on one database', () => {
       );
       await r.org.post(`/api/events/${r.event.id}/rounds`, {});
       await expire(one.db, r.event.id);
-      await sleep(1500);
       const ends = (s: typeof screenTwo) =>
         framesOf<{ round: RoundInfo }>(s, 'round:changed').filter((c) => c.round.state === 'ended' && c.round.number === 2).length;
+      // both clocks had their chance, the follow-up is done, and a later news passed every screen that can hear it
+      await eventually(() => expect(ends(r.screen) + ends(screenTwo)).toBeGreaterThan(0), 5000);
+      await eventually(() => expect(pendingFollowUps(one.db, r.event.id)).resolves.toBe(0), 10_000);
+      await r.org.post(`/api/events/${r.event.id}/rounds`, {});
+      const heardRound3 = (s: typeof screenTwo) => framesOf<{ round: RoundInfo }>(s, 'round:changed').some((c) => c.round.number === 3);
+      await eventually(() => {
+        expect(heardRound3(r.screen)).toBe(true);
+        if (one.config.redisUrl) expect(heardRound3(screenTwo)).toBe(true);
+      });
       const rows = (await one.db.query(`SELECT state, ended_at FROM rounds WHERE event_id = '${r.event.id}' AND number = 2`)) as Array<{
         state: string;
       }>;
