@@ -6,10 +6,13 @@
  * twice), across orbits o < o' the difference x' - x, a fixed person with an orbit. Nobody meets twice
  * when every class is used at most once; the classes in `unused` stay free (the pairs that never meet,
  * e.g. the missing partners of a nearly Kirkman system), and when the counts match every other class is
- * then used exactly once. The base rounds are found by a seeded backtracking search on a node budget
- * (restarts with a growing budget, like rotational.ts); the deadline is only a safety cap.
+ * then used exactly once. When the rounds hold fewer pairs than there are classes, the search leaves
+ * that many more classes unused (each one no group can take any more when its turn comes). The base
+ * rounds are found by a seeded backtracking search on a node budget (restarts with a growing budget,
+ * like rotational.ts); the deadline is only a safety cap.
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
- * people (14 and 26 rounds), of 18 (8 rounds) and 24 people in groups of 4 for 7 rounds. Tried without success (4M nodes):
+ * people (14 and 26 rounds), of 18 (8 rounds), 24 people in groups of 4 for 7 rounds and 30 in groups of
+ * 5 for 6 (A107431). Tried without success (4M nodes):
  * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
  * (32/4 and 36/4 are reached by twins.ts and turning.ts).
  */
@@ -69,6 +72,9 @@ export const SHAPES: Record<string, OrbitShape> = {
       [0, 14],
     ],
   },
+  // 30 in groups of 5, 6 rounds (the most possible, A107431 T(6,5)): Z_6 x 5, one base round;
+  // 10 of the 70 classes stay unused
+  '30/5': { m: 6, orbits: 5, fixed: 0, s: 5, bases: 1, unused: [] },
 };
 
 export function orbitShape(n: number, s: number): OrbitShape | null {
@@ -142,6 +148,12 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
   let nodes = 0;
   let budget = 0;
   let stopped = false;
+  // Classes that may stay unused besides sh.unused (when the rounds hold fewer pairs than there are classes).
+  let realizable = 0;
+  for (let c = 0; c < classes; c++) if (start[c] < start[c + 1]) realizable++;
+  const slack = realizable - sh.unused.length - (B * k * s * (s - 1)) / 2;
+  if (slack < 0) return null;
+  let skipped = 0;
 
   const join = (grp: number[], p: number): boolean => {
     const marked: number[] = [];
@@ -193,10 +205,20 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
       if (count < bestCount) {
         bestCount = count;
         best = c;
-        if (!count) return false;
+        if (!count) break;
       }
     }
     if (best < 0) return false;
+    if (bestCount === 0) {
+      // a class no group can take any more: one of the slack ones, or a dead end
+      if (skipped === slack) return false;
+      used[best] = 1;
+      skipped++;
+      if (next()) return true;
+      skipped--;
+      used[best] = 0;
+      return false;
+    }
     const options: Array<[number, number, number]> = [];
     for (let i = start[best]; i < start[best + 1]; i++)
       for (let b = 0; b < B; b++) if (!placed[b * n + pairA[i]] && !placed[b * n + pairB[i]]) options.push([b, pairA[i], pairB[i]]);
@@ -223,6 +245,7 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
     placed.fill(0);
     groups.length = 0;
     nodes = 0;
+    skipped = 0;
     budget = Math.min(2000 * 2 ** Math.min(tries >> 2, 14), total - spent);
     for (const [p, q] of sh.unused) used[table[p * n + q]] = 1;
     if (next()) {
