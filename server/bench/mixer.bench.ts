@@ -159,7 +159,7 @@ function golferTable() {
     [35, 5, 7, 'RTD(5,7); A107431: 7 or 8'],
     [40, 5, 8, 'RTD(5,8); bound 9'],
     [45, 5, 9, 'RTD(5,9); 11 = RBIBD(45,5,1), an open case'],
-    [50, 5, null, 'no construction here (4 MOLS of 10 unknown)'],
+    [50, 5, null, '8 on Z_8 x 6 + 2 here (RTD(5,10) needs 4 MOLS of 10)'],
     [55, 5, 11, 'RTD(5,11); bound 13'],
     [60, 5, 12, 'RTD(5,12) (5 MOLS of 12); bound 14'],
     [36, 6, 3, 'A107431 T(6,6)'],
