@@ -1,12 +1,14 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
- * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs, Kirkman 15,
+ * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs (of order 12 from a
+ * difference matrix, difference.ts), Kirkman 15,
  * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), designs on Z_N with turned fixed people
  * (turning.ts), 32 in groups of 4 on F_8 x 4 (twins.ts), and designs found by search on a node budget:
  * 1-rotational ones and nearly Kirkman ones with two fixed people (rotational.ts), and those on orbits of
  * Z_m with fixed people and one or two base rounds (orbits.ts).
  */
 import { field } from './gf';
+import { twelveGroups } from './difference';
 import { developKirkman } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
 import { orbitDesign, orbitShape } from './orbits';
@@ -160,6 +162,8 @@ export function bestDesign(
   if (g === 2) options.push(roundRobin(n));
   const td = transversal(g, k);
   if (td) options.push(td);
+  const twelve = k === 12 ? twelveGroups(g) : null;
+  if (twelve) options.push(twelve);
   const dims = Math.round(Math.log(n) / Math.log(g));
   const ag = dims >= 3 && g ** dims === n ? affine(dims, g) : null;
   if (ag) options.push(ag);

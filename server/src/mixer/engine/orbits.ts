@@ -6,12 +6,17 @@
  * twice), across orbits o < o' the difference x' - x, a fixed person with an orbit. Nobody meets twice
  * when every class is used at most once; the classes in `unused` stay free (the pairs that never meet,
  * e.g. the missing partners of a nearly Kirkman system), and when the counts match every other class is
- * then used exactly once. The base rounds are found by a seeded backtracking search on a node budget
- * (restarts with a growing budget, like rotational.ts); the deadline is only a safety cap.
+ * then used exactly once. When the rounds hold fewer pairs than there are classes, the search leaves
+ * that many more classes unused (each one no group can take any more when its turn comes). The base
+ * rounds are found by a seeded backtracking search on a node budget (restarts with a growing budget,
+ * like rotational.ts); the deadline is only a safety cap.
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
- * people (14 and 26 rounds), of 18 (8 rounds) and 24 people in groups of 4 for 7 rounds. Tried without success (4M nodes):
+ * people (14 and 26 rounds), of 18 (8 rounds), 24 people in groups of 4 for 7 rounds and 30 in groups of
+ * 5 for 6 (A107431), and 50 in groups of 5 for 8. Tried without success (4M nodes):
  * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
- * (32/4 and 36/4 are reached by twins.ts and turning.ts).
+ * (32/4 and 36/4 are reached by twins.ts and turning.ts); with classes left unused by the search (1M
+ * nodes): the counting bound of 40/5, 42/6, 44/4 (also 13 rounds), 48/4, 48/6, 50/5 (also 9 to 11),
+ * 54/6, 55/5, 56/4 (also 15 to 17), 56/7, 60/5, 60/6 (also 7 to 10), 63/7, and 10 rounds of 45/5.
  */
 import type { Design } from './designs';
 import { Rng } from './rng';
@@ -25,6 +30,8 @@ export interface OrbitShape {
   bases: number;
   /** Pairs of people whose classes stay unused. */
   unused: Array<[number, number]>;
+  /** Base rounds found once by the search (where it needs more nodes than the planner spends), used as they are. */
+  stored?: number[][][];
 }
 
 /** Shapes by "people/group size" (each found with seed 1 within 64,000 nodes). */
@@ -69,6 +76,33 @@ export const SHAPES: Record<string, OrbitShape> = {
       [0, 14],
     ],
   },
+  // 30 in groups of 5, 6 rounds (the most possible, A107431 T(6,5)): Z_6 x 5, one base round;
+  // 10 of the 70 classes stay unused
+  '30/5': { m: 6, orbits: 5, fixed: 0, s: 5, bases: 1, unused: [] },
+  // 50 in groups of 5, 8 rounds (RTD(5,10) would need 4 MOLS of order 10): Z_8 x 6 + 2 fixed, one base
+  // round, 50 of the 150 classes unused; the search (seed 1) needs about 400,000 nodes, so it is stored
+  '50/5': {
+    m: 8,
+    orbits: 6,
+    fixed: 2,
+    s: 5,
+    bases: 1,
+    unused: [],
+    stored: [
+      [
+        [2, 3, 40, 24, 19],
+        [0, 6, 13, 18, 42],
+        [1, 4, 35, 37, 12],
+        [5, 11, 30, 32, 14],
+        [7, 9, 47, 48, 39],
+        [8, 15, 25, 17, 23],
+        [16, 21, 33, 28, 34],
+        [26, 27, 29, 41, 38],
+        [43, 46, 20, 36, 45],
+        [10, 22, 31, 49, 44],
+      ],
+    ],
+  },
 };
 
 export function orbitShape(n: number, s: number): OrbitShape | null {
@@ -91,7 +125,7 @@ export function developOrbits(sh: OrbitShape, bases: number[][][]): Design {
 
 /** Searches the base rounds on a node budget; the developed rounds or null. */
 export function orbitDesign(sh: OrbitShape, nodes: number, seed = 1, deadline = Date.now() + 60_000): Design | null {
-  const bases = searchBases(sh, nodes, deadline, new Rng(seed));
+  const bases = sh.stored ?? searchBases(sh, nodes, deadline, new Rng(seed));
   return bases ? developOrbits(sh, bases) : null;
 }
 
@@ -142,6 +176,12 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
   let nodes = 0;
   let budget = 0;
   let stopped = false;
+  // Classes that may stay unused besides sh.unused (when the rounds hold fewer pairs than there are classes).
+  let realizable = 0;
+  for (let c = 0; c < classes; c++) if (start[c] < start[c + 1]) realizable++;
+  const slack = realizable - sh.unused.length - (B * k * s * (s - 1)) / 2;
+  if (slack < 0) return null;
+  let skipped = 0;
 
   const join = (grp: number[], p: number): boolean => {
     const marked: number[] = [];
@@ -193,10 +233,20 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
       if (count < bestCount) {
         bestCount = count;
         best = c;
-        if (!count) return false;
+        if (!count) break;
       }
     }
     if (best < 0) return false;
+    if (bestCount === 0) {
+      // a class no group can take any more: one of the slack ones, or a dead end
+      if (skipped === slack) return false;
+      used[best] = 1;
+      skipped++;
+      if (next()) return true;
+      skipped--;
+      used[best] = 0;
+      return false;
+    }
     const options: Array<[number, number, number]> = [];
     for (let i = start[best]; i < start[best + 1]; i++)
       for (let b = 0; b < B; b++) if (!placed[b * n + pairA[i]] && !placed[b * n + pairB[i]]) options.push([b, pairA[i], pairB[i]]);
@@ -223,6 +273,7 @@ function searchBases(sh: OrbitShape, total: number, deadline: number, rng: Rng):
     placed.fill(0);
     groups.length = 0;
     nodes = 0;
+    skipped = 0;
     budget = Math.min(2000 * 2 ** Math.min(tries >> 2, 14), total - spent);
     for (const [p, q] of sh.unused) used[table[p * n + q]] = 1;
     if (next()) {

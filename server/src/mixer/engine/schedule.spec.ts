@@ -111,7 +111,7 @@ describe('nearly Kirkman systems and designs on orbits with fixed people', () =>
   });
 
   it('each stored orbit shape gives its best known number of rounds within 64,000 nodes', () => {
-    const best: Record<string, number> = { '18/3': 8, '30/3': 14, '54/3': 26, '24/4': 7 };
+    const best: Record<string, number> = { '18/3': 8, '30/3': 14, '54/3': 26, '24/4': 7, '30/5': 6, '50/5': 8 };
     for (const [key, shape] of Object.entries(SHAPES)) {
       const n = shape.orbits * shape.m + shape.fixed;
       const design = orbitDesign(shape, 64_000)!;
@@ -120,6 +120,11 @@ describe('nearly Kirkman systems and designs on orbits with fixed people', () =>
       expect(isResolvableRepeatFree(design, n)).toBe(true);
       expect(orbitShape(n, shape.s)).toBe(shape);
     }
+  });
+
+  it('the search finds the stored base of 50/5 from scratch (seed 1, 400,000 nodes)', () => {
+    const shape = SHAPES['50/5'];
+    expect(orbitDesign({ ...shape, stored: undefined }, 400_000)).toEqual(orbitDesign(shape, 0));
   });
 
   it('the same node budget and seed give the same design', () => {
