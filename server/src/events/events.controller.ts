@@ -36,40 +36,35 @@ export class EventsController {
   }
 
   @Route('PATCH /api/events/:id', 'event owner')
-  async update(
-    @CurrentOrganizer() me: Organizer,
-    @CurrentEvent() event: MingleEvent,
-    @BodyOf('PATCH /api/events/:id') body: ParsedBody<'PATCH /api/events/:id'>,
-  ) {
-    return this.view(await this.events.update(me.id, event.id, body));
+  async update(@CurrentEvent() event: MingleEvent, @BodyOf('PATCH /api/events/:id') body: ParsedBody<'PATCH /api/events/:id'>) {
+    return this.view(await this.events.update(event, body));
   }
 
   @Route('DELETE /api/events/:id', 'event owner')
   @HttpCode(204)
-  async remove(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent): Promise<void> {
-    await this.events.remove(me.id, event.id);
+  async remove(@CurrentEvent() event: MingleEvent): Promise<void> {
+    await this.events.remove(event);
   }
 
   @Route('POST /api/events/:id/state', 'event owner')
   @HttpCode(200)
   async changeState(
-    @CurrentOrganizer() me: Organizer,
     @CurrentEvent() event: MingleEvent,
     @BodyOf('POST /api/events/:id/state') body: ParsedBody<'POST /api/events/:id/state'>,
   ) {
-    return this.view(await this.events.changeState(me.id, event.id, body.state));
+    return this.view(await this.events.changeState(event, body.state));
   }
 
   @Route('POST /api/events/:id/join-code', 'event owner')
   @HttpCode(200)
-  async regenerateJoinCode(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent) {
-    return this.view(await this.events.regenerateJoinCode(me.id, event.id));
+  async regenerateJoinCode(@CurrentEvent() event: MingleEvent) {
+    return this.view(await this.events.regenerateJoinCode(event));
   }
 
   @Route('POST /api/events/:id/screen-key', 'event owner')
   @HttpCode(200)
-  async regenerateScreenKey(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent) {
-    return this.view(await this.events.regenerateScreenKey(me.id, event.id));
+  async regenerateScreenKey(@CurrentEvent() event: MingleEvent) {
+    return this.view(await this.events.regenerateScreenKey(event));
   }
 
   private view(e: MingleEvent): OrganizerEventView {

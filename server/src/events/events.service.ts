@@ -56,27 +56,26 @@ export class EventsService {
     return event;
   }
 
-  async update(organizerId: string, id: string, body: UpdateEvent): Promise<MingleEvent> {
-    const event = await this.own(organizerId, id);
+  /** The event handed in is the caller's own (the route's access rule checked it), as read for this request. */
+  async update(event: MingleEvent, body: UpdateEvent): Promise<MingleEvent> {
     const next = { ...event, ...body } as MingleEvent;
     if (next.maxInterests > next.interests.length) {
       const message = `Cannot be more than the ${next.interests.length} interest tags`;
       throw new ApiError(400, 'invalid_request', `maxInterests: ${message}`, { maxInterests: message });
     }
     const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
-    await this.events.update(id, changes);
+    await this.events.update(event.id, changes);
     return this.announce(written(event, changes));
   }
 
-  async remove(organizerId: string, id: string): Promise<void> {
-    await this.own(organizerId, id);
-    await this.events.delete(id, organizerId);
-    await this.bus.publish('event.deleted', { eventId: id });
+  async remove(event: MingleEvent): Promise<void> {
+    await this.events.delete(event.id, event.organizerId);
+    await this.bus.publish('event.deleted', { eventId: event.id });
   }
 
   /** A conditional write: the move happens only from the state we read, so racing requests cannot both win. */
-  async changeState(organizerId: string, id: string, to: EventState): Promise<MingleEvent> {
-    const event = await this.own(organizerId, id);
+  async changeState(event: MingleEvent, to: EventState): Promise<MingleEvent> {
+    const id = event.id;
     if (event.state === to) return event;
     if (!EVENT_TRANSITIONS[event.state].includes(to))
       throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
@@ -92,19 +91,17 @@ export class EventsService {
     return this.announce(written(event, changes));
   }
 
-  async regenerateJoinCode(organizerId: string, id: string): Promise<MingleEvent> {
-    const event = await this.own(organizerId, id);
+  async regenerateJoinCode(event: MingleEvent): Promise<MingleEvent> {
     if (event.state === 'ended') throw new ApiError(409, 'event_ended', 'An ended event has no join code to change');
     const updatedAt = Date.now();
-    const joinCode = await this.withFreshJoinCode((code) => this.events.setJoinCode(id, code, updatedAt));
+    const joinCode = await this.withFreshJoinCode((code) => this.events.setJoinCode(event.id, code, updatedAt));
     return this.announce(written(event, { joinCode, updatedAt }));
   }
 
-  async regenerateScreenKey(organizerId: string, id: string): Promise<MingleEvent> {
-    const event = await this.own(organizerId, id);
+  async regenerateScreenKey(event: MingleEvent): Promise<MingleEvent> {
     const changes = { screenKey: newScreenKey(), updatedAt: Date.now() };
-    await this.events.update(id, changes);
-    await this.bus.publish('screens.revoked', { eventId: id });
+    await this.events.update(event.id, changes);
+    await this.bus.publish('screens.revoked', { eventId: event.id });
     return written(event, changes);
   }
 
