@@ -4,7 +4,16 @@ import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
 import type { GroupArrival, GroupNews } from './group-news';
-import type { AttendeeRoundState, BoardEntry, ConsoleGroup, ConsoleRoundState, MyGroup, RoundInfo, ScreenRoundState } from './rounds';
+import type {
+  AttendeeRoundState,
+  BoardEntry,
+  ConsoleGroup,
+  ConsoleRoundState,
+  MyGroup,
+  RoundInfo,
+  ScreenRoundState,
+  arriveBody,
+} from './rounds';
 
 /** Handshake `auth` for each role; exactly one role per socket. */
 export const handshakeAuth = z.discriminatedUnion('role', [
@@ -105,7 +114,7 @@ export const clockSyncBody = z.strictObject({ clientTime: z.number().finite() })
 export interface ClientToServerEvents {
   'clock:sync': (body: z.input<typeof clockSyncBody>, ack: (res: Ack<{ clientTime: number; serverTime: number }>) => void) => void;
   /** "I'm here" at the spot */
-  'group:arrive': (body: { groupId: string }, ack: (res: Ack<MyGroup>) => void) => void;
+  'group:arrive': (body: z.input<typeof arriveBody>, ack: (res: Ack<MyGroup>) => void) => void;
 }
 
 export { SOCKET_PATH, MAX_SOCKET_PAYLOAD } from './realtime-constants';
