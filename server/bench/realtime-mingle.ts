@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
+import { profilerFlags, startProfile, stopProfile } from './realtime-profile';
 import { freePort, inBatches, settledRssKb, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
@@ -37,6 +38,8 @@ export interface MingleFigures {
   /** the mean size of a group's news on the wire, for the baseline's personal message */
   newsBytes: number;
   storm: StormFigures | null;
+  /** per round, the server's top functions during the start, when profiled */
+  profiles: string[][];
 }
 
 /** One phone as the bench sees it: when it held a group, per round. */
@@ -47,12 +50,14 @@ interface Phone {
   bytes: number;
 }
 
-export async function runMingle(n: number, rounds: number, taps: number): Promise<MingleFigures> {
+/** `profileDir`: profile each round start of the server into this folder. */
+export async function runMingle(n: number, rounds: number, taps: number, profileDir?: string): Promise<MingleFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], {
+  const server = spawnServer([...profilerFlags(profileDir), '--max-old-space-size=4096', 'server/dist/main.js'], {
     PORT: String(port),
+    BENCH_PROFILE: profileDir ?? '',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     JOIN_RATE_LIMIT: '100000',
@@ -119,15 +124,18 @@ export async function runMingle(n: number, rounds: number, taps: number): Promis
     const after = await settledRssKb(server.pid!);
 
     const figures: RoundFigures[] = [];
+    const profiles: string[][] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
       if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+      if (profileDir) await startProfile(server.pid!, profileDir);
       const start = Date.now();
       const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
       const startAnswerMs = Date.now() - start;
       roundId = answer.round.id;
       const holding = () => phones.filter((p) => p.held.has(roundId)).length;
       await waitUntil(() => holding() === phones.length, 60_000);
+      if (profileDir) profiles.push(await stopProfile(server.pid!, profileDir, r));
       figures.push({
         held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
         phones: holding(),
@@ -144,6 +152,7 @@ export async function runMingle(n: number, rounds: number, taps: number): Promis
       rounds: figures,
       newsBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
       storm,
+      profiles,
     };
   } finally {
     [...phones.map((p) => p.socket), ...watchers].forEach((s) => s.disconnect());

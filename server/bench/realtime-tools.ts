@@ -18,7 +18,11 @@ export function pinClients(): boolean {
 /** A node process on the servers' core; taskset execs node, so the pid is node's own (its RSS is the server's). */
 export function spawnServer(args: string[], env: Record<string, string>): ChildProcess {
   const [command, argv] = hasTaskset ? ['taskset', ['-c', SERVER_CORE, process.execPath, ...args]] : [process.execPath, args];
-  return spawn(command, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(command, argv, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'],
+  });
 }
 
 export async function stop(server: ChildProcess): Promise<void> {

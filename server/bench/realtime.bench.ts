@@ -6,6 +6,7 @@
  *
  *   npm run bench:realtime                                   (5,000 phones, 3 rounds, 1,000 taps)
  *   BENCH_SIZES=300,1000 BENCH_ROUNDS=3 BENCH_TAPS=300 npm run bench:realtime
+ *   BENCH_PROFILE=/tmp/prof BENCH_SIZES=5000 npm run bench:realtime   (also: the server's top functions per start)
  *   npm run bench:realtime:ci                                (200 phones, 1 round: it still works; no timing checked)
  *
  * Exits 1 when a phone never holds its group, a join or connection fails, or a tap is refused.
@@ -17,13 +18,15 @@ import { pinClients, type Spread } from './realtime-tools';
 const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const taps = Number(process.env.BENCH_TAPS ?? 1000);
+/** a folder: profile the Mingle server during each round start and print its top functions */
+const profileDir = process.env.BENCH_PROFILE;
 
 async function main() {
   const pinned = pinClients();
   if (!pinned) console.warn('taskset not found: servers and clients share every core, timings are not comparable to pinned runs');
   const runs: Array<{ n: number; mingle: MingleFigures; baseline: BaselineFigures }> = [];
   for (const n of sizes) {
-    const mingle = await runMingle(n, rounds, taps);
+    const mingle = await runMingle(n, rounds, taps, profileDir);
     const baseline = await runBaseline(n, rounds, mingle.newsBytes);
     runs.push({ n, mingle, baseline });
   }
@@ -68,6 +71,11 @@ async function main() {
         [n, s.taps, three(s.ack), s.errors, s.screenBytes, s.consoleBytes, `${s.phoneBytes} (${Math.round(s.phoneBytes / n)})`].join(' | '),
       );
   }
+
+  for (const { n, mingle } of runs)
+    mingle.profiles.forEach((top, i) =>
+      console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
+    );
 
   const broken = runs.some(
     ({ n, mingle }) => mingle.joinErrors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
