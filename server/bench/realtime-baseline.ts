@@ -10,11 +10,11 @@ export interface BaselineFigures {
 export async function runBaseline(n: number, triggers: number, bytes: number): Promise<BaselineFigures> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnServer(['--import', 'tsx', 'server/bench/socketio-baseline.server.ts'], { PORT: String(port) });
+  const server = spawnServer(['server/bench/socketio-baseline.server.ts'], { PORT: String(port) });
   const sockets: Socket[] = [];
   try {
     await waitForHttp(`${url}/health`, server);
-    const before = await settledRssKb(server.pid!);
+    const before = await settledRssKb(server);
     const receivedAt = Array.from({ length: triggers }, () => Array.from<number | undefined>({ length: n }));
     await inBatches([...Array(n).keys()], 100, async (id) => {
       const socket = io(url, { transports: ['websocket'], auth: { id }, reconnection: false, forceNew: true });
@@ -27,7 +27,7 @@ export async function runBaseline(n: number, triggers: number, bytes: number): P
         socket.once('connect_error', reject);
       });
     });
-    const after = await settledRssKb(server.pid!);
+    const after = await settledRssKb(server);
 
     const spreads: Spread[] = [];
     for (let t = 0; t < triggers; t++) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
-import { profilerFlags, startProfile, stopProfile } from './realtime-profile';
+import { startProfile, stopProfile } from './realtime-profile';
 import { freePort, inBatches, settledRssKb, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
@@ -50,14 +50,13 @@ interface Phone {
   bytes: number;
 }
 
-/** `profileDir`: profile each round start of the server into this folder. */
-export async function runMingle(n: number, rounds: number, taps: number, profileDir?: string): Promise<MingleFigures> {
+/** `profile`: profile each round start in the server. */
+export async function runMingle(n: number, rounds: number, taps: number, profile = false): Promise<MingleFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnServer([...profilerFlags(profileDir), '--max-old-space-size=4096', 'server/dist/main.js'], {
+  const server = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], {
     PORT: String(port),
-    BENCH_PROFILE: profileDir ?? '',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     JOIN_RATE_LIMIT: '100000',
@@ -107,7 +106,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
     const consoleBytes = watch(connect(url, { role: 'organizer', eventId: event.id }, cookie), watchers);
     const screenBytes = watch(connect(url, { role: 'screen', eventId: event.id, key: event.screenKey }), watchers);
     await waitUntil(() => watchers.every((s) => s.connected), 10_000, 'console or screen did not connect');
-    const before = await settledRssKb(server.pid!);
+    const before = await settledRssKb(server);
     await inBatches(joined, 100, async ({ token, me }) => {
       const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), bytes: 0 };
       phones.push(phone);
@@ -121,21 +120,21 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
       });
     });
     const connectSeconds = (Date.now() - t0) / 1000;
-    const after = await settledRssKb(server.pid!);
+    const after = await settledRssKb(server);
 
     const figures: RoundFigures[] = [];
     const profiles: string[][] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
       if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
-      if (profileDir) await startProfile(server.pid!, profileDir);
+      if (profile) await startProfile(server);
       const start = Date.now();
       const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
       const startAnswerMs = Date.now() - start;
       roundId = answer.round.id;
       const holding = () => phones.filter((p) => p.held.has(roundId)).length;
       await waitUntil(() => holding() === phones.length, 60_000);
-      if (profileDir) profiles.push(await stopProfile(server.pid!, profileDir, r));
+      if (profile) profiles.push(await stopProfile(server, r));
       figures.push({
         held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
         phones: holding(),
@@ -156,7 +155,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
     };
   } finally {
     [...phones.map((p) => p.socket), ...watchers].forEach((s) => s.disconnect());
-    await stop(server);
+    await stop(server, profile);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

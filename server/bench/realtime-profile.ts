@@ -1,26 +1,21 @@
-/** The bench's side of profiling one round start in the Mingle server (see realtime-profiler.ts). */
+/** The bench's side of profiling one round start in the Mingle server (see realtime-hooks.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profiler } from 'node:inspector';
-import { waitUntil } from './realtime-tools';
+import { waitUntil, type BenchServer } from './realtime-tools';
 
-/** Node flags that load the profiler into the server, when BENCH_PROFILE names a folder. */
-export function profilerFlags(dir: string | undefined): string[] {
-  return dir ? ['--import', 'tsx', '--import', './server/bench/realtime-profiler.ts'] : [];
-}
-
-export async function startProfile(pid: number, dir: string): Promise<void> {
+export async function startProfile({ pid, hooks }: BenchServer): Promise<void> {
   process.kill(pid, 'SIGWINCH');
-  await waitUntil(() => existsSync(join(dir, 'profiling')), 10_000, 'the server did not start profiling');
+  await waitUntil(() => existsSync(join(hooks, 'profiling')), 10_000, 'the server did not start profiling');
 }
 
 /**
  * Stops profiling and answers the functions that took the most time of their own, then Mingle's own
  * functions (server/dist) by the time spent in them and what they called (synchronous stretches only).
  */
-export async function stopProfile(pid: number, dir: string, round: number, top = 10): Promise<string[]> {
+export async function stopProfile({ pid, hooks }: BenchServer, round: number, top = 10): Promise<string[]> {
   process.kill(pid, 'SIGWINCH');
-  const file = join(dir, `start-${round}.cpuprofile`);
+  const file = join(hooks, `start-${round}.cpuprofile`);
   await waitUntil(() => existsSync(file), 10_000, 'the server wrote no profile');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profiler.Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -1,6 +1,9 @@
 /** What both halves of the realtime bench share: processes pinned to a core, their memory, waiting and percentiles. */
 import { spawn, spawnSync, execSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ROOT = `${__dirname}/../..`;
 export const SERVER_CORE = '0';
@@ -15,22 +18,35 @@ export function pinClients(): boolean {
   return true;
 }
 
-/** A node process on the servers' core; taskset execs node, so the pid is node's own (its RSS is the server's). */
-export function spawnServer(args: string[], env: Record<string, string>): ChildProcess {
-  const [command, argv] = hasTaskset ? ['taskset', ['-c', SERVER_CORE, process.execPath, ...args]] : [process.execPath, args];
-  return spawn(command, argv, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'],
-  });
+/** A server process of the bench, with the folder where its hooks (realtime-hooks.ts) answer. */
+export interface BenchServer {
+  child: ChildProcess;
+  pid: number;
+  hooks: string;
 }
 
-export async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await Promise.race([exited, sleep(5000)]);
-  if (server.exitCode === null) server.kill('SIGKILL');
+/** A node process on the servers' core; taskset execs node, so the pid is node's own (its RSS is the server's). */
+export function spawnServer(args: string[], env: Record<string, string>): BenchServer {
+  const hooks = mkdtempSync(join(tmpdir(), 'mingle-bench-hooks-'));
+  const node = [process.execPath, '--import', 'tsx', '--import', './server/bench/realtime-hooks.ts', ...args];
+  const [command, ...argv] = hasTaskset ? ['taskset', '-c', SERVER_CORE, ...node] : node;
+  const child = spawn(command!, argv, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, BENCH_HOOKS: hooks },
+    stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'],
+  });
+  return { child, pid: child.pid!, hooks };
+}
+
+/** Stops the server; its hooks folder stays only when it holds profiles. */
+export async function stop({ child, hooks }: BenchServer, keepHooks = false): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(5000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  if (!keepHooks) rmSync(hooks, { recursive: true, force: true });
 }
 
 export function rssKb(pid: number): number {
@@ -38,14 +54,18 @@ export function rssKb(pid: number): number {
 }
 
 /**
- * RSS once the heap has settled: connecting leaves garbage that the next GC takes back, so we wait
- * until two readings half a second apart agree within 1% (or 5 s pass) and take the lower.
+ * RSS on a collected heap: a full GC in the server first (connecting and joining leave garbage that
+ * the next GC would take back), then until two readings half a second apart agree within 1% (or 5 s pass).
  */
-export async function settledRssKb(pid: number): Promise<number> {
-  let last = rssKb(pid);
+export async function settledRssKb(server: BenchServer): Promise<number> {
+  const collections = () => readdirSync(server.hooks).filter((f) => f.startsWith('gc-')).length;
+  const before = collections();
+  process.kill(server.pid, 'SIGURG');
+  await waitUntil(() => collections() > before, 10_000, 'the server did not collect its garbage');
+  let last = rssKb(server.pid);
   for (let i = 0; i < 10; i++) {
     await sleep(500);
-    const now = rssKb(pid);
+    const now = rssKb(server.pid);
     if (Math.abs(now - last) <= last / 100) return Math.min(now, last);
     last = now;
   }
@@ -63,10 +83,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHttp(url: string, server: ChildProcess): Promise<void> {
+export async function waitForHttp(url: string, { child }: BenchServer): Promise<void> {
   await waitUntil(
     async () => {
-      if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}: ${url}`);
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${url}`);
       try {
         return (await fetch(url)).ok;
       } catch {

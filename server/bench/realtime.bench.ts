@@ -6,7 +6,7 @@
  *
  *   npm run bench:realtime                                   (5,000 phones, 3 rounds, 1,000 taps)
  *   BENCH_SIZES=300,1000 BENCH_ROUNDS=3 BENCH_TAPS=300 npm run bench:realtime
- *   BENCH_PROFILE=/tmp/prof BENCH_SIZES=5000 npm run bench:realtime   (also: the server's top functions per start)
+ *   BENCH_PROFILE=1 BENCH_SIZES=5000 npm run bench:realtime   (also: the server's top functions per start)
  *   npm run bench:realtime:ci                                (200 phones, 1 round: it still works; no timing checked)
  *
  * Exits 1 when a phone never holds its group, a join or connection fails, or a tap is refused.
@@ -18,15 +18,15 @@ import { pinClients, type Spread } from './realtime-tools';
 const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const taps = Number(process.env.BENCH_TAPS ?? 1000);
-/** a folder: profile the Mingle server during each round start and print its top functions */
-const profileDir = process.env.BENCH_PROFILE;
+/** profile the Mingle server during each round start and print its top functions */
+const profile = process.env.BENCH_PROFILE === '1';
 
 async function main() {
   const pinned = pinClients();
   if (!pinned) console.warn('taskset not found: servers and clients share every core, timings are not comparable to pinned runs');
   const runs: Array<{ n: number; mingle: MingleFigures; baseline: BaselineFigures }> = [];
   for (const n of sizes) {
-    const mingle = await runMingle(n, rounds, taps, profileDir);
+    const mingle = await runMingle(n, rounds, taps, profile);
     const baseline = await runBaseline(n, rounds, mingle.newsBytes);
     runs.push({ n, mingle, baseline });
   }

@@ -3,7 +3,7 @@
  * `{ trigger, bytes }` sends each connected socket one personal message of about `bytes` (each
  * encoded on its own, as a per-person payload would be), then answers. Run by realtime.bench.ts:
  *
- *   PORT=4000 node --import tsx server/bench/socketio-baseline.server.ts
+ *   PORT=4000 node --import tsx server/bench/socketio-baseline.server.ts   (the bench also loads realtime-hooks.ts)
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
