@@ -31,7 +31,8 @@ export interface StormFigures {
 }
 
 export interface MingleFigures {
-  joinErrors: number;
+  /** joins and socket connections refused */
+  errors: number;
   connectSeconds: number;
   kbPerPhone: number;
   rounds: RoundFigures[];
@@ -86,7 +87,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
     await post(`/api/events/${event.id}/state`, { state: 'open' });
 
     const t0 = Date.now();
-    let joinErrors = 0;
+    let errors = 0;
     const joined = await inBatches([...Array(n).keys()], 50, async (i) => {
       const res = await fetch(`${url}/api/join/${event.joinCode}`, {
         method: 'POST',
@@ -98,7 +99,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
           acceptPrivacy: true,
         }),
       });
-      if (!res.ok) joinErrors++;
+      if (!res.ok) errors++;
       return (await res.json()) as JoinResult;
     });
 
@@ -114,7 +115,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
       await new Promise<void>((resolve) => {
         phone.socket.once('snapshot', () => resolve());
         phone.socket.once('connect_error', () => {
-          joinErrors++;
+          errors++;
           resolve();
         });
       });
@@ -145,7 +146,7 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
     const storm = taps > 0 ? await arrivalStorm(phones, Math.min(taps, n), roundId, consoleBytes, screenBytes) : null;
     const sizes = newsSizes.length ? newsSizes : [0];
     return {
-      joinErrors,
+      errors,
       connectSeconds,
       kbPerPhone: (after - before) / n,
       rounds: figures,

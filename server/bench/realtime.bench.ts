@@ -56,7 +56,7 @@ async function main() {
     });
   for (const { n, mingle } of runs)
     console.log(
-      `\n${n} phones: joined and connected in ${mingle.connectSeconds.toFixed(1)} s, ${mingle.joinErrors} errors; a group's news is ${mingle.newsBytes} B on the wire`,
+      `\n${n} phones: joined and connected in ${mingle.connectSeconds.toFixed(1)} s, ${mingle.errors} errors; a group's news is ${mingle.newsBytes} B on the wire`,
     );
 
   console.log('\narrival storm ("I\'m here" spread over 10 s)');
@@ -78,7 +78,7 @@ async function main() {
     );
 
   const broken = runs.some(
-    ({ n, mingle }) => mingle.joinErrors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
+    ({ n, mingle }) => mingle.errors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
   );
   if (broken) {
     console.error('\nFAILED: some phone never held its group, or a join, connection or tap failed');
