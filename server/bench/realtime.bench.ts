@@ -1,154 +1,92 @@
 /**
- * Realtime bench: N attendee sockets in one event, the organizer starts a round, and we measure
- * the time from the start request to each phone holding its assignment. The server runs as its
- * own process (built app, SQLite, in-process realtime) so its memory is its own.
+ * Realtime bench (issue #12): N phones in one event; each round the organizer starts it and we time
+ * the start request to every phone holding its group, for every round. In the same run a bare
+ * socket.io server sends one personal message of the same size to each of N sockets, timed from its
+ * trigger request to each socket receiving. Servers run on core 0, this process (every client) on core 1.
  *
- *   npm run bench:realtime            (1,000 and 5,000 attendees)
- *   BENCH_SIZES=200 npm run bench:realtime
+ *   npm run bench:realtime                                   (5,000 phones, 3 rounds, 1,000 taps)
+ *   BENCH_SIZES=300,1000 BENCH_ROUNDS=3 BENCH_TAPS=300 npm run bench:realtime
+ *   BENCH_PROFILE=1 BENCH_SIZES=5000 npm run bench:realtime   (also: the server's top functions per start)
+ *   npm run bench:realtime:ci                                (200 phones, 1 round: it still works; no timing checked)
+ *
+ * Exits 1 when a phone never holds its group, a join or connection fails, or a tap is refused.
  */
-import { spawn, execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { io, type Socket } from 'socket.io-client';
+import { runBaseline, type BaselineFigures } from './realtime-baseline';
+import { runMingle, type MingleFigures } from './realtime-mingle';
+import { pinClients, type Spread } from './realtime-tools';
 
-const ROOT = join(__dirname, '../..');
-const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
-const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
+const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const taps = Number(process.env.BENCH_TAPS ?? 1000);
+/** profile the Mingle server during each round start and print its top functions */
+const profile = process.env.BENCH_PROFILE === '1';
 
 async function main() {
-  const rows: string[] = [];
-  for (const n of sizes) rows.push(await run(n));
-  console.log('\nattendees | connect s | start→assigned p50 ms | p99 ms | max ms | assigned | errors | server RSS MB (idle → after round)');
+  const pinned = pinClients();
+  if (!pinned) console.warn('taskset not found: servers and clients share every core, timings are not comparable to pinned runs');
+  const runs: Array<{ n: number; mingle: MingleFigures; baseline: BaselineFigures }> = [];
+  for (const n of sizes) {
+    const mingle = await runMingle(n, rounds, taps, profile);
+    const baseline = await runBaseline(n, rounds, mingle.newsBytes);
+    runs.push({ n, mingle, baseline });
+  }
+
+  console.log(
+    `\nround start → every phone holds its group (ms, from the start request; servers ${pinned ? 'on core 0, clients on core 1' : 'unpinned'})`,
+  );
+  console.log(
+    'phones | round | Mingle p50 / p99 / max | holding | HTTP start answer | socket.io p50 / p99 / max | p99 ratio (≤ 1.5) | KB RSS per phone: Mingle / socket.io (≤ 25)',
+  );
   console.log('--- | --- | --- | --- | --- | --- | --- | ---');
-  for (const r of rows) console.log(r);
-}
-
-async function run(n: number): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--max-old-space-size=4096', 'server/dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      JOIN_RATE_LIMIT: '100000',
-      AUTH_RATE_LIMIT: '1000',
-      HANDSHAKE_RATE_LIMIT: '100000',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const sockets: Socket[] = [];
-  let errors = 0;
-  try {
-    await waitFor(`${url}/api/health`);
-    const signup = await fetch(`${url}/api/auth/signup`, {
-      method: 'POST',
-      headers: CSRF,
-      body: JSON.stringify({ email: `bench${n}@example.com`, name: 'Bench', password: 'long enough pw' }),
+  for (const { n, mingle, baseline } of runs)
+    mingle.rounds.forEach((r, i) => {
+      const plain = baseline.triggers[i]!;
+      console.log(
+        [
+          n,
+          i + 1,
+          three(r.held),
+          `${r.phones}/${n}`,
+          r.startAnswerMs,
+          three(plain),
+          (r.held.p99 / plain.p99).toFixed(2),
+          `${mingle.kbPerPhone.toFixed(1)} / ${baseline.kbPerSocket.toFixed(1)}`,
+        ].join(' | '),
+      );
     });
-    const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
-    const headers = { ...CSRF, cookie };
-    const tags = Array.from({ length: 40 }, (_, i) => `tag${i}`);
-    const event = (await (
-      await fetch(`${url}/api/events`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ name: `Bench ${n}`, interests: tags, groupSize: 4 }),
-      })
-    ).json()) as { id: string; joinCode: string };
-    await fetch(`${url}/api/events/${event.id}/state`, { method: 'POST', headers, body: JSON.stringify({ state: 'open' }) });
+  for (const { n, mingle } of runs)
+    console.log(
+      `\n${n} phones: joined and connected in ${mingle.connectSeconds.toFixed(1)} s, ${mingle.errors} errors; a group's news is ${mingle.newsBytes} B on the wire`,
+    );
 
-    const t0 = Date.now();
-    const tokens: string[] = [];
-    for (let i = 0; i < n; i += 50) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(50, n - i) }, async (_, k) => {
-          const interests = [0, 1, 2].map((j) => tags[(i + k + j * 7) % 40]);
-          const res = await fetch(`${url}/api/join/${event.joinCode}`, {
-            method: 'POST',
-            headers: CSRF,
-            body: JSON.stringify({ name: `P ${i + k}`, company: `C${(i + k) % 200}`, interests, acceptPrivacy: true }),
-          });
-          if (!res.ok) errors++;
-          return ((await res.json()) as { token: string }).token;
-        }),
+  console.log('\narrival storm ("I\'m here" spread over 10 s)');
+  console.log(
+    'phones | taps | ack p50 / p99 / max ms (p99 ≤ 200) | refused | bytes to the screen | to the console | to all phones (per phone)',
+  );
+  console.log('--- | --- | --- | --- | --- | --- | ---');
+  for (const { n, mingle } of runs) {
+    const s = mingle.storm;
+    if (s)
+      console.log(
+        [n, s.taps, three(s.ack), s.errors, s.screenBytes, s.consoleBytes, `${s.phoneBytes} (${Math.round(s.phoneBytes / n)})`].join(' | '),
       );
-      tokens.push(...batch);
-    }
-    const assignedAt = new Map<number, number>();
-    for (let i = 0; i < tokens.length; i += 100) {
-      await Promise.all(
-        tokens.slice(i, i + 100).map(
-          (token, k) =>
-            new Promise<void>((resolve) => {
-              const s = io(url, { transports: ['websocket'], auth: { role: 'attendee', token }, reconnection: false, forceNew: true });
-              s.on(
-                'round:assigned',
-                (state: { group: unknown }) => state.group && !assignedAt.has(i + k) && assignedAt.set(i + k, Date.now()),
-              );
-              s.once('snapshot', () => resolve());
-              s.once('connect_error', () => {
-                errors++;
-                resolve();
-              });
-              sockets.push(s);
-            }),
-        ),
-      );
-    }
-    const connectSeconds = (Date.now() - t0) / 1000;
-    await sleep(1500);
-    const idleRss = rssMb(server.pid!);
-    const start = Date.now();
-    const res = await fetch(`${url}/api/events/${event.id}/rounds`, { method: 'POST', headers, body: '{}' });
-    if (!res.ok) throw new Error(`start failed: ${res.status} ${await res.text()}`);
-    const deadline = Date.now() + 60_000;
-    while (assignedAt.size < tokens.length && Date.now() < deadline) await sleep(50);
-    const latencies = [...assignedAt.values()].map((t) => t - start).sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-    const afterRss = rssMb(server.pid!);
-    return `${n} | ${connectSeconds.toFixed(1)} | ${pct(50)} | ${pct(99)} | ${latencies.at(-1)} | ${assignedAt.size}/${n} | ${errors} | ${idleRss} → ${afterRss}`;
-  } finally {
-    sockets.forEach((s) => s.disconnect());
-    server.kill('SIGTERM');
-    await sleep(500);
-    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  for (const { n, mingle } of runs)
+    mingle.profiles.forEach((top, i) =>
+      console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
+    );
+
+  const broken = runs.some(
+    ({ n, mingle }) => mingle.errors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
+  );
+  if (broken) {
+    console.error('\nFAILED: some phone never held its group, or a join, connection or tap failed');
+    process.exit(1);
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  return Math.round(Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024);
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`server did not start: ${url}`);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const three = (s: Spread) => `${s.p50} / ${s.p99} / ${s.max}`;
 
 main().catch((error) => {
   console.error(error);

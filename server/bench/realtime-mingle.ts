@@ -1,0 +1,249 @@
+/**
+ * The bench's Mingle run: the built app in its own process (SQLite, in-process realtime), N phones in
+ * one event, rounds started and ended by the organizer over HTTP, then an arrival storm.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
+import { startProfile, stopProfile } from './realtime-profile';
+import { freePort, inBatches, settledRssKb, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
+
+const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
+const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
+
+export interface RoundFigures {
+  /** start request sent → each phone holds its group */
+  held: Spread;
+  phones: number;
+  startAnswerMs: number;
+}
+
+export interface StormFigures {
+  taps: number;
+  ack: Spread;
+  errors: number;
+  screenBytes: number;
+  consoleBytes: number;
+  /** to all phones of the event */
+  phoneBytes: number;
+}
+
+export interface MingleFigures {
+  /** joins and socket connections refused */
+  errors: number;
+  connectSeconds: number;
+  kbPerPhone: number;
+  rounds: RoundFigures[];
+  /** the mean size of a group's news on the wire, for the baseline's personal message */
+  newsBytes: number;
+  storm: StormFigures | null;
+  /** per round, the server's top functions during the start, when profiled */
+  profiles: string[][];
+}
+
+/** One phone as the bench sees it: when it held a group, per round. */
+interface Phone {
+  id: string;
+  socket: Socket;
+  held: Map<string, { at: number; groupId: string }>;
+  bytes: number;
+}
+
+/** `profile`: profile each round start in the server. */
+export async function runMingle(n: number, rounds: number, taps: number, profile = false): Promise<MingleFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    JOIN_RATE_LIMIT: '100000',
+    AUTH_RATE_LIMIT: '1000',
+    HANDSHAKE_RATE_LIMIT: '100000',
+    NODE_ENV: 'test',
+  });
+  const phones: Phone[] = [];
+  const watchers: Socket[] = [];
+  const newsSizes: number[] = [];
+  try {
+    await waitForHttp(`${url}/api/health`, server);
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: CSRF,
+      body: JSON.stringify({ email: `bench${n}@example.com`, name: 'Bench', password: 'long enough pw' }),
+    });
+    const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+    const organizer = { ...CSRF, cookie };
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: organizer, body: JSON.stringify(body) });
+    const event = (await (await post('/api/events', { name: `Bench ${n}`, interests: TAGS, groupSize: 4 })).json()) as {
+      id: string;
+      joinCode: string;
+      screenKey: string;
+    };
+    await post(`/api/events/${event.id}/state`, { state: 'open' });
+
+    const t0 = Date.now();
+    let errors = 0;
+    const joined = await inBatches([...Array(n).keys()], 50, async (i) => {
+      const res = await fetch(`${url}/api/join/${event.joinCode}`, {
+        method: 'POST',
+        headers: CSRF,
+        body: JSON.stringify({
+          name: `P ${i}`,
+          company: `C${i % 200}`,
+          interests: [0, 1, 2].map((j) => TAGS[(i + j * 7) % 40]),
+          acceptPrivacy: true,
+        }),
+      });
+      if (!res.ok) errors++;
+      return (await res.json()) as JoinResult;
+    });
+
+    // The console and the screen watch from the start; they are not phones, so they connect before the memory reading.
+    const consoleBytes = watch(connect(url, { role: 'organizer', eventId: event.id }, cookie), watchers);
+    const screenBytes = watch(connect(url, { role: 'screen', eventId: event.id, key: event.screenKey }), watchers);
+    await waitUntil(() => watchers.every((s) => s.connected), 10_000, 'console or screen did not connect');
+    const before = await settledRssKb(server);
+    await inBatches(joined, 100, async ({ token, me }) => {
+      const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), bytes: 0 };
+      phones.push(phone);
+      listen(phone, newsSizes);
+      await new Promise<void>((resolve) => {
+        phone.socket.once('snapshot', () => resolve());
+        phone.socket.once('connect_error', () => {
+          errors++;
+          resolve();
+        });
+      });
+    });
+    const connectSeconds = (Date.now() - t0) / 1000;
+    const after = await settledRssKb(server);
+
+    const figures: RoundFigures[] = [];
+    const profiles: string[][] = [];
+    let roundId = '';
+    for (let r = 1; r <= rounds; r++) {
+      if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+      if (profile) await startProfile(server);
+      const start = Date.now();
+      const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
+      const startAnswerMs = Date.now() - start;
+      roundId = answer.round.id;
+      const holding = () => phones.filter((p) => p.held.has(roundId)).length;
+      await waitUntil(() => holding() === phones.length, 60_000);
+      if (profile) profiles.push(await stopProfile(server, r));
+      figures.push({
+        held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
+        phones: holding(),
+        startAnswerMs,
+      });
+    }
+
+    const storm = taps > 0 ? await arrivalStorm(phones, Math.min(taps, n), roundId, consoleBytes, screenBytes) : null;
+    const sizes = newsSizes.length ? newsSizes : [0];
+    return {
+      errors,
+      connectSeconds,
+      kbPerPhone: (after - before) / n,
+      rounds: figures,
+      newsBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
+      storm,
+      profiles,
+    };
+  } finally {
+    [...phones.map((p) => p.socket), ...watchers].forEach((s) => s.disconnect());
+    await stop(server, profile);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function connect(url: string, auth: Record<string, string>, cookie?: string): Socket {
+  return io(url, {
+    transports: ['websocket'],
+    auth,
+    reconnection: false,
+    forceNew: true,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
+}
+
+/** A phone holds its group when it would show it: a group's news it is in, or (on any path still sending it) its own assignment. */
+function listen(phone: Phone, newsSizes: number[]): void {
+  const hold = (roundId: string, groupId: string) => phone.held.has(roundId) || phone.held.set(roundId, { at: Date.now(), groupId });
+  phone.socket.on('group:changed', (news: GroupNews) => {
+    if (myGroupFrom(news, phone.id)) hold(news.roundId, news.groupId);
+  });
+  phone.socket.on('round:assigned', (state: AttendeeRoundState) => {
+    if (state.group) hold(state.group.roundId, state.group.groupId);
+  });
+  phone.socket.io.engine.on('packet', ({ data }) => {
+    if (typeof data !== 'string') return;
+    phone.bytes += Buffer.byteLength(data);
+    if (data.startsWith('2["group:changed"')) newsSizes.push(Buffer.byteLength(data));
+  });
+}
+
+/** Counts the bytes a socket receives on the wire. */
+function watch(socket: Socket, all: Socket[]): { bytes: number } {
+  const count = { bytes: 0 };
+  all.push(socket);
+  socket.io.engine.on('packet', ({ data }) => {
+    if (typeof data === 'string') count.bytes += Buffer.byteLength(data);
+  });
+  return count;
+}
+
+/** The first `taps` phones tap "I'm here", spread evenly over 10 s; each waits for its acknowledgement. */
+async function arrivalStorm(
+  phones: Phone[],
+  taps: number,
+  roundId: string,
+  organizer: { bytes: number },
+  screen: { bytes: number },
+): Promise<StormFigures> {
+  const tappers = phones.slice(0, taps);
+  const [organizer0, screen0, phones0] = [organizer.bytes, screen.bytes, sumBytes(phones)];
+  let errors = 0;
+  const gap = 10_000 / tappers.length;
+  const t0 = Date.now();
+  const acks = await Promise.all(
+    tappers.map(async (phone, i) => {
+      await new Promise((r) => setTimeout(r, t0 + i * gap - Date.now()));
+      const sent = Date.now();
+      const ack = (await phone.socket.timeout(30_000).emitWithAck('group:arrive', { groupId: phone.held.get(roundId)!.groupId })) as {
+        data?: unknown;
+      };
+      if (!ack.data) errors++;
+      return Date.now() - sent;
+    }),
+  );
+  // Coalesced news may follow the last acknowledgement: count until the console and the screen are quiet for a second.
+  let last = -1;
+  await waitUntil(async () => {
+    const now = organizer.bytes + screen.bytes;
+    if (now === last) return true;
+    last = now;
+    await new Promise((r) => setTimeout(r, 1000));
+    return false;
+  }, 10_000);
+  return {
+    taps: tappers.length,
+    ack: spread(acks),
+    errors,
+    screenBytes: screen.bytes - screen0,
+    consoleBytes: organizer.bytes - organizer0,
+    phoneBytes: sumBytes(phones) - phones0,
+  };
+}
+
+const sumBytes = (phones: Phone[]) => phones.reduce((a, p) => a + p.bytes, 0);
+
+async function ok(res: Promise<Response>, what: string): Promise<unknown> {
+  const answer = await res;
+  if (!answer.ok) throw new Error(`${what} failed: ${answer.status} ${await answer.text()}`);
+  return answer.json();
+}
