@@ -38,6 +38,8 @@ export function nextEvent(
       socket.offAny(listener);
       reject(new Error(`no ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
+    // A wait nobody awaits any more (its socket was refused) must not keep Jest from exiting.
+    timer.unref();
     const listener = (name: string, payload: unknown) => {
       if (name !== event || !matches(payload)) return;
       clearTimeout(timer);
