@@ -39,7 +39,8 @@ export class PlanWorker {
     // Compiled: plan-worker.js beside this file. Under ts-jest or tsx: the .ts file through tsx.
     const compiled = __filename.endsWith('.js');
     const file = join(__dirname, compiled ? 'plan-worker.js' : 'plan-worker.ts');
-    const worker = new Worker(file, compiled ? {} : { execArgv: ['--require', 'tsx/cjs'] });
+    // Compiled, it needs no loader and takes none of the parent's: a --import of .ts hooks (the bench's) would fail in it.
+    const worker = new Worker(file, { execArgv: compiled ? [] : ['--require', 'tsx/cjs'] });
     worker.unref();
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       const waiting = this.waiting.get(msg.id);
