@@ -6,7 +6,8 @@ import { planSchedule, type PlanScheduleInput } from '../engine/schedule';
 export type PlanJob = { kind: 'round'; input: PlanRoundInput } | { kind: 'schedule'; input: PlanScheduleInput };
 
 // On Linux a thread has its own nice value: planning ahead yields the core (a pinned or busy one) to round starts.
-if ((workerData as { background?: boolean } | null)?.background) {
+// Elsewhere the nice value is the whole process's, so it is left alone.
+if (process.platform === 'linux' && (workerData as { background?: boolean } | null)?.background) {
   try {
     setPriority(19);
   } catch {
