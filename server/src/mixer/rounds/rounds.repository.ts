@@ -210,6 +210,27 @@ export class RoundsRepository {
     return { pairs, rounds: rounds.map((r) => r.number) };
   }
 
+  /** Every group of the event with its round, for the report: one query. */
+  groupsOfEvent(eventId: string): Promise<Array<Pick<Group, 'id' | 'roundId' | 'position' | 'spot'>>> {
+    return this.groups.find({ select: { id: true, roundId: true, position: true, spot: true }, where: { eventId } });
+  }
+
+  /** Everyone ever seated at the event (late joiners and people who left a group included): one query. */
+  async seatsOfEvent(eventId: string): Promise<Array<Pick<GroupMember, 'groupId' | 'roundId' | 'attendeeId'>>> {
+    const rows: Array<{ groupId: string; roundId: string; attendeeId: string }> = await this.members
+      .createQueryBuilder('m')
+      .innerJoin(Group, 'g', 'g.id = m.group_id')
+      .select(['m.group_id AS "groupId"', 'm.round_id AS "roundId"', 'm.attendee_id AS "attendeeId"'])
+      .where('g.event_id = :eventId', { eventId })
+      .getRawMany();
+    return rows;
+  }
+
+  /** Every meeting of the event with its round and group: one query. */
+  meetingsOfEvent(eventId: string): Promise<Array<Pick<Meeting, 'a' | 'b' | 'roundNumber' | 'groupId'>>> {
+    return this.meetings.find({ select: { a: true, b: true, roundNumber: true, groupId: true }, where: { eventId } });
+  }
+
   // round plans
 
   plan(eventId: string): Promise<RoundPlan | null> {
