@@ -309,6 +309,83 @@ describe('the report after "End event"', () => {
   });
 });
 
+describe('a big evening', () => {
+  const app = useApp();
+
+  it('400 people over 10 rounds: every seat and meeting of every round', async () => {
+    const { org, event } = await openEvent(app().url);
+    const ids: string[] = [];
+    for (let i = 0; i < 400; i += 25)
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: 25 }, async (_, k) => (await join(app().url, event.joinCode, person({ name: `Guest ${i + k}` }))).me.id),
+        )),
+      );
+    const rounds = app().app.get(RoundsRepository);
+    for (const [r, k] of [1, 3, 7, 9, 11, 13, 17, 19, 21, 23].entries()) {
+      const number = r + 1;
+      const round = Object.assign(new Round(), {
+        id: randomUUID(),
+        eventId: event.id,
+        number,
+        state: 'ended',
+        startedAt: number * MIN,
+        endsAt: number * MIN + 1,
+        endedAt: number * MIN + 1,
+        figures: { people: 400, groups: 100, repeatPairs: 0, meanSharedInterests: 0 },
+      });
+      const groups = Array.from({ length: 100 }, (_, position) =>
+        Object.assign(new Group(), {
+          id: randomUUID(),
+          roundId: round.id,
+          eventId: event.id,
+          position,
+          spot: `Table ${position + 1}`,
+          icebreaker: '',
+        }),
+      );
+      const tables: string[][] = groups.map(() => []);
+      ids.forEach((id, i) => tables[Math.floor(((i * k) % 400) / 4)]!.push(id));
+      const members = tables.flatMap((t, g) =>
+        t.map((attendeeId) =>
+          Object.assign(new GroupMember(), {
+            groupId: groups[g]!.id,
+            attendeeId,
+            roundId: round.id,
+            joinedAt: 0,
+            arrivedAt: null,
+            leftAt: null,
+            moved: false,
+          }),
+        ),
+      );
+      const meetings = tables.flatMap((t, g) =>
+        t.flatMap((x, i) =>
+          t.slice(i + 1).map((y) => {
+            const [a, b] = [x, y].sort() as [string, string];
+            return Object.assign(new Meeting(), {
+              roundId: round.id,
+              a,
+              b,
+              eventId: event.id,
+              roundNumber: number,
+              groupId: groups[g]!.id,
+            });
+          }),
+        ),
+      );
+      await rounds.add(round, groups, members, meetings);
+    }
+    const started = Date.now();
+    const report = (await org.get(`/api/events/${event.id}/report`).expect(200)).body as EventReport;
+    const seating = (await org.get(`/api/events/${event.id}/report/seating.csv`).expect(200)).text;
+    console.log(`report of 400 people x 10 rounds: JSON and seating CSV in ${Date.now() - started} ms`);
+    expect(report.rounds.map((r) => [r.present, r.groups, r.meetings])).toEqual(Array.from({ length: 10 }, () => [400, 100, 600]));
+    expect(report.totals.meetings).toBe(6000);
+    expect(seating.slice(1).trimEnd().split('\r\n')).toHaveLength(1 + 4000);
+  }, 60_000);
+});
+
 describe('a live evening', () => {
   const app = useApp();
 

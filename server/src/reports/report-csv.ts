@@ -5,7 +5,7 @@ import type { Evening } from './evening';
 const BOM = '\uFEFF';
 
 const nameOf = (people: Map<string, Evening['people'][number]>, id: string) => people.get(id)?.name.trim() || ERASED_NAME;
-const byText = (x: string, y: string) => x.localeCompare(y);
+const byText = new Intl.Collator('en').compare;
 
 /** Who sat where: every round, every group, names only (no company, no contact detail). */
 export function seatingCsv(evening: Evening): string {

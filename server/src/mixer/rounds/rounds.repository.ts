@@ -210,20 +210,24 @@ export class RoundsRepository {
     return { pairs, rounds: rounds.map((r) => r.number) };
   }
 
-  /** Every group of the event with its round, for the report: one query. */
+  /** Every group of the event with its round, for the report: one query (through rounds, on the groups' round index). */
   groupsOfEvent(eventId: string): Promise<Array<Pick<Group, 'id' | 'roundId' | 'position' | 'spot'>>> {
-    return this.groups.find({ select: { id: true, roundId: true, position: true, spot: true }, where: { eventId } });
+    return this.groups
+      .createQueryBuilder('g')
+      .innerJoin(Round, 'r', 'r.id = g.round_id')
+      .select(['g.id', 'g.roundId', 'g.position', 'g.spot'])
+      .where('r.event_id = :eventId', { eventId })
+      .getMany();
   }
 
   /** Everyone ever seated at the event (late joiners and people who left a group included): one query. */
   async seatsOfEvent(eventId: string): Promise<Array<Pick<GroupMember, 'groupId' | 'roundId' | 'attendeeId'>>> {
-    const rows: Array<{ groupId: string; roundId: string; attendeeId: string }> = await this.members
+    return this.members
       .createQueryBuilder('m')
-      .innerJoin(Group, 'g', 'g.id = m.group_id')
-      .select(['m.group_id AS "groupId"', 'm.round_id AS "roundId"', 'm.attendee_id AS "attendeeId"'])
-      .where('g.event_id = :eventId', { eventId })
-      .getRawMany();
-    return rows;
+      .innerJoin(Round, 'r', 'r.id = m.round_id')
+      .select(['m.groupId', 'm.roundId', 'm.attendeeId'])
+      .where('r.event_id = :eventId', { eventId })
+      .getMany();
   }
 
   /** Every meeting of the event with its round and group: one query. */
