@@ -88,6 +88,8 @@ test('the report of an ended evening: figures, charts, downloads, print, accessi
   await signIn(page.context(), app.baseUrl, host.cookie);
   await page.goto(`${app.baseUrl}/console/events/${event.id}/live`);
   await page.getByRole('heading', { name: 'Thursday Mixer', level: 1 }).waitFor();
+  await page.getByRole('link', { name: "See the evening's report" }).waitFor();
+  await page.screenshot({ path: artifactPath('report-live-link.png') });
   await page.getByRole('link', { name: 'Report', exact: true }).click();
   await page.getByRole('heading', { name: 'Report: Thursday Mixer', level: 1 }).waitFor();
   expect(page.url()).toBe(`${app.baseUrl}/console/events/${event.id}/report`);
@@ -165,6 +167,8 @@ test('the report of an ended evening: figures, charts, downloads, print, accessi
   // The events list links the ended event's report.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${app.baseUrl}/console`);
+  await page.getByRole('link', { name: 'Report of Thursday Mixer' }).waitFor();
+  await page.screenshot({ path: artifactPath('report-events-list.png') });
   await page.getByRole('link', { name: 'Report of Thursday Mixer' }).click();
   await page.getByRole('heading', { name: 'Report: Thursday Mixer', level: 1 }).waitFor();
 });

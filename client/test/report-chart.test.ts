@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeChart, niceScale, percent } from '../src/console/report/chart-scale';
+import { roundLength } from '../src/console/report/report-format';
 
 test('a nice scale tops the largest value with round ticks', () => {
   assert.deepEqual(niceScale(7), { top: 8, ticks: [0, 2, 4, 6, 8] });
@@ -26,4 +27,11 @@ test('a chart is told in words for screen readers', () => {
   );
   assert.equal(describeChart('Rate', ['round 1'], [{ name: 'rate', values: [0.333] }], percent), 'Rate: round 1 33%.');
   assert.equal(describeChart('Rate', [], []), 'Rate: no data yet.');
+});
+
+test('a round lasts m:ss, until now while it runs', () => {
+  const start = '2026-11-30T18:00:00.000Z';
+  assert.equal(roundLength(start, '2026-11-30T18:00:18.400Z', start), '0:18');
+  assert.equal(roundLength(start, '2026-11-30T18:10:00.000Z', start), '10:00');
+  assert.equal(roundLength(start, null, '2026-11-30T19:12:05.000Z'), '72:05');
 });

@@ -1,4 +1,4 @@
-import { REPORT_FILES, type EventReport } from '@mingle/shared';
+import { REPORT_FILES, type EventReport } from '@mingle/shared/report';
 
 /** A time of day in the event's own zone, e.g. "6:30 PM". */
 export function timeInZone(iso: string, timeZone: string, locale?: string): string {
@@ -9,8 +9,11 @@ export function timeInZone(iso: string, timeZone: string, locale?: string): stri
   }
 }
 
-/** "10 min", "2.5 min" */
-export const minutes = (m: number) => `${Number.isInteger(m) ? m : m.toFixed(1)} min`;
+/** How long a round lasted (or has lasted until `now`), as m:ss: "0:18", "10:00", "72:05". */
+export function roundLength(startedAt: string, endedAt: string | null, now: string): string {
+  const seconds = Math.max(0, Math.round((Date.parse(endedAt ?? now) - Date.parse(startedAt)) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
 
 /** The report's downloads: route, file name and what each holds. */
 export const DOWNLOADS = [
