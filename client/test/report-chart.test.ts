@@ -10,6 +10,10 @@ test('a nice scale tops the largest value with round ticks', () => {
   assert.deepEqual(niceScale(0), { top: 1, ticks: [0, 0.25, 0.5, 0.75, 1] });
   assert.deepEqual(niceScale(400), { top: 400, ticks: [0, 100, 200, 300, 400] });
   assert.deepEqual(niceScale(401), { top: 500, ticks: [0, 125, 250, 375, 500] });
+  // Counts: whole ticks only.
+  assert.deepEqual(niceScale(2, 4, 1, true), { top: 2, ticks: [0, 1, 2] });
+  assert.deepEqual(niceScale(0, 4, 1, true), { top: 1, ticks: [0, 1] });
+  assert.deepEqual(niceScale(9, 4, 1, true), { top: 12, ticks: [0, 3, 6, 9, 12] });
 });
 
 test('a chart is told in words for screen readers', () => {

@@ -3,12 +3,22 @@
  * screen reader hears for a chart. No DOM, so it runs in node:test as it is.
  */
 
-/** Steps of 1, 2, 2.5 or 5 × 10^k (and 125, 1250…), the smallest whose `count` steps reach `max` (at least `floor`). */
-export function niceScale(max: number, count = 4, floor = 1): { top: number; ticks: number[] } {
+/**
+ * Steps of 1, 2, 2.5 or 5 × 10^k (and 125, 1250…), the smallest whose `count` steps reach `max`
+ * (at least `floor`). With `whole`, for counts of people or pairs, every tick is a whole number
+ * (steps of 1, 2, 3, 4, 5, 6 or 8 × 10^k).
+ */
+export function niceScale(max: number, count = 4, floor = 1, whole = false): { top: number; ticks: number[] } {
   const target = Math.max(max, floor);
+  if (whole && target <= count) {
+    const top = Math.ceil(target);
+    return { top, ticks: Array.from({ length: top + 1 }, (_, i) => i) };
+  }
   const rough = target / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, ...(power >= 100 ? [1.25] : []), 2, 2.5, 5, 10].map((m) => m * power).find((s) => s * count >= target) ?? 10 * power;
+  const multiples = whole ? [1, 2, 3, 4, 5, 6, 8, 10] : [1, ...(power >= 100 ? [1.25] : []), 2, 2.5, 5, 10];
+  const steps = multiples.map((m) => m * power).filter((s) => !whole || Number.isInteger(s));
+  const step = steps.find((s) => s * count >= target) ?? 10 * power;
   const ticks = Array.from({ length: count + 1 }, (_, i) => round(i * step));
   return { top: ticks[count]!, ticks };
 }
