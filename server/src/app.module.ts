@@ -15,6 +15,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { NewsModule } from './news/news.module';
+import { ReportsModule } from './reports/reports.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
 import { AccessGuard } from './access/access.guard';
@@ -54,6 +55,7 @@ export class AppModule {
         AttendeesModule,
         RoundsModule,
         ConnectionsModule,
+        ReportsModule,
         NewsModule,
         RealtimeModule,
       ],

@@ -18,6 +18,7 @@ import {
 import { autopilotBody, breakBody, extendRoundBody, startRoundBody, type ConsoleRoundState } from './rounds';
 import { noteBody, optOutBody, otherIdParam, shareBody, type ConnectionStats, type MetPerson, type ShareChoiceView } from './connections';
 import { plannerBody, type PlannerResult } from './planner';
+import type { EventReport } from './report';
 import type { CommonErrorCode, ErrorCode } from './errors';
 
 /**
@@ -98,6 +99,11 @@ export const routes = {
     errors: [],
   },
   'GET /api/events/:id/connections': { params: eventIdParam, response: answers<ConnectionStats>(), errors: [] },
+
+  'GET /api/events/:id/report': { params: eventIdParam, response: answers<EventReport>(), errors: [] },
+  'GET /api/events/:id/report/seating.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
+  'GET /api/events/:id/report/meetings.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
+  'GET /api/events/:id/report/figures.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
 
   'GET /api/events/:id/rounds': { params: eventIdParam, response: answers<ConsoleRoundState>(), errors: [] },
   'POST /api/events/:id/rounds': {

@@ -47,6 +47,14 @@ export class AttendeesRepository {
     return this.attendees.find({ select: { id: true, interests: true }, where: { eventId, status: Not(In([...GONE, 'left'])) } });
   }
 
+  /** Everyone who ever joined the event, for the report: names, companies, interests and presence, never cards. */
+  forReport(eventId: string): Promise<Array<Pick<Attendee, 'id' | 'name' | 'company' | 'interests' | 'status' | 'connectedAt'>>> {
+    return this.attendees.find({
+      select: { id: true, name: true, company: true, interests: true, status: true, connectedAt: true },
+      where: { eventId },
+    });
+  }
+
   /** Per event, how many are not removed or erased. */
   async countByEvent(eventIds: string[]): Promise<Map<string, number>> {
     const rows: Array<{ eventId: string; n: string | number }> = await this.attendees

@@ -159,6 +159,18 @@ export class ConnectionsRepository {
     return { asked, matches };
   }
 
+  /**
+   * For the report: when each ask was made, as the unordered pair it concerns. Who asked whom
+   * never leaves this repository.
+   */
+  async askTimes(eventId: string): Promise<Array<{ a: string; b: string; at: number }>> {
+    const rows = await this.requests.find({ select: { fromId: true, toId: true, createdAt: true }, where: { eventId } });
+    return rows.map((r) => {
+      const [a, b] = ordered(r.fromId, r.toId);
+      return { a, b, at: Number(r.createdAt) };
+    });
+  }
+
   /** Someone removed or erased: their swap requests and matches, both ways, their share choice and notes. */
   async dropAllOf(attendeeId: string): Promise<void> {
     await this.requests.delete({ fromId: attendeeId });

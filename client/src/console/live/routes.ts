@@ -10,6 +10,13 @@ export const liveRoutes: RouteRecordRaw[] = [
     meta: { title: 'Live' },
   },
   {
+    path: 'events/:id/report',
+    name: 'event-report',
+    component: () => import('../report/ReportPage.vue'),
+    props: true,
+    meta: { title: 'Report' },
+  },
+  {
     path: 'planner',
     name: 'planner',
     component: () => import('../planner/PlannerPage.vue'),

@@ -210,6 +210,31 @@ export class RoundsRepository {
     return { pairs, rounds: rounds.map((r) => r.number) };
   }
 
+  /** Every group of the event with its round, for the report: one query (through rounds, on the groups' round index). */
+  groupsOfEvent(eventId: string): Promise<Array<Pick<Group, 'id' | 'roundId' | 'position' | 'spot'>>> {
+    return this.groups
+      .createQueryBuilder('g')
+      .innerJoin(Round, 'r', 'r.id = g.round_id')
+      .select(['g.id', 'g.roundId', 'g.position', 'g.spot'])
+      .where('r.event_id = :eventId', { eventId })
+      .getMany();
+  }
+
+  /** Everyone ever seated at the event (late joiners and people who left a group included): one query. */
+  async seatsOfEvent(eventId: string): Promise<Array<Pick<GroupMember, 'groupId' | 'roundId' | 'attendeeId'>>> {
+    return this.members
+      .createQueryBuilder('m')
+      .innerJoin(Round, 'r', 'r.id = m.round_id')
+      .select(['m.groupId', 'm.roundId', 'm.attendeeId'])
+      .where('r.event_id = :eventId', { eventId })
+      .getMany();
+  }
+
+  /** Every meeting of the event with its round and group: one query. */
+  meetingsOfEvent(eventId: string): Promise<Array<Pick<Meeting, 'a' | 'b' | 'roundNumber' | 'groupId'>>> {
+    return this.meetings.find({ select: { a: true, b: true, roundNumber: true, groupId: true }, where: { eventId } });
+  }
+
   // round plans
 
   plan(eventId: string): Promise<RoundPlan | null> {
