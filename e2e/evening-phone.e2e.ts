@@ -198,13 +198,15 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
 
   // Dev's phone drops: Eve's phone and the console's group card say so; it comes back, and so do they.
   await dev.context().setOffline(true);
-  await eve.getByText('Dev is offline').waitFor({ timeout: 15_000 });
+  await eve.getByText('Dev is offline', { exact: true }).waitFor({ timeout: 15_000 });
+  // Read out too, not only shown.
+  await eve.locator('[aria-live]', { hasText: 'Dev is offline.' }).waitFor({ state: 'attached' });
   await console_.getByTestId('member-offline').first().waitFor({ timeout: 15_000 });
   expect(await console_.locator('.member', { has: console_.getByTestId('member-offline') }).textContent()).toContain('Dev Okafor');
   await shot(eve, 'evening-phone-mate-offline.png');
   await shot(console_, 'evening-console-member-offline.png');
   await dev.context().setOffline(false);
-  await eve.getByText('Dev is offline').waitFor({ state: 'detached', timeout: 15_000 });
+  await eve.getByText('Dev is offline', { exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
   await console_.getByTestId('member-offline').waitFor({ state: 'detached', timeout: 15_000 });
 
   // The Room view: the round, its countdown and "find my name", prefilled with Eve's first name.
@@ -238,6 +240,7 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
   // Eve's phone sleeps (its socket drops) through the start of round 2, then wakes: round 2 at once.
   await eve.context().setOffline(true);
   await eve.getByText(/Offline — reconnecting…|Reconnecting…/).waitFor();
+  await eve.evaluate(() => window.scrollTo(0, 0));
   await shot(eve, 'evening-phone-offline-pill.png', false);
   const pill = await eve.locator('.pill').boundingBox();
   const name = await eve.locator('.shell__event').boundingBox();
