@@ -160,6 +160,10 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
   expect(await eve.evaluate(() => localStorage.getItem('mingle.chime'))).toBe('on');
   await axeClean(eve, 'lobby (light)');
   await shot(eve, 'evening-phone-lobby.png');
+  await eve.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(eve, 'lobby (dark)');
+  await shot(eve, 'evening-phone-lobby-dark.png');
+  await eve.emulateMedia({ colorScheme: 'light' });
 
   // Eve's phone goes into her pocket; the autopilot starts round 1 (8 min, then a 5 min break).
   await setHidden(eve, true);
@@ -236,6 +240,10 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
     .waitFor();
   await axeClean(eve, 'round over (light)');
   await shot(eve, 'evening-phone-round-over.png');
+  await eve.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(eve, 'round over (dark)');
+  await shot(eve, 'evening-phone-round-over-dark.png');
+  await eve.emulateMedia({ colorScheme: 'light' });
 
   // Eve's phone sleeps (its socket drops) through the start of round 2, then wakes: round 2 at once.
   await eve.context().setOffline(true);
