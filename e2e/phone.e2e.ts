@@ -146,7 +146,8 @@ async function afterRoundOne(): Promise<RoundOne<Joined> & { anaId: string }> {
   await phone(round.raj.token, 'POST', `/api/me/people/${anaId}/swap`);
   await round.ana.getByRole('dialog', { name: "It's a match!" }).getByRole('button', { name: 'Great!' }).click();
   await org('POST', `/api/events/${round.event.id}/rounds/current/end`);
-  await round.ana.getByRole('heading', { name: "You're in!" }).waitFor();
+  // The group stays after the end, to swap, until the next round starts.
+  await round.ana.getByRole('heading', { name: 'Round over — swap contacts before you go' }).waitFor();
   return { ...round, anaId };
 }
 
@@ -353,7 +354,7 @@ test('offline and back: the connection indicator, then the current state', async
   } finally {
     await anaContext.setOffline(false);
   }
-  await page.getByRole('heading', { name: "You're in!" }).waitFor();
+  await page.getByRole('heading', { name: 'Round over — swap contacts before you go' }).waitFor();
   await pill.waitFor({ state: 'detached' });
 });
 

@@ -76,6 +76,7 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/me': { allowed: ATTENDEES, destructive: true },
   'POST /api/me/break': { allowed: ATTENDEES, destructive: true },
   'POST /api/me/leave': { allowed: ATTENDEES, destructive: true },
+  'GET /api/me/room': { allowed: ATTENDEES },
   'GET /api/me/people': { allowed: ATTENDEES },
   'GET /api/me/share': { allowed: ATTENDEES },
   'PUT /api/me/share': { allowed: ATTENDEES },

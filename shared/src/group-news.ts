@@ -28,6 +28,13 @@ export interface GroupArrival {
   attendeeId: string;
 }
 
+/** Whose phones in a group are not connected now (a dropped socket, or back again): sent to the group's phones. */
+export interface GroupPresence {
+  groupId: string;
+  /** members (not left) with no socket connected */
+  offline: string[];
+}
+
 /** One member's view of their group: the others with what they share with me; null if I am not in it. */
 export function myGroupFrom(news: GroupNews, attendeeId: string): MyGroup | null {
   const mine = news.members.find((m) => m.id === attendeeId && !m.left);

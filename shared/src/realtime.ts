@@ -3,7 +3,7 @@ import type { Ack } from './errors';
 import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { OrganizerEventView } from './events';
-import type { GroupArrival, GroupNews } from './group-news';
+import type { GroupArrival, GroupNews, GroupPresence } from './group-news';
 import type {
   AttendeeRoundState,
   BoardEntry,
@@ -96,6 +96,8 @@ export interface ServerToClientEvents {
   'group:changed': (group: GroupNews) => void;
   /** to a group's phones: someone tapped "I'm here" */
   'group:arrived': (arrival: GroupArrival) => void;
+  /** to a group's phones: a member's phone dropped or came back (coalesced, once per group) */
+  'group:presence': (presence: GroupPresence) => void;
   /** to the screen: the find-your-table board */
   'board:changed': (board: BoardEntry[]) => void;
   /** to both phones of a new mutual match, each with the other's shared card */

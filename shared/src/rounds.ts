@@ -81,8 +81,11 @@ export interface PastRound extends RoundInfo {
 /** The round part of each role's snapshot. */
 export interface AttendeeRoundState {
   round: RoundInfo | null;
+  /** my group of the latest round: the running one, or the one that just ended (to swap before the next) */
   group: MyGroup | null;
   nextRoundAt: number | null;
+  /** in a snapshot: groupmates whose phone is not connected now */
+  offline?: string[];
 }
 export interface ScreenRoundState {
   round: RoundInfo | null;

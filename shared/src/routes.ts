@@ -15,7 +15,7 @@ import {
   type OrganizerAttendee,
   type PublicEvent,
 } from './attendees';
-import { autopilotBody, breakBody, extendRoundBody, startRoundBody, type ConsoleRoundState } from './rounds';
+import { autopilotBody, breakBody, extendRoundBody, startRoundBody, type ConsoleRoundState, type ScreenRoundState } from './rounds';
 import { noteBody, optOutBody, otherIdParam, shareBody, type ConnectionStats, type MetPerson, type ShareChoiceView } from './connections';
 import { plannerBody, type PlannerResult } from './planner';
 import type { EventReport } from './report';
@@ -143,6 +143,8 @@ export const routes = {
   'DELETE /api/me': { response: answers<void>(), errors: ATTENDEE_ERRORS },
   'POST /api/me/break': { body: breakBody, response: answers<MyProfile>(), errors: ATTENDEE_ERRORS },
   'POST /api/me/leave': { response: answers<MyProfile>(), errors: ATTENDEE_ERRORS },
+  /** the projector's board in the phone's hand: round, countdown, names and spots (never contact details) */
+  'GET /api/me/room': { response: answers<ScreenRoundState>(), errors: ATTENDEE_ERRORS },
   'GET /api/me/people': { response: answers<MetPerson[]>(), errors: ATTENDEE_ERRORS },
   'GET /api/me/share': { response: answers<ShareChoiceView>(), errors: ATTENDEE_ERRORS },
   'PUT /api/me/share': { body: shareBody, response: answers<ShareChoiceView>(), errors: ATTENDEE_ERRORS },

@@ -11,6 +11,7 @@ export const phoneRoutes: RouteRecordRaw[] = [
     props: true,
     children: [
       { path: '', name: 'phone-home', component: () => import('./EventHomePage.vue'), meta: { title: 'Now' } },
+      { path: 'room', name: 'phone-room', component: () => import('./RoomPage.vue'), meta: { title: 'Room' } },
       { path: 'people', name: 'phone-people', component: () => import('./PeoplePage.vue'), meta: { title: 'People I met' } },
       { path: 'profile', name: 'phone-profile', component: () => import('./ProfilePage.vue'), meta: { title: 'Your profile' } },
     ],

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AttendeeRoundState, MetPerson, MyGroup, MyProfile, Presence, PublicEvent, RoundInfo, Snapshot } from '@mingle/shared';
-import { myGroupFrom, withArrival, type GroupArrival, type GroupNews } from '@mingle/shared/group-news';
+import { myGroupFrom, withArrival, type GroupArrival, type GroupNews, type GroupPresence } from '@mingle/shared/group-news';
 import { ApiError, apiClient } from '../lib/api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
 
@@ -31,6 +31,10 @@ export const usePhoneStore = defineStore('phone', () => {
   /** server clock minus this device's, in ms */
   const offset = ref(0);
   const arrived = ref<string[]>(arrivedGroups());
+  /** a snapshot was applied: the state is the server's, not the empty start */
+  const synced = ref(false);
+  /** groupmates whose phone is not connected now */
+  const offline = ref<string[]>([]);
 
   const api = computed(() => apiClient({ token: token.value }));
   const serverNow = () => Date.now() + offset.value;
@@ -39,6 +43,11 @@ export const usePhoneStore = defineStore('phone', () => {
   const group = computed<MyGroup | null>(() => {
     const r = rounds.value;
     return r.round && r.round.state === 'running' && r.group && r.group.roundId === r.round.id ? r.group : null;
+  });
+  /** The group of the round that just ended: kept, to swap contacts, until the next round starts. */
+  const endedGroup = computed<MyGroup | null>(() => {
+    const r = rounds.value;
+    return r.round && r.round.state === 'ended' && r.group && r.group.roundId === r.round.id ? r.group : null;
   });
   const iArrived = computed(() => !!group.value && (group.value.arrived || arrived.value.includes(group.value.groupId)));
 
@@ -54,6 +63,8 @@ export const usePhoneStore = defineStore('phone', () => {
     rounds.value = { round: null, group: null, nextRoundAt: null };
     people.value = null;
     match.value = null;
+    synced.value = false;
+    offline.value = [];
     gone.value = stored ? null : { kind: 'not-joined', message: 'You have not joined this event on this phone.' };
   }
 
@@ -62,6 +73,8 @@ export const usePhoneStore = defineStore('phone', () => {
     me.value = s.me;
     presence.value = s.presence;
     rounds.value = s.rounds;
+    offline.value = s.rounds.offline ?? [];
+    synced.value = true;
     // A snapshot may follow news this phone missed (a reconnect, Redis back): a match, for one.
     if (people.value) void loadPeople(true);
   }
@@ -69,13 +82,16 @@ export const usePhoneStore = defineStore('phone', () => {
   function setRounds(s: AttendeeRoundState): void {
     const before = rounds.value.group?.groupId;
     rounds.value = s;
+    if (s.group?.groupId !== before) offline.value = [];
     // A new group means new people to swap with: refresh the list quietly.
     if (s.group && s.group.groupId !== before) void loadPeople(true);
   }
 
   function roundChanged(round: RoundInfo | null, nextRoundAt: number | null): void {
     const cur = rounds.value.group;
-    const keep = round?.state === 'running' && cur?.roundId === round.id ? cur : null;
+    // The group stays while its round runs, and after it ends (to swap) until the next one starts.
+    const keep = round && cur?.roundId === round.id ? cur : null;
+    if (!keep) offline.value = [];
     rounds.value = { round, nextRoundAt, group: keep };
     if (round?.state === 'ended') void loadPeople(true);
   }
@@ -89,6 +105,7 @@ export const usePhoneStore = defineStore('phone', () => {
     const mine = me.value && myGroupFrom(news, me.value.id);
     if (!mine) return;
     const before = rounds.value.group?.groupId;
+    if (mine.groupId !== before) offline.value = [];
     groupChanged(mine);
     // A new group means new people to swap with: refresh the list quietly.
     if (mine.groupId !== before) void loadPeople(true);
@@ -97,6 +114,10 @@ export const usePhoneStore = defineStore('phone', () => {
   function groupArrived(arrival: GroupArrival): void {
     const g = rounds.value.group;
     if (g && me.value) groupChanged(withArrival(g, arrival, me.value.id));
+  }
+
+  function groupPresence(news: GroupPresence): void {
+    if (rounds.value.group?.groupId === news.groupId) offline.value = news.offline;
   }
 
   function markArrived(groupId: string): void {
@@ -174,6 +195,10 @@ export const usePhoneStore = defineStore('phone', () => {
     gone,
     offset,
     arrived,
+    synced,
+    offline,
+    endedGroup,
+    groupPresence,
     api,
     serverNow,
     group,

@@ -19,6 +19,14 @@ export class GroupNews implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.bus.on('presence.counted', ({ eventId, online, changed }) =>
+      this.presenceChanged(
+        eventId,
+        online,
+        changed.map((a) => a.id),
+      ),
+    );
+
     this.bus.on('round.started', async ({ roundId, picture }) => {
       const started = picture ?? (await this.states.roundPicture(roundId));
       for (const group of started?.groups ?? [])
@@ -51,6 +59,20 @@ export class GroupNews implements OnModuleInit {
         .filter((id) => !placed || id !== attendeeId);
       if (others.length) this.broadcaster.send(this.phonesOf(others), 'group:changed', toGroupNews(picture.round, group));
     });
+  }
+
+  /**
+   * A phone dropped or came back: each group of the running round with someone whose presence
+   * changed hears, once, who of its members is offline now. Presence is already coalesced (one count
+   * per event per window), so a burst of drops makes one message per group.
+   */
+  private async presenceChanged(eventId: string, online: Set<string>, changedIds: string[]): Promise<void> {
+    if (!changedIds.length) return;
+    const picture = await this.states.groupsOfPeople(eventId, changedIds);
+    for (const group of picture?.groups ?? []) {
+      const ids = remaining(group).map((m) => m.attendee.id);
+      this.broadcaster.send(this.phonesOf(ids), 'group:presence', { groupId: group.id, offline: ids.filter((id) => !online.has(id)) });
+    }
   }
 
   private phonesOf(attendeeIds: string[]): string[] {

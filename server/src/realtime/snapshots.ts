@@ -31,13 +31,16 @@ export class Snapshots {
     switch (who.role) {
       case 'attendee': {
         const me = await this.attendeeRows.byIdOrFail(who.attendeeId);
+        const rounds = await this.rounds.attendeeState(who.eventId, who.attendeeId);
+        if (rounds.group?.roundId === rounds.round?.id && rounds.round?.state === 'running')
+          rounds.offline = rounds.group!.members.filter((m) => !m.left && !online.has(m.id)).map((m) => m.id);
         return {
           role: 'attendee',
           serverTime,
           event: toPublicEvent(event, this.config.contactRetentionDays),
           me: toMyProfile(me),
           presence,
-          rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId),
+          rounds,
         };
       }
       case 'organizer': {

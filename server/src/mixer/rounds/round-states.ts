@@ -13,14 +13,23 @@ export class RoundStates {
     private readonly pictures: RoundPictures,
   ) {}
 
+  /** My group of the latest round, running or just ended: after the end the phone still shows it, to swap. */
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
     const latest = await this.rounds.latest(eventId);
-    const picture = latest?.state === 'running' ? await this.pictures.ofAttendee(latest, attendeeId) : null;
+    const picture = latest ? await this.pictures.ofAttendee(latest, attendeeId) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
       group: picture ? toMyGroup(picture, attendeeId) : null,
-      nextRoundAt: picture ? null : await this.nextRoundAt(eventId),
+      nextRoundAt: latest?.state === 'running' ? null : await this.nextRoundAt(eventId),
     };
+  }
+
+  /** The running round's groups these people are in, or null between rounds (or if they are in none). */
+  async groupsOfPeople(eventId: string, attendeeIds: string[]): Promise<RoundPicture | null> {
+    const round = await this.rounds.running(eventId);
+    if (!round) return null;
+    const groupIds = await this.rounds.groupIdsOf(round.id, attendeeIds);
+    return groupIds.length ? this.pictures.ofGroups(round, groupIds) : null;
   }
 
   async screenState(eventId: string): Promise<ScreenRoundState> {

@@ -140,6 +140,13 @@ export class RoundsRepository {
     return this.members.find({ where: { roundId, groupId: In(groupIds) }, order: { joinedAt: 'ASC' } });
   }
 
+  /** The ids of the round's groups these people are in (those who left their group included). */
+  async groupIdsOf(roundId: string, attendeeIds: string[]): Promise<string[]> {
+    if (!attendeeIds.length) return [];
+    const rows = await this.members.find({ select: { groupId: true }, where: { roundId, attendeeId: In(attendeeIds) } });
+    return [...new Set(rows.map((r) => r.groupId))];
+  }
+
   private groupsWith(): string {
     return this.members
       .createQueryBuilder('mine')
