@@ -103,6 +103,59 @@ export const SHAPES: Record<string, OrbitShape> = {
       ],
     ],
   },
+  // 44 in groups of 4, 12 rounds (RTD(4,11) gives 11): Z_12 x 3 + 8 fixed, one base round found by
+  // the local search (orbit-local.ts, seed 1, about 1.2M swap evaluations); 9 of the 75 classes unused
+  '44/4': {
+    m: 12,
+    orbits: 3,
+    fixed: 8,
+    s: 4,
+    bases: 1,
+    unused: [],
+    stored: [
+      [
+        [39, 31, 14, 8],
+        [42, 0, 32, 23],
+        [3, 6, 1, 34],
+        [25, 26, 33, 15],
+        [2, 40, 19, 27],
+        [7, 16, 37, 29],
+        [9, 24, 17, 36],
+        [13, 22, 10, 20],
+        [41, 5, 21, 35],
+        [4, 30, 43, 18],
+        [11, 12, 28, 38],
+      ],
+    ],
+  },
+  // 56 in groups of 4, 15 rounds (RTD(4,14) gives 14): Z_15 x 3 + 11 fixed, one base round found by
+  // the local search (seed 1, about 22,000 swap evaluations)
+  '56/4': {
+    m: 15,
+    orbits: 3,
+    fixed: 11,
+    s: 4,
+    bases: 1,
+    unused: [],
+    stored: [
+      [
+        [50, 29, 42, 7],
+        [41, 55, 17, 5],
+        [54, 24, 1, 30],
+        [14, 52, 32, 25],
+        [16, 23, 22, 26],
+        [13, 28, 46, 39],
+        [34, 15, 51, 10],
+        [35, 8, 53, 21],
+        [19, 49, 37, 0],
+        [3, 43, 20, 48],
+        [18, 38, 47, 4],
+        [45, 44, 6, 27],
+        [36, 40, 31, 33],
+        [2, 12, 9, 11],
+      ],
+    ],
+  },
 };
 
 export function orbitShape(n: number, s: number): OrbitShape | null {
