@@ -12,7 +12,8 @@
  * like rotational.ts); the deadline is only a safety cap.
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
  * people (14 and 26 rounds), of 18 (8 rounds), 24 people in groups of 4 for 7 rounds and 30 in groups of
- * 5 for 6 (A107431), and 50 in groups of 5 for 8. Tried without success (4M nodes):
+ * 5 for 6 (A107431), 50 in groups of 5 for 8, and 44 and 56 in groups of 4 for 12 and 16 rounds (base
+ * rounds found by the local search of orbit-local.ts and stored). Tried without success (4M nodes):
  * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
  * (32/4 and 36/4 are reached by twins.ts and turning.ts); with classes left unused by the search (1M
  * nodes): the counting bound of 40/5, 42/6, 44/4 (also 13 rounds), 48/4, 48/6, 50/5 (also 9 to 11),
@@ -128,31 +129,31 @@ export const SHAPES: Record<string, OrbitShape> = {
       ],
     ],
   },
-  // 56 in groups of 4, 15 rounds (RTD(4,14) gives 14): Z_15 x 3 + 11 fixed, one base round found by
-  // the local search (seed 1, about 22,000 swap evaluations)
+  // 56 in groups of 4, 16 rounds (RTD(4,14) gives 14): Z_16 x 3 + 8 fixed, one base round found by
+  // the local search (seed 3, about 2.8M swap evaluations; 15 rounds on Z_15 x 3 + 11 take 22,000)
   '56/4': {
-    m: 15,
+    m: 16,
     orbits: 3,
-    fixed: 11,
+    fixed: 8,
     s: 4,
     bases: 1,
     unused: [],
     stored: [
       [
-        [50, 29, 42, 7],
-        [41, 55, 17, 5],
-        [54, 24, 1, 30],
-        [14, 52, 32, 25],
-        [16, 23, 22, 26],
-        [13, 28, 46, 39],
-        [34, 15, 51, 10],
-        [35, 8, 53, 21],
-        [19, 49, 37, 0],
-        [3, 43, 20, 48],
-        [18, 38, 47, 4],
-        [45, 44, 6, 27],
-        [36, 40, 31, 33],
-        [2, 12, 9, 11],
+        [55, 6, 39, 19],
+        [34, 0, 24, 52],
+        [8, 11, 12, 1],
+        [5, 53, 47, 28],
+        [50, 46, 7, 21],
+        [33, 51, 18, 3],
+        [20, 14, 16, 23],
+        [10, 29, 31, 37],
+        [48, 38, 25, 9],
+        [26, 54, 40, 15],
+        [49, 17, 13, 44],
+        [45, 43, 27, 22],
+        [30, 4, 42, 2],
+        [32, 41, 35, 36],
       ],
     ],
   },
