@@ -79,7 +79,7 @@ const table: Row[] = [
   [35, 5, 7, 'published', `${OEIS}: T(7,5) is 7 or 8`, 8],
   [40, 5, 8, 'construction', rtd(5, 8)],
   [45, 5, 9, 'construction', `${rtd(5, 9)}; 11 needs an RBIBD(45,5,1), open`],
-  [50, 5, 9, 'construction', '8 Latin rectangles 5x10 and the rows (latin.ts)'],
+  [50, 5, 10, 'construction', '9 Latin rectangles 5x10 over Z_10 and the rows (latin.ts)'],
   [55, 5, 11, 'construction', rtd(5, 11)],
   [60, 5, 12, 'construction', rtd(5, 12)],
   // groups of 6 to 8
