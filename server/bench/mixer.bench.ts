@@ -7,6 +7,7 @@
  */
 import { planRound } from '../src/mixer/engine/round';
 import { GOLFER_KNOWN } from './golfer-known';
+import { smallRoomRate } from './small-rooms';
 import { planSchedule } from '../src/mixer/engine/schedule';
 import { groupSizes } from '../src/mixer/engine/sizes';
 import { historyOf, largestCompany, randomBaseline, randomHistory, skewedPeople, syntheticPeople } from '../src/mixer/engine/test-util';
@@ -99,6 +100,7 @@ if (only !== 'golfer') {
   for (const n of [1000, 5000]) for (const mode of ['similar', 'diverse'] as const) roundRow(n, mode, true);
 }
 if (!only) {
+  smallRoomRate();
   scheduleRow(15, 3, 7);
   scheduleRow(100, 4, 25);
   scheduleRow(100, 4, 33);
