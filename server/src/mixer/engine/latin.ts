@@ -6,8 +6,8 @@
  * (x, y), (x', y') meet only in the round where c[x'] - c[x] = y' - y). When s divides k the rows
  * themselves, cut into groups of s, make one more round (people of one row never meet otherwise).
  * The vectors are cliques of the graph of all such vectors (3,024 for s = 5, 15,120 for s = 6; an edge
- * when two may both be rounds), found once by a branch and bound clique search and stored; latin.spec.ts
- * checks them.
+ * when two may both be rounds), found once (s = 5 by a branch and bound clique search, s = 6 by seeded
+ * randomized greedy restarts) and stored; latin.spec.ts checks them.
  */
 import type { Design } from './designs';
 
@@ -17,7 +17,10 @@ interface Rectangles {
   rows: number[][];
 }
 
-/** 50 in groups of 5: 9 rounds and the rows (the most with this structure: an exhaustive clique search; RTD(5,10) would need 4 MOLS of order 10). */
+/**
+ * 50 in groups of 5: 9 rounds and the rows. 9 is the most over Z_10 (the clique search ran to the end;
+ * over the dihedral group of order 10 the most is 8); RTD(5,10) would need 4 MOLS of order 10.
+ */
 const Z10_5: Rectangles = {
   s: 5,
   k: 10,
@@ -34,7 +37,7 @@ const Z10_5: Rectangles = {
   ],
 };
 
-/** 60 in groups of 6: 8 rounds. */
+/** 60 in groups of 6: 8 rounds (a branch and bound search was stopped at 8 before it ended: 9 is not ruled out). */
 const Z10_6: Rectangles = {
   s: 6,
   k: 10,

@@ -7,12 +7,15 @@
  * rounds are repeat-free. Deterministic for a seed and a step budget (swap evaluations); no clock.
  * Rounds found this way are stored in SHAPES, so the planner does not search at run time.
  * Found: 44/4 in 12 rounds on Z_12 x 3 + 8 fixed (seed 1, 1.2M steps), 56/4 in 15 on Z_15 x 3 + 11
- * (22,000) and in 16 on Z_16 x 3 + 8 (seed 3, 2.8M). Not found (seeds 1 to 6, 5M to 20M steps; "one base
- * round" unless said): 44/4 in 13 (Z_13 x 3 + 5) and 14 (Z_14 x 3 + 2), 48/4 in 14 (Z_14 x 3 + 6, and
- * Z_7 x 6 + 6 with two) and 15 (Z_15 x 3 + 3), 56/4 in 17 (Z_17 x 3 + 5) and 18 (Z_18 x 3 + 2), 40/5 in 9
- * (Z_9 x 4 + 4), 45/5 in 10 (Z_10 x 4 + 5, Z_5 x 9 with two), 50/5 in 11 and 12, 55/5 in 12, 60/5 in 13
- * and 14, 42/6 in 8 (Z_8 x 5 + 2, Z_4 x 10 + 2 with two), 48/6 in 9, 54/6 in 10, 60/6 in 7 to 11, 56/7 in
- * 9, 63/7 in 10. Several of them stall one or two classes short.
+ * (22,000) and in 16 on Z_16 x 3 + 8 (seed 3, 2.8M). Not found (one base round unless said; seeds 1 and
+ * 2, 5M to 20M steps; "r" = every class but a resolvable GDD's used once): 44/4 in 13 (Z_13 x 3 + 5, seeds
+ * 1 to 6, one class short) and 14 (Z_14 x 3 + 2; Z_7 x 6 + 2, two, r), 48/4 in 14 (Z_14 x 3 + 6, seeds 1
+ * to 6; Z_7 x 6 + 6, two, r) and 15 (Z_15 x 3 + 3, r), 56/4 in 17 (Z_17 x 3 + 5) and 18 (Z_18 x 3 + 2;
+ * Z_9 x 6 + 2, two, r), 40/5 in 9 (Z_9 x 4 + 4, also r), 45/5 in 10 (Z_10 x 4 + 5; Z_5 x 9, two, r),
+ * 55/5 in 12 (Z_12 x 4 + 7), 60/5 in 13 (Z_13 x 4 + 8) and 14 (Z_14 x 4 + 4, r), 42/6 in 8 (Z_8 x 5 + 2),
+ * 48/6 in 9 (Z_9 x 5 + 3), 54/6 in 10 (Z_10 x 5 + 4), 60/6 in 7 to 11 (Z_7 x 8 + 4 one class short,
+ * Z_8 x 7 + 4, Z_9 x 6 + 6, Z_10 x 6, Z_11 x 5 + 5 r), 56/7 in 9 (Z_9 x 6 + 2), 63/7 in 10 (Z_10 x 6 + 3;
+ * Z_5 x 12 + 3, two, r).
  */
 import type { OrbitShape } from './orbits';
 import { Rng } from './rng';
