@@ -1,7 +1,7 @@
 /**
  * Known resolvable designs giving repeat-free schedules (player indices 0..n-1):
  * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs (of order 12 from a
- * difference matrix, difference.ts), Kirkman 15,
+ * difference matrix, difference.ts), Latin rectangles over Z_10 (latin.ts), Kirkman 15,
  * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), designs on Z_N with turned fixed people
  * (turning.ts), 32 in groups of 4 on F_8 x 4 (twins.ts), and designs found by search on a node budget:
  * 1-rotational ones and nearly Kirkman ones with two fixed people (rotational.ts), and those on orbits of
@@ -11,6 +11,7 @@ import { field } from './gf';
 import { twelveGroups } from './difference';
 import { developKirkman } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
+import { rectangles } from './latin';
 import { orbitDesign, orbitShape } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
 import { developTurning, TURNING_BASES } from './turning';
@@ -162,6 +163,8 @@ export function bestDesign(
   if (g === 2) options.push(roundRobin(n));
   const td = transversal(g, k);
   if (td) options.push(td);
+  const latin = rectangles(n, g);
+  if (latin) options.push(latin);
   const twelve = k === 12 ? twelveGroups(g) : null;
   if (twelve) options.push(twelve);
   const dims = Math.round(Math.log(n) / Math.log(g));

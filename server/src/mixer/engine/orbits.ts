@@ -12,7 +12,8 @@
  * like rotational.ts); the deadline is only a safety cap.
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
  * people (14 and 26 rounds), of 18 (8 rounds), 24 people in groups of 4 for 7 rounds and 30 in groups of
- * 5 for 6 (A107431), and 50 in groups of 5 for 8. Tried without success (4M nodes):
+ * 5 for 6 (A107431), 50 in groups of 5 for 8, and 44 and 56 in groups of 4 for 12 and 16 rounds (base
+ * rounds found by the local search of orbit-local.ts and stored). Tried without success (4M nodes):
  * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
  * (32/4 and 36/4 are reached by twins.ts and turning.ts); with classes left unused by the search (1M
  * nodes): the counting bound of 40/5, 42/6, 44/4 (also 13 rounds), 48/4, 48/6, 50/5 (also 9 to 11),
@@ -100,6 +101,59 @@ export const SHAPES: Record<string, OrbitShape> = {
         [26, 27, 29, 41, 38],
         [43, 46, 20, 36, 45],
         [10, 22, 31, 49, 44],
+      ],
+    ],
+  },
+  // 44 in groups of 4, 12 rounds (RTD(4,11) gives 11): Z_12 x 3 + 8 fixed, one base round found by
+  // the local search (orbit-local.ts, seed 1, about 1.2M swap evaluations); 9 of the 75 classes unused
+  '44/4': {
+    m: 12,
+    orbits: 3,
+    fixed: 8,
+    s: 4,
+    bases: 1,
+    unused: [],
+    stored: [
+      [
+        [39, 31, 14, 8],
+        [42, 0, 32, 23],
+        [3, 6, 1, 34],
+        [25, 26, 33, 15],
+        [2, 40, 19, 27],
+        [7, 16, 37, 29],
+        [9, 24, 17, 36],
+        [13, 22, 10, 20],
+        [41, 5, 21, 35],
+        [4, 30, 43, 18],
+        [11, 12, 28, 38],
+      ],
+    ],
+  },
+  // 56 in groups of 4, 16 rounds (RTD(4,14) gives 14): Z_16 x 3 + 8 fixed, one base round found by
+  // the local search (seed 3, about 2.8M swap evaluations; 15 rounds on Z_15 x 3 + 11 take 22,000)
+  '56/4': {
+    m: 16,
+    orbits: 3,
+    fixed: 8,
+    s: 4,
+    bases: 1,
+    unused: [],
+    stored: [
+      [
+        [55, 6, 39, 19],
+        [34, 0, 24, 52],
+        [8, 11, 12, 1],
+        [5, 53, 47, 28],
+        [50, 46, 7, 21],
+        [33, 51, 18, 3],
+        [20, 14, 16, 23],
+        [10, 29, 31, 37],
+        [48, 38, 25, 9],
+        [26, 54, 40, 15],
+        [49, 17, 13, 44],
+        [45, 43, 27, 22],
+        [30, 4, 42, 2],
+        [32, 41, 35, 36],
       ],
     ],
   },
