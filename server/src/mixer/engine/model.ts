@@ -119,6 +119,8 @@ export interface Model {
   gives: Uint32Array;
   asks: Uint32Array;
   open: Uint32Array;
+  /** 1 for a person who gives some topic (a fast test: pairs of non-givers have no help value). */
+  giver: Uint8Array;
   /** hWords bitset: topics somebody still asks for (the union of `open`). */
   wanted: Uint32Array;
   /** Help topic -> people who give it (CSR), for search moves that seat an asker with a giver. */
@@ -170,7 +172,8 @@ function helpWay(m: Model, g: number, a: number): number {
 
 /** Help value of a pair, 0..HELP_MAX: gives meeting asks both ways, a reciprocal pair most. */
 export function helpValue(m: Model, i: number, j: number): number {
-  if (!m.useHelp) return 0;
+  // nobody gives anything: no way either side helps, no two givers crowd
+  if (!m.useHelp || (m.giver[i] | m.giver[j]) === 0) return 0;
   const a = helpWay(m, i, j);
   const b = helpWay(m, j, i);
   let crowd = 0;
@@ -321,7 +324,7 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
   };
 }
 
-type HelpBits = Pick<Model, 'useHelp' | 'hWords' | 'gives' | 'asks' | 'open' | 'wanted' | 'giverStart' | 'givers'>;
+type HelpBits = Pick<Model, 'useHelp' | 'hWords' | 'gives' | 'asks' | 'open' | 'wanted' | 'giver' | 'giverStart' | 'givers'>;
 
 /** Gives and asks as bitsets over the topics named, and the asks history has not met yet. */
 function helpBits(people: Person[], n: number, index: Map<string, number>, history: Pair[]): HelpBits {
@@ -358,7 +361,9 @@ function helpBits(people: Person[], n: number, index: Map<string, number>, histo
   // somebody must give what somebody else asks for, or the term is idle
   let useHelp = false;
   for (let i = 0; i < n && !useHelp; i++) for (const t of askIds[i]) if (giverCount[t] > (giveIds[i].includes(t) ? 1 : 0)) useHelp = true;
-  const m = { useHelp, hWords, gives, asks, open: asks.slice(), wanted: new Uint32Array(hWords), giverStart, givers } as HelpBits;
+  const giver = new Uint8Array(n);
+  for (let i = 0; i < n; i++) giver[i] = giveIds[i].length > 0 ? 1 : 0;
+  const m = { useHelp, hWords, gives, asks, open: asks.slice(), wanted: new Uint32Array(hWords), giver, giverStart, givers } as HelpBits;
   if (!useHelp) return m;
   for (const [a, b] of history) {
     const i = index.get(a);

@@ -47,6 +47,7 @@ export class RoundSolver {
   private readonly sig: Uint32Array;
   /** Cost per unit of help value (gives meeting asks): negative in both modes, 0 when nobody's gives meet an ask. */
   private readonly perHelp: number;
+  private readonly giver: Uint8Array;
 
   constructor(
     private readonly m: Model,
@@ -76,13 +77,14 @@ export class RoundSolver {
     this.perShared = !m.useInterests ? 0 : this.similar ? -m.w.INTEREST : m.w.INTEREST;
     this.colleague = m.w.COLLEAGUE;
     this.perHelp = m.useHelp ? -m.w.INTEREST : 0;
+    this.giver = m.giver;
   }
 
   /** Interest and help cost of a pair (the soft tier). */
   private soft(i: number, j: number): number {
     let c = 0;
     if (this.perShared !== 0) c += this.perShared * this.shared(i, j);
-    if (this.perHelp !== 0) c += this.perHelp * helpValue(this.m, i, j);
+    if (this.perHelp !== 0 && (this.giver[i] | this.giver[j]) !== 0) c += this.perHelp * helpValue(this.m, i, j);
     return c;
   }
 
@@ -115,7 +117,8 @@ export class RoundSolver {
     if (this.m.useInterests) this.profileInit(!this.similar);
     else this.greedy();
     this.repair(opts.deadline);
-    this.anneal(opts.deadline, opts.effort ?? 10);
+    // gives meeting asks are rarer than shared interests: the search looks a little longer for them
+    this.anneal(opts.deadline, opts.effort ?? (this.m.useHelp ? 15 : 10));
     this.repair(opts.deadline);
     return this.groups();
   }
