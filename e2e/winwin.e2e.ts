@@ -55,7 +55,10 @@ test('settings → profile → the round view says who can help whom, and the co
   await topics.fill('Pitch decks');
   await topics.press('Enter');
   await console_.getByRole('button', { name: 'Save changes' }).click();
-  await console_.getByRole('status').filter({ hasText: /^\W*Saved$/ }).waitFor();
+  await console_
+    .getByRole('status')
+    .filter({ hasText: /^\W*Saved$/ })
+    .waitFor();
   const saved = await host.api<{ helpOn: boolean; helpTopics: string[] }>('GET', `/api/events/${event.id}`);
   expect(saved.helpOn).toBe(true);
   expect(saved.helpTopics).toContain('Raising money');
