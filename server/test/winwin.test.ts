@@ -148,4 +148,25 @@ describe('gives and asks', () => {
       r.close();
     }
   });
+
+  it('the seated-dinner planner takes gives and asks too, and says how many asks it met', async () => {
+    const org = await organizer(app().url);
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      name: `Guest ${i}`,
+      interests: ['AI'],
+      ...(i < 3 ? { asks: ['Hiring'] } : i === 3 ? { gives: ['Hiring'] } : {}),
+    }));
+    const res = await org.post('/api/planner', { groupSize: 4, rounds: 2, people });
+    expect(res.status).toBe(200);
+    // one giver and three askers: every ask is met over the two rounds
+    expect(res.body.stats.help).toMatchObject({ asksMet: 3, asks: 3 });
+    expect(res.body.stats.help.matches).toBeGreaterThanOrEqual(3);
+    const bad = await org.post('/api/planner', {
+      groupSize: 4,
+      rounds: 1,
+      people: [...people.slice(0, 11), { name: 'X', asks: ['a', 'b', 'c', 'd'] }],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/At most 3 topics/);
+  });
 });
