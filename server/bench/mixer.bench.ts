@@ -1,6 +1,6 @@
 /**
  * Mixer engine benchmark: `npm run bench:mixer` (add `-- golfer` for the social-golfer table only,
- * `-- rounds` for the single rounds only). Single rounds for large events (with 10 earlier rounds of
+ * `-- rounds` for the single rounds only, `-- help` for gives and asks only). Single rounds for large events (with 10 earlier rounds of
  * history): uniform rooms and skewed (Zipf-like tags and companies, the largest company ~15% of the
  * room); multi-round schedules; the best known social-golfer instances up to 64 people.
  * Times: wall clock and this process's CPU time (the machine may be shared).
@@ -9,6 +9,8 @@ import { planRound } from '../src/mixer/engine/round';
 import { GOLFER_KNOWN } from './golfer-known';
 import { smallRoomRate } from './small-rooms';
 import { planSchedule } from '../src/mixer/engine/schedule';
+import { planStats } from '../src/mixer/engine/stats';
+import { Rng } from '../src/mixer/engine/rng';
 import { groupSizes } from '../src/mixer/engine/sizes';
 import { historyOf, largestCompany, randomBaseline, randomHistory, skewedPeople, syntheticPeople } from '../src/mixer/engine/test-util';
 import type { Mode, Person } from '../src/mixer/engine/types';
@@ -95,7 +97,7 @@ function scheduleRow(n: number, g: number, rounds: number, withData = false, aft
   });
 }
 
-if (only !== 'golfer') {
+if (only !== 'golfer' && only !== 'help') {
   for (const n of [1000, 5000]) for (const mode of ['similar', 'diverse'] as const) roundRow(n, mode);
   for (const n of [1000, 5000]) for (const mode of ['similar', 'diverse'] as const) roundRow(n, mode, true);
 }
@@ -112,7 +114,7 @@ if (!only) {
   scheduleRow(25, 5, 8, true, true);
 }
 if (rows.length) console.table(rows);
-if (only !== 'rounds') golferTable();
+if (only !== 'rounds' && only !== 'help') golferTable();
 
 /**
  * Social golfer instances up to 64 people in groups of 3 to 8 (golfer-known.ts: the best known number
@@ -158,3 +160,102 @@ function golferTable() {
   console.table(table);
   console.log(`social golfer: ${reached} of ${known} instances with a best known value reach it`);
 }
+
+/** Gives and asks: 4 topics, each asked by 10% of the room; gives skewed (8%, 4%, 2%, 1% of the room). */
+const HELP_TOPICS = ['raising money', 'hiring', 'mentoring', 'customers'];
+const GIVE_SHARE = [0.08, 0.04, 0.02, 0.01];
+
+function helpPeople(n: number): Person[] {
+  const r = new Rng(31);
+  return syntheticPeople(n, 31).map((p) => ({
+    ...p,
+    asks: HELP_TOPICS.filter(() => r.next() < 0.1),
+    gives: HELP_TOPICS.filter((_, t) => r.next() < GIVE_SHARE[t]!),
+  }));
+}
+
+/** Three rounds planned one after the other (each with the earlier ones as history). */
+function threeRounds(people: Person[], plan: (history: ReturnType<typeof historyOf>, round: number) => string[][]) {
+  const rounds: string[][][] = [];
+  const times: number[] = [];
+  const cpus: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const history = historyOf(rounds);
+    const t = performance.now();
+    const c = cpuMs();
+    rounds.push(plan(history, r));
+    times.push(performance.now() - t);
+    cpus.push(cpuMs() - c);
+  }
+  const share = (k: number) => {
+    const h = planStats(people, rounds.slice(0, k)).help!;
+    return `${((100 * h.asksMet) / h.asks).toFixed(0)}%`;
+  };
+  const mid = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1]!;
+  return { round1: share(1), after3: share(3), ms: `${mid(times).toFixed(0)} (cpu ${mid(cpus).toFixed(0)})`, rounds };
+}
+
+/** Time of one round as the rounds table above measures it: 10 earlier rounds of history, 3 warm-ups, the median of 5 seeds. */
+function roundTime(people: Person[]): string {
+  const history = randomHistory(people, 10, 4, 12);
+  const settings = { groupSize: 4, mode: 'similar' as const, separateColleagues: true };
+  for (let i = 0; i < 3; i++) planRound({ people, settings: { ...settings, seed: 100 + i }, history });
+  const times: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const c = cpuMs();
+    planRound({ people, settings: { ...settings, seed: i + 1 }, history });
+    times.push(performance.now() - t);
+    cpus.push(cpuMs() - c);
+  }
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
+  return `${mid(times).toFixed(0)} (cpu ${mid(cpus).toFixed(0)})`;
+}
+
+function randomRounds(people: Person[], seed: number) {
+  const r = new Rng(seed);
+  return (): string[][] => {
+    const ids = r.shuffle(people.map((p) => p.id));
+    const sizes = groupSizes(ids.length, 4);
+    const out: string[][] = [];
+    let at = 0;
+    for (const s of sizes) out.push(ids.slice(at, (at += s)));
+    return out;
+  };
+}
+
+function helpTable() {
+  const table: Array<Record<string, string | number>> = [];
+  for (const n of [500, 1000, 5000]) {
+    const people = helpPeople(n);
+    const bare = people.map(({ gives: _g, asks: _a, ...p }) => p);
+    const settings = { groupSize: 4, mode: 'similar' as const, separateColleagues: true };
+
+    const asks = planStats(people, []).help!.asks;
+    const random = threeRounds(people, randomRounds(people, 5));
+    const alone = threeRounds(people, (history, r) => planRound({ people: bare, settings: { ...settings, seed: r + 1 }, history }).groups);
+    const help = threeRounds(people, (history, r) => planRound({ people, settings: { ...settings, seed: r + 1 }, history }).groups);
+    const stats = planStats(people, help.rounds, [], 0, true);
+    const aloneStats = planStats(people, alone.rounds, [], 0, true);
+    for (const [name, res, st] of [
+      ['random grouping', random, null],
+      ['interests alone', alone, aloneStats],
+      ['interests + help', help, stats],
+    ] as const)
+      table.push({
+        people: n,
+        asks,
+        grouping: name,
+        'asks met, round 1': res.round1,
+        'after 3 rounds': res.after3,
+        'ms/round': name === 'random grouping' ? '-' : roundTime(name === 'interests alone' ? bare : people),
+        repeats: st ? st.repeatPairs : '-',
+        colleagues: st ? st.colleaguePairs : '-',
+      });
+  }
+  console.log('gives and asks: 4 topics, each asked by 10% of the room, given by 8%, 4%, 2% and 1%; groups of 4; 3 rounds');
+  console.table(table);
+}
+
+if (!only || only === 'help') helpTable();

@@ -46,12 +46,22 @@ describe('privacy: contact details reach only mutual matches', () => {
       website: `https://leak-${i}-${tag}.example`,
       other: `@leak_${i}_${tag}`,
     });
+    // gives and asks: the line is the marker (the topics themselves are the event's public list)
+    const helpLineOf = (i: number) => `help-line-${i}-${tag}`;
 
     const organizer: Party = { name: 'organizer', received: [] };
     const org = http(organizer);
     await org.post('/api/auth/signup', { email: `leak-org-${tag}@example.com`, name: 'Org', password: 'long enough pw' });
     const event = JSON.parse(
-      (await org.post('/api/events', { name: 'Leak test', interests: ['AI', 'Hiking', 'Rust', 'Design'], groupSize: 2 })).text,
+      (
+        await org.post('/api/events', {
+          name: 'Leak test',
+          interests: ['AI', 'Hiking', 'Rust', 'Design'],
+          groupSize: 2,
+          helpOn: true,
+          helpTopics: ['Hiring', 'Investing'],
+        })
+      ).text,
     );
     await org.post(`/api/events/${event.id}/state`, { state: 'open' });
     const cookie = (
@@ -66,7 +76,19 @@ describe('privacy: contact details reach only mutual matches', () => {
       const party: Party = { name: `attendee ${i}`, received: [] };
       const anon = http(party);
       const joined = JSON.parse(
-        (await anon.post(`/api/join/${event.joinCode}`, person({ name: `Leak Person${i}`, interests: ['AI'], card: cardOf(i) }))).text,
+        (
+          await anon.post(
+            `/api/join/${event.joinCode}`,
+            person({
+              name: `Leak Person${i}`,
+              interests: ['AI'],
+              card: cardOf(i),
+              gives: [i % 2 ? 'Hiring' : 'Investing'],
+              asks: [i % 2 ? 'Investing' : 'Hiring'],
+              helpLine: helpLineOf(i),
+            }),
+          )
+        ).text,
       ) as JoinResult;
       const api = http(party, { authorization: `Bearer ${joined.token}` });
       party.socket = connect(app().url, { role: 'attendee', token: joined.token });
@@ -170,6 +192,30 @@ describe('privacy: contact details reach only mutual matches', () => {
       }
     }
     expect(checked).toBe(6 * 5 * 7);
+
+    // Gives and asks reach only the person and their groupmates: never other attendees, the organizer or the screen.
+    const mates = (a: (typeof attendees)[number]) =>
+      new Set([1, 2, 3].flatMap((round) => groupOf(a, round)?.members.map((m) => m.id) ?? []));
+    let lines = 0;
+    for (const owner of attendees) {
+      const line = helpLineOf(attendees.indexOf(owner));
+      for (const party of [...attendees, organizer, screen]) {
+        if (party === owner) continue;
+        const mate = 'joined' in party && mates(owner).has((party as (typeof attendees)[number]).joined.me.id);
+        expect({ owner: owner.name, party: party.name, seen: traffic(party).includes(line) }).toEqual({
+          owner: owner.name,
+          party: party.name,
+          seen: mate,
+        });
+        if (mate) lines++;
+      }
+    }
+    expect(lines).toBeGreaterThanOrEqual(6);
+    // the organizer and the screen never get anyone's gives or asks, only counts
+    for (const party of [organizer, screen]) {
+      expect(traffic(party)).not.toMatch(/"gives":\[|"asks":\[|help-line-/);
+    }
+    expect(traffic(organizer)).toMatch(/"help":\{"matches":\d+,"asksMet":\d+,"asks":6\}/);
     expect(revealed).toBeGreaterThanOrEqual(5 + 1);
     expect(organizer.socket!.frames.length + screen.socket!.frames.length).toBeGreaterThan(20);
   });

@@ -44,6 +44,11 @@ export const profileFields = {
     .min(1, 'Pick at least one interest')
     .max(60, 'Too many interests'),
   card: contactCard,
+  gives: z.array(line('Topic').max(40, 'Unknown topic'), 'Pick topics from the list').max(3, 'Pick at most 3 topics you can help with'),
+  asks: z
+    .array(line('Topic').max(40, 'Unknown topic'), 'Pick topics from the list')
+    .max(3, 'Pick at most 3 topics you would love help with'),
+  helpLine: optionalText('Help line', 80),
 };
 
 export const joinBody = z.strictObject({
@@ -52,6 +57,9 @@ export const joinBody = z.strictObject({
   company: profileFields.company.optional(),
   interests: profileFields.interests,
   card: profileFields.card.optional(),
+  gives: profileFields.gives.optional(),
+  asks: profileFields.asks.optional(),
+  helpLine: profileFields.helpLine.optional(),
   acceptPrivacy: z.literal(true, 'Accept the privacy note to join'),
 });
 export type JoinBody = z.input<typeof joinBody>;
@@ -62,6 +70,9 @@ export const updateProfileBody = z.strictObject({
   company: profileFields.company.optional(),
   interests: profileFields.interests.optional(),
   card: profileFields.card.optional(),
+  gives: profileFields.gives.optional(),
+  asks: profileFields.asks.optional(),
+  helpLine: profileFields.helpLine.optional(),
 });
 export type UpdateProfileBody = z.input<typeof updateProfileBody>;
 
@@ -97,6 +108,10 @@ export interface MyProfile {
   company: string;
   interests: string[];
   card: ContactCard;
+  /** what I can help with, what I would love help with (topics of the event's list), and a short line */
+  gives: string[];
+  asks: string[];
+  helpLine: string;
   status: AttendeeStatus;
   joinedAt: string;
 }

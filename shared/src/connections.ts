@@ -9,6 +9,9 @@ export interface Encounter {
   spot: string;
   /** interests both share */
   shared: string[];
+  /** when the round used gives and asks: what they offered that I asked for, and what they asked that I give */
+  offered?: string[];
+  wanted?: string[];
 }
 
 /** How anyone else sees, in history, a person the organizer removed. */

@@ -34,6 +34,33 @@ const interests = z
       .max(60, 'At most 60 interest tags'),
   );
 
+/** Win-win: the topics people can offer or look for, until the organizer edits them. */
+export const DEFAULT_HELP_TOPICS = [
+  'Hiring',
+  'Looking for a job',
+  'Investing',
+  'Raising money',
+  'Mentoring',
+  'Looking for a mentor',
+  'Finding a co-founder',
+  'Finding customers',
+  'Partnerships',
+  'Advice on product',
+  'Advice on marketing',
+  'Advice on legal matters',
+];
+
+const helpTopics = z
+  .array(oneLine('Help topic').max(40, 'Each help topic is at most 40 characters'), 'Help topics must be a list')
+  .max(200, 'Too many help topics')
+  .transform(cleanTags)
+  .pipe(
+    z
+      .array(z.string().max(40, 'Each help topic is at most 40 characters'))
+      .min(1, 'Add at least 1 help topic')
+      .max(30, 'At most 30 help topics'),
+  );
+
 /** ISO 8601 date-time with an explicit offset or Z, e.g. 2026-12-01T18:30:00+01:00 */
 const startsAt = z.iso.datetime({ offset: true, message: 'Start must be a date and time with a time zone' });
 
@@ -53,6 +80,9 @@ export const eventFields = {
   spotLabels: z.array(line('Spot label', 40)).max(500, 'At most 500 spot labels'),
   icebreakers: z.array(line('Icebreaker', 200)).max(100, 'At most 100 icebreakers'),
   privacyNote: text('Privacy note').max(1000, 'Privacy note is at most 1000 characters'),
+  /** Gives and asks: people say what they can help with and would love help with (off by default). */
+  helpOn: z.boolean('Must be yes or no'),
+  helpTopics,
 };
 
 export const EVENT_DEFAULTS = {
@@ -69,6 +99,8 @@ export const EVENT_DEFAULTS = {
   spotLabels: [],
   icebreakers: [],
   privacyNote: '',
+  helpOn: false,
+  helpTopics: DEFAULT_HELP_TOPICS,
 } as const;
 
 /** Every field may change in an edit; unknown fields are rejected. */
@@ -112,6 +144,9 @@ export interface EventView {
   spotLabels: string[];
   icebreakers: string[];
   privacyNote: string;
+  /** gives and asks are on: the profile asks for them and groups bring givers and askers together */
+  helpOn: boolean;
+  helpTopics: string[];
   joinCode: string;
   state: EventState;
   createdAt: string;
@@ -138,6 +173,8 @@ export const PUBLIC_EVENT_FIELDS = [
   'groupSize',
   'roundMinutes',
   'privacyNote',
+  'helpOn',
+  'helpTopics',
   'state',
 ] as const satisfies ReadonlyArray<keyof EventView>;
 

@@ -16,6 +16,15 @@ export const plannerBody = z.strictObject({
           .array(line('Interest').min(1, 'An interest cannot be empty').max(40, 'An interest is at most 40 characters'))
           .max(20, 'At most 20 interests')
           .optional(),
+        /** win-win: topics this person can help with, and would love help with */
+        gives: z
+          .array(line('Topic').min(1, 'A topic cannot be empty').max(40, 'A topic is at most 40 characters'))
+          .max(3, 'At most 3 topics to help with')
+          .optional(),
+        asks: z
+          .array(line('Topic').min(1, 'A topic cannot be empty').max(40, 'A topic is at most 40 characters'))
+          .max(3, 'At most 3 topics to get help with')
+          .optional(),
       }),
       'People must be a list',
     )

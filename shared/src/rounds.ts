@@ -12,6 +12,10 @@ export interface Groupmate {
   interests: string[];
   /** interests this person shares with the viewer */
   shared: string[];
+  /** when the round uses gives and asks: what they can help with, would love help with, and their line */
+  gives?: string[];
+  asks?: string[];
+  helpLine?: string;
   arrived: boolean;
   /** left the group during the round */
   left: boolean;
@@ -53,8 +57,20 @@ export interface RoundFigures {
   groups: number;
   repeatPairs: number;
   meanSharedInterests: number;
+  /** When the round used gives and asks: pairs in groups where one's give meets the other's ask, never who. */
+  help?: RoundHelpFigures;
   /** When colleagues could not all be kept apart: "2 colleague pairs: SunGrid has 5 people for 4 groups". */
   colleagueNote?: string;
+}
+
+/** Win-win counts of a round, for the live page and the report (counts only, never who asked for what). */
+export interface RoundHelpFigures {
+  /** pairs in this round's groups where one person's give meets the other's ask */
+  matches: number;
+  /** asks (person x topic) met by a groupmate who gives it at least once, this round and earlier ones */
+  asksMet: number;
+  /** all asks (person x topic) of the people grouped */
+  asks: number;
 }
 
 export interface ConsoleGroup {

@@ -20,6 +20,8 @@ export interface EventForm {
   spotLabelsText: string;
   icebreakersText: string;
   privacyNote: string;
+  helpOn: boolean;
+  helpTopics: string[];
 }
 
 const NUMBER_FIELDS = ['maxInterests', 'groupSize', 'roundMinutes', 'breakMinutes'] as const;
@@ -41,6 +43,8 @@ export function emptyForm(): EventForm {
     spotLabelsText: '',
     icebreakersText: '',
     privacyNote: EVENT_DEFAULTS.privacyNote,
+    helpOn: EVENT_DEFAULTS.helpOn,
+    helpTopics: [...EVENT_DEFAULTS.helpTopics],
   };
 }
 
@@ -61,6 +65,8 @@ export function formFromEvent(e: EventView): EventForm {
     spotLabelsText: e.spotLabels.join('\n'),
     icebreakersText: e.icebreakers.join('\n'),
     privacyNote: e.privacyNote,
+    helpOn: e.helpOn,
+    helpTopics: [...e.helpTopics],
   };
 }
 
@@ -94,6 +100,8 @@ export function bodyFromForm(f: EventForm): CreateEventBody {
     spotLabels: lines(f.spotLabelsText),
     icebreakers: lines(f.icebreakersText),
     privacyNote: f.privacyNote,
+    helpOn: f.helpOn,
+    helpTopics: [...f.helpTopics],
   };
 }
 

@@ -10,6 +10,10 @@ export interface ProfileDraft {
   company: string;
   interests: string[];
   card: Record<ContactField, string>;
+  /** gives and asks (topics of the event's list) and a short line; sent only when the event uses them */
+  gives: string[];
+  asks: string[];
+  helpLine: string;
 }
 
 export const FIELD_LABELS: Record<ContactField, string> = {
@@ -21,20 +25,62 @@ export const FIELD_LABELS: Record<ContactField, string> = {
 };
 
 export function emptyDraft(): ProfileDraft {
-  return { name: '', headline: '', company: '', interests: [], card: { email: '', phone: '', linkedin: '', website: '', other: '' } };
+  return {
+    name: '',
+    headline: '',
+    company: '',
+    interests: [],
+    card: { email: '', phone: '', linkedin: '', website: '', other: '' },
+    gives: [],
+    asks: [],
+    helpLine: '',
+  };
 }
 
 export function draftFrom(me: MyProfile): ProfileDraft {
   const card = emptyDraft().card;
   for (const f of CONTACT_FIELDS) card[f] = me.card[f] ?? '';
-  return { name: me.name, headline: me.headline, company: me.company, interests: [...me.interests], card };
+  return {
+    name: me.name,
+    headline: me.headline,
+    company: me.company,
+    interests: [...me.interests],
+    card,
+    gives: [...me.gives],
+    asks: [...me.asks],
+    helpLine: me.helpLine,
+  };
 }
 
-export function draftBody(d: ProfileDraft): { name: string; headline: string; company: string; interests: string[]; card: ContactCard } {
+interface DraftBody {
+  name: string;
+  headline: string;
+  company: string;
+  interests: string[];
+  card: ContactCard;
+  gives?: string[];
+  asks?: string[];
+  helpLine?: string;
+}
+
+/** The body to send; gives and asks only when the event uses them (`helpTopics` not null), and only topics still on its list. */
+export function draftBody(d: ProfileDraft, helpTopics: readonly string[] | null = null): DraftBody {
   const card: ContactCard = {};
   for (const f of CONTACT_FIELDS) card[f] = d.card[f].trim();
-  return { name: d.name.trim(), headline: d.headline.trim(), company: d.company.trim(), interests: [...d.interests], card };
+  const body: DraftBody = {
+    name: d.name.trim(),
+    headline: d.headline.trim(),
+    company: d.company.trim(),
+    interests: [...d.interests],
+    card,
+  };
+  if (!helpTopics) return body;
+  const onList = (t: string) => helpTopics.includes(t);
+  return { ...body, gives: d.gives.filter(onList), asks: d.asks.filter(onList), helpLine: d.helpLine.trim() };
 }
+
+/** The topics of an event that uses gives and asks, else null. */
+export const helpTopicsOf = (event: { helpOn: boolean; helpTopics: string[] }): string[] | null => (event.helpOn ? event.helpTopics : null);
 
 /** Quick checks before sending; the server has the last word and its messages win. */
 export function checkDraft(d: ProfileDraft): Record<string, string> {

@@ -13,6 +13,10 @@ export class Attendee {
   @Column({ type: 'varchar', length: 80 }) company: string;
   @Column({ type: 'simple-json' }) interests: string[];
   @Column({ type: 'simple-json' }) card: ContactCard;
+  /** topics of the event's help list this person can help with, and would love help with; a short line */
+  @Column({ type: 'simple-json' }) gives: string[];
+  @Column({ type: 'simple-json' }) asks: string[];
+  @Column({ type: 'varchar', length: 80, name: 'help_line', default: '' }) helpLine: string;
   @Column({ type: 'varchar', length: 10 }) status: AttendeeStatus;
   @TimeColumn({ name: 'joined_at' }) joinedAt: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt: number;

@@ -13,6 +13,9 @@ export function toMyProfile(a: Attendee): MyProfile {
     company: a.company,
     interests: a.interests,
     card: a.card,
+    gives: a.gives,
+    asks: a.asks,
+    helpLine: a.helpLine,
     status: a.status,
     joinedAt: new Date(a.joinedAt).toISOString(),
   };

@@ -108,7 +108,19 @@ export class AttendeesRepository {
   async erase(id: string, tokenHash: string, now: number): Promise<void> {
     await this.attendees.update(
       { id },
-      { status: 'erased', name: '', headline: '', company: '', interests: [], card: {}, tokenHash, updatedAt: now },
+      {
+        status: 'erased',
+        name: '',
+        headline: '',
+        company: '',
+        interests: [],
+        card: {},
+        gives: [],
+        asks: [],
+        helpLine: '',
+        tokenHash,
+        updatedAt: now,
+      },
     );
   }
 

@@ -14,6 +14,7 @@ import { Attendee } from './attendee.entity';
 import { AttendeesRepository } from './attendees.repository';
 import { PresenceService } from './presence.service';
 import { RemovalSteps } from './removal-steps';
+import { chooseHelpLine, chooseHelpTopics } from './help-topics';
 
 type Join = z.output<typeof joinBody>;
 type UpdateProfile = z.output<typeof updateProfileBody>;
@@ -68,6 +69,9 @@ export class AttendeesService implements OnModuleInit {
       company: body.company ?? '',
       interests: chooseInterests(event, body.interests),
       card: cleanCard(body.card ?? {}),
+      gives: chooseHelpTopics(event, body.gives ?? [], 'gives'),
+      asks: chooseHelpTopics(event, body.asks ?? [], 'asks'),
+      helpLine: chooseHelpLine(event, body.helpLine ?? ''),
       status: 'active',
       joinedAt: now,
       updatedAt: now,
@@ -101,6 +105,9 @@ export class AttendeesService implements OnModuleInit {
     const changes: Partial<Attendee> = { ...body, updatedAt: Date.now() } as Partial<Attendee>;
     if (body.interests) changes.interests = chooseInterests(event, body.interests);
     if (body.card) changes.card = cleanCard(body.card);
+    if (body.gives) changes.gives = chooseHelpTopics(event, body.gives, 'gives');
+    if (body.asks) changes.asks = chooseHelpTopics(event, body.asks, 'asks');
+    if (body.helpLine !== undefined) changes.helpLine = chooseHelpLine(event, body.helpLine);
     await this.attendees.updateUnlessRemoved(attendee.id, changes);
     const updated = await this.attendees.byIdOrFail(attendee.id);
     await this.bus.publish('attendee.updated', { attendee: updated });

@@ -7,6 +7,7 @@ import { EventsRepository } from '../events/events.repository';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import { ConnectionsRepository, type OwnConnections } from './connections.repository';
 import { toMetPerson } from './connection.views';
+import { helpPicks } from '../attendees/help-topics';
 import { RoundsRepository, type MeetingSpot } from '../mixer/rounds/rounds.repository';
 import { SwapRequests } from './swap-requests';
 
@@ -154,13 +155,23 @@ export class ConnectionsService {
   }
 }
 
+/** In a round that used gives and asks: what the other offered that I asked for, and asked that I give (only when some). */
+function helpBetween(me: Attendee, other: Attendee, topics: string[] | null): { offered?: string[]; wanted?: string[] } {
+  if (!topics || other.status === 'erased' || other.status === 'removed') return {};
+  const mine = helpPicks(topics, me);
+  const theirs = helpPicks(topics, other);
+  const offered = theirs.gives.filter((t) => mine.asks.includes(t));
+  const wanted = theirs.asks.filter((t) => mine.gives.includes(t));
+  return { ...(offered.length ? { offered } : {}), ...(wanted.length ? { wanted } : {}) };
+}
+
 /** What `me` knows of `other`: when and where they met, and what each side asked, shares and noted. */
 function metPerson(me: Attendee, other: Attendee, meetings: MeetingSpot[], own: OwnConnections): MetPerson {
   const shared = other.interests.filter((t) => me.interests.includes(t));
   const met = meetings
     .filter((m) => m.a === other.id || m.b === other.id)
     .sort((x, y) => x.roundNumber - y.roundNumber)
-    .map((m) => ({ round: m.roundNumber, spot: m.spot, shared }));
+    .map((m) => ({ round: m.roundNumber, spot: m.spot, shared, ...helpBetween(me, other, m.helpTopics) }));
   const match = own.matches.find((m) => m.a === other.id || m.b === other.id);
   return toMetPerson(other, {
     met,

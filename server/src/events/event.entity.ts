@@ -21,6 +21,9 @@ export class MingleEvent {
   @Column({ type: 'simple-json', name: 'spot_labels' }) spotLabels: string[];
   @Column({ type: 'simple-json' }) icebreakers: string[];
   @Column({ type: 'text', name: 'privacy_note' }) privacyNote: string;
+  /** gives and asks on (off by default), and the topics people may offer or look for */
+  @Column({ type: 'boolean', name: 'help_on', default: false }) helpOn: boolean;
+  @Column({ type: 'simple-json', name: 'help_topics' }) helpTopics: string[];
   @Column({ type: 'varchar', length: 6, name: 'join_code' }) joinCode: string;
   @Column({ type: 'varchar', length: 64, name: 'screen_key' }) screenKey: string;
   @Column({ type: 'varchar', length: 10 }) state: EventState;

@@ -20,6 +20,8 @@ export function toEventView(e: MingleEvent): EventView {
     spotLabels: e.spotLabels,
     icebreakers: e.icebreakers,
     privacyNote: e.privacyNote,
+    helpOn: e.helpOn,
+    helpTopics: e.helpTopics,
     joinCode: e.joinCode,
     state: e.state,
     createdAt: new Date(e.createdAt).toISOString(),

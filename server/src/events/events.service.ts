@@ -43,6 +43,7 @@ export class EventsService {
       ...EVENT_DEFAULTS,
       ...body,
       maxInterests: Math.min(body.maxInterests ?? EVENT_DEFAULTS.maxInterests, body.interests.length),
+      helpTopics: [...(body.helpTopics ?? EVENT_DEFAULTS.helpTopics)],
       id: randomUUID(),
       organizerId,
       endedAt: null,

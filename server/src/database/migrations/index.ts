@@ -6,6 +6,7 @@ import { SignupSlot1764510000000 } from './1764510000000-signup-slot';
 import { AttendeeConnected1764560000000 } from './1764560000000-attendee-connected';
 import { Outbox1764600000000 } from './1764600000000-outbox';
 import { ReportIndexes1764710000000 } from './1764710000000-report-indexes';
+import { GivesAsks1764740000000 } from './1764740000000-gives-asks';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AttendeeConnected1764560000000,
   Outbox1764600000000,
   ReportIndexes1764710000000,
+  GivesAsks1764740000000,
 ];

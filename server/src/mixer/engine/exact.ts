@@ -3,7 +3,7 @@
  * in their order (see Weights in model.ts) and the first best one is kept. For 12 people that is at
  * most a few hundred thousand groupings (15,400 for 4 x 3, 5,775 for 3 x 4), a few milliseconds.
  */
-import { EXTRA_CAP, Model, pairKey, recencyUnits, sharedCount } from './model';
+import { EXTRA_CAP, helpValue, Model, pairKey, recencyUnits, sharedCount } from './model';
 
 /** Rooms up to this many people are grouped exactly. */
 export const EXACT_LIMIT = 12;
@@ -15,13 +15,15 @@ export interface RuleTiers {
   colleague: number;
   /** Earlier meetings beyond the first of repeated pairs (each capped). */
   extra: number;
-  /** -shared interests ('similar'), +shared ('diverse'), 0 without interests. */
+  /** -shared interests ('similar'), +shared ('diverse'), 0 without interests; minus the help value (gives meeting asks). */
   interest: number;
   /** How recently repeated pairs met, in whole steps. */
   recency: number;
 }
 
 const SHARED_CAP = 100;
+/** Of SHARED_CAP, what the help term may take (HELP_MAX in model.ts is smaller). */
+const HELP_ROOM = 16;
 const MAX_PAIRS = 66; // 12 people in one group
 // Units chosen so that every lower tier's total range stays below one unit of the tier above it.
 const U_REC = 1;
@@ -41,7 +43,7 @@ export function pairTiers(m: Model, i: number, j: number): RuleTiers {
     repeat: prior > 0 ? 1 : 0,
     colleague: m.separate && m.company[i] >= 0 && m.company[i] === m.company[j] ? 1 : 0,
     extra: prior > 0 ? Math.min(EXTRA_CAP, prior - 1) : 0,
-    interest: sign * Math.min(SHARED_CAP, sharedCount(m, i, j)),
+    interest: sign * Math.min(SHARED_CAP - HELP_ROOM, sharedCount(m, i, j)) - helpValue(m, i, j),
     recency: prior > 0 ? recencyUnits(m.pairs.rec(key)) : 0,
   };
 }

@@ -42,11 +42,25 @@ export const RECENCY_STEPS = 15;
 export const EXTRA_CAP = 15;
 const SHARED_CAP = 16;
 
-export function weightsFor(groupSize: number, maxShared: number, maxExtra: number): Weights {
+/**
+ * The help term, in shared-interest units (it sits in the interest tier, beside interests): a pair
+ * where one gives what the other asks for and that ask was not met yet (OPEN) counts more than a
+ * shared interest; an ask met earlier in the evening counts much less (MET), so every ask meets one
+ * giver before anyone meets a second; a reciprocal pair gets BOTH on top.
+ */
+export const HELP = { OPEN: 4, MET: 1, BOTH: 2, CROWD: 5 } as const;
+/**
+ * The range of help values of one pair: two givers of a topic someone still asks for cost CROWD
+ * together (more than one OPEN), so a group seats one giver with several askers rather than two
+ * givers with two, and the asks are spread before anyone meets a second giver.
+ */
+export const HELP_MAX = 2 * HELP.OPEN + HELP.BOTH + HELP.CROWD;
+
+export function weightsFor(groupSize: number, maxShared: number, maxExtra: number, maxHelp = 0): Weights {
   // a swap changes the pairs of two people in two groups; groups may reach about 2 x groupSize
   const span = 4 * Math.max(1, 2 * groupSize - 1);
   const INTEREST = span * RECENCY_STEPS + 1;
-  const EXTRA = INTEREST * (span * Math.min(SHARED_CAP, Math.max(1, maxShared)) + 1);
+  const EXTRA = INTEREST * (span * (Math.min(SHARED_CAP, Math.max(1, maxShared)) + maxHelp) + 1);
   const COLLEAGUE = EXTRA * (span * Math.min(EXTRA_CAP, Math.max(0, maxExtra)) + 1);
   const REPEAT = COLLEAGUE * (span + 1);
   const AVOID = REPEAT * (span + 1);
@@ -97,6 +111,21 @@ export interface Model {
   companyNames: string[];
   /** Per person 256-bit signature of the partners in `pairs` (fast negative lookups). */
   sig: Uint32Array;
+  /** Somebody gives what somebody asks for: the help term is active. */
+  useHelp: boolean;
+  /** Words per person of the help bitsets. */
+  hWords: number;
+  /** n * hWords bitsets of help topics: what each gives, asks for, and asks not yet met in history. */
+  gives: Uint32Array;
+  asks: Uint32Array;
+  open: Uint32Array;
+  /** 1 for a person who gives some topic (a fast test: pairs of non-givers have no help value). */
+  giver: Uint8Array;
+  /** hWords bitset: topics somebody still asks for (the union of `open`). */
+  wanted: Uint32Array;
+  /** Help topic -> people who give it (CSR), for search moves that seat an asker with a giver. */
+  giverStart: Int32Array;
+  givers: Int32Array;
 }
 
 /** Bit (0..255) of person j in partner signatures. */
@@ -127,6 +156,43 @@ export function sharedCount(m: Model, i: number, j: number): number {
   let s = 0;
   for (let k = 0, a = i * w, c = j * w; k < w; k++) s += popcount(b[a + k] & b[c + k]);
   return s;
+}
+
+/** Help value of one direction: giver g meets asker a (HELP.OPEN, HELP.MET or 0). */
+function helpWay(m: Model, g: number, a: number): number {
+  let any = 0;
+  let open = 0;
+  for (let k = 0, x = g * m.hWords, y = a * m.hWords; k < m.hWords; k++) {
+    const both = m.gives[x + k] & m.asks[y + k];
+    any |= both;
+    open |= both & m.open[y + k];
+  }
+  return open !== 0 ? HELP.OPEN : any !== 0 ? HELP.MET : 0;
+}
+
+/** Help value of a pair, 0..HELP_MAX: gives meeting asks both ways, a reciprocal pair most. */
+export function helpValue(m: Model, i: number, j: number): number {
+  // nobody gives anything: no way either side helps, no two givers crowd
+  if (!m.useHelp || (m.giver[i] | m.giver[j]) === 0) return 0;
+  const a = helpWay(m, i, j);
+  const b = helpWay(m, j, i);
+  let crowd = 0;
+  for (let k = 0, x = i * m.hWords, y = j * m.hWords; k < m.hWords; k++) crowd |= m.gives[x + k] & m.gives[y + k] & m.wanted[k];
+  return a + b + (a > 0 && b > 0 ? HELP.BOTH : 0) - (crowd !== 0 ? HELP.CROWD : 0);
+}
+
+/** One person's gives meet another's asks on some topic (either way). */
+export function helpMatch(m: Model, i: number, j: number): boolean {
+  return m.useHelp && (helpWay(m, i, j) > 0 || helpWay(m, j, i) > 0);
+}
+
+/** Marks the asks of a and b that the other gives as met (a meeting happened). */
+export function meetHelp(m: Model, a: number, b: number): void {
+  const w = m.hWords;
+  for (let k = 0; k < w; k++) {
+    m.open[a * w + k] &= ~m.gives[b * w + k];
+    m.open[b * w + k] &= ~m.gives[a * w + k];
+  }
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -207,7 +273,8 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
   pairs.forEach((_key, count) => (maxExtra = Math.max(maxExtra, count - 1)));
   let maxShared = 0;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, pTagStart[i + 1] - pTagStart[i]);
-  const w = weightsFor(settings.groupSize, maxShared, maxExtra);
+  const help = helpBits(people, n, index, history);
+  const w = weightsFor(settings.groupSize, maxShared, maxExtra, help.useHelp ? HELP_MAX : 0);
   pairs.forEach((key, count, rec) => pairs.addCost(key, repeatCost(w, count, rec)));
   let avoidCount = 0;
   const avoidKeys = new Set<number>();
@@ -253,5 +320,56 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
     avoidKeys,
     w,
     companyNames,
+    ...help,
   };
+}
+
+type HelpBits = Pick<Model, 'useHelp' | 'hWords' | 'gives' | 'asks' | 'open' | 'wanted' | 'giver' | 'giverStart' | 'givers'>;
+
+/** Gives and asks as bitsets over the topics named, and the asks history has not met yet. */
+function helpBits(people: Person[], n: number, index: Map<string, number>, history: Pair[]): HelpBits {
+  const topics = new Map<string, number>();
+  const idsOf = (list: string[] | undefined) => {
+    const out = new Set<number>();
+    for (const raw of list ?? []) {
+      const t = norm(String(raw));
+      if (!t) continue;
+      let id = topics.get(t);
+      if (id === undefined) topics.set(t, (id = topics.size));
+      out.add(id);
+    }
+    return [...out];
+  };
+  const giveIds = people.map((p) => idsOf(p.gives));
+  const askIds = people.map((p) => idsOf(p.asks));
+  const hWords = Math.max(1, Math.ceil(topics.size / 32));
+  const gives = new Uint32Array(n * hWords);
+  const asks = new Uint32Array(n * hWords);
+  const giverCount = new Int32Array(topics.size + 1);
+  for (let i = 0; i < n; i++) {
+    for (const t of giveIds[i]) {
+      gives[i * hWords + (t >>> 5)] |= 1 << (t & 31);
+      giverCount[t]++;
+    }
+    for (const t of askIds[i]) asks[i * hWords + (t >>> 5)] |= 1 << (t & 31);
+  }
+  const giverStart = new Int32Array(topics.size + 1);
+  for (let t = 0; t < topics.size; t++) giverStart[t + 1] = giverStart[t] + giverCount[t];
+  const givers = new Int32Array(giverStart[topics.size]);
+  const fill = giverStart.slice(0, topics.size);
+  for (let i = 0; i < n; i++) for (const t of giveIds[i]) givers[fill[t]++] = i;
+  // somebody must give what somebody else asks for, or the term is idle
+  let useHelp = false;
+  for (let i = 0; i < n && !useHelp; i++) for (const t of askIds[i]) if (giverCount[t] > (giveIds[i].includes(t) ? 1 : 0)) useHelp = true;
+  const giver = new Uint8Array(n);
+  for (let i = 0; i < n; i++) giver[i] = giveIds[i].length > 0 ? 1 : 0;
+  const m = { useHelp, hWords, gives, asks, open: asks.slice(), wanted: new Uint32Array(hWords), giver, giverStart, givers } as HelpBits;
+  if (!useHelp) return m;
+  for (const [a, b] of history) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i !== undefined && j !== undefined && i !== j) meetHelp(m as Model, i, j);
+  }
+  for (let i = 0; i < n; i++) for (let k = 0; k < hWords; k++) m.wanted[k] |= m.open[i * hWords + k];
+  return m;
 }

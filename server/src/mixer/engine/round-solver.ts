@@ -2,7 +2,7 @@
  * One-round solver: greedy construction, targeted repair of hard violations, then simulated
  * annealing with swap moves between groups. Group sizes are fixed by construction (swaps keep them).
  */
-import type { Model } from './model';
+import { helpValue, type Model } from './model';
 import type { PairTable } from './pair-table';
 import { Rng } from './rng';
 
@@ -45,6 +45,9 @@ export class RoundSolver {
   private readonly pairs: PairTable;
   private readonly separate: boolean;
   private readonly sig: Uint32Array;
+  /** Cost per unit of help value (gives meeting asks): negative in both modes, 0 when nobody's gives meet an ask. */
+  private readonly perHelp: number;
+  private readonly giver: Uint8Array;
 
   constructor(
     private readonly m: Model,
@@ -73,6 +76,16 @@ export class RoundSolver {
     this.similar = m.useInterests && m.mode === 'similar';
     this.perShared = !m.useInterests ? 0 : this.similar ? -m.w.INTEREST : m.w.INTEREST;
     this.colleague = m.w.COLLEAGUE;
+    this.perHelp = m.useHelp ? -m.w.INTEREST : 0;
+    this.giver = m.giver;
+  }
+
+  /** Interest and help cost of a pair (the soft tier). */
+  private soft(i: number, j: number): number {
+    let c = 0;
+    if (this.perShared !== 0) c += this.perShared * this.shared(i, j);
+    if (this.perHelp !== 0 && (this.giver[i] | this.giver[j]) !== 0) c += this.perHelp * helpValue(this.m, i, j);
+    return c;
   }
 
   /** Avoid + repeat + colleague cost of a pair (no interests). */
@@ -104,7 +117,8 @@ export class RoundSolver {
     if (this.m.useInterests) this.profileInit(!this.similar);
     else this.greedy();
     this.repair(opts.deadline);
-    this.anneal(opts.deadline, opts.effort ?? 10);
+    // gives meeting asks are rarer than shared interests: the search looks a little longer for them
+    this.anneal(opts.deadline, opts.effort ?? (this.m.useHelp ? 15 : 10));
     this.repair(opts.deadline);
     return this.groups();
   }
@@ -218,8 +232,7 @@ export class RoundSolver {
         const score = (c: number) => {
           let s = 0;
           for (const x of cur) {
-            s += this.base(c, x);
-            if (this.perShared !== 0) s += this.perShared * this.shared(c, x);
+            s += this.base(c, x) + this.soft(c, x);
           }
           if (s < bestScore) {
             bestScore = s;
@@ -253,19 +266,19 @@ export class RoundSolver {
   delta(i: number, j: number): number {
     const A = this.grp[i];
     const B = this.grp[j];
-    const per = this.perShared;
+    const per = this.perShared !== 0 || this.perHelp !== 0;
     let d = 0;
     for (let s = this.gStart[A], e = this.gStart[A + 1]; s < e; s++) {
       const x = this.members[s];
       if (x === i) continue;
       d += this.base(j, x) - this.base(i, x);
-      if (per !== 0) d += per * (this.shared(j, x) - this.shared(i, x));
+      if (per) d += this.soft(j, x) - this.soft(i, x);
     }
     for (let s = this.gStart[B], e = this.gStart[B + 1]; s < e; s++) {
       const y = this.members[s];
       if (y === j) continue;
       d += this.base(i, y) - this.base(j, y);
-      if (per !== 0) d += per * (this.shared(i, y) - this.shared(j, y));
+      if (per) d += this.soft(i, y) - this.soft(j, y);
     }
     return d;
   }
@@ -346,7 +359,7 @@ export class RoundSolver {
   private anneal(deadline: number, effort: number): void {
     const m = this.m;
     const n = m.n;
-    if (this.k < 2 || !m.useInterests) return;
+    if (this.k < 2 || (!m.useInterests && !m.useHelp)) return;
     const rng = this.rng;
     const iters = Math.max(2000, Math.round(effort * n));
     // temperatures in interest units: a higher rule is never traded (its weight dwarfs T)
@@ -361,7 +374,17 @@ export class RoundSolver {
       const i = rng.int(n);
       let j: number;
       const nt = m.pTagStart[i + 1] - m.pTagStart[i];
-      if (this.similar && nt > 0 && rng.next() < 0.6) {
+      const giver = m.useHelp && rng.next() < 0.3 ? this.giverFor(i) : -1;
+      if (giver >= 0) {
+        // seat i with someone who gives what i asks for
+        const G = this.grp[giver];
+        if (G === this.grp[i]) continue;
+        // of two members, the one whose leave costs less
+        j = this.members[this.gStart[G] + rng.int(this.gSize[G])];
+        const other = this.members[this.gStart[G] + rng.int(this.gSize[G])];
+        if (j === giver || (other !== giver && other !== j && this.delta(i, other) < this.delta(i, j))) j = other;
+        if (j === giver) continue;
+      } else if (this.similar && nt > 0 && rng.next() < 0.6) {
         const t = m.pTags[m.pTagStart[i] + rng.int(nt)];
         const p = m.tPeople[m.tStart[t] + rng.int(m.tStart[t + 1] - m.tStart[t])];
         const G = this.grp[p];
@@ -375,5 +398,26 @@ export class RoundSolver {
       const d = this.delta(i, j);
       if (d <= 0 || rng.next() < Math.exp(-d / T)) this.apply(i, j);
     }
+  }
+
+  /** A random giver of one of i's asks not met yet, or -1. */
+  private giverFor(i: number): number {
+    const m = this.m;
+    const w = m.hWords;
+    let k = this.rng.int(w);
+    for (let tries = 0; tries < w; tries++, k = (k + 1) % w) {
+      const open = m.open[i * w + k];
+      if (open === 0) continue;
+      // a random set bit of the open asks
+      let bits = open;
+      let pick = this.rng.int(popc(open));
+      while (pick-- > 0) bits &= bits - 1;
+      const t = k * 32 + (31 - Math.clz32(bits & -bits));
+      const count = m.giverStart[t + 1] - m.giverStart[t];
+      if (count === 0) return -1;
+      const g = m.givers[m.giverStart[t] + this.rng.int(count)];
+      return g === i ? -1 : g;
+    }
+    return -1;
   }
 }

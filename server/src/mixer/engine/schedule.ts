@@ -2,7 +2,7 @@
 import { bestDesign, ROTATIONAL_NODES } from './designs';
 import { Golfer, GolferProblem } from './golfer';
 import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
-import { buildModel, isAvoid, Model, repeatCost, sharedCount, W } from './model';
+import { buildModel, HELP_MAX, helpValue, isAvoid, Model, repeatCost, sharedCount, W } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
@@ -126,12 +126,14 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
   let maxShared = 1;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, m.pTagStart[i + 1] - m.pTagStart[i]);
   const span = 4 * Math.max(1, 2 * Math.max(...sizes) - 1);
-  const perShared = W.COLLEAGUE / (span * maxShared + 1);
+  // help (gives meeting asks) sits beside interests, so the colleague tier still outweighs both
+  const perShared = W.COLLEAGUE / (span * (maxShared + (m.useHelp ? HELP_MAX : 0)) + 1);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
       if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
+      if (m.useHelp) c -= perShared * helpValue(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
     }
   return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null };

@@ -1,6 +1,6 @@
 /** Plan quality statistics. */
-import { buildModel, isAvoid, Model, pairKey, sharedCount } from './model';
-import type { Pair, Person, PlanStats } from './types';
+import { buildModel, helpMatch, isAvoid, Model, pairKey, popcount, sharedCount } from './model';
+import type { HelpStats, Pair, Person, PlanStats } from './types';
 
 /** Stats of rounds given as person indices of the model. */
 export function indexStats(m: Model, rounds: number[][][], ms = 0): PlanStats {
@@ -39,8 +39,36 @@ export function indexStats(m: Model, rounds: number[][][], ms = 0): PlanStats {
     colleaguePairs,
     ...(note ? { colleagueNote: note } : {}),
     meanSharedInterests: pairs ? Math.round((shared / pairs) * 1000) / 1000 : 0,
+    ...(m.useHelp ? { help: helpStats(m, rounds) } : {}),
     ms: Math.round(ms),
   };
+}
+
+/** Help matches of the rounds, and the asks met at least once (history and the rounds counted). */
+export function helpStats(m: Model, rounds: number[][][]): HelpStats {
+  const w = m.hWords;
+  const open = m.open.slice();
+  let matches = 0;
+  for (const round of rounds)
+    for (const g of round)
+      for (let x = 0; x < g.length; x++)
+        for (let y = x + 1; y < g.length; y++) {
+          const i = g[x];
+          const j = g[y];
+          if (!helpMatch(m, i, j)) continue;
+          matches++;
+          for (let k = 0; k < w; k++) {
+            open[i * w + k] &= ~m.gives[j * w + k];
+            open[j * w + k] &= ~m.gives[i * w + k];
+          }
+        }
+  let asks = 0;
+  let stillOpen = 0;
+  for (let q = 0; q < m.asks.length; q++) {
+    asks += popcount(m.asks[q]);
+    stillOpen += popcount(open[q]);
+  }
+  return { matches, asksMet: asks - stillOpen, asks };
 }
 
 /**
@@ -79,6 +107,8 @@ export function minColleaguePairs(m: Model, groups: number): number {
  */
 export function planStats(people: Person[], rounds: string[][][], history: Pair[] = [], ms = 0, separateColleagues = false): PlanStats {
   const m = buildModel(people, { groupSize: 2, separateColleagues }, history);
+  // every ask counts, also where nobody present gives it (the model leaves the help term idle then)
+  if (!m.useHelp && people.some((p) => p.asks?.length)) m.useHelp = true;
   const idx = rounds.map((r) => r.map((g) => g.map((id) => m.index.get(id)!)));
   return indexStats(m, idx, ms);
 }

@@ -6,6 +6,10 @@ export interface Person {
   id: string;
   interests?: string[];
   company?: string;
+  /** Topics this person can help with (win-win: a give meeting someone's ask). */
+  gives?: string[];
+  /** Topics this person would love help with. */
+  asks?: string[];
 }
 
 export interface EngineSettings {
@@ -55,8 +59,20 @@ export interface PlanStats {
   colleagueNote?: string;
   /** Mean number of shared interests per pair inside groups. */
   meanSharedInterests: number;
+  /** Gives meeting asks, when anybody has an ask (see HelpStats). */
+  help?: HelpStats;
   /** Wall time spent planning. */
   ms: number;
+}
+
+/** Win-win figures of a plan: pairs in groups where one's give meets the other's ask, and asks met. */
+export interface HelpStats {
+  /** Pairs inside groups (over all rounds) where one person's give matches the other's ask. */
+  matches: number;
+  /** Asks (person x topic) met by a groupmate who gives it, at least once, history counted. */
+  asksMet: number;
+  /** All asks (person x topic) of the people in the plan. */
+  asks: number;
 }
 
 export interface RoundResult {

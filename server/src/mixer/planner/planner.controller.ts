@@ -17,7 +17,7 @@ export class PlannerController {
   @Route('POST /api/planner', 'organizer')
   @HttpCode(200)
   async plan(@CurrentOrganizer() me: Organizer, @BodyOf('POST /api/planner') body: ParsedBody<'POST /api/planner'>) {
-    const people = body.people.map((p, i) => ({ id: String(i), company: p.company, interests: p.interests }));
+    const people = body.people.map((p, i) => ({ id: String(i), company: p.company, interests: p.interests, gives: p.gives, asks: p.asks }));
     const result = await this.planner.plan(me.id, {
       people,
       rounds: body.rounds,

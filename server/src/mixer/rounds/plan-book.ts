@@ -69,13 +69,16 @@ export class PlanBook {
   }
 }
 
+const tags = (list: string[] | undefined) => [...new Set((list ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002');
+
 /** Everything a plan depends on (the seed aside), as one digest. */
 export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): string {
   const hash = createHash('sha256');
   const persons = people
     .map(
       (p) =>
-        `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${[...new Set((p.interests ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002')}`,
+        `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${tags(p.interests)}` +
+        (p.gives?.length || p.asks?.length ? `\u0001${tags(p.gives)}\u0001${tags(p.asks)}` : ''),
     )
     .sort();
   hash.update(persons.join('\u0003')).update('#');

@@ -12,6 +12,8 @@ export class Round {
   @TimeColumn({ name: 'ends_at' }) endsAt: number;
   @TimeColumn({ name: 'ended_at', nullable: true }) endedAt: number | null;
   @Column({ type: 'simple-json' }) figures: RoundFigures;
+  /** the event's help topics when the round was grouped with gives and asks, else null */
+  @Column({ type: 'simple-json', name: 'help_topics', nullable: true }) helpTopics: string[] | null;
 }
 
 @Entity('groups')

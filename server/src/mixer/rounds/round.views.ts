@@ -9,6 +9,7 @@ import {
 } from '@mingle/shared';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
+import { helpPicks } from '../../attendees/help-topics';
 import type { Round } from './round.entity';
 import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
@@ -28,10 +29,14 @@ export function sharedInterests(people: Array<Pick<Attendee, 'interests'>>): str
     .map(([t]) => t);
 }
 
-/** What a groupmate sees of another (name, headline, company, interests), never a contact field; the same for every member. */
-function toGroupNewsMember(member: Member): GroupNewsMember {
+/**
+ * What a groupmate sees of another (name, headline, company, interests; gives, asks and their line when
+ * the round used them), never a contact field; the same for every member.
+ */
+function toGroupNewsMember(member: Member, helpTopics: string[] | null): GroupNewsMember {
   const a = member.attendee;
   return {
+    ...(helpTopics ? helpPicks(helpTopics, a) : {}),
     id: a.id,
     name: historyName(a),
     headline: a.headline,
@@ -51,7 +56,7 @@ export function toGroupNews(round: Round, group: RoundGroup): GroupNews {
     spot: group.spot,
     icebreaker: group.icebreaker,
     sharedInterests: sharedInterests(remaining(group).map((m) => m.attendee)),
-    members: group.members.map(toGroupNewsMember),
+    members: group.members.map((m) => toGroupNewsMember(m, round.helpTopics ?? null)),
   };
 }
 

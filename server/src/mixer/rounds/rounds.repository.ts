@@ -19,6 +19,8 @@ export interface MeetingSpot {
   b: string;
   roundNumber: number;
   spot: string;
+  /** the round's help topics when it used gives and asks, else null */
+  helpTopics: string[] | null;
 }
 
 @Injectable()
@@ -196,7 +198,8 @@ export class RoundsRepository {
     const query = this.meetings
       .createQueryBuilder('m')
       .leftJoin(Group, 'g', 'g.id = m.group_id')
-      .select(['m.a AS a', 'm.b AS b', 'm.round_number AS "roundNumber"', 'g.spot AS spot'])
+      .leftJoin(Round, 'r', 'r.id = m.round_id')
+      .select(['m.a AS a', 'm.b AS b', 'm.round_number AS "roundNumber"', 'g.spot AS spot', 'r.help_topics AS "helpTopics"'])
       .where('m.event_id = :eventId', { eventId });
     if (otherId) {
       const [a, b] = ordered(attendeeId, otherId);
@@ -204,8 +207,15 @@ export class RoundsRepository {
     } else {
       query.andWhere('(m.a = :id OR m.b = :id)', { id: attendeeId });
     }
-    const rows: Array<{ a: string; b: string; roundNumber: number | string; spot: string | null }> = await query.getRawMany();
-    return rows.map((r) => ({ a: r.a, b: r.b, roundNumber: Number(r.roundNumber), spot: r.spot ?? '' }));
+    const rows: Array<{ a: string; b: string; roundNumber: number | string; spot: string | null; helpTopics: string | null }> =
+      await query.getRawMany();
+    return rows.map((r) => ({
+      a: r.a,
+      b: r.b,
+      roundNumber: Number(r.roundNumber),
+      spot: r.spot ?? '',
+      helpTopics: r.helpTopics ? (JSON.parse(r.helpTopics) as string[]) : null,
+    }));
   }
 
   /** Every pair that met at the event, and the numbers of its rounds in order: for the organizer's counts. */

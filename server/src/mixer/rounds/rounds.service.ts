@@ -6,13 +6,14 @@ import { Transactions } from '../../database/store';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { AttendeesRepository } from '../../attendees/attendees.repository';
 import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
+import { helpPicks, helpTopicsOf } from '../../attendees/help-topics';
 import type { MingleEvent } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { rooms } from '../../broadcast/rooms';
 import { Outbox } from '../../outbox/outbox';
-import type { Pair } from '../engine/types';
+import type { Pair, Person, PlanStats } from '../engine/types';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { RoundPlanner } from '../planner/round-planner';
@@ -58,7 +59,8 @@ export class RoundsService {
     const history = await this.rounds.history(eventId);
     const number = (last?.number ?? 0) + 1;
 
-    const people = present.map((a) => ({ id: a.id, interests: a.interests, company: a.company }));
+    const helpTopics = helpTopicsOf(event);
+    const people = present.map((a) => asPerson(a, helpTopics));
     const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
     const avoid = await this.avoid.pairs(eventId);
     const booked = await this.book.next(eventId, people, settings, history, avoid);
@@ -78,7 +80,8 @@ export class RoundsService {
       startedAt: now,
       endsAt: now + (minutes ?? event.roundMinutes) * MINUTE,
       endedAt: null,
-      figures: figuresOf(plan.groups, met, plan.stats.meanSharedInterests, plan.stats.colleagueNote),
+      figures: figuresOf(plan.groups, met, plan.stats, helpTopics !== null),
+      helpTopics,
     });
     const groups: Group[] = [];
     const members: GroupMember[] = [];
@@ -168,7 +171,7 @@ export class RoundsService {
     const attendee = await this.attendees.byId(attendeeId);
     const event = await this.events.byId(eventId);
     if (attendee?.status !== 'active' || !event || !isPresent(attendee, false, presenceGraceMs(event))) return;
-    const group = await this.bestGroup(event, attendee, picture.groups);
+    const group = await this.bestGroup(event, picture.round, attendee, picture.groups);
     if (!group) return;
     await this.transactions.run(() => this.addMember(picture.round, group, attendeeId));
     await this.placed(picture.round, group, attendeeId);
@@ -188,7 +191,10 @@ export class RoundsService {
       const event = await this.events.byId(eventId);
       const others = picture.groups.filter((g) => g !== group && remaining(g).length > 0);
       // a person is never left alone: if every group is full, the largest size is stretched by one
-      const target = event && ((await this.bestGroup(event, alone, others)) ?? (await this.bestGroup(event, alone, others, Infinity)));
+      const target =
+        event &&
+        ((await this.bestGroup(event, picture.round, alone, others)) ??
+          (await this.bestGroup(event, picture.round, alone, others, Infinity)));
       if (target) {
         await this.transactions.run(async () => {
           await this.rounds.leave(group.id, alone.id, now);
@@ -215,16 +221,17 @@ export class RoundsService {
   /** The group among `groups` that takes the person in rule order (chooseGroup), or undefined. */
   private async bestGroup(
     event: MingleEvent,
+    round: Round,
     attendee: Attendee,
     groups: RoundGroup[],
     maxSize = event.groupSize + 1,
   ): Promise<RoundGroup | undefined> {
     const history = await this.rounds.historyOf(event.id, attendee.id);
     const avoid = (await this.avoid.pairs(event.id)).filter(([a, b]) => a === attendee.id || b === attendee.id);
-    const asPerson = (a: Attendee) => ({ id: a.id, interests: a.interests, company: a.company });
+    const topics = round.helpTopics ?? null;
     const index = chooseGroup({
-      person: asPerson(attendee),
-      groups: groups.map((g) => remaining(g).map((m) => asPerson(m.attendee))),
+      person: asPerson(attendee, topics),
+      groups: groups.map((g) => remaining(g).map((m) => asPerson(m.attendee, topics))),
       settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues },
       history,
       avoid,
@@ -279,7 +286,14 @@ function meetingsOf(group: Group, roundNumber: number, ids: string[], others: st
   return out;
 }
 
-function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: number, colleagueNote?: string): RoundFigures {
+/** What the engine knows of a person: interests, company, and their gives and asks under the round's topics. */
+function asPerson(a: Attendee, helpTopics: string[] | null): Person {
+  const { gives, asks } = helpPicks(helpTopics, a);
+  return { id: a.id, interests: a.interests, company: a.company, ...(helpTopics ? { gives, asks } : {}) };
+}
+
+function figuresOf(groups: string[][], met: Set<string>, stats: PlanStats, help: boolean): RoundFigures {
+  const { meanSharedInterests, colleagueNote } = stats;
   let repeatPairs = 0;
   for (const g of groups)
     for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
@@ -289,6 +303,7 @@ function figuresOf(groups: string[][], met: Set<string>, meanSharedInterests: nu
     repeatPairs,
     meanSharedInterests: Math.round(meanSharedInterests * 100) / 100,
     ...(colleagueNote ? { colleagueNote } : {}),
+    ...(help ? { help: stats.help ?? { matches: 0, asksMet: 0, asks: 0 } } : {}),
   };
 }
 
