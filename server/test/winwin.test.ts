@@ -123,6 +123,15 @@ describe('gives and asks', () => {
       // the past-rounds table keeps the counts after the round ends
       await r.org.post(`/api/events/${r.event.id}/rounds/current/end`);
       await eventually(() => expect(consoleRounds(r.console)?.past[0]?.figures.help).toEqual({ matches: 1, asksMet: 1, asks: 1 }));
+
+      // the report counts them too, never who asked for what
+      const report = await r.org.get(`/api/events/${r.event.id}/report`);
+      expect(report.body.rounds[0].help).toEqual({ matches: 1, asksMet: 1, asks: 1 });
+      expect(report.body.totals.help).toEqual({ matches: 1, asksMet: 1, asks: 1 });
+      const figures = await r.org.get(`/api/events/${r.event.id}/report/figures.csv`);
+      expect(figures.text).toMatch(/help matches,1/);
+      expect(figures.text).toMatch(/asks met at least once,1 of 1/);
+      expect(JSON.stringify(report.body) + figures.text).not.toMatch(/Raising money|ex-VC|seed round/);
     } finally {
       r.close();
     }

@@ -1,4 +1,5 @@
 import type { EventState } from './events';
+import type { RoundHelpFigures } from './rounds';
 
 /**
  * The report of an evening (organizer only, owner of the event): what happened, in counts.
@@ -41,6 +42,8 @@ export interface ReportTotals {
   matches: number;
   /** matches / distinct pairs met, 0..1 (three decimals) */
   matchRate: number;
+  /** with gives and asks on: help matches over all rounds, and asks met at least once of all asks (counts only) */
+  help?: RoundHelpFigures;
 }
 
 export interface ReportRound {
@@ -67,6 +70,8 @@ export interface ReportRound {
   matches: number;
   /** matches / meetings of this round, 0..1 (three decimals) */
   matchRate: number;
+  /** rounds grouped with gives and asks on: help matches made, asks met so far (counts only) */
+  help?: RoundHelpFigures;
 }
 
 export interface ReportInterest {

@@ -1,6 +1,8 @@
+import type { RoundHelpFigures } from '@mingle/shared';
+
 /** What the report is made from: the rows of one evening, read in a few queries (reports.service.ts). */
 export interface Evening {
-  rounds: Array<{ id: string; number: number; startedAt: number; endedAt: number | null }>;
+  rounds: Array<{ id: string; number: number; startedAt: number; endedAt: number | null; help?: RoundHelpFigures }>;
   groups: Array<{ id: string; roundId: string; position: number; spot: string }>;
   seats: Array<{ groupId: string; roundId: string; attendeeId: string }>;
   meetings: Array<{ a: string; b: string; roundNumber: number; groupId: string }>;

@@ -90,8 +90,10 @@ export function figuresOf(evening: Evening, now: number): Figures {
       swapsAsked: asksIn.get(r.number) ?? 0,
       matches: t.matches,
       matchRate: rate(t.matches, t.meetings),
+      ...(r.help && { help: r.help }),
     };
   });
+  const helped = rounds.filter((r) => r.help).map((r) => r.help!);
 
   const pairsMet = roundsOfPair.size;
   const matchesMet = [...roundsOfPair.keys()].filter((k) => matched.has(k)).length;
@@ -112,6 +114,10 @@ export function figuresOf(evening: Evening, now: number): Figures {
       swapsAsked: evening.asks.length,
       matches: evening.matches.length,
       matchRate: rate(matchesMet, pairsMet),
+      // asks met so far is already cumulative: the last round's figure is the evening's
+      ...(helped.length > 0 && {
+        help: { matches: helped.reduce((n, h) => n + h.matches, 0), asksMet: helped.at(-1)!.asksMet, asks: helped.at(-1)!.asks },
+      }),
     },
     rounds: reportRounds,
     interests: interestFigures(evening, roundsOfPair, interestsOf, matched, people),

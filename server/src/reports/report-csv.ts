@@ -60,6 +60,12 @@ export function figuresCsv(report: EventReport): string {
       ['swaps asked', t.swapsAsked],
       ['matches', t.matches],
       ['match rate', t.matchRate],
+      ...(t.help
+        ? [
+            ['help matches', t.help.matches],
+            ['asks met at least once', `${t.help.asksMet} of ${t.help.asks}`],
+          ]
+        : []),
     ]),
     toCsv([
       [
@@ -75,6 +81,7 @@ export function figuresCsv(report: EventReport): string {
         'swaps asked',
         'matches',
         'match rate',
+        ...(t.help ? ['help matches', 'asks met so far'] : []),
       ],
       ...report.rounds.map((r) => [
         r.number,
@@ -89,6 +96,7 @@ export function figuresCsv(report: EventReport): string {
         r.swapsAsked,
         r.matches,
         r.matchRate,
+        ...(t.help ? [r.help?.matches ?? '', r.help ? `${r.help.asksMet} of ${r.help.asks}` : ''] : []),
       ]),
     ]),
     toCsv([

@@ -44,7 +44,7 @@ export class ReportsService {
       this.connections.ofEvent(event.id),
     ]);
     return {
-      rounds: rounds.map((r) => ({ id: r.id, number: r.number, startedAt: r.startedAt, endedAt: r.endedAt })),
+      rounds: rounds.map((r) => ({ id: r.id, number: r.number, startedAt: r.startedAt, endedAt: r.endedAt, help: r.figures.help })),
       groups,
       seats,
       meetings: meetings.map((m) => ({ ...m, roundNumber: Number(m.roundNumber) })),
