@@ -271,8 +271,10 @@ test('remove an attendee after confirming', async () => {
   ]);
   const path = await download.path();
   const csv = readFileSync(path, 'utf8') as string;
-  expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
-  expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
+  expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(
+    /^name,company,headline,interests,status,connected,offline since \(.+\),joined \(.+\)$/,
+  );
+  expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,yes,');
   for (const email of CONTACT_EMAILS) expect(csv).not.toContain(email);
 });
 
