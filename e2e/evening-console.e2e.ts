@@ -203,6 +203,12 @@ test('by keyboard alone: sign in, create, open, start, extend, end — axe clean
   await connections.locator('.stat').filter({ hasText: 'Swaps asked' }).filter({ hasText: /2$/ }).waitFor({ timeout: 5000 });
   await connections.locator('.stat').filter({ hasText: 'Matches' }).filter({ hasText: /1$/ }).waitFor({ timeout: 5000 });
   await shot(page, 'live-round-1280.png', true);
+  // On a phone-sized console nothing scrolls sideways either.
+  await page.setViewportSize({ width: 360, height: 740 });
+
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await shot(page, 'live-round-360.png', true);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await tabTo(page, /^End event$/);
   await page.keyboard.press('Enter');
@@ -217,6 +223,9 @@ test('by keyboard alone: sign in, create, open, start, extend, end — axe clean
   // Nothing left to start: no round or autopilot controls.
   await page.getByTestId('rounds-over').filter({ hasText: 'The event has ended after 1 round.' }).waitFor();
   expect(await page.getByRole('button', { name: /^Start/ }).count()).toBe(0);
+  // A short round's length reads m:ss, not "1 min".
+  const pastRow = page.getByRole('table', { name: 'Past rounds' }).locator('tbody tr').first();
+  expect((await pastRow.locator('td').nth(2).textContent())!.trim()).toMatch(/^\d+:\d\d$/);
   await accessible(page, 'live page, ended');
   await shot(page, 'live-ended-1280.png');
 });
