@@ -271,8 +271,10 @@ test('remove an attendee after confirming', async () => {
   ]);
   const path = await download.path();
   const csv = readFileSync(path, 'utf8') as string;
-  expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,company,headline,interests,status,joined');
-  expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,');
+  expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(
+    /^name,company,headline,interests,status,connected,offline since \(.+\),joined \(.+\)$/,
+  );
+  expect(csv).toContain('Ana Lopez,Acme,Founder,"AI; Climate",here,yes,');
   for (const email of CONTACT_EMAILS) expect(csv).not.toContain(email);
 });
 
@@ -315,7 +317,9 @@ test('a start that the server refuses is explained', async () => {
   await page.getByRole('button', { name: 'End event' }).click();
   await page.getByRole('dialog', { name: 'End this event?' }).getByRole('button', { name: 'End event' }).click();
   await page.locator('.live__head .badge').filter({ hasText: 'Ended' }).waitFor();
-  expect(await page.getByRole('button', { name: 'Start round 1' }).isDisabled()).toBe(true);
+  // An ended event has nothing left to start: the controls are gone, not just greyed out.
+  await page.getByTestId('rounds-over').waitFor();
+  expect(await page.getByRole('button', { name: 'Start round 1' }).count()).toBe(0);
 });
 
 test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async () => {

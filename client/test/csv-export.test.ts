@@ -54,10 +54,28 @@ test('the attendees export guards every cell an attendee wrote', () => {
     interests: ['-AI', 'Rust'],
     status: 'active',
     online: true,
+    neverConnected: false,
+    offlineSince: null,
     joinedAt: '2026-11-30T10:00:00.000Z',
   };
-  const row = attendeesCsv([a]).split('\r\n')[1]!;
-  assert.equal(row, `"' =HYPERLINK(""http://evil.example"",""x"")",'@corp,'+cmd,"'-AI; Rust",here,2026-11-30T10:00:00.000Z`);
+  const row = attendeesCsv([a], 'UTC').split('\r\n')[1]!;
+  assert.equal(row, `"' =HYPERLINK(""http://evil.example"",""x"")",'@corp,'+cmd,"'-AI; Rust",here,yes,,2026-11-30 10:00:00`);
+});
+
+test("the attendees export says who was connected at the end, with times in the event's zone", () => {
+  const base = { company: '', headline: '', interests: [], status: 'active', joinedAt: '2026-11-30T17:05:09.000Z' } as const;
+  const people: OrganizerAttendee[] = [
+    { ...base, id: '1', name: 'Ana', online: true, neverConnected: false, offlineSince: null },
+    { ...base, id: '2', name: 'Ben', online: false, neverConnected: false, offlineSince: '2026-11-30T19:40:00.000Z' },
+    { ...base, id: '3', name: 'Cleo', online: false, neverConnected: true, offlineSince: null },
+  ];
+  const [head, ...rows] = attendeesCsv(people, 'Europe/Berlin').trimEnd().split('\r\n');
+  assert.equal(head, 'name,company,headline,interests,status,connected,offline since (Europe/Berlin),joined (Europe/Berlin)');
+  assert.deepEqual(rows, [
+    'Ana,,,,here,yes,,2026-11-30 18:05:09',
+    'Ben,,,,here,no,2026-11-30 20:40:00,2026-11-30 18:05:09',
+    'Cleo,,,,here,never,,2026-11-30 18:05:09',
+  ]);
 });
 
 test('a guest list line with a control character is reported before it is sent', async () => {

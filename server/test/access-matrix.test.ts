@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/events': { allowed: ORGANIZERS },
   'GET /api/events/:id': { allowed: OWNER },
   'PATCH /api/events/:id': { allowed: OWNER },
+  'POST /api/events/:id/duplicate': { allowed: OWNER },
   'DELETE /api/events/:id': { allowed: OWNER, destructive: true },
   'POST /api/events/:id/state': { allowed: OWNER, body: { state: 'open' } },
   'POST /api/events/:id/join-code': { allowed: OWNER, destructive: true },

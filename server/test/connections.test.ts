@@ -140,7 +140,8 @@ describe('swapping contacts', () => {
       expect(one.text).toContain(ana.joined.me.card.email!);
       expect(one.text).not.toContain(ana.joined.me.card.phone!);
       const csv = await api(raj.joined.token).get('/api/me/connections.csv');
-      expect(csv.text.split('\r\n')[0]).toBe('name,headline,company,email,phone,linkedin,website,other,how we met,note');
+      // A UTF-8 byte order mark first (EF BB BF, decoded as U+FEFF), so spreadsheets show non-Latin names.
+      expect(csv.text.split('\r\n')[0]).toBe('\uFEFFname,headline,company,email,phone,linkedin,website,other,how we met,note');
       expect(csv.text).toContain(ana.joined.me.card.email!);
       expect(csv.text).not.toContain(ana.joined.me.card.website!);
     } finally {

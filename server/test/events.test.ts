@@ -102,6 +102,47 @@ describe('events', () => {
     expect(key.body.joinCode).toBe(code.body.joinCode);
   });
 
+  it('keeps an ended event as it was and duplicates it as a fresh draft', async () => {
+    const o = await organizer(app().url);
+    const settings = {
+      ...sampleEvent,
+      venue: 'Hall 2',
+      startsAt: '2026-12-01T18:00:00+01:00',
+      timeZone: 'Europe/Berlin',
+      groupSize: 3,
+      roundMinutes: 6,
+      breakMinutes: 1,
+      mixMode: 'diverse',
+      separateColleagues: false,
+      spotLabels: ['Oak', 'Elm'],
+      icebreakers: ['What brought you here?'],
+      privacyNote: 'We keep nothing.',
+    };
+    const e = (await o.post('/api/events', settings)).body;
+    for (const state of ['open', 'ended']) await o.post(`/api/events/${e.id}/state`, { state });
+
+    const edit = await o.patch(`/api/events/${e.id}`, { name: 'Changed afterwards' });
+    expect(edit.status).toBe(409);
+    expect(edit.body).toMatchObject({ code: 'event_ended', message: expect.stringMatching(/ended event cannot be edited/) });
+    const code = await o.post(`/api/events/${e.id}/join-code`);
+    expect(code.status).toBe(409);
+    expect(code.body.code).toBe('event_ended');
+    const after = (await o.get(`/api/events/${e.id}`)).body;
+    expect(after).toMatchObject({ name: 'Friday Meetup', joinCode: e.joinCode, state: 'ended' });
+
+    const copy = await o.post(`/api/events/${e.id}/duplicate`);
+    expect(copy.status).toBe(201);
+    const { startsAt: _startsAt, ...same } = settings;
+    expect(copy.body).toMatchObject({ ...same, state: 'draft', startsAt: null, maxInterests: e.maxInterests });
+    expect(copy.body.id).not.toBe(e.id);
+    expect(copy.body.joinCode).not.toBe(e.joinCode);
+    expect(copy.body.screenKey).not.toBe(e.screenKey);
+    expect((await o.get('/api/events')).body.map((x: { id: string }) => x.id).sort()).toEqual([e.id, copy.body.id].sort());
+
+    const raj = await organizer(app().url, 'Raj');
+    expect((await raj.post(`/api/events/${e.id}/duplicate`)).status).toBe(404);
+  });
+
   it('keeps join codes unique among events that have not ended', async () => {
     const o = await organizer(app().url);
     const codes = new Set<string>();

@@ -59,6 +59,29 @@ describe('a match is made once', () => {
     }
   });
 
+  it("tells the console's connection counts at once: an ask, a withdrawal and a match, never who", async () => {
+    const { r, pairs } = await metPairs(app().url, 2);
+    try {
+      const [ana, raj] = pairs[0]!;
+      const counts = () => framesOf<Record<string, unknown>>(r.console, 'console:connections-changed').at(-1);
+      await swap(app().url, ana, raj).expect(200);
+      await eventually(() => expect(counts()).toMatchObject({ swapsAsked: 1, matches: 0 }));
+      await request(app().url).delete(`/api/me/people/${raj.joined.me.id}/swap`).set(phoneHeaders(ana.joined.token)).expect(200);
+      await eventually(() => expect(counts()).toMatchObject({ swapsAsked: 0, matches: 0 }));
+      await swap(app().url, ana, raj).expect(200);
+      await swap(app().url, raj, ana).expect(200);
+      await eventually(() =>
+        expect(counts()).toMatchObject({ swapsAsked: 2, matches: 1, rounds: [{ number: 1, pairs: 1, matches: 1, matchRate: 1 }] }),
+      );
+      const text = JSON.stringify(framesOf(r.console, 'console:connections-changed'));
+      for (const p of [ana, raj]) expect(text).not.toContain(p.joined.me.id);
+      // The phones never hear the console's counts.
+      expect(framesOf(ana.socket, 'console:connections-changed')).toEqual([]);
+    } finally {
+      r.close();
+    }
+  });
+
   it('a match left unrecorded by an old crash is made by the next ask', async () => {
     const { r, pairs } = await metPairs(app().url, 2);
     try {

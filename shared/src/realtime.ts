@@ -108,6 +108,8 @@ export interface ServerToClientEvents {
   'console:rounds-changed': (state: ConsoleRoundState) => void;
   /** to the console: one group of the running round changed (someone arrived); replaces the group with this id */
   'console:group-changed': (group: ConsoleGroup) => void;
+  /** to the console: swaps were asked or matches made; the event's counts (never who asked whom) */
+  'console:connections-changed': (stats: import('./connections').ConnectionStats) => void;
 }
 
 export const clockSyncBody = z.strictObject({ clientTime: z.number().finite() });

@@ -73,7 +73,14 @@ export const routes = {
   'GET /api/events': { response: answers<EventListItem[]>(), errors: [] },
   'POST /api/events': { body: createEventBody, response: answers<OrganizerEventView>(), errors: [] },
   'GET /api/events/:id': { params: eventIdParam, response: answers<OrganizerEventView>(), errors: [] },
-  'PATCH /api/events/:id': { params: eventIdParam, body: updateEventBody, response: answers<OrganizerEventView>(), errors: [] },
+  'PATCH /api/events/:id': {
+    params: eventIdParam,
+    body: updateEventBody,
+    response: answers<OrganizerEventView>(),
+    errors: ['event_ended'],
+  },
+  /** A fresh draft with the event's settings, for the next session. */
+  'POST /api/events/:id/duplicate': { params: eventIdParam, response: answers<OrganizerEventView>(), errors: [] },
   'DELETE /api/events/:id': { params: eventIdParam, response: answers<void>(), errors: [] },
   'POST /api/events/:id/state': {
     params: eventIdParam,

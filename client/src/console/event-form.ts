@@ -70,6 +70,16 @@ export function formFromEvent(e: EventView): EventForm {
   };
 }
 
+/** The body paths an input of the form feeds: its messages go stale when it changes. */
+export function pathsOfInput(key: keyof EventForm): string[] {
+  if (key === 'startsLocal') return ['startsAt'];
+  if (key === 'spotLabelsText') return ['spotLabels'];
+  if (key === 'icebreakersText') return ['icebreakers'];
+  // The limit on picks is checked against the tags.
+  if (key === 'interests') return ['interests', 'maxInterests'];
+  return [key];
+}
+
 /** One entry per non-empty line. */
 export function lines(text: string): string[] {
   return text
@@ -114,6 +124,10 @@ export function checkBody(body: CreateEventBody): Record<string, string> {
   const fields = parsed.success ? {} : zodFields(parsed.error);
   for (const key of NUMBER_FIELDS) {
     if (Number.isNaN(body[key])) fields[key] = 'Enter a number';
+  }
+  // Too few tags is one cause: "more than the number of tags" on the limit would say it twice.
+  if (Object.keys(fields).some((key) => key === 'interests' || key.startsWith('interests.'))) {
+    if (fields.maxInterests === 'Cannot be more than the number of interest tags') delete fields.maxInterests;
   }
   return fields;
 }

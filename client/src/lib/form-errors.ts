@@ -57,7 +57,15 @@ export function useFormErrors() {
     return '';
   }
 
-  return { state, clear, fromApi, fromZod, field, indexed, under };
+  /** Drops the messages on these paths and below them (the field changed); the banner goes with the last one. */
+  function forget(...paths: string[]): void {
+    for (const key of Object.keys(state.fields)) {
+      if (paths.some((p) => key === p || key.startsWith(`${p}.`))) delete state.fields[key];
+    }
+    if (Object.keys(state.fields).length === 0) state.banner = '';
+  }
+
+  return { state, clear, fromApi, fromZod, field, indexed, under, forget };
 }
 
 /** The first message per dotted path, as the server reports them. */

@@ -7,6 +7,8 @@ import type { MeetingSpot } from '../mixer/rounds/rounds.repository';
  */
 declare module '../outbox/domain-events' {
   interface DomainEvents {
+    /** someone asked to swap or withdrew an ask: the event's swap counts changed (counts only, never who) */
+    'swaps.changed': { eventId: string };
     /** two people asked each other: a match */
     'match.made': { eventId: string; a: Attendee; b: Attendee; meetings: MeetingSpot[] };
     /** `sharer` stopped sharing their card with `viewer` */

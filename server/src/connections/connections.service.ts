@@ -63,6 +63,7 @@ export class ConnectionsService {
     if (outcome === 'gone') await this.metPerson(me, otherId); // says why: removed (404) or erased (410)
     const mine = await this.describe(me, other, meetings);
     if (outcome === 'made') await this.bus.publish('match.made', { eventId: me.eventId, a: me, b: other, meetings });
+    else if (outcome === 'asked') await this.bus.publish('swaps.changed', { eventId: me.eventId });
     return mine;
   }
 
@@ -72,6 +73,7 @@ export class ConnectionsService {
     if (await this.connections.matched(me.id, otherId))
       throw new ApiError(409, 'already_matched', 'You already swapped contacts with this person');
     await this.connections.withdraw(me.id, otherId);
+    await this.bus.publish('swaps.changed', { eventId: me.eventId });
     return this.describe(me, other, meetings);
   }
 

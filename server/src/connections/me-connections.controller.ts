@@ -105,7 +105,8 @@ export class MeConnectionsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="mingle-connections.csv"')
   async csv(@CurrentAttendee() me: Attendee) {
-    return toConnectionsCsv(await this.matched(me));
+    // A byte order mark first, so spreadsheets read the file as UTF-8 and show non-Latin names.
+    return `\uFEFF${toConnectionsCsv(await this.matched(me))}`;
   }
 
   /** "Erase me": profile, card, requests and matches, at once. */

@@ -40,6 +40,11 @@ export class EventsController {
     return this.view(await this.events.update(event, body));
   }
 
+  @Route('POST /api/events/:id/duplicate', 'event owner')
+  async duplicate(@CurrentOrganizer() me: Organizer, @CurrentEvent() event: MingleEvent) {
+    return this.view(await this.events.duplicate(me.id, event));
+  }
+
   @Route('DELETE /api/events/:id', 'event owner')
   @HttpCode(204)
   async remove(@CurrentEvent() event: MingleEvent): Promise<void> {

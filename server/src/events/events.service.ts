@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EVENT_DEFAULTS, EVENT_TRANSITIONS, type EventState } from '@mingle/shared';
+import { EVENT_DEFAULTS, EVENT_TRANSITIONS, eventFields, type EventState } from '@mingle/shared';
 import type { z } from 'zod';
 import type { createEventBody, updateEventBody } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
@@ -59,6 +59,7 @@ export class EventsService {
 
   /** The event handed in is the caller's own (the route's access rule checked it), as read for this request. */
   async update(event: MingleEvent, body: UpdateEvent): Promise<MingleEvent> {
+    refuseIfEnded(event, 'An ended event cannot be edited; duplicate it for the next session');
     const next = { ...event, ...body } as MingleEvent;
     if (next.maxInterests > next.interests.length) {
       const message = `Cannot be more than the ${next.interests.length} interest tags`;
@@ -67,6 +68,12 @@ export class EventsService {
     const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
     await this.events.update(event.id, changes);
     return this.announce(written(event, changes));
+  }
+
+  /** A new draft with every setting of `event`; the date is left open for the next session. */
+  async duplicate(organizerId: string, event: MingleEvent): Promise<MingleEvent> {
+    const settings = Object.fromEntries(Object.keys(eventFields).map((key) => [key, event[key as keyof MingleEvent]]));
+    return this.create(organizerId, { ...settings, startsAt: null } as CreateEvent);
   }
 
   async remove(event: MingleEvent): Promise<void> {
@@ -93,7 +100,7 @@ export class EventsService {
   }
 
   async regenerateJoinCode(event: MingleEvent): Promise<MingleEvent> {
-    if (event.state === 'ended') throw new ApiError(409, 'event_ended', 'An ended event has no join code to change');
+    refuseIfEnded(event, 'An ended event has no join code to change');
     const updatedAt = Date.now();
     const joinCode = await this.withFreshJoinCode((code) => this.events.setJoinCode(event.id, code, updatedAt));
     return this.announce(written(event, { joinCode, updatedAt }));
@@ -119,6 +126,11 @@ export class EventsService {
     }
     throw new Error(`no free join code after ${JOIN_CODE_ATTEMPTS} attempts`);
   }
+}
+
+/** Ended is final: what the evening was stays as it was. */
+function refuseIfEnded(event: MingleEvent, message: string): void {
+  if (event.state === 'ended') throw new ApiError(409, 'event_ended', message);
 }
 
 /** The event as it is after `changes` were written: no second read of the row just written. */

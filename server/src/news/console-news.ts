@@ -7,8 +7,11 @@ import { toOrganizerEventView } from '../events/event.views';
 import { sessionEnded } from '../organizers/session-news';
 import { RoundStates } from '../mixer/rounds/round-states';
 import { DomainEventBus } from '../outbox/domain-event-bus';
+import { ConnectionsService } from '../connections/connections.service';
 
 const CONSOLE_WINDOW_MS = 250;
+/** A room swapping at the end of a round asks many times a second: the counts go out at most this often. */
+const CONNECTIONS_WINDOW_MS = 500;
 
 /** What changed for one event's consoles within a window: the whole round picture, or only some groups of a round. */
 interface Pending {
@@ -25,11 +28,14 @@ interface Pending {
 @Injectable()
 export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
+  /** events whose swap counts changed within the window, with the timer that sends them */
+  private readonly pendingCounts = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly bus: DomainEventBus,
     private readonly broadcaster: Broadcaster,
     private readonly states: RoundStates,
+    private readonly connections: ConnectionsService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -55,8 +61,26 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     this.bus.on('event.changed', ({ event }) =>
       this.broadcaster.send(rooms.console(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl)),
     );
+    this.bus.on('swaps.changed', ({ eventId }) => this.countsChanged(eventId));
+    this.bus.on('match.made', ({ eventId }) => this.countsChanged(eventId));
     this.bus.on('session.ended', ({ sessionId, reason }) =>
       this.broadcaster.dismiss(rooms.session(sessionId), 'connection:closed', sessionEnded(reason)),
+    );
+  }
+
+  private countsChanged(eventId: string): void {
+    if (this.pendingCounts.has(eventId)) return;
+    const send = async () => {
+      this.pendingCounts.delete(eventId);
+      try {
+        this.broadcaster.send(rooms.console(eventId), 'console:connections-changed', await this.connections.stats(eventId));
+      } catch {
+        // The next swap, round or reconnect brings the counts.
+      }
+    };
+    this.pendingCounts.set(
+      eventId,
+      setTimeout(() => void send(), CONNECTIONS_WINDOW_MS),
     );
   }
 
@@ -100,5 +124,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    for (const timer of this.pendingCounts.values()) clearTimeout(timer);
+    this.pendingCounts.clear();
   }
 }
