@@ -11,4 +11,5 @@ export * from './text';
 export * from './csv';
 export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';
 export * from './group-news';
+export * from './board-names';
 export * from './routes';

@@ -1,4 +1,5 @@
 import {
+  boardNames,
   myGroupFrom,
   type BoardEntry,
   type ConsoleGroup,
@@ -61,18 +62,15 @@ export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | 
   return group ? myGroupFrom(toGroupNews(picture.round, group), attendeeId) : null;
 }
 
-/** "Ana Lima" → "Ana L.": the room can find its spot without full names. */
-export function boardName(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  const last = parts.length > 1 ? parts[parts.length - 1]! : '';
-  return last ? `${parts[0]} ${last[0]!.toUpperCase()}.` : parts[0]!;
-}
-
+/**
+ * The find-your-table board: everyone still in a group, with as much of their last name as tells them
+ * apart in this round ("Ana Lop." beside "Ana Lob."), never a contact detail.
+ */
 export function toBoard(picture: RoundPicture | null): BoardEntry[] {
   if (!picture) return [];
-  return picture.groups
-    .flatMap((g) => remaining(g).map((m) => ({ name: boardName(m.attendee.name), spot: g.spot })))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const seated = picture.groups.flatMap((g) => remaining(g).map((m) => ({ name: m.attendee.name, spot: g.spot })));
+  const names = boardNames(seated.map((s) => s.name));
+  return seated.map((s, i) => ({ name: names[i]!, spot: s.spot })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
