@@ -25,9 +25,10 @@ export function nameParts(name: string): NameParts {
 const letters = (s: string): string[] => Array.from(s.normalize('NFC'));
 const fold = (s: string): string => s.normalize('NFC').toLocaleLowerCase();
 
+/** How many letters two (folded) last names share at the start. */
 function commonPrefix(a: string[], b: string[]): number {
   let i = 0;
-  while (i < a.length && i < b.length && fold(a[i]!) === fold(b[i]!)) i++;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
 }
 
@@ -47,30 +48,40 @@ function cut(parts: NameParts, n: number): string {
  * name twice stays the same (the board's spot tells them apart).
  */
 export function boardNames(names: readonly string[]): string[] {
-  const parts = names.map(nameParts);
-  const byFirst = new Map<string, number[]>();
-  parts.forEach((p, i) => {
-    const key = fold(p.first);
-    const same = byFirst.get(key);
-    if (same) same.push(i);
-    else byFirst.set(key, [i]);
+  const people = names.map((name, i) => {
+    const parts = nameParts(name);
+    return { i, parts, first: fold(parts.first), last: letters(fold(parts.last)) };
   });
-  return parts.map((p, i) => {
-    const others = byFirst.get(fold(p.first))!.filter((j) => j !== i);
-    if (!others.length) return cut(p, 1);
-    const last = letters(p.last);
-    let need = 1;
-    let sameLast = false;
-    for (const j of others) {
-      const theirs = letters(parts[j]!.last);
-      const shared = commonPrefix(last, theirs);
-      if (shared === last.length && shared === theirs.length) sameLast = true;
-      need = Math.max(need, shared + 1);
-    }
-    // Same first and last name: only the whole name can tell them apart (if anything can).
-    if (sameLast) return p.full;
-    return cut(p, need);
-  });
+  const byFirst = new Map<string, typeof people>();
+  for (const p of people) {
+    const same = byFirst.get(p.first);
+    if (same) same.push(p);
+    else byFirst.set(p.first, [p]);
+  }
+  const out: string[] = new Array<string>(names.length);
+  for (const same of byFirst.values()) {
+    // In last-name order, the longest prefix someone shares with anyone is the one shared with a neighbour.
+    same.sort((a, b) => compareLetters(a.last, b.last));
+    same.forEach((p, k) => {
+      let need = 1;
+      let sameLast = false;
+      for (const q of [same[k - 1], same[k + 1]]) {
+        if (!q) continue;
+        const shared = commonPrefix(p.last, q.last);
+        if (shared === p.last.length && shared === q.last.length) sameLast = true;
+        need = Math.max(need, shared + 1);
+      }
+      // Same first and last name: only the whole name can tell them apart (if anything can).
+      out[p.i] = same.length === 1 ? cut(p.parts, 1) : sameLast ? p.parts.full : cut(p.parts, need);
+    });
+  }
+  return out;
+}
+
+function compareLetters(a: string[], b: string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
 }
 
 /** One board name, when the rest of the room does not matter (a room of one). */
