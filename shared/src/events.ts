@@ -53,6 +53,8 @@ export const eventFields = {
   spotLabels: z.array(line('Spot label', 40)).max(500, 'At most 500 spot labels'),
   icebreakers: z.array(line('Icebreaker', 200)).max(100, 'At most 100 icebreakers'),
   privacyNote: text('Privacy note').max(1000, 'Privacy note is at most 1000 characters'),
+  /** The organizer's own words a name on the screen must not contain (besides the built-in list). */
+  screenBlockedWords: z.array(line('Blocked word', 40)).max(200, 'At most 200 blocked words'),
 };
 
 export const EVENT_DEFAULTS = {
@@ -69,6 +71,7 @@ export const EVENT_DEFAULTS = {
   spotLabels: [],
   icebreakers: [],
   privacyNote: '',
+  screenBlockedWords: [],
 } as const;
 
 /** Every field may change in an edit; unknown fields are rejected. */
@@ -112,6 +115,7 @@ export interface EventView {
   spotLabels: string[];
   icebreakers: string[];
   privacyNote: string;
+  screenBlockedWords: string[];
   joinCode: string;
   state: EventState;
   createdAt: string;

@@ -21,6 +21,8 @@ export class MingleEvent {
   @Column({ type: 'simple-json', name: 'spot_labels' }) spotLabels: string[];
   @Column({ type: 'simple-json' }) icebreakers: string[];
   @Column({ type: 'text', name: 'privacy_note' }) privacyNote: string;
+  /** the organizer's own words a name on the screen must not contain, besides the built-in list */
+  @Column({ type: 'simple-json', name: 'screen_blocked_words' }) screenBlockedWords: string[];
   @Column({ type: 'varchar', length: 6, name: 'join_code' }) joinCode: string;
   @Column({ type: 'varchar', length: 64, name: 'screen_key' }) screenKey: string;
   @Column({ type: 'varchar', length: 10 }) state: EventState;

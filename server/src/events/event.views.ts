@@ -20,6 +20,7 @@ export function toEventView(e: MingleEvent): EventView {
     spotLabels: e.spotLabels,
     icebreakers: e.icebreakers,
     privacyNote: e.privacyNote,
+    screenBlockedWords: e.screenBlockedWords,
     joinCode: e.joinCode,
     state: e.state,
     createdAt: new Date(e.createdAt).toISOString(),

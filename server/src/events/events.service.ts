@@ -65,7 +65,9 @@ export class EventsService {
     }
     const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
     await this.events.update(event.id, changes);
-    return this.announce(written(event, changes));
+    const announced = await this.announce(written(event, changes));
+    if (body.screenBlockedWords !== undefined) await this.bus.publish('event.blocked-words-changed', { eventId: event.id });
+    return announced;
   }
 
   async remove(event: MingleEvent): Promise<void> {

@@ -5,6 +5,7 @@ import { Connections1764400000000 } from './1764400000000-connections';
 import { SignupSlot1764510000000 } from './1764510000000-signup-slot';
 import { AttendeeConnected1764560000000 } from './1764560000000-attendee-connected';
 import { Outbox1764600000000 } from './1764600000000-outbox';
+import { ScreenModeration1764720000000 } from './1764720000000-screen-moderation';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SignupSlot1764510000000,
   AttendeeConnected1764560000000,
   Outbox1764600000000,
+  ScreenModeration1764720000000,
 ];

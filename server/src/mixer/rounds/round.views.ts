@@ -10,6 +10,7 @@ import {
 } from '@mingle/shared';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
+import { shownOnScreen } from '../../moderation/name-check';
 import type { Round } from './round.entity';
 import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
@@ -64,11 +65,16 @@ export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | 
 
 /**
  * The find-your-table board: everyone still in a group, with as much of their last name as tells them
- * apart in this round ("Ana Lop." beside "Ana Lob."), never a contact detail.
+ * apart in this round ("Ana Lop." beside "Ana Lob."), never a contact detail. People the organizer hid,
+ * and names with an offensive word (built-in or the event's `blockedWords`), are left out.
  */
-export function toBoard(picture: RoundPicture | null): BoardEntry[] {
+export function toBoard(picture: RoundPicture | null, blockedWords: readonly string[]): BoardEntry[] {
   if (!picture) return [];
-  const seated = picture.groups.flatMap((g) => remaining(g).map((m) => ({ name: m.attendee.name, spot: g.spot })));
+  const seated = picture.groups.flatMap((g) =>
+    remaining(g)
+      .filter((m) => shownOnScreen(m.attendee, blockedWords))
+      .map((m) => ({ name: m.attendee.name, spot: g.spot })),
+  );
   const names = boardNames(seated.map((s) => s.name));
   return seated.map((s, i) => ({ name: names[i]!, spot: s.spot })).sort((a, b) => a.name.localeCompare(b.name));
 }
