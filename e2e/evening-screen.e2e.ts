@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
+import { join as joinApi, signUp, type Organizer } from './support/api';
 import { seriousViolations } from './support/axe';
 import { openBrowser, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';

@@ -20,6 +20,8 @@ export interface EventForm {
   spotLabelsText: string;
   icebreakersText: string;
   privacyNote: string;
+  /** Words a name on the screen must not contain, one per line. */
+  screenBlockedWordsText: string;
 }
 
 const NUMBER_FIELDS = ['maxInterests', 'groupSize', 'roundMinutes', 'breakMinutes'] as const;
@@ -41,6 +43,7 @@ export function emptyForm(): EventForm {
     spotLabelsText: '',
     icebreakersText: '',
     privacyNote: EVENT_DEFAULTS.privacyNote,
+    screenBlockedWordsText: '',
   };
 }
 
@@ -61,6 +64,7 @@ export function formFromEvent(e: EventView): EventForm {
     spotLabelsText: e.spotLabels.join('\n'),
     icebreakersText: e.icebreakers.join('\n'),
     privacyNote: e.privacyNote,
+    screenBlockedWordsText: e.screenBlockedWords.join('\n'),
   };
 }
 
@@ -94,6 +98,7 @@ export function bodyFromForm(f: EventForm): CreateEventBody {
     spotLabels: lines(f.spotLabelsText),
     icebreakers: lines(f.icebreakersText),
     privacyNote: f.privacyNote,
+    screenBlockedWords: lines(f.screenBlockedWordsText),
   };
 }
 
