@@ -229,12 +229,13 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
     'the board has settled into the 720p layout',
     5000,
   );
-  // Names big enough to read from the back of the room, even at 720p.
+  // Names big enough to read from the back of the room, even at 720p: the board trades size for a
+  // full cycle of at most 20 s (client/src/screen/board.ts); 130 people get about 22 px at 720p (33 px at 1080p).
   const namePx = await page
     .locator('.row__name')
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  expect(namePx).toBeGreaterThanOrEqual(28);
+  expect(namePx).toBeGreaterThanOrEqual(20);
   // The screenshot after the fade between layouts, not halfway through it.
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.list')).every((el) => el.getAnimations().length === 0));
   await page.screenshot({ path: artifactPath('screen-round-list-720.png') });

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/events/:id/screen-key': { allowed: OWNER, destructive: true },
   'GET /api/events/:id/attendees': { allowed: OWNER },
   'DELETE /api/events/:id/attendees/:attendeeId': { allowed: OWNER, destructive: true },
+  'PATCH /api/events/:id/attendees/:attendeeId': { allowed: OWNER, body: { hiddenFromScreen: true } },
   'POST /api/events/:id/attendees/remove': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
   'POST /api/events/:id/attendees/leave-out': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
   'GET /api/events/:id/connections': { allowed: OWNER },

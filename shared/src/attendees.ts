@@ -79,6 +79,14 @@ export type UpdateProfileBody = z.input<typeof updateProfileBody>;
 export const joinCodeParam = z.strictObject({ code: line('Join code').max(20, 'Not a join code') });
 export const attendeeIdParam = z.strictObject({ id: z.uuid('Not an event id'), attendeeId: z.uuid('Not an attendee id') });
 
+/** The organizer's moderation of one attendee: rename them, or hide them from the screen's board (or show them again). */
+export const moderateAttendeeBody = z
+  .strictObject({
+    name: profileFields.name.optional(),
+    hiddenFromScreen: z.boolean('Say whether they are hidden from the screen').optional(),
+  })
+  .refine((b) => b.name !== undefined || b.hiddenFromScreen !== undefined, 'Give a new name or whether they are hidden from the screen');
+
 /** The most attendees one bulk action (remove, leave out) names. */
 export const MAX_BULK_ATTENDEES = 1000;
 /** Organizer: several attendees at once (remove them, leave them out of the next rounds). */
@@ -131,6 +139,10 @@ export interface OrganizerAttendee {
   /** when their last socket dropped (ISO); null while online or if they never connected */
   offlineSince: string | null;
   joinedAt: string;
+  /** the organizer hid them from the screen's board */
+  hiddenFromScreen: boolean;
+  /** the word of their name that keeps it off the screen (built-in list or the event's own), or null */
+  nameFlag: string | null;
 }
 
 /** What a phone needs to know about the event it joins (no secrets). */

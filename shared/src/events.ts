@@ -83,6 +83,8 @@ export const eventFields = {
   /** Gives and asks: people say what they can help with and would love help with (off by default). */
   helpOn: z.boolean('Must be yes or no'),
   helpTopics,
+  /** The organizer's own words a name on the screen must not contain (besides the built-in list). */
+  screenBlockedWords: z.array(line('Blocked word', 40)).max(200, 'At most 200 blocked words'),
 };
 
 export const EVENT_DEFAULTS = {
@@ -101,6 +103,7 @@ export const EVENT_DEFAULTS = {
   privacyNote: '',
   helpOn: false,
   helpTopics: DEFAULT_HELP_TOPICS,
+  screenBlockedWords: [],
 } as const;
 
 /** Every field may change in an edit; unknown fields are rejected. */
@@ -147,6 +150,7 @@ export interface EventView {
   /** gives and asks are on: the profile asks for them and groups bring givers and askers together */
   helpOn: boolean;
   helpTopics: string[];
+  screenBlockedWords: string[];
   joinCode: string;
   state: EventState;
   createdAt: string;

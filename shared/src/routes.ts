@@ -6,6 +6,7 @@ import {
   attendeeIdsBody,
   joinBody,
   joinCodeParam,
+  moderateAttendeeBody,
   updateProfileBody,
   type AttendeesLeftOut,
   type AttendeesRemoved,
@@ -93,6 +94,12 @@ export const routes = {
 
   'GET /api/events/:id/attendees': { params: eventIdParam, response: answers<OrganizerAttendee[]>(), errors: [] },
   'DELETE /api/events/:id/attendees/:attendeeId': { params: attendeeIdParam, response: answers<void>(), errors: [] },
+  'PATCH /api/events/:id/attendees/:attendeeId': {
+    params: attendeeIdParam,
+    body: moderateAttendeeBody,
+    response: answers<OrganizerAttendee>(),
+    errors: [],
+  },
   'POST /api/events/:id/attendees/remove': {
     params: eventIdParam,
     body: attendeeIdsBody,

@@ -22,6 +22,8 @@ export interface EventForm {
   privacyNote: string;
   helpOn: boolean;
   helpTopics: string[];
+  /** Words a name on the screen must not contain, one per line. */
+  screenBlockedWordsText: string;
 }
 
 const NUMBER_FIELDS = ['maxInterests', 'groupSize', 'roundMinutes', 'breakMinutes'] as const;
@@ -45,6 +47,7 @@ export function emptyForm(): EventForm {
     privacyNote: EVENT_DEFAULTS.privacyNote,
     helpOn: EVENT_DEFAULTS.helpOn,
     helpTopics: [...EVENT_DEFAULTS.helpTopics],
+    screenBlockedWordsText: '',
   };
 }
 
@@ -67,6 +70,7 @@ export function formFromEvent(e: EventView): EventForm {
     privacyNote: e.privacyNote,
     helpOn: e.helpOn,
     helpTopics: [...e.helpTopics],
+    screenBlockedWordsText: e.screenBlockedWords.join('\n'),
   };
 }
 
@@ -112,6 +116,7 @@ export function bodyFromForm(f: EventForm): CreateEventBody {
     privacyNote: f.privacyNote,
     helpOn: f.helpOn,
     helpTopics: [...f.helpTopics],
+    screenBlockedWords: lines(f.screenBlockedWordsText),
   };
 }
 

@@ -62,30 +62,86 @@ export function fitGrid(cards: readonly SpotCard[], box: Box): GridFit | null {
   return best && best.fontPx >= GRID_MIN_FONT ? best : null;
 }
 
-export interface ListFit {
-  columns: number;
-  rows: number;
-  fontPx: number;
-}
+/**
+ * The board's list area on a 1920×1080 screen during a round (measured, and checked by the e2e
+ * tier): the unit tests plan rooms for this box.
+ */
+export const BOARD_AREA_1080: Box = { width: 1150, height: 740 };
 
 /** Line height of a list row, in em. */
-export const LIST_LINE = 1.4;
-/** Rows per column the type is sized for: few enough that names read from the back of a room. */
-const LIST_ROWS = 13;
-/** Columns side by side the type is sized for (a narrow or 4:3 board gets smaller type instead of one column). */
-const LIST_COLUMNS = 2;
-/** Width of a column (name and spot) with its share of the gap, in em. */
-const LIST_COLUMN_EM = 12;
+export const LIST_LINE = 1.3;
+/** Time to scan one page once its letter range in huge type says it is yours. */
+export const PAGE_MS = 5000;
+/** Anyone finds their name within this: the whole cycle of pages, when the room allows. */
+export const CYCLE_GOAL_MS = 20_000;
+/** Space between columns, in em; a row's name and spot are 0.6em apart. */
+const COLUMN_GAP_EM = 1.2;
+const ROW_GAP_EM = 0.6;
+
+/** Width of a text in em, in the board's bold type. */
+export type MeasureEm = (text: string) => number;
+/** Without a browser to measure: a generous 0.62em a letter (bold sans capitals are about this wide). */
+export const estimateEm: MeasureEm = (text) => Array.from(text).length * 0.62;
+
+export interface ListPlan {
+  fontPx: number;
+  rows: number;
+  columns: number;
+  /** Name column and spot column widths in em, so that no name is ever cut. */
+  nameEm: number;
+  spotEm: number;
+  pages: BoardEntry[][];
+  pageMs: number;
+  /** How long until every page has been shown once. */
+  cycleMs: number;
+}
+
+/** The largest and smallest type the list uses, scaled with the box (so 720p, 1080p and 4K look alike). */
+export function listFontRange(box: Box): { max: number; min: number } {
+  const max = Math.max(14, Math.floor(box.height / (12 * LIST_LINE)));
+  const min = Math.max(12, Math.min(max, Math.floor(box.height / 46)));
+  return { max, min };
+}
 
 /**
- * Type scaled with the box (so 1920×1080 and 1280×720 look alike: about 30 px at 720p) for about
- * 13 rows in 2 columns; then as many rows and columns as that type fits. The rest goes on more pages.
+ * An alphabetical list in columns as wide as the longest name and spot (no name is ever cut), in
+ * the largest type whose pages all pass within CYCLE_GOAL_MS at PAGE_MS a page. A room too big for
+ * that (thousands) gets the densest readable type, and its pages say their letter range in huge type.
  */
-export function fitList(box: Box): ListFit {
-  const fontPx = Math.max(14, Math.floor(Math.min(box.height / (LIST_ROWS * LIST_LINE), box.width / (LIST_COLUMNS * LIST_COLUMN_EM))));
-  const rows = Math.max(1, Math.floor(box.height / (fontPx * LIST_LINE)));
-  const columns = Math.max(1, Math.floor(box.width / (fontPx * LIST_COLUMN_EM)));
-  return { columns, rows, fontPx };
+export function planList(board: readonly BoardEntry[], box: Box, measure: MeasureEm = estimateEm): ListPlan {
+  const sorted = byName(board);
+  const nameEm = Math.max(1, ...sorted.map((e) => measure(e.name)));
+  const spotEm = Math.max(1, ...sorted.map((e) => measure(e.spot)));
+  const columnEm = nameEm + ROW_GAP_EM + spotEm;
+  const { max, min } = listFontRange(box);
+  const fit = (fontPx: number) => {
+    const rows = Math.max(1, Math.floor(box.height / (fontPx * LIST_LINE)));
+    const columns = Math.max(1, Math.floor((box.width + COLUMN_GAP_EM * fontPx) / ((columnEm + COLUMN_GAP_EM) * fontPx)));
+    const pageCount = Math.max(1, Math.ceil(sorted.length / (rows * columns)));
+    return { fontPx, rows, columns, pageCount };
+  };
+  let chosen = fit(min);
+  for (let fontPx = max; fontPx >= min; fontPx--) {
+    const f = fit(fontPx);
+    if (f.pageCount * PAGE_MS <= CYCLE_GOAL_MS || fontPx === min) {
+      chosen = f;
+      break;
+    }
+  }
+  // A name longer than the box is wide still gets a whole column (it shrinks to fit).
+  const fontPx = Math.min(chosen.fontPx, Math.floor(box.width / columnEm) || chosen.fontPx);
+  const perPage = chosen.rows * chosen.columns;
+  const list = pages(sorted, perPage);
+  return {
+    fontPx,
+    rows: chosen.rows,
+    columns: chosen.columns,
+    nameEm,
+    spotEm,
+    pages: list,
+    pageMs: PAGE_MS,
+    cycleMs: list.length > 1 ? list.length * PAGE_MS : 0,
+  };
 }
 
 export function pages<T>(items: readonly T[], size: number): T[][] {
@@ -94,15 +150,27 @@ export function pages<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** "A–F" for a page of names from Ana to Felix; "M" when all start alike. */
+/**
+ * "A–F" for a page of names from Ana to Felix; "M" when all start alike; in a big room, where many
+ * pages start with one letter, "Ma–Me" from the first two letters.
+ */
 export function letterRange(page: readonly BoardEntry[]): string {
   if (!page.length) return '';
-  const first = initial(page[0]!.name);
-  const last = initial(page[page.length - 1]!.name);
-  return first === last ? first : `${first}–${last}`;
+  const first = page[0]!.name;
+  const last = page[page.length - 1]!.name;
+  if (initial(first, 1) !== initial(last, 1)) return `${initial(first, 1)}–${initial(last, 1)}`;
+  const a = initial(first, 2);
+  const b = initial(last, 2);
+  return a === b || page.length < 40 ? initial(first, 1) : `${a}–${b}`;
 }
 
-function initial(name: string): string {
-  const ch = [...name.trim()][0] ?? '';
-  return ch.toLocaleUpperCase();
+/** The first `n` letters, the first capitalised: "Ma". */
+function initial(name: string, n: number): string {
+  const [head = '', ...rest] = Array.from(name.trim()).slice(0, n);
+  return head.toLocaleUpperCase() + rest.join('').toLocaleLowerCase();
+}
+
+/** Every first letter on the board, for the index strip that shows where the cycle is. */
+export function initials(board: readonly BoardEntry[]): string[] {
+  return [...new Set(byName(board).map((e) => initial(e.name, 1)))];
 }

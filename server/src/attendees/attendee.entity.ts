@@ -24,4 +24,6 @@ export class Attendee {
   @TimeColumn({ name: 'last_seen_at' }) lastSeenAt: number;
   /** the first socket connection: someone who never connected is not here */
   @TimeColumn({ name: 'connected_at', nullable: true }) connectedAt: number | null;
+  /** the organizer hid them from the screen's board (their name stays theirs everywhere else) */
+  @Column({ type: 'boolean', name: 'screen_hidden', default: false }) screenHidden: boolean;
 }

@@ -1,4 +1,5 @@
 import { REMOVED_NAME, type MyProfile, type OrganizerAttendee } from '@mingle/shared';
+import { offensiveWord } from '../moderation/name-check';
 import type { Attendee } from './attendee.entity';
 
 /**
@@ -21,7 +22,8 @@ export function toMyProfile(a: Attendee): MyProfile {
   };
 }
 
-export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAttendee {
+/** `blockedWords`: the event's own words that keep a name off the screen, besides the built-in list. */
+export function toOrganizerAttendee(a: Attendee, online: boolean, blockedWords: readonly string[]): OrganizerAttendee {
   return {
     id: a.id,
     name: a.name,
@@ -33,6 +35,8 @@ export function toOrganizerAttendee(a: Attendee, online: boolean): OrganizerAtte
     neverConnected: !online && a.connectedAt === null,
     offlineSince: online || a.connectedAt === null ? null : new Date(a.lastSeenAt).toISOString(),
     joinedAt: new Date(a.joinedAt).toISOString(),
+    hiddenFromScreen: a.screenHidden,
+    nameFlag: offensiveWord(a.name, blockedWords),
   };
 }
 

@@ -77,6 +77,7 @@ export class AttendeesService implements OnModuleInit {
       updatedAt: now,
       lastSeenAt: now,
       connectedAt: null,
+      screenHidden: false,
     };
     await this.attendees.insert(attendee);
     // Not here yet: they count (and are placed in a running round) once their phone connects.
@@ -148,6 +149,24 @@ export class AttendeesService implements OnModuleInit {
     );
     if (removed.length) this.presence.changed(eventId, ...removed.map((r) => r.attendeeId));
     return removed.map((r) => r.attendeeId);
+  }
+
+  /**
+   * The organizer renames someone or hides them from the screen's board (or shows them again): their
+   * phone, the console and the screen hear it. Someone removed or erased is not found.
+   */
+  async moderate(eventId: string, attendeeId: string, body: { name?: string; hiddenFromScreen?: boolean }): Promise<Attendee> {
+    const attendee = await this.attendees.inEvent(eventId, attendeeId);
+    if (!attendee || attendee.status === 'removed' || attendee.status === 'erased') throw notFound('Attendee');
+    const changes: Partial<Attendee> = { updatedAt: Date.now() };
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.hiddenFromScreen !== undefined) changes.screenHidden = body.hiddenFromScreen;
+    if (!(await this.attendees.updateUnlessRemoved(attendeeId, changes))) throw notFound('Attendee');
+    const updated = await this.attendees.byIdOrFail(attendeeId);
+    await this.bus.publish('attendee.updated', { attendee: updated });
+    await this.bus.publish('attendee.moderated', { eventId, attendee: updated });
+    this.presence.changed(eventId, attendeeId);
+    return updated;
   }
 
   /**

@@ -20,7 +20,7 @@ export class EventAttendeesController {
   @Route('GET /api/events/:id/attendees', 'event owner')
   async list(@CurrentEvent() event: MingleEvent) {
     const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
-    return (await this.attendees.listForEvent(event.id)).map((a) => toOrganizerAttendee(a, online.has(a.id)));
+    return (await this.attendees.listForEvent(event.id)).map((a) => toOrganizerAttendee(a, online.has(a.id), event.screenBlockedWords));
   }
 
   @Route('DELETE /api/events/:id/attendees/:attendeeId', 'event owner')
@@ -30,6 +30,18 @@ export class EventAttendeesController {
     @ParamsOf('DELETE /api/events/:id/attendees/:attendeeId') { attendeeId }: AttendeeParams,
   ): Promise<void> {
     await this.attendees.remove(event.id, attendeeId);
+  }
+
+  /** Renames someone, or hides them from the screen's board (or shows them again). */
+  @Route('PATCH /api/events/:id/attendees/:attendeeId', 'event owner')
+  async moderate(
+    @CurrentEvent() event: MingleEvent,
+    @ParamsOf('PATCH /api/events/:id/attendees/:attendeeId') { attendeeId }: AttendeeParams,
+    @BodyOf('PATCH /api/events/:id/attendees/:attendeeId') body: ParsedBody<'PATCH /api/events/:id/attendees/:attendeeId'>,
+  ) {
+    const updated = await this.attendees.moderate(event.id, attendeeId, body);
+    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    return toOrganizerAttendee(updated, online.has(updated.id), event.screenBlockedWords);
   }
 
   /** Removes several at once (e.g. everyone who never connected); ids of other events are ignored. */

@@ -24,6 +24,8 @@ export class MingleEvent {
   /** gives and asks on (off by default), and the topics people may offer or look for */
   @Column({ type: 'boolean', name: 'help_on', default: false }) helpOn: boolean;
   @Column({ type: 'simple-json', name: 'help_topics' }) helpTopics: string[];
+  /** the organizer's own words a name on the screen must not contain, besides the built-in list */
+  @Column({ type: 'simple-json', name: 'screen_blocked_words' }) screenBlockedWords: string[];
   @Column({ type: 'varchar', length: 6, name: 'join_code' }) joinCode: string;
   @Column({ type: 'varchar', length: 64, name: 'screen_key' }) screenKey: string;
   @Column({ type: 'varchar', length: 10 }) state: EventState;

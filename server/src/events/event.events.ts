@@ -4,5 +4,7 @@ import type { MingleEvent } from './event.entity';
 declare module '../outbox/domain-events' {
   interface DomainEvents {
     'event.changed': { event: MingleEvent };
+    /** the organizer's own words that keep names off the screen changed: flags and the board change */
+    'event.blocked-words-changed': { eventId: string };
   }
 }

@@ -22,6 +22,7 @@ export function toEventView(e: MingleEvent): EventView {
     privacyNote: e.privacyNote,
     helpOn: e.helpOn,
     helpTopics: e.helpTopics,
+    screenBlockedWords: e.screenBlockedWords,
     joinCode: e.joinCode,
     state: e.state,
     createdAt: new Date(e.createdAt).toISOString(),

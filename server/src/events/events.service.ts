@@ -67,7 +67,9 @@ export class EventsService {
     }
     const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
     await this.events.update(event.id, changes);
-    return this.announce(written(event, changes));
+    const announced = await this.announce(written(event, changes));
+    if (body.screenBlockedWords !== undefined) await this.bus.publish('event.blocked-words-changed', { eventId: event.id });
+    return announced;
   }
 
   /** A new draft with every setting of `event`; the date is left open for the next session. */

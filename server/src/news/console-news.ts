@@ -2,7 +2,10 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { CONFIG, type Config } from '../config/config';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
+import type { Attendee } from '../attendees/attendee.entity';
+import { AttendeesService } from '../attendees/attendees.service';
 import { toOrganizerAttendee } from '../attendees/attendee.views';
+import { EventsRepository } from '../events/events.repository';
 import { toOrganizerEventView } from '../events/event.views';
 import { sessionEnded } from '../organizers/session-news';
 import { RoundStates } from '../mixer/rounds/round-states';
@@ -36,6 +39,8 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     private readonly broadcaster: Broadcaster,
     private readonly states: RoundStates,
     private readonly connections: ConnectionsService,
+    private readonly events: EventsRepository,
+    private readonly attendees: AttendeesService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -50,14 +55,13 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     this.bus.on('group.changed', ({ eventId, roundId, groupId, change }) =>
       change === 'arrival' ? this.groupChanged(eventId, roundId, groupId) : this.roundsChanged(eventId),
     );
-    this.bus.on('presence.counted', ({ eventId, online, changed }) => {
-      if (!changed.length) return;
-      const gone = (status: string) => status === 'removed' || status === 'erased';
-      this.broadcaster.send(rooms.console(eventId), 'attendees:changed', {
-        upserted: changed.filter((a) => !gone(a.status)).map((a) => toOrganizerAttendee(a, online.has(a.id))),
-        removed: changed.filter((a) => gone(a.status)).map((a) => a.id),
-      });
+    this.bus.on('presence.counted', async ({ eventId, online, changed }) => {
+      if (changed.length) await this.attendeesChanged(eventId, changed, online);
     });
+    // New blocked words flag other names: the whole table again.
+    this.bus.on('event.blocked-words-changed', async ({ eventId }) =>
+      this.attendeesChanged(eventId, await this.attendees.listForEvent(eventId), await this.broadcaster.onlineIn(rooms.attendees(eventId))),
+    );
     this.bus.on('event.changed', ({ event }) =>
       this.broadcaster.send(rooms.console(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl)),
     );
@@ -82,6 +86,15 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
       eventId,
       setTimeout(() => void send(), CONNECTIONS_WINDOW_MS),
     );
+  }
+
+  private async attendeesChanged(eventId: string, changed: Attendee[], online: ReadonlySet<string>): Promise<void> {
+    const words = (await this.events.byId(eventId))?.screenBlockedWords ?? [];
+    const gone = (status: string) => status === 'removed' || status === 'erased';
+    this.broadcaster.send(rooms.console(eventId), 'attendees:changed', {
+      upserted: changed.filter((a) => !gone(a.status)).map((a) => toOrganizerAttendee(a, online.has(a.id), words)),
+      removed: changed.filter((a) => gone(a.status)).map((a) => a.id),
+    });
   }
 
   private roundsChanged(eventId: string): void {

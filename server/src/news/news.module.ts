@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttendeesModule } from '../attendees/attendees.module';
 import { ConnectionsModule } from '../connections/connections.module';
+import { EventsModule } from '../events/events.module';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { AttendeeNews } from './attendee-news';
 import { ConsoleNews } from './console-news';
@@ -11,7 +13,7 @@ import { ScreenNews } from './screen-news';
  * through the one serializer per audience, only what changed. Listed in the order each hears an event.
  */
 @Module({
-  imports: [RoundsModule, ConnectionsModule],
+  imports: [AttendeesModule, EventsModule, RoundsModule, ConnectionsModule],
   providers: [AttendeeNews, GroupNews, ScreenNews, ConsoleNews],
 })
 export class NewsModule {}

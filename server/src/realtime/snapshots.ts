@@ -49,7 +49,7 @@ export class Snapshots {
           role: 'organizer',
           serverTime,
           event: toOrganizerEventView(event, this.config.publicUrl),
-          attendees: list.map((a) => toOrganizerAttendee(a, online.has(a.id))),
+          attendees: list.map((a) => toOrganizerAttendee(a, online.has(a.id), event.screenBlockedWords)),
           presence,
           rounds: await this.rounds.consoleState(who.eventId),
         };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttendeeRoundState, AutopilotView, ConsoleGroup, ConsoleRoundState, ScreenRoundState } from '@mingle/shared';
+import { EventsRepository } from '../../events/events.repository';
+import type { BoardEntry } from '@mingle/shared';
 import type { Round } from './round.entity';
 import { RoundPictures, type RoundPicture } from './round-picture';
 import { RoundsRepository } from './rounds.repository';
@@ -11,7 +13,15 @@ export class RoundStates {
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly pictures: RoundPictures,
+    private readonly events: EventsRepository,
   ) {}
+
+  /** The screen's board of a running round (`picture` when the caller holds it), with the event's moderation. */
+  async board(eventId: string, picture: RoundPicture | null): Promise<BoardEntry[]> {
+    if (!picture) return [];
+    const event = await this.events.byId(eventId);
+    return toBoard(picture, event?.screenBlockedWords ?? []);
+  }
 
   /** My group of the latest round, running or just ended: after the end the phone still shows it, to swap. */
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
@@ -37,7 +47,7 @@ export class RoundStates {
     const picture = latest?.state === 'running' ? await this.pictures.of(latest) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,
-      board: toBoard(picture),
+      board: await this.board(eventId, picture),
       nextRoundAt: picture ? null : await this.nextRoundAt(eventId),
     };
   }

@@ -1,4 +1,5 @@
 import {
+  boardNames,
   myGroupFrom,
   type BoardEntry,
   type ConsoleGroup,
@@ -10,6 +11,7 @@ import {
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
 import { helpPicks } from '../../attendees/help-topics';
+import { shownOnScreen } from '../../moderation/name-check';
 import type { Round } from './round.entity';
 import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
@@ -66,18 +68,20 @@ export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | 
   return group ? myGroupFrom(toGroupNews(picture.round, group), attendeeId) : null;
 }
 
-/** "Ana Lima" → "Ana L.": the room can find its spot without full names. */
-export function boardName(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  const last = parts.length > 1 ? parts[parts.length - 1]! : '';
-  return last ? `${parts[0]} ${last[0]!.toUpperCase()}.` : parts[0]!;
-}
-
-export function toBoard(picture: RoundPicture | null): BoardEntry[] {
+/**
+ * The find-your-table board: everyone still in a group, with as much of their last name as tells them
+ * apart in this round ("Ana Lop." beside "Ana Lob."), never a contact detail. People the organizer hid,
+ * and names with an offensive word (built-in or the event's `blockedWords`), are left out.
+ */
+export function toBoard(picture: RoundPicture | null, blockedWords: readonly string[]): BoardEntry[] {
   if (!picture) return [];
-  return picture.groups
-    .flatMap((g) => remaining(g).map((m) => ({ name: boardName(m.attendee.name), spot: g.spot })))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const seated = picture.groups.flatMap((g) =>
+    remaining(g)
+      .filter((m) => shownOnScreen(m.attendee, blockedWords))
+      .map((m) => ({ name: m.attendee.name, spot: g.spot })),
+  );
+  const names = boardNames(seated.map((s) => s.name));
+  return seated.map((s, i) => ({ name: names[i]!, spot: s.spot })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function toConsoleGroups(picture: RoundPicture | null): ConsoleGroup[] {
