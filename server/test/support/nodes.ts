@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import ts from 'typescript';
@@ -34,6 +34,10 @@ export function transpileServer(): string {
           compilerOptions: { ...options, sourceMap: false },
         }).outputText;
         writeFileSync(join(out, path.replace(/\.ts$/, '.js')), js);
+      } else if (path.endsWith('.json')) {
+        // data files the code imports (as the build's resolveJsonModule copies them)
+        mkdirSync(join(out, dir), { recursive: true });
+        copyFileSync(join(root, path), join(out, path));
       }
     }
   };
