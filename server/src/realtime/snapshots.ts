@@ -36,7 +36,7 @@ export class Snapshots {
           serverTime,
           event: toPublicEvent(event, this.config.contactRetentionDays),
           me: toMyProfile(me),
-          presence,
+          presence: { joined: presence.joined, online: presence.online },
           rounds: await this.rounds.attendeeState(who.eventId, who.attendeeId),
         };
       }

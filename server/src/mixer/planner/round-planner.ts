@@ -19,6 +19,10 @@ type Waiting = { resolve: (r: unknown) => void; reject: (e: Error) => void };
 /** One worker thread and its queue of jobs. */
 export class PlanWorker {
   private worker: Worker | null = null;
+
+  /** A background worker runs at the lowest priority: it takes only CPU that answers and news leave. */
+  constructor(private readonly background = false) {}
+
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
 
@@ -39,7 +43,8 @@ export class PlanWorker {
     // Compiled: plan-worker.js beside this file. Under ts-jest or tsx: the .ts file through tsx.
     const compiled = __filename.endsWith('.js');
     const file = join(__dirname, compiled ? 'plan-worker.js' : 'plan-worker.ts');
-    const worker = new Worker(file, compiled ? {} : { execArgv: ['--require', 'tsx/cjs'] });
+    // Compiled, it needs no loader and takes none of the parent's: a --import of .ts hooks (the bench's) would fail in it.
+    const worker = new Worker(file, { execArgv: compiled ? [] : ['--require', 'tsx/cjs'], workerData: { background: this.background } });
     worker.unref();
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       const waiting = this.waiting.get(msg.id);
@@ -72,7 +77,7 @@ export class PlanWorker {
 @Injectable()
 export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly live = new PlanWorker();
-  private readonly ahead = new PlanWorker();
+  private readonly ahead = new PlanWorker(true);
   private readonly log = new Logger('RoundPlanner');
 
   /** Starts the live worker at boot, so the first round does not pay for loading it. */

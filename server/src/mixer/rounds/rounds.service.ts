@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
@@ -12,7 +12,7 @@ import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { rooms } from '../../broadcast/rooms';
 import { Outbox } from '../../outbox/outbox';
-import type { Pair } from '../engine/types';
+import type { EngineSettings, Pair, Person } from '../engine/types';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { RoundPlanner } from '../planner/round-planner';
@@ -22,7 +22,7 @@ import { sharedInterests, toMyGroup } from './round.views';
 import { RoundPictures, byJoinOrder, groupOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
 import { AvoidList } from './avoid-list';
-import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
+import { DEFAULT_LOOK_AHEAD, PlanBook, type Booked } from './plan-book';
 
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
@@ -30,6 +30,8 @@ export const LATE_JOIN_CUTOFF_MS = MINUTE;
 
 @Injectable()
 export class RoundsService {
+  private readonly log = new Logger('Rounds');
+
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly pictures: RoundPictures,
@@ -44,7 +46,7 @@ export class RoundsService {
     private readonly bus: DomainEventBus,
   ) {}
 
-  /** Groups the people present, writes the round in one transaction, then tells everyone; returns the round as written. */
+  /** Groups the people present and writes the round in one transaction; returns the round as written, and tells everyone right after. */
   async start(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.events.byIdOrFail(eventId);
     if (event.state !== 'open' && event.state !== 'live') throw new ApiError(409, 'event_not_open', 'Open joining before starting a round');
@@ -111,8 +113,6 @@ export class RoundsService {
       throw error;
     }
     this.outbox.committed('round.started');
-    // The first round takes the event live: every role hears it.
-    if (event.state === 'open') await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: now } });
     const membership = new Map(members.map((m) => [m.attendeeId, m]));
     // The picture comes from the start itself, so 5,000 phones are told without reading it back.
     const picture: RoundPicture = {
@@ -122,11 +122,37 @@ export class RoundsService {
         members: plan.groups[i]!.map((id) => ({ ...membership.get(id)!, attendee: byId.get(id)! })).sort(byJoinOrder),
       })),
     };
-    await this.outbox.carryOut(followUp, 'round.started', { eventId, roundId: round.id, picture });
+    // The round is committed: the organizer's answer waits for nothing more. The news go out right
+    // after it (the follow-up stays in the outbox until they did), then the next rounds are planned.
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    if (booked) await this.book.advance(booked, people, settings, historyNow, avoid);
-    else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
+    setImmediate(
+      () =>
+        void this.announce(event, picture, followUp)
+          .then(() => new Promise((next) => setImmediate(next)))
+          .then(() => this.planAhead(eventId, booked, people, settings, historyNow, avoid))
+          .catch((error: Error) => this.log.warn(`after starting round ${number} of ${eventId}: ${error.message}`)),
+    );
     return picture;
+  }
+
+  private async announce(event: MingleEvent, picture: RoundPicture, followUp: string): Promise<void> {
+    // The first round takes the event live: every role hears it.
+    if (event.state === 'open')
+      await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: picture.round.startedAt } });
+    await this.outbox.carryOut(followUp, 'round.started', { eventId: event.id, roundId: picture.round.id, picture });
+  }
+
+  /** The look-ahead planner starts only once the start's news are out, so it never competes with them. */
+  private async planAhead(
+    eventId: string,
+    booked: Booked | null,
+    people: Person[],
+    settings: EngineSettings,
+    history: Pair[],
+    avoid: Pair[],
+  ) {
+    if (booked) await this.book.advance(booked, people, settings, history, avoid);
+    else this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
