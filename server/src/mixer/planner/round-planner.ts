@@ -25,12 +25,20 @@ export class PlanWorker {
 
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
+  /** Once stopped, it never starts a thread again: nothing may outlive the app. */
+  private stopped = false;
 
   warm(): void {
-    this.worker ??= this.start();
+    if (!this.stopped) this.worker ??= this.start();
+  }
+
+  /** Whether a thread is running now. */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   run<T>(job: PlanJob): Promise<T> {
+    if (this.stopped) return Promise.reject(new PlannerClosedError());
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
@@ -63,10 +71,21 @@ export class PlanWorker {
     return worker;
   }
 
+  /** Ends the thread; jobs still waiting fail with PlannerClosedError, and later ones at once. */
   async stop(): Promise<void> {
+    this.stopped = true;
     const worker = this.worker;
     this.worker = null;
+    for (const w of this.waiting.values()) w.reject(new PlannerClosedError());
+    this.waiting.clear();
     if (worker) await worker.terminate();
+  }
+}
+
+/** The app is closing: no plan is made any more. */
+export class PlannerClosedError extends Error {
+  constructor() {
+    super('the planner is closed');
   }
 }
 
@@ -103,7 +122,20 @@ export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Whether any worker thread is running now (a closed app has none). */
+  get running(): boolean {
+    return this.live.running || this.ahead.running;
+  }
+
+  /**
+   * Stops both threads for good; safe to call more than once. Work that follows a round start closes
+   * it before waiting for itself, so a look-ahead in progress ends at once instead of thinking on.
+   */
+  async close(): Promise<void> {
     await Promise.all([this.live.stop(), this.ahead.stop()]);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 }

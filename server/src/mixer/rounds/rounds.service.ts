@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
+import { AfterReply } from '../../common/after-reply';
 import { ApiError } from '../../common/api-error';
 import { Transactions } from '../../database/store';
 import type { Attendee } from '../../attendees/attendee.entity';
@@ -29,8 +30,10 @@ const MINUTE = 60_000;
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
 
 @Injectable()
-export class RoundsService {
+export class RoundsService implements OnModuleDestroy {
   private readonly log = new Logger('Rounds');
+  /** A start's news and its look-ahead, after the answer; drained when the app closes. */
+  private readonly afterStart = new AfterReply((what, error) => this.log.warn(`after starting ${what}: ${error.message}`));
 
   constructor(
     private readonly rounds: RoundsRepository,
@@ -125,14 +128,28 @@ export class RoundsService {
     // The round is committed: the organizer's answer waits for nothing more. The news go out right
     // after it (the follow-up stays in the outbox until they did), then the next rounds are planned.
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    setImmediate(
-      () =>
-        void this.announce(event, picture, followUp)
-          .then(() => new Promise((next) => setImmediate(next)))
-          .then(() => this.planAhead(eventId, booked, people, settings, historyNow, avoid))
-          .catch((error: Error) => this.log.warn(`after starting round ${number} of ${eventId}: ${error.message}`)),
+    this.afterStart.run(
+      `round ${number} of ${eventId}`,
+      () => this.announce(event, picture, followUp),
+      () => this.planAhead(eventId, booked, people, settings, historyNow, avoid),
     );
     return picture;
+  }
+
+  /**
+   * Closing: no start's news or look-ahead begins any more, a look-ahead thinking now is cut short
+   * (the planner closes), and the app waits for what is running. Nothing is left behind to run
+   * after the database closes.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const drained = this.afterStart.close();
+    await this.planner.close();
+    await drained;
+  }
+
+  /** Work after a start's answer that has not ended yet (for tests). */
+  get pendingAfterStart(): number {
+    return this.afterStart.pending;
   }
 
   private async announce(event: MingleEvent, picture: RoundPicture, followUp: string): Promise<void> {
@@ -152,7 +169,7 @@ export class RoundsService {
     avoid: Pair[],
   ) {
     if (booked) await this.book.advance(booked, people, settings, history, avoid);
-    else this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
+    else await this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
