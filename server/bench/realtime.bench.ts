@@ -11,6 +11,7 @@
  *
  * Exits 1 when a phone never holds its group, a join or connection fails, or a tap is refused.
  */
+import { loadavg } from 'node:os';
 import { runBaseline, type BaselineFigures } from './realtime-baseline';
 import { runMingle, type MingleFigures } from './realtime-mingle';
 import { pinClients, type Spread } from './realtime-tools';
@@ -18,6 +19,8 @@ import { pinClients, type Spread } from './realtime-tools';
 const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const taps = Number(process.env.BENCH_TAPS ?? 1000);
+/** the join storm's length: 60 s for 5,000 people, proportionally less for fewer (at least 5 s) */
+const joinSeconds = (n: number) => Number(process.env.BENCH_JOIN_SECONDS ?? Math.max(5, Math.round((60 * n) / 5000)));
 /** profile the Mingle server during each round start and print its top functions */
 const profile = process.env.BENCH_PROFILE === '1';
 
@@ -26,50 +29,75 @@ async function main() {
   if (!pinned) console.warn('taskset not found: servers and clients share every core, timings are not comparable to pinned runs');
   const runs: Array<{ n: number; mingle: MingleFigures; baseline: BaselineFigures }> = [];
   for (const n of sizes) {
-    const mingle = await runMingle(n, rounds, taps, profile);
+    const mingle = await runMingle(n, rounds, taps, joinSeconds(n), profile);
     const baseline = await runBaseline(n, rounds, mingle.newsBytes);
     runs.push({ n, mingle, baseline });
   }
 
+  // One table: every figure of the run, with its target.
   console.log(
-    `\nround start → every phone holds its group (ms, from the start request; servers ${pinned ? 'on core 0, clients on core 1' : 'unpinned'})`,
+    `\nrealtime bench (servers ${pinned ? 'on core 0, clients on core 1' : 'unpinned'}; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
   );
-  console.log(
-    'phones | round | Mingle p50 / p99 / max | holding | HTTP start answer | socket.io p50 / p99 / max | p99 ratio (≤ 1.5) | KB RSS per phone: Mingle / socket.io (≤ 25)',
-  );
-  console.log('--- | --- | --- | --- | --- | --- | --- | ---');
-  for (const { n, mingle, baseline } of runs)
+  console.log('phones | figure | Mingle | plain socket.io | ratio or target | met');
+  console.log('--- | --- | --- | --- | --- | ---');
+  const row = (n: number, figure: string, mingle: string, plain: string, target: string, met: boolean | null) =>
+    console.log([n, figure, mingle, plain, target, met === null ? '' : met ? 'yes' : 'NO'].join(' | '));
+  for (const { n, mingle, baseline } of runs) {
     mingle.rounds.forEach((r, i) => {
       const plain = baseline.triggers[i]!;
-      console.log(
-        [
-          n,
-          i + 1,
-          three(r.held),
-          `${r.phones}/${n}`,
-          r.startAnswerMs,
-          three(plain),
-          (r.held.p99 / plain.p99).toFixed(2),
-          `${mingle.kbPerPhone.toFixed(1)} / ${baseline.kbPerSocket.toFixed(1)}`,
-        ].join(' | '),
+      const ratio = r.held.p99 / plain.p99;
+      row(
+        n,
+        `round ${i + 1} start → every phone holds its group, p50 / p99 / max ms (${r.phones}/${n} holding; HTTP answer ${r.startAnswerMs} ms)`,
+        three(r.held),
+        three(plain),
+        `${ratio.toFixed(2)} (≤ 1.5)`,
+        ratio <= 1.5,
       );
     });
-  for (const { n, mingle } of runs)
-    console.log(
-      `\n${n} phones: joined and connected in ${mingle.connectSeconds.toFixed(1)} s, ${mingle.errors} errors; a group's news is ${mingle.newsBytes} B on the wire`,
+    row(n, 'RSS per connected phone, KB', mingle.kbPerPhone.toFixed(1), baseline.kbPerSocket.toFixed(1), '≤ 25', mingle.kbPerPhone <= 25);
+    const j = mingle.join;
+    row(n, `join storm: ${j.phones} joins in ${j.seconds.toFixed(1)} s, errors`, String(j.errors), '', '0', j.errors === 0);
+    row(n, 'join storm: HTTP join answered, p50 / p99 / max ms', three(j.http), '', '', null);
+    row(n, 'join storm: join sent → phone holds its snapshot, p50 / p99 / max ms', three(j.inside), '', 'p99 ≤ 300', j.inside.p99 <= 300);
+    row(
+      n,
+      'join storm: bytes per phone during the burst, mean / max (snapshot)',
+      `${j.bytesPerPhone.mean} / ${j.bytesPerPhone.max} (${j.bytesPerPhone.snapshot})`,
+      '',
+      '≤ 5,000',
+      j.bytesPerPhone.max <= 5000,
     );
-
-  console.log('\narrival storm ("I\'m here" spread over 10 s)');
-  console.log(
-    'phones | taps | ack p50 / p99 / max ms (p99 ≤ 200) | refused | bytes to the screen | to the console | to all phones (per phone)',
-  );
-  console.log('--- | --- | --- | --- | --- | --- | ---');
-  for (const { n, mingle } of runs) {
+    row(
+      n,
+      'join storm: last join → console and screen show every phone, ms',
+      j.countsRightMs === null ? 'never (10 s)' : String(j.countsRightMs),
+      '',
+      '≤ 1,000',
+      j.countsRightMs !== null && j.countsRightMs <= 1000,
+    );
     const s = mingle.storm;
-    if (s)
-      console.log(
-        [n, s.taps, three(s.ack), s.errors, s.screenBytes, s.consoleBytes, `${s.phoneBytes} (${Math.round(s.phoneBytes / n)})`].join(' | '),
+    if (s) {
+      row(
+        n,
+        `arrival storm: ${s.taps} "I'm here" taps in 10 s, ack p50 / p99 / max ms (${s.errors} refused)`,
+        three(s.ack),
+        '',
+        'p99 ≤ 200',
+        s.ack.p99 <= 200 && s.errors === 0,
       );
+      row(
+        n,
+        'arrival storm: bytes to the screen / the console / every phone (per phone)',
+        `${s.screenBytes} / ${s.consoleBytes} / ${s.phoneBytes} (${Math.round(s.phoneBytes / n)})`,
+        '',
+        'screen 0',
+        s.screenBytes === 0,
+      );
+    }
+    row(n, "a group's news on the wire, bytes", String(mingle.newsBytes), '', '', null);
   }
 
   for (const { n, mingle } of runs)
