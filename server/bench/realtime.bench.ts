@@ -7,13 +7,21 @@
  *   npm run bench:realtime                                   (5,000 phones, 3 rounds, 1,000 taps)
  *   BENCH_SIZES=300,1000 BENCH_ROUNDS=3 BENCH_TAPS=300 npm run bench:realtime
  *   BENCH_PROFILE=1 BENCH_SIZES=5000 npm run bench:realtime   (also: the server's top functions per start)
- *   npm run bench:realtime:ci                                (200 phones, 1 round: it still works; no timing checked)
+ *   npm run bench:realtime:ci                                (200 phones, 2 rounds, 400 on two nodes: it still works; no timing checked)
+ *   BENCH_TWO_NODES=0 npm run bench:realtime                 (no two-node run; by default twice the largest size, when
+ *                                                             nginx, PostgreSQL and redis-server are installed)
  *
- * Exits 1 when a phone never holds its group, a join or connection fails, or a tap is refused.
+ * Besides the round starts: a join storm (the phones join over HTTP and connect, spread over 60 s per
+ * 5,000), RSS per phone, an arrival storm, and two nodes on PostgreSQL + Redis behind the shipped nginx
+ * config with one of them killed mid-round. Everything is printed in one table, each figure with its target.
+ *
+ * Exits 1 when a phone never holds its group, a join or connection fails, a tap is refused, or a phone of
+ * the killed node never holds its group again.
  */
 import { loadavg } from 'node:os';
 import { runBaseline, type BaselineFigures } from './realtime-baseline';
 import { runMingle, type MingleFigures } from './realtime-mingle';
+import { runTwoNodes, twoNodesMissing, type TwoNodeFigures } from './realtime-two-nodes';
 import { pinClients, type Spread } from './realtime-tools';
 
 const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
@@ -21,6 +29,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const taps = Number(process.env.BENCH_TAPS ?? 1000);
 /** the join storm's length: 60 s for 5,000 people, proportionally less for fewer (at least 5 s) */
 const joinSeconds = (n: number) => Number(process.env.BENCH_JOIN_SECONDS ?? Math.max(5, Math.round((60 * n) / 5000)));
+/** phones on two nodes behind nginx (0: no two-node run); twice the largest one-node size unless set */
+const twoNodePhones = Number(process.env.BENCH_TWO_NODES ?? 2 * Math.max(...sizes));
 /** profile the Mingle server during each round start and print its top functions */
 const profile = process.env.BENCH_PROFILE === '1';
 
@@ -33,6 +43,9 @@ async function main() {
     const baseline = await runBaseline(n, rounds, mingle.newsBytes);
     runs.push({ n, mingle, baseline });
   }
+  const missing = twoNodePhones > 0 ? twoNodesMissing() : 'BENCH_TWO_NODES=0';
+  if (missing) console.warn(`two nodes behind nginx: not run (${missing})`);
+  const two: TwoNodeFigures | null = missing ? null : await runTwoNodes(twoNodePhones, rounds);
 
   // One table: every figure of the run, with its target.
   console.log(
@@ -100,6 +113,42 @@ async function main() {
     row(n, "a group's news on the wire, bytes", String(mingle.newsBytes), '', '', null);
   }
 
+  if (two) {
+    // compared with the largest one-node run of this bench
+    const one = runs.at(-1)!;
+    two.rounds.forEach((r, i) => {
+      const single = one.mingle.rounds[i]?.held.p99 ?? NaN;
+      const ratio = r.p99 / single;
+      row(
+        two.phones,
+        `two nodes behind nginx (${two.split[0]} + ${two.split[1]} phones): round ${i + 1} start → every phone holds its group, p50 / p99 / max ms`,
+        three(r),
+        `one node, ${one.n} phones: p99 ${single}`,
+        `${ratio.toFixed(2)} (≤ 2)`,
+        ratio <= 2,
+      );
+    });
+    const f = two.failover;
+    row(
+      two.phones,
+      `two nodes: kill -9 of one mid-round → its ${f.lost} phones hold their group again, p50 / p99 / max ms (${f.notBack} never)`,
+      three(f.back),
+      '',
+      'p99 ≤ 2,000',
+      f.notBack === 0 && f.lost > 0 && f.back.p99 <= 2000,
+    );
+    const e = two.roundEnd;
+    row(
+      two.phones,
+      `two nodes: that round ended in the database ${e.rows} time(s), ms after it was due (phones told other than once: ${e.toldOtherThanOnce})`,
+      e.lateMs === null ? 'never' : String(e.lateMs),
+      '',
+      'once, ±1,000',
+      e.rows === 1 && e.lateMs !== null && Math.abs(e.lateMs) <= 1000 && e.toldOtherThanOnce === 0,
+    );
+    row(two.phones, 'two nodes: joins and connections refused', String(two.errors), '', '0', two.errors === 0);
+  }
+
   for (const { n, mingle } of runs)
     mingle.profiles.forEach((top, i) =>
       console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
@@ -108,7 +157,8 @@ async function main() {
   const broken = runs.some(
     ({ n, mingle }) => mingle.errors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
   );
-  if (broken) {
+  const twoBroken = two !== null && (two.errors > 0 || two.rounds.length < rounds || two.failover.notBack > 0);
+  if (broken || twoBroken) {
     console.error('\nFAILED: some phone never held its group, or a join, connection or tap failed');
     process.exit(1);
   }
