@@ -33,8 +33,8 @@ export interface TwoNodeFigures {
     back: Spread;
     notBack: number;
   };
-  /** the round's end in the database minus when it was due (ms), and how many phones were told more or less than once */
-  roundEnd: { lateMs: number | null; rows: number; toldOtherThanOnce: number };
+  /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
+  roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
 }
 
 /** Why the two-node run cannot run here, or null. */
@@ -50,7 +50,10 @@ interface Phone {
   held: Map<string, { at: number; groupId: string }>;
   lostAt: number | null;
   backAt: number | null;
+  /** per round id: how often it was told the round ended (a phone that was away learns it from its snapshot: 0) */
   endsTold: Map<string, number>;
+  /** round ids it knows ended, told or from a snapshot */
+  endedRounds: Set<string>;
 }
 
 export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFigures> {
@@ -112,12 +115,19 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
       const { token, me } = (await res.json()) as JoinResult;
       const phone = connectPhone(url, token, me.id);
       phones.push(phone);
+      // the first connection only: after the kill, a phone retrying through nginx is no refusal
       await new Promise<void>((resolve) => {
-        phone.socket.once('snapshot', () => resolve());
-        phone.socket.once('connect_error', () => {
+        const refused = () => {
           errors++;
+          phone.socket.off('snapshot', inside);
           resolve();
-        });
+        };
+        const inside = () => {
+          phone.socket.off('connect_error', refused);
+          resolve();
+        };
+        phone.socket.once('snapshot', inside);
+        phone.socket.once('connect_error', refused);
       });
     });
     const figures: Spread[] = [];
@@ -143,7 +153,7 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
     const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
 
     // the round ends once, on time
-    await waitUntil(() => phones.every((p) => (p.endsTold.get(roundId) ?? 0) > 0), DUE_AFTER_KILL_MS + 15_000);
+    await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), DUE_AFTER_KILL_MS + 15_000);
     const rows = (await db.query('SELECT state, ended_at FROM rounds WHERE id = $1', [roundId])) as Array<{
       state: string;
       ended_at: string | null;
@@ -158,7 +168,8 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
       roundEnd: {
         lateMs: ended[0]?.ended_at ? Number(ended[0].ended_at) - endsAt : null,
         rows: ended.length,
-        toldOtherThanOnce: phones.filter((p) => p.endsTold.get(roundId) !== 1).length,
+        toldTwice: phones.filter((p) => (p.endsTold.get(roundId) ?? 0) > 1).length,
+        neverTold: phones.filter((p) => !p.endedRounds.has(roundId)).length,
       },
     };
   } finally {
@@ -183,7 +194,7 @@ function connectPhone(url: string, token: string, id: string): Phone {
     randomizationFactor: 0.3,
     timeout: 5000,
   });
-  const phone: Phone = { id, socket, held: new Map(), lostAt: null, backAt: null, endsTold: new Map() };
+  const phone: Phone = { id, socket, held: new Map(), lostAt: null, backAt: null, endsTold: new Map(), endedRounds: new Set() };
   const hold = (roundId: string, groupId: string) => {
     if (!phone.held.has(roundId)) phone.held.set(roundId, { at: Date.now(), groupId });
   };
@@ -195,13 +206,17 @@ function connectPhone(url: string, token: string, id: string): Phone {
   });
   // back: a fresh snapshot (from the other node) shows the same group of the running round
   socket.on('snapshot', (snapshot: Snapshot) => {
-    if (phone.lostAt === null || phone.backAt !== null || snapshot.role !== 'attendee') return;
+    if (snapshot.role !== 'attendee') return;
     const { round, group } = snapshot.rounds;
+    if (round?.state === 'ended') phone.endedRounds.add(round.id);
+    if (phone.lostAt === null || phone.backAt !== null) return;
     const before = round && phone.held.get(round.id);
     if (round?.state === 'running' && group && before && group.groupId === before.groupId) phone.backAt = Date.now();
   });
   socket.on('round:changed', ({ round }: { round: RoundInfo | null }) => {
-    if (round?.state === 'ended') phone.endsTold.set(round.id, (phone.endsTold.get(round.id) ?? 0) + 1);
+    if (round?.state !== 'ended') return;
+    phone.endsTold.set(round.id, (phone.endsTold.get(round.id) ?? 0) + 1);
+    phone.endedRounds.add(round.id);
   });
   return phone;
 }
