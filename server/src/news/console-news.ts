@@ -25,6 +25,8 @@ interface Pending {
 @Injectable()
 export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
+  /** closing: news still raised (a start's news drained on close) arms no timer */
+  private closed = false;
 
   constructor(
     private readonly bus: DomainEventBus,
@@ -61,10 +63,12 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   }
 
   private roundsChanged(eventId: string): void {
+    if (this.closed) return;
     this.pendingFor(eventId).whole = true;
   }
 
   private groupChanged(eventId: string, roundId: string, groupId: string): void {
+    if (this.closed) return;
     const entry = this.pendingFor(eventId);
     // Groups of another round than the one pending are stale by the time they would go out: send the whole picture.
     if (entry.roundId && entry.roundId !== roundId) entry.whole = true;
@@ -98,6 +102,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }

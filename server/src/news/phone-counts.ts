@@ -12,10 +12,13 @@ export const PHONE_COUNTS_WINDOW_MS = 2000;
 @Injectable()
 export class PhoneCounts implements OnModuleDestroy {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; latest: RoomCounts | null }>();
+  /** closing: news still raised (a start's news drained on close) arms no timer */
+  private closed = false;
 
   constructor(private readonly broadcaster: Broadcaster) {}
 
   tell(eventId: string, { joined, online }: RoomCounts): void {
+    if (this.closed) return;
     const entry = this.pending.get(eventId);
     if (entry) {
       entry.latest = { joined, online };
@@ -32,6 +35,7 @@ export class PhoneCounts implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }
