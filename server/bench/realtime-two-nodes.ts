@@ -32,6 +32,8 @@ export interface TwoNodeFigures {
     /** kill → each of them holds its group again */
     back: Spread;
     notBack: number;
+    /** lost phones with no connection at the end of the run (through nginx to the other node) */
+    stranded: number;
   };
   /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
   roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
@@ -164,7 +166,12 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
       split: [lost().length, phones.length - lost().length],
       errors,
       rounds: figures,
-      failover: { lost: lost().length, back: spread(backs), notBack: lost().length - backs.length },
+      failover: {
+        lost: lost().length,
+        back: spread(backs),
+        notBack: lost().length - backs.length,
+        stranded: lost().filter((p) => !p.socket.connected).length,
+      },
       roundEnd: {
         lateMs: ended[0]?.ended_at ? Number(ended[0].ended_at) - endsAt : null,
         rows: ended.length,
