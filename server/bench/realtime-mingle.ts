@@ -38,6 +38,8 @@ export interface JoinStormFigures {
   /** join request sent → the phone's socket holds its snapshot */
   inside: Spread;
   errors: number;
+  /** the errors by kind: an HTTP status, a network failure, or why a socket was refused */
+  errorKinds: Record<string, number>;
   /** what each phone received from its connection until the storm ended, on average and at most (bytes) */
   bytesPerPhone: { mean: number; max: number; snapshot: number };
   /** the last phone holding its snapshot → the console and the screen both showing every phone joined and online (ms) */
@@ -212,6 +214,11 @@ async function joinStorm(
   screenWatch: Watch,
 ): Promise<JoinStormFigures> {
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const gap = (seconds * 1000) / n;
   const t0 = Date.now();
   const http: number[] = [];
@@ -230,10 +237,14 @@ async function joinStorm(
           interests: [0, 1, 2].map((j) => TAGS[(i + j * 7) % 40]),
           acceptPrivacy: true,
         }),
-      }).catch(() => null);
+      }).catch((error: Error) => {
+        failed(`join: ${error.message}`);
+        return null;
+      });
       http.push(Date.now() - sent);
-      if (!res?.ok) {
-        errors++;
+      if (!res) return;
+      if (!res.ok) {
+        failed(`join: HTTP ${res.status}`);
         return;
       }
       const { token, me } = (await res.json()) as JoinResult;
@@ -246,8 +257,8 @@ async function joinStorm(
           snapshotBytes.push(phone.bytes);
           resolve();
         });
-        phone.socket.once('connect_error', () => {
-          errors++;
+        phone.socket.once('connect_error', (error: Error) => {
+          failed(`socket: ${error.message}`);
           resolve();
         });
       });
@@ -266,6 +277,7 @@ async function joinStorm(
     http: spread(http),
     inside: spread(inside),
     errors,
+    errorKinds,
     bytesPerPhone: {
       mean: Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length)),
       max: Math.max(0, ...bytes),

@@ -72,7 +72,20 @@ async function main() {
     });
     row(n, 'RSS per connected phone, KB', mingle.kbPerPhone.toFixed(1), baseline.kbPerSocket.toFixed(1), '≤ 25', mingle.kbPerPhone <= 25);
     const j = mingle.join;
-    row(n, `join storm: ${j.phones} joins in ${j.seconds.toFixed(1)} s, errors`, String(j.errors), '', '0', j.errors === 0);
+    row(
+      n,
+      `join storm: ${j.phones} joins in ${j.seconds.toFixed(1)} s, errors`,
+      `${j.errors}${
+        j.errors
+          ? ` (${Object.entries(j.errorKinds)
+              .map(([kind, count]) => `${count}× ${kind}`)
+              .join(', ')})`
+          : ''
+      }`,
+      '',
+      '0',
+      j.errors === 0,
+    );
     row(n, 'join storm: HTTP join answered, p50 / p99 / max ms', three(j.http), '', '', null);
     row(n, 'join storm: join sent → phone holds its snapshot, p50 / p99 / max ms', three(j.inside), '', 'p99 ≤ 300', j.inside.p99 <= 300);
     row(
