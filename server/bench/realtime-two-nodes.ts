@@ -84,8 +84,9 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
       nodes.push(node);
       await waitForHttp(`http://127.0.0.1:${port}/api/health`, node);
     }
-    // each proxied socket takes two connections, and one nginx worker may take most of them
-    proxy = await Nginx.start(ports, { workerConnections: Math.max(1024, 2 * n + 1000) });
+    // each proxied socket takes two connections, and one nginx worker may take most of them (kept
+    // under a common open-files limit of 20,000; 10,000 phones over nginx's two workers fit)
+    proxy = await Nginx.start(ports, { workerConnections: Math.min(19_000, Math.max(1024, 2 * n + 1000)) });
     await db.initialize();
     const url = proxy.url;
 
