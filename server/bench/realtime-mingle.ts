@@ -295,7 +295,8 @@ async function arrivalStorm(
   organizer: { bytes: number },
   screen: { bytes: number },
 ): Promise<StormFigures> {
-  const tappers = phones.slice(0, taps);
+  // phones that hold a group (one that never did is already counted as not holding)
+  const tappers = phones.filter((p) => p.held.has(roundId)).slice(0, taps);
   const [organizer0, screen0, phones0] = [organizer.bytes, screen.bytes, sumBytes(phones)];
   let errors = 0;
   const gap = 10_000 / tappers.length;
