@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
 import { startProfile, stopProfile } from './realtime-profile';
-import { freePort, inBatches, settledRssKb, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
+import { freePort, settledRssKb, sleep, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
@@ -30,9 +30,26 @@ export interface StormFigures {
   phoneBytes: number;
 }
 
+export interface JoinStormFigures {
+  phones: number;
+  seconds: number;
+  /** join request sent → its answer */
+  http: Spread;
+  /** join request sent → the phone's socket holds its snapshot */
+  inside: Spread;
+  errors: number;
+  /** the errors by kind: an HTTP status, a network failure, or why a socket was refused */
+  errorKinds: Record<string, number>;
+  /** what each phone received from its connection until the storm ended, on average and at most (bytes) */
+  bytesPerPhone: { mean: number; max: number; snapshot: number };
+  /** the last phone holding its snapshot → the console and the screen both showing every phone joined and online (ms) */
+  countsRightMs: number | null;
+}
+
 export interface MingleFigures {
   /** joins and socket connections refused */
   errors: number;
+  join: JoinStormFigures;
   connectSeconds: number;
   kbPerPhone: number;
   rounds: RoundFigures[];
@@ -52,7 +69,7 @@ interface Phone {
 }
 
 /** `profile`: profile each round start in the server. */
-export async function runMingle(n: number, rounds: number, taps: number, profile = false): Promise<MingleFigures> {
+export async function runMingle(n: number, rounds: number, taps: number, stormSeconds: number, profile = false): Promise<MingleFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -86,41 +103,15 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
     };
     await post(`/api/events/${event.id}/state`, { state: 'open' });
 
-    const t0 = Date.now();
-    let errors = 0;
-    const joined = await inBatches([...Array(n).keys()], 50, async (i) => {
-      const res = await fetch(`${url}/api/join/${event.joinCode}`, {
-        method: 'POST',
-        headers: CSRF,
-        body: JSON.stringify({
-          name: `P ${i}`,
-          company: `C${i % 200}`,
-          interests: [0, 1, 2].map((j) => TAGS[(i + j * 7) % 40]),
-          acceptPrivacy: true,
-        }),
-      });
-      if (!res.ok) errors++;
-      return (await res.json()) as JoinResult;
-    });
-
     // The console and the screen watch from the start; they are not phones, so they connect before the memory reading.
-    const consoleBytes = watch(connect(url, { role: 'organizer', eventId: event.id }, cookie), watchers);
-    const screenBytes = watch(connect(url, { role: 'screen', eventId: event.id, key: event.screenKey }), watchers);
+    const consoleWatch = watch(connect(url, { role: 'organizer', eventId: event.id }, cookie), watchers);
+    const screenWatch = watch(connect(url, { role: 'screen', eventId: event.id, key: event.screenKey }), watchers);
     await waitUntil(() => watchers.every((s) => s.connected), 10_000, 'console or screen did not connect');
     const before = await settledRssKb(server);
-    await inBatches(joined, 100, async ({ token, me }) => {
-      const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), bytes: 0 };
-      phones.push(phone);
-      listen(phone, newsSizes);
-      await new Promise<void>((resolve) => {
-        phone.socket.once('snapshot', () => resolve());
-        phone.socket.once('connect_error', () => {
-          errors++;
-          resolve();
-        });
-      });
-    });
+    const t0 = Date.now();
+    const join = await joinStorm(url, event.joinCode, n, stormSeconds, phones, newsSizes, consoleWatch, screenWatch);
     const connectSeconds = (Date.now() - t0) / 1000;
+    const errors = join.errors;
     const after = await settledRssKb(server);
 
     const figures: RoundFigures[] = [];
@@ -143,10 +134,11 @@ export async function runMingle(n: number, rounds: number, taps: number, profile
       });
     }
 
-    const storm = taps > 0 ? await arrivalStorm(phones, Math.min(taps, n), roundId, consoleBytes, screenBytes) : null;
+    const storm = taps > 0 ? await arrivalStorm(phones, Math.min(taps, n), roundId, consoleWatch, screenWatch) : null;
     const sizes = newsSizes.length ? newsSizes : [0];
     return {
       errors,
+      join,
       connectSeconds,
       kbPerPhone: (after - before) / n,
       rounds: figures,
@@ -187,14 +179,112 @@ function listen(phone: Phone, newsSizes: number[]): void {
   });
 }
 
-/** Counts the bytes a socket receives on the wire. */
-function watch(socket: Socket, all: Socket[]): { bytes: number } {
-  const count = { bytes: 0 };
+/** What the console or the screen received: bytes on the wire and the counts it shows now. */
+interface Watch {
+  bytes: number;
+  counts: { joined: number; online: number };
+}
+
+/** Counts the bytes a socket receives on the wire, and keeps the counts it shows. */
+function watch(socket: Socket, all: Socket[]): Watch {
+  const seen: Watch = { bytes: 0, counts: { joined: 0, online: 0 } };
   all.push(socket);
   socket.io.engine.on('packet', ({ data }) => {
-    if (typeof data === 'string') count.bytes += Buffer.byteLength(data);
+    if (typeof data === 'string') seen.bytes += Buffer.byteLength(data);
   });
-  return count;
+  socket.on('snapshot', (snapshot: { presence?: { joined: number; online: number } }) => {
+    if (snapshot.presence) seen.counts = snapshot.presence;
+  });
+  socket.on('presence:changed', (presence: { joined: number; online: number }) => (seen.counts = presence));
+  return seen;
+}
+
+/**
+ * n people join within `seconds`, evenly spread: each sends its join request, then connects its
+ * phone's socket and waits for its snapshot. Every phone counts its bytes from its connection on.
+ */
+async function joinStorm(
+  url: string,
+  joinCode: string,
+  n: number,
+  seconds: number,
+  phones: Phone[],
+  newsSizes: number[],
+  consoleWatch: Watch,
+  screenWatch: Watch,
+): Promise<JoinStormFigures> {
+  let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
+  const gap = (seconds * 1000) / n;
+  const t0 = Date.now();
+  const http: number[] = [];
+  const inside: number[] = [];
+  const snapshotBytes: number[] = [];
+  await Promise.all(
+    [...Array(n).keys()].map(async (i) => {
+      await new Promise((r) => setTimeout(r, t0 + i * gap - Date.now()));
+      const sent = Date.now();
+      const res = await fetch(`${url}/api/join/${joinCode}`, {
+        method: 'POST',
+        headers: CSRF,
+        body: JSON.stringify({
+          name: `P ${i}`,
+          company: `C${i % 200}`,
+          interests: [0, 1, 2].map((j) => TAGS[(i + j * 7) % 40]),
+          acceptPrivacy: true,
+        }),
+      }).catch((error: Error) => {
+        failed(`join: ${error.message}`);
+        return null;
+      });
+      http.push(Date.now() - sent);
+      if (!res) return;
+      if (!res.ok) {
+        failed(`join: HTTP ${res.status}`);
+        return;
+      }
+      const { token, me } = (await res.json()) as JoinResult;
+      const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), bytes: 0 };
+      phones.push(phone);
+      listen(phone, newsSizes);
+      await new Promise<void>((resolve) => {
+        phone.socket.once('snapshot', () => {
+          inside.push(Date.now() - sent);
+          snapshotBytes.push(phone.bytes);
+          resolve();
+        });
+        phone.socket.once('connect_error', (error: Error) => {
+          failed(`socket: ${error.message}`);
+          resolve();
+        });
+      });
+    }),
+  );
+  const lastInside = Date.now();
+  const right = (w: Watch) => w.counts.joined === n && w.counts.online === n;
+  const countsRight = await waitUntil(() => right(consoleWatch) && right(screenWatch), 10_000);
+  const countsRightMs = countsRight ? Date.now() - lastInside : null;
+  // what a phone got during the storm: until it ended and the counts settled
+  await sleep(Math.max(0, 1000 - (Date.now() - lastInside)));
+  const bytes = phones.map((p) => p.bytes);
+  return {
+    phones: phones.length,
+    seconds: (lastInside - t0) / 1000,
+    http: spread(http),
+    inside: spread(inside),
+    errors,
+    errorKinds,
+    bytesPerPhone: {
+      mean: Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length)),
+      max: Math.max(0, ...bytes),
+      snapshot: Math.round(snapshotBytes.reduce((a, b) => a + b, 0) / Math.max(1, snapshotBytes.length)),
+    },
+    countsRightMs,
+  };
 }
 
 /** The first `taps` phones tap "I'm here", spread evenly over 10 s; each waits for its acknowledgement. */
@@ -205,7 +295,8 @@ async function arrivalStorm(
   organizer: { bytes: number },
   screen: { bytes: number },
 ): Promise<StormFigures> {
-  const tappers = phones.slice(0, taps);
+  // phones that hold a group (one that never did is already counted as not holding)
+  const tappers = phones.filter((p) => p.held.has(roundId)).slice(0, taps);
   const [organizer0, screen0, phones0] = [organizer.bytes, screen.bytes, sumBytes(phones)];
   let errors = 0;
   const gap = 10_000 / tappers.length;

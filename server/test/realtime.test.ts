@@ -125,6 +125,17 @@ describe('realtime', () => {
       expect((await offlineNews).joined).toBe(1);
     });
 
+    it('a phone hears only the two counts it shows, never the tags', async () => {
+      const { event } = await openEvent(app().url);
+      const { token } = await join(app().url, event.joinCode, person({ interests: ['Hiking'] }));
+      const phone = open(app().url, { role: 'attendee', token });
+      await snapshotOf(phone);
+      const counts = nextEvent(phone, 'counts:changed', 3000, (c: { joined: number }) => c.joined === 2);
+      await join(app().url, event.joinCode);
+      expect(await counts).toEqual({ joined: 2, online: 1 });
+      expect(phone.frames.some(([e]) => e === 'presence:changed')).toBe(false);
+    });
+
     it('coalesces a burst of joins into a few updates per second', async () => {
       const { event } = await openEvent(app().url);
       const screen = open(app().url, { role: 'screen', eventId: event.id, key: event.screenKey });

@@ -47,6 +47,9 @@ export interface Presence {
   interests: Array<{ tag: string; count: number }>;
 }
 
+/** What a phone shows of presence: the two counts, not the tags. */
+export type RoomCounts = Pick<Presence, 'joined' | 'online'>;
+
 /** The screen sees the room, never a person's contact details. */
 export interface ScreenEvent {
   id: string;
@@ -57,7 +60,7 @@ export interface ScreenEvent {
 }
 
 export type Snapshot =
-  | { role: 'attendee'; serverTime: number; event: PublicEvent; me: MyProfile; presence: Presence; rounds: AttendeeRoundState }
+  | { role: 'attendee'; serverTime: number; event: PublicEvent; me: MyProfile; presence: RoomCounts; rounds: AttendeeRoundState }
   | {
       role: 'organizer';
       serverTime: number;
@@ -71,7 +74,10 @@ export type Snapshot =
 /** News the server pushes. */
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
+  /** to the console and the screen */
   'presence:changed': (presence: Presence) => void;
+  /** to attendees, coalesced to one every few seconds */
+  'counts:changed': (counts: RoomCounts) => void;
   /** to attendees */
   'event:changed': (event: PublicEvent) => void;
   /** to the organizer console */

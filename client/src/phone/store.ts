@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { AttendeeRoundState, MetPerson, MyGroup, MyProfile, Presence, PublicEvent, RoundInfo, Snapshot } from '@mingle/shared';
+import type { AttendeeRoundState, MetPerson, MyGroup, MyProfile, PublicEvent, RoomCounts, RoundInfo, Snapshot } from '@mingle/shared';
 import { myGroupFrom, withArrival, type GroupArrival, type GroupNews, type GroupPresence } from '@mingle/shared/group-news';
 import { ApiError, apiClient } from '../lib/api';
 import { arrivedGroups, forgetJoin, rememberArrived, storedJoin } from './tokens';
@@ -21,7 +21,7 @@ export const usePhoneStore = defineStore('phone', () => {
   const code = ref('');
   const event = shallowRef<PublicEvent | null>(null);
   const me = shallowRef<MyProfile | null>(null);
-  const presence = shallowRef<Presence | null>(null);
+  const presence = shallowRef<RoomCounts | null>(null);
   const rounds = shallowRef<AttendeeRoundState>({ round: null, group: null, nextRoundAt: null });
   const people = shallowRef<MetPerson[] | null>(null);
   const peopleError = ref('');

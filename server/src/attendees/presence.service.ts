@@ -25,6 +25,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly recent = new Map<string, { at: number; presence: Presence; online: Set<string> }>();
   private readonly log = new Logger('Presence');
   private seenTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly attendees: AttendeesRepository,
@@ -52,6 +53,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   /** Something about who is here changed; the console also gets the named attendees' rows. */
   changed(eventId: string, ...attendeeIds: string[]): void {
+    // closing: work drained on close arms no timer
+    if (this.closed) return;
     let entry = this.pending.get(eventId);
     if (!entry) {
       entry = { attendeeIds: new Set(), timer: setTimeout(() => void this.flush(eventId), PRESENCE_WINDOW_MS) };
@@ -102,6 +105,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     if (this.seenTimer) clearInterval(this.seenTimer);
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();

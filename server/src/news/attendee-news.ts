@@ -10,10 +10,11 @@ import { ConnectionsService } from '../connections/connections.service';
 import { RoundStates } from '../mixer/rounds/round-states';
 import { toRoundInfo } from '../mixer/rounds/round.views';
 import { DomainEventBus } from '../outbox/domain-event-bus';
+import { PhoneCounts } from './phone-counts';
 
 /**
  * What each phone hears about itself and its event. News every role shows alike (the round's clock,
- * presence, a deleted event) goes once to the event's room, encoded once.
+ * a deleted event) goes once to the event's room, encoded once.
  */
 @Injectable()
 export class AttendeeNews implements OnModuleInit {
@@ -22,6 +23,7 @@ export class AttendeeNews implements OnModuleInit {
     private readonly broadcaster: Broadcaster,
     private readonly states: RoundStates,
     private readonly connections: ConnectionsService,
+    private readonly counts: PhoneCounts,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -46,7 +48,12 @@ export class AttendeeNews implements OnModuleInit {
       const nextRoundAt = await this.states.nextRoundAt(eventId);
       out.send(rooms.event(eventId), 'round:changed', { round: round && toRoundInfo(round), nextRoundAt });
     });
-    bus.on('presence.counted', ({ eventId, presence }) => out.send(rooms.event(eventId), 'presence:changed', presence));
+    // The console and the screen show the tags; a phone only the two counts.
+    bus.on('presence.counted', ({ eventId, presence }) => {
+      out.send(rooms.console(eventId), 'presence:changed', presence);
+      out.send(rooms.screen(eventId), 'presence:changed', presence);
+      this.counts.tell(eventId, presence);
+    });
     bus.on('attendee.updated', ({ attendee }) => out.send(rooms.attendee(attendee.id), 'me:changed', toMyProfile(attendee)));
     bus.on('attendee.removed', ({ attendeeId }) =>
       out.dismiss(rooms.attendee(attendeeId), 'me:removed', { reason: 'removed', message: REMOVED_MESSAGE }),

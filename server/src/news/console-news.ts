@@ -33,6 +33,8 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
   /** events whose swap counts changed within the window, with the timer that sends them */
   private readonly pendingCounts = new Map<string, NodeJS.Timeout>();
+  /** closing: news still raised (a start's news drained on close) arms no timer */
+  private closed = false;
 
   constructor(
     private readonly bus: DomainEventBus,
@@ -73,7 +75,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   }
 
   private countsChanged(eventId: string): void {
-    if (this.pendingCounts.has(eventId)) return;
+    if (this.closed || this.pendingCounts.has(eventId)) return;
     const send = async () => {
       this.pendingCounts.delete(eventId);
       try {
@@ -98,10 +100,12 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   }
 
   private roundsChanged(eventId: string): void {
+    if (this.closed) return;
     this.pendingFor(eventId).whole = true;
   }
 
   private groupChanged(eventId: string, roundId: string, groupId: string): void {
+    if (this.closed) return;
     const entry = this.pendingFor(eventId);
     // Groups of another round than the one pending are stale by the time they would go out: send the whole picture.
     if (entry.roundId && entry.roundId !== roundId) entry.whole = true;
@@ -135,6 +139,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     for (const timer of this.pendingCounts.values()) clearTimeout(timer);

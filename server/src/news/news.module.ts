@@ -6,6 +6,7 @@ import { RoundsModule } from '../mixer/rounds/rounds.module';
 import { AttendeeNews } from './attendee-news';
 import { ConsoleNews } from './console-news';
 import { GroupNews } from './group-news';
+import { PhoneCounts } from './phone-counts';
 import { ScreenNews } from './screen-news';
 
 /**
@@ -14,6 +15,6 @@ import { ScreenNews } from './screen-news';
  */
 @Module({
   imports: [AttendeesModule, EventsModule, RoundsModule, ConnectionsModule],
-  providers: [AttendeeNews, GroupNews, ScreenNews, ConsoleNews],
+  providers: [PhoneCounts, AttendeeNews, GroupNews, ScreenNews, ConsoleNews],
 })
 export class NewsModule {}

@@ -39,7 +39,7 @@ export class Snapshots {
           serverTime,
           event: toPublicEvent(event, this.config.contactRetentionDays),
           me: toMyProfile(me),
-          presence,
+          presence: { joined: presence.joined, online: presence.online },
           rounds,
         };
       }

@@ -36,7 +36,8 @@ export class Nginx {
     private readonly output: () => string,
   ) {}
 
-  static async start(nodePorts: number[]): Promise<Nginx> {
+  /** `workerConnections`: per nginx worker (each proxied socket takes two); the bench raises it for thousands of phones. */
+  static async start(nodePorts: number[], { workerConnections = 1024 } = {}): Promise<Nginx> {
     const dir = mkdtempSync(join(tmpdir(), 'mingle-nginx-'));
     const port = await freePort();
     writeFileSync(join(dir, 'upstreams.conf'), upstreams(nodePorts));
@@ -51,7 +52,7 @@ export class Nginx {
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, t)};`).join(' ');
     writeFileSync(
       join(dir, 'nginx.conf'),
-      `worker_processes 2;\npid ${join(dir, 'nginx.pid')};\nevents { worker_connections 1024; }\nhttp { ${temp} include mingle.conf; }\n`,
+      `worker_processes 2;\nworker_rlimit_nofile ${workerConnections + 64};\npid ${join(dir, 'nginx.pid')};\nevents { worker_connections ${workerConnections}; }\nhttp { ${temp} include mingle.conf; }\n`,
     );
     const asRoot = process.getuid?.() === 0;
     const user = asRoot ? nobody() : null;

@@ -19,14 +19,26 @@ type Waiting = { resolve: (r: unknown) => void; reject: (e: Error) => void };
 /** One worker thread and its queue of jobs. */
 export class PlanWorker {
   private worker: Worker | null = null;
+
+  /** A background worker runs at the lowest priority: it takes only CPU that answers and news leave. */
+  constructor(private readonly background = false) {}
+
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
+  /** Once stopped, it never starts a thread again: nothing may outlive the app. */
+  private stopped = false;
 
   warm(): void {
-    this.worker ??= this.start();
+    if (!this.stopped) this.worker ??= this.start();
+  }
+
+  /** Whether a thread is running now. */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   run<T>(job: PlanJob): Promise<T> {
+    if (this.stopped) return Promise.reject(new PlannerClosedError());
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
@@ -39,7 +51,8 @@ export class PlanWorker {
     // Compiled: plan-worker.js beside this file. Under ts-jest or tsx: the .ts file through tsx.
     const compiled = __filename.endsWith('.js');
     const file = join(__dirname, compiled ? 'plan-worker.js' : 'plan-worker.ts');
-    const worker = new Worker(file, compiled ? {} : { execArgv: ['--require', 'tsx/cjs'] });
+    // Compiled, it needs no loader and takes none of the parent's: a --import of .ts hooks (the bench's) would fail in it.
+    const worker = new Worker(file, { execArgv: compiled ? [] : ['--require', 'tsx/cjs'], workerData: { background: this.background } });
     worker.unref();
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       const waiting = this.waiting.get(msg.id);
@@ -58,10 +71,21 @@ export class PlanWorker {
     return worker;
   }
 
+  /** Ends the thread; jobs still waiting fail with PlannerClosedError, and later ones at once. */
   async stop(): Promise<void> {
+    this.stopped = true;
     const worker = this.worker;
     this.worker = null;
+    for (const w of this.waiting.values()) w.reject(new PlannerClosedError());
+    this.waiting.clear();
     if (worker) await worker.terminate();
+  }
+}
+
+/** The app is closing: no plan is made any more. */
+export class PlannerClosedError extends Error {
+  constructor() {
+    super('the planner is closed');
   }
 }
 
@@ -72,7 +96,7 @@ export class PlanWorker {
 @Injectable()
 export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly live = new PlanWorker();
-  private readonly ahead = new PlanWorker();
+  private readonly ahead = new PlanWorker(true);
   private readonly log = new Logger('RoundPlanner');
 
   /** Starts the live worker at boot, so the first round does not pay for loading it. */
@@ -98,7 +122,20 @@ export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Whether any worker thread is running now (a closed app has none). */
+  get running(): boolean {
+    return this.live.running || this.ahead.running;
+  }
+
+  /**
+   * Stops both threads for good; safe to call more than once. Work that follows a round start closes
+   * it before waiting for itself, so a look-ahead in progress ends at once instead of thinking on.
+   */
+  async close(): Promise<void> {
     await Promise.all([this.live.stop(), this.ahead.stop()]);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 }

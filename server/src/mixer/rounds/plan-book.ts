@@ -4,7 +4,7 @@ import type { Pair, Person, EngineSettings } from '../engine/types';
 import { companyKey } from '../engine/model';
 import type { RoundPlan } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
-import { RoundPlanner } from '../planner/round-planner';
+import { PlannerClosedError, RoundPlanner } from '../planner/round-planner';
 
 /** A planned round that fits the room, and the plan it came from. */
 export interface Booked {
@@ -48,13 +48,22 @@ export class PlanBook {
     });
   }
 
-  /** Runs in the background after a round starts; the result waits in the database. */
-  prepare(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[], rounds: number): void {
+  /** Runs after a round start's answer (never fails: a missing plan only means the next start plans alone); the result waits in the database. */
+  async prepare(
+    eventId: string,
+    people: Person[],
+    settings: EngineSettings,
+    history: Pair[],
+    avoid: Pair[],
+    rounds: number,
+  ): Promise<void> {
     if (rounds < 1 || people.length < 2) {
-      void this.rounds.dropPlan(eventId);
+      await this.rounds
+        .dropPlan(eventId)
+        .catch((error: Error) => this.log.warn(`dropping the plan of ${eventId} failed: ${error.message}`));
       return;
     }
-    this.planner
+    await this.planner
       .planAhead({ people, settings, rounds, history, avoid })
       .then((result) =>
         this.rounds.savePlan({
@@ -65,7 +74,10 @@ export class PlanBook {
           createdAt: Date.now(),
         }),
       )
-      .catch((error: Error) => this.log.warn(`planning ahead for ${eventId} failed: ${error.message}`));
+      .catch((error: Error) => {
+        // closing: the next start (here or on another node) plans alone
+        if (!(error instanceof PlannerClosedError)) this.log.warn(`planning ahead for ${eventId} failed: ${error.message}`);
+      });
   }
 }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
+import { AfterReply } from '../../common/after-reply';
 import { ApiError } from '../../common/api-error';
 import { Transactions } from '../../database/store';
 import type { Attendee } from '../../attendees/attendee.entity';
@@ -13,7 +14,7 @@ import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { rooms } from '../../broadcast/rooms';
 import { Outbox } from '../../outbox/outbox';
-import type { Pair, Person, PlanStats } from '../engine/types';
+import type { EngineSettings, Pair, Person, PlanStats } from '../engine/types';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { RoundPlanner } from '../planner/round-planner';
@@ -23,14 +24,18 @@ import { sharedInterests, toMyGroup } from './round.views';
 import { RoundPictures, byJoinOrder, groupOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
 import { AvoidList } from './avoid-list';
-import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
+import { DEFAULT_LOOK_AHEAD, PlanBook, type Booked } from './plan-book';
 
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
 
 @Injectable()
-export class RoundsService {
+export class RoundsService implements OnModuleDestroy {
+  private readonly log = new Logger('Rounds');
+  /** A start's news and its look-ahead, after the answer; drained when the app closes. */
+  private readonly afterStart = new AfterReply((what, error) => this.log.warn(`after starting ${what}: ${error.message}`));
+
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly pictures: RoundPictures,
@@ -45,7 +50,7 @@ export class RoundsService {
     private readonly bus: DomainEventBus,
   ) {}
 
-  /** Groups the people present, writes the round in one transaction, then tells everyone; returns the round as written. */
+  /** Groups the people present and writes the round in one transaction; returns the round as written, and tells everyone right after. */
   async start(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.events.byIdOrFail(eventId);
     if (event.state !== 'open' && event.state !== 'live') throw new ApiError(409, 'event_not_open', 'Open joining before starting a round');
@@ -114,8 +119,6 @@ export class RoundsService {
       throw error;
     }
     this.outbox.committed('round.started');
-    // The first round takes the event live: every role hears it.
-    if (event.state === 'open') await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: now } });
     const membership = new Map(members.map((m) => [m.attendeeId, m]));
     // The picture comes from the start itself, so 5,000 phones are told without reading it back.
     const picture: RoundPicture = {
@@ -125,11 +128,53 @@ export class RoundsService {
         members: plan.groups[i]!.map((id) => ({ ...membership.get(id)!, attendee: byId.get(id)! })).sort(byJoinOrder),
       })),
     };
-    await this.outbox.carryOut(followUp, 'round.started', { eventId, roundId: round.id, picture });
+    // The round is committed: the organizer's answer waits for nothing more. The news go out right
+    // after it (the follow-up stays in the outbox until they did), then the next rounds are planned.
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    if (booked) await this.book.advance(booked, people, settings, historyNow, avoid);
-    else this.book.prepare(eventId, people, settings, historyNow, avoid, await this.roundsAhead(eventId));
+    this.afterStart.run(
+      `round ${number} of ${eventId}`,
+      () => this.announce(event, picture, followUp),
+      () => this.planAhead(eventId, booked, people, settings, historyNow, avoid),
+    );
     return picture;
+  }
+
+  /**
+   * Closing: no start's news or look-ahead begins any more, a look-ahead thinking now is cut short
+   * (the planner closes), and the app waits for what is running. Nothing is left behind to run
+   * after the database closes.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const drained = this.afterStart.close();
+    await this.planner.close();
+    await drained;
+  }
+
+  /** Work after a start's answer that has not ended yet (for tests). */
+  get pendingAfterStart(): number {
+    return this.afterStart.pending;
+  }
+
+  private async announce(event: MingleEvent, picture: RoundPicture, followUp: string): Promise<void> {
+    // The groups first: they are what every phone waits for.
+    await this.outbox.carryOut(followUp, 'round.started', { eventId: event.id, roundId: picture.round.id, picture });
+    // The first round takes the event live: every role hears it, right after (at 5,000 phones the whole
+    // event sent to each before the groups cost the first round a few hundred milliseconds).
+    if (event.state === 'open')
+      await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: picture.round.startedAt } });
+  }
+
+  /** The look-ahead planner starts only once the start's news are out, so it never competes with them. */
+  private async planAhead(
+    eventId: string,
+    booked: Booked | null,
+    people: Person[],
+    settings: EngineSettings,
+    history: Pair[],
+    avoid: Pair[],
+  ) {
+    if (booked) await this.book.advance(booked, people, settings, history, avoid);
+    else await this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {

@@ -1,0 +1,236 @@
+/**
+ * The bench's two-node run: two built server processes on a private PostgreSQL and Redis, behind
+ * Debian's nginx with the shipped deploy/nginx config, N phones through the proxy. Rounds are timed
+ * like the one-node run; in the last one a node is killed with SIGKILL and its phones must hold their
+ * group again through nginx, and the round must end once, on time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { myGroupFrom, type GroupNews, type JoinResult, type RoundInfo, type Snapshot } from '@mingle/shared';
+import { Nginx, nginxBin } from '../test/support/nginx';
+import { PostgresServer, RedisServer, freePort, servicesAvailable } from '../test/support/services';
+import { inBatches, spawnServer, spread, stop, waitForHttp, waitUntil, type BenchServer, type Spread } from './realtime-tools';
+
+const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
+const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
+/** the last round is due this long after the kill */
+const DUE_AFTER_KILL_MS = 6000;
+
+export interface TwoNodeFigures {
+  phones: number;
+  /** phones on the killed node and on the other one (least_conn in nginx) */
+  split: [number, number];
+  errors: number;
+  /** per round: start request → each phone holds its group */
+  rounds: Spread[];
+  failover: {
+    /** phones that lost their node */
+    lost: number;
+    /** kill → each of them holds its group again */
+    back: Spread;
+    notBack: number;
+    /** lost phones with no connection at the end of the run (through nginx to the other node) */
+    stranded: number;
+  };
+  /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
+  roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
+}
+
+/** Why the two-node run cannot run here, or null. */
+export function twoNodesMissing(): string | null {
+  const missing = [nginxBin() ? null : 'nginx', servicesAvailable() ? null : 'PostgreSQL and redis-server'].filter(Boolean);
+  return missing.length ? `needs ${missing.join(' and ')}` : null;
+}
+
+interface Phone {
+  id: string;
+  socket: Socket;
+  /** per round id: when it held its group, and which */
+  held: Map<string, { at: number; groupId: string }>;
+  lostAt: number | null;
+  backAt: number | null;
+  /** per round id: how often it was told the round ended (a phone that was away learns it from its snapshot: 0) */
+  endsTold: Map<string, number>;
+  /** round ids it knows ended, told or from a snapshot */
+  endedRounds: Set<string>;
+}
+
+export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFigures> {
+  const [pg, redis] = await Promise.all([PostgresServer.start(), RedisServer.start()]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-two-'));
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: pg.url,
+    REDIS_URL: redis.url,
+    HOST: '127.0.0.1',
+    TRUST_PROXY: '1',
+    JOIN_RATE_LIMIT: '100000',
+    AUTH_RATE_LIMIT: '1000',
+    HANDSHAKE_RATE_LIMIT: '100000',
+    NODE_ENV: 'test',
+  };
+  const ports = [await freePort(), await freePort()];
+  const nodes: BenchServer[] = [];
+  let proxy: Nginx | null = null;
+  const db = new DataSource({ type: 'postgres', url: pg.url });
+  const phones: Phone[] = [];
+  try {
+    // One after the other: the first runs the migrations.
+    for (const port of ports) {
+      const node = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], { ...env, PORT: String(port) });
+      nodes.push(node);
+      await waitForHttp(`http://127.0.0.1:${port}/api/health`, node);
+    }
+    // each proxied socket takes two connections, and one nginx worker may take most of them (kept
+    // under a common open-files limit of 20,000; 10,000 phones over nginx's two workers fit)
+    proxy = await Nginx.start(ports, { workerConnections: Math.min(19_000, Math.max(1024, 2 * n + 1000)) });
+    await db.initialize();
+    const url = proxy.url;
+
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: CSRF,
+      body: JSON.stringify({ email: `two${n}@example.com`, name: 'Bench', password: 'long enough pw' }),
+    });
+    const organizer = { ...CSRF, cookie: signup.headers.get('set-cookie')!.split(';')[0]! };
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: organizer, body: JSON.stringify(body) });
+    const event = (await (await post('/api/events', { name: `Two nodes ${n}`, interests: TAGS, groupSize: 4 })).json()) as {
+      id: string;
+      joinCode: string;
+    };
+    await post(`/api/events/${event.id}/state`, { state: 'open' });
+
+    let errors = 0;
+    await inBatches([...Array(n).keys()], 50, async (i) => {
+      const res = await fetch(`${url}/api/join/${event.joinCode}`, {
+        method: 'POST',
+        headers: CSRF,
+        body: JSON.stringify({ name: `P ${i}`, company: `C${i % 200}`, interests: [TAGS[i % 40]], acceptPrivacy: true }),
+      }).catch(() => null);
+      if (!res?.ok) {
+        errors++;
+        return;
+      }
+      const { token, me } = (await res.json()) as JoinResult;
+      const phone = connectPhone(url, token, me.id);
+      phones.push(phone);
+      // the first connection only: after the kill, a phone retrying through nginx is no refusal
+      await new Promise<void>((resolve) => {
+        const refused = () => {
+          errors++;
+          phone.socket.off('snapshot', inside);
+          resolve();
+        };
+        const inside = () => {
+          phone.socket.off('connect_error', refused);
+          resolve();
+        };
+        phone.socket.once('snapshot', inside);
+        phone.socket.once('connect_error', refused);
+      });
+    });
+    const figures: Spread[] = [];
+    let roundId = '';
+    for (let r = 1; r <= rounds; r++) {
+      if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+      const start = Date.now();
+      roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
+      await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
+      figures.push(spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)));
+    }
+
+    // kill -9 the first node mid-round; the round is due a few seconds later
+    const endsAt = Date.now() + DUE_AFTER_KILL_MS;
+    await db.query('UPDATE rounds SET ends_at = $1 WHERE id = $2', [endsAt, roundId]);
+    const killedAt = Date.now();
+    await new Promise<void>((resolve) => {
+      nodes[0]!.child.once('exit', () => resolve());
+      nodes[0]!.child.kill('SIGKILL');
+    });
+    const lost = () => phones.filter((p) => p.lostAt !== null);
+    await waitUntil(() => lost().length > 0 && lost().every((p) => p.backAt !== null), 20_000);
+    const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
+
+    // the round ends once, on time
+    await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), DUE_AFTER_KILL_MS + 15_000);
+    const rows = (await db.query('SELECT state, ended_at FROM rounds WHERE id = $1', [roundId])) as Array<{
+      state: string;
+      ended_at: string | null;
+    }>;
+    const ended = rows.filter((row) => row.state === 'ended');
+    return {
+      phones: phones.length,
+      split: [lost().length, phones.length - lost().length],
+      errors,
+      rounds: figures,
+      failover: {
+        lost: lost().length,
+        back: spread(backs),
+        notBack: lost().length - backs.length,
+        stranded: lost().filter((p) => !p.socket.connected).length,
+      },
+      roundEnd: {
+        lateMs: ended[0]?.ended_at ? Number(ended[0].ended_at) - endsAt : null,
+        rows: ended.length,
+        toldTwice: phones.filter((p) => (p.endsTold.get(roundId) ?? 0) > 1).length,
+        neverTold: phones.filter((p) => !p.endedRounds.has(roundId)).length,
+      },
+    };
+  } finally {
+    phones.forEach((p) => p.socket.disconnect());
+    if (db.isInitialized) await db.destroy();
+    await proxy?.stop();
+    for (const node of nodes) await stop(node);
+    await redis.stop();
+    await pg.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A phone through the proxy, reconnecting with the phone page's settings (client/src/lib/realtime.ts). */
+function connectPhone(url: string, token: string, id: string): Phone {
+  const socket = io(url, {
+    transports: ['websocket'],
+    auth: { role: 'attendee', token },
+    forceNew: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2000,
+    randomizationFactor: 0.3,
+    timeout: 5000,
+  });
+  const phone: Phone = { id, socket, held: new Map(), lostAt: null, backAt: null, endsTold: new Map(), endedRounds: new Set() };
+  const hold = (roundId: string, groupId: string) => {
+    if (!phone.held.has(roundId)) phone.held.set(roundId, { at: Date.now(), groupId });
+  };
+  socket.on('group:changed', (news: GroupNews) => {
+    if (myGroupFrom(news, id)) hold(news.roundId, news.groupId);
+  });
+  socket.on('disconnect', () => {
+    phone.lostAt ??= Date.now();
+  });
+  // back: a fresh snapshot (from the other node) shows the same group of the running round
+  socket.on('snapshot', (snapshot: Snapshot) => {
+    if (snapshot.role !== 'attendee') return;
+    const { round, group } = snapshot.rounds;
+    if (round?.state === 'ended') phone.endedRounds.add(round.id);
+    if (phone.lostAt === null || phone.backAt !== null) return;
+    const before = round && phone.held.get(round.id);
+    if (round?.state === 'running' && group && before && group.groupId === before.groupId) phone.backAt = Date.now();
+  });
+  socket.on('round:changed', ({ round }: { round: RoundInfo | null }) => {
+    if (round?.state !== 'ended') return;
+    phone.endsTold.set(round.id, (phone.endsTold.get(round.id) ?? 0) + 1);
+    phone.endedRounds.add(round.id);
+  });
+  return phone;
+}
+
+async function ok(res: Promise<Response>, what: string): Promise<unknown> {
+  const answer = await res;
+  if (!answer.ok) throw new Error(`${what} failed: ${answer.status} ${await answer.text()}`);
+  return answer.json();
+}
