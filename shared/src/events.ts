@@ -1,3 +1,4 @@
+import type { TeamRole } from './team';
 import { z } from 'zod';
 import { line as oneLine, text } from './text';
 
@@ -186,6 +187,8 @@ export interface EventListItem {
   timeZone: string;
   joinCode: string;
   attendeeCount: number;
+  /** the caller's role in this event's team */
+  role: TeamRole;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -12,4 +12,5 @@ export * from './csv';
 export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } from './texts';
 export * from './group-news';
 export * from './report';
+export * from './team';
 export * from './routes';

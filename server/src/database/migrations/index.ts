@@ -7,6 +7,7 @@ import { AttendeeConnected1764560000000 } from './1764560000000-attendee-connect
 import { Outbox1764600000000 } from './1764600000000-outbox';
 import { ReportIndexes1764710000000 } from './1764710000000-report-indexes';
 import { GivesAsks1764740000000 } from './1764740000000-gives-asks';
+import { Team1764760000000 } from './1764760000000-team';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Outbox1764600000000,
   ReportIndexes1764710000000,
   GivesAsks1764740000000,
+  Team1764760000000,
 ];
