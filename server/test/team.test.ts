@@ -23,7 +23,13 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       const sam = await organizer(url(), 'Sam');
       const shown = await sam.get(`/api/invites/${tokenOf(invite)}`);
       expect(shown.status).toBe(200);
-      expect(shown.body).toMatchObject({ eventId: event.id, eventName: sampleEvent.name, ownerName: 'Olga', role: 'host', allEvents: false });
+      expect(shown.body).toMatchObject({
+        eventId: event.id,
+        eventName: sampleEvent.name,
+        ownerName: 'Olga',
+        role: 'host',
+        allEvents: false,
+      });
 
       const accepted = await sam.post(`/api/invites/${tokenOf(invite)}/accept`);
       expect(accepted.status).toBe(200);
@@ -51,7 +57,10 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
     it('expire: an old link is refused with 410 and adds nobody', async () => {
       const { org, event } = await openEvent(url());
       const token = tokenOf(await inviteLink(org, event.id, 'host'));
-      await app().app.get(Store).table(TeamInvite).update({ eventId: event.id }, { expiresAt: Date.now() - 1 });
+      await app()
+        .app.get(Store)
+        .table(TeamInvite)
+        .update({ eventId: event.id }, { expiresAt: Date.now() - 1 });
       const sam = await organizer(url(), 'Sam');
       const res = await sam.post(`/api/invites/${token}/accept`);
       expect(res.status).toBe(410);
@@ -82,7 +91,7 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
 
     it('for all events: the invitee joins every event the owner has', async () => {
       const { org, event } = await openEvent(url());
-      const second = (await org.post('/api/events', { ...sampleEvent, name: 'Second' })).body;
+      expect((await org.post('/api/events', { ...sampleEvent, name: 'Second' })).status).toBe(201);
       const invite = await inviteLink(org, event.id, 'viewer', true);
       const vera = await organizer(url(), 'Vera');
       expect((await vera.post(`/api/invites/${tokenOf(invite)}/accept`)).status).toBe(200);
@@ -195,7 +204,10 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       ];
       await eventually(() => expect(heard.map(({ kind, by, count }) => ({ kind, by, count }))).toEqual(expected));
       const log = (await sam.get(`/api/events/${r.event.id}/actions`)).body as LiveAction[];
-      expect(log.map(({ kind, by, count }) => ({ kind, by, count }))).toEqual([{ kind: 'event.opened', by: 'Olga', count: null }, ...expected]);
+      expect(log.map(({ kind, by, count }) => ({ kind, by, count }))).toEqual([
+        { kind: 'event.opened', by: 'Olga', count: null },
+        ...expected,
+      ]);
       expect(describeAction(log[1]!)).toBe('Round 1 started by Sam');
       const report = (await r.org.get(`/api/events/${r.event.id}/report`)).body;
       expect(report.actions.map(({ kind, by }: LiveAction) => `${kind} ${by}`)).toEqual([
