@@ -15,7 +15,19 @@ import { inviteLink, teamMember, tokenOf } from './support/team';
  * table gives a valid body where an allowed call should get past validation to the service.
  */
 
-const ROLES = ['anonymous', 'owner', 'host', 'viewer', 'otherOrganizer', 'attendee', 'otherAttendee', 'screen', 'oldScreen', 'removed', 'erased'] as const;
+const ROLES = [
+  'anonymous',
+  'owner',
+  'host',
+  'viewer',
+  'otherOrganizer',
+  'attendee',
+  'otherAttendee',
+  'screen',
+  'oldScreen',
+  'removed',
+  'erased',
+] as const;
 type Role = (typeof ROLES)[number];
 
 const EVERYONE: Role[] = [...ROLES];

@@ -126,7 +126,12 @@ export const routes = {
     errors: ['not_a_member'],
   },
   'DELETE /api/events/:id/team/:organizerId': { params: memberParam, response: answers<TeamView>(), errors: ['not_a_member'] },
-  'POST /api/events/:id/team/transfer': { params: eventIdParam, body: transferBody, response: answers<TeamView>(), errors: ['not_a_member'] },
+  'POST /api/events/:id/team/transfer': {
+    params: eventIdParam,
+    body: transferBody,
+    response: answers<TeamView>(),
+    errors: ['not_a_member'],
+  },
   'GET /api/events/:id/actions': { params: eventIdParam, response: answers<LiveAction[]>(), errors: [] },
   'GET /api/invites/:token': { params: inviteTokenParam, response: answers<InviteView>(), errors: ['invite_used', 'invite_expired'] },
   'POST /api/invites/:token/accept': {

@@ -8,7 +8,9 @@ import { AccessGuard } from './access.guard';
 
 /** Each guard answers with its own name, so the test sees which one the rule chose. */
 const asked: string[] = [];
-const guard = (name: string) => ({ canActivate: (_: unknown, least?: string) => (asked.push(least ? `${name} ${least}` : name), Promise.resolve(true)) });
+const guard = (name: string) => ({
+  canActivate: (_: unknown, least?: string) => (asked.push(least ? `${name} ${least}` : name), Promise.resolve(true)),
+});
 const access = new AccessGuard(
   new Reflector(),
   guard('organizer') as unknown as OrganizerGuard,

@@ -67,7 +67,10 @@ export class TeamController {
 
   @Route('POST /api/invites/:token/accept', 'organizer')
   @HttpCode(200)
-  accept(@CurrentOrganizer() me: Organizer, @ParamsOf('POST /api/invites/:token/accept') params: ParsedParams<'POST /api/invites/:token/accept'>) {
+  accept(
+    @CurrentOrganizer() me: Organizer,
+    @ParamsOf('POST /api/invites/:token/accept') params: ParsedParams<'POST /api/invites/:token/accept'>,
+  ) {
     return this.team.accept(params.token, me);
   }
 }

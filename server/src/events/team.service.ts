@@ -60,7 +60,8 @@ export class TeamService {
   async atLeast(organizerId: string, eventId: string, least: TeamRole): Promise<{ event: MingleEvent; role: TeamRole }> {
     const found = await this.roleIn(organizerId, eventId);
     if (!found) throw notFound('Event');
-    if (!atLeast(found.role, least)) throw new ApiError(403, 'forbidden', `Only the event's ${least === 'owner' ? 'owner' : 'owner or hosts'} may do this`);
+    if (!atLeast(found.role, least))
+      throw new ApiError(403, 'forbidden', `Only the event's ${least === 'owner' ? 'owner' : 'owner or hosts'} may do this`);
     return found;
   }
 
@@ -79,7 +80,12 @@ export class TeamService {
       myRole,
       members: [
         ...(owner ? [{ organizerId: owner.id, name: owner.name, email: owner.email, role: 'owner' as TeamRole }] : []),
-        ...members.map(({ member, organizer }) => ({ organizerId: organizer.id, name: organizer.name, email: organizer.email, role: member.role })),
+        ...members.map(({ member, organizer }) => ({
+          organizerId: organizer.id,
+          name: organizer.name,
+          email: organizer.email,
+          role: member.role,
+        })),
       ],
     };
   }
@@ -99,7 +105,12 @@ export class TeamService {
       expiresAt,
       usedAt: null,
     });
-    return { url: `${this.config.publicUrl}/console/invite/${token}`, role: body.role, allEvents, expiresAt: new Date(expiresAt).toISOString() };
+    return {
+      url: `${this.config.publicUrl}/console/invite/${token}`,
+      role: body.role,
+      allEvents,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
   }
 
   /** What an invite offers: 404 for a token we never gave, 410 once used or expired. */

@@ -60,7 +60,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     this.bus.on('team.changed', ({ eventId, organizerId }) =>
       this.broadcaster.dismiss(rooms.member(eventId, organizerId), 'connection:closed', {
         reason: 'team_changed',
-        message: 'Your place in this event\'s team changed. Reload the page to continue.',
+        message: "Your place in this event's team changed. Reload the page to continue.",
       }),
     );
     this.bus.on('session.ended', ({ sessionId, reason }) =>
