@@ -102,6 +102,15 @@ test('the owner invites a host, who accepts in another browser and hosts a round
       (await owner.api<{ members: { name: string; role: string }[] }>('GET', `/api/events/${event.id}/team`)).members[1]?.role === 'viewer',
     'Sam is a viewer',
   );
+  // Sam's open live page turns read-only by itself: the controls are off, the news keeps coming.
+  await hostPage.getByText('You are a viewer of this event').waitFor();
+  expect(await hostPage.getByRole('button', { name: 'End now' }).isDisabled()).toBe(true);
+  expect(await hostPage.getByRole('button', { name: 'End event' }).count()).toBe(0);
+  expect(await seriousViolations(hostPage)).toEqual([]);
+  await shot(hostPage, 'team-viewer-live-390.png');
+  await owner.api('POST', `/api/events/${event.id}/rounds/current/end`);
+  await hostPage.getByText('Round 1 ended by Olga Owner').first().waitFor();
+
   await ownerPage.setViewportSize({ width: 360, height: 800 });
   await ownerPage.getByRole('button', { name: 'Create invite link' }).waitFor();
   await shot(ownerPage, 'team-page-360.png');
