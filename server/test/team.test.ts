@@ -191,6 +191,8 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       const sam = await teamMember(url(), r.org, r.event.id, 'host', 'Sam');
       const heard: LiveAction[] = [];
       r.console.on('console:action', (a) => heard.push(a));
+      // opening an open event changes nothing, so it records nothing
+      expect((await sam.post(`/api/events/${r.event.id}/state`, { state: 'open' })).status).toBe(200);
       expect((await sam.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);
       expect((await r.org.post(`/api/events/${r.event.id}/rounds/current/end`)).status).toBe(200);
       expect((await sam.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);

@@ -19,8 +19,9 @@ const count = (body: Body) => (Array.isArray(body.attendeeIds) ? body.attendeeId
 const STATE_ACTIONS: Partial<Record<EventState, ActionKind>> = { open: 'event.opened', draft: 'event.closed', ended: 'event.ended' };
 
 /** The live actions of the team, by route: what each successful call records (and its number). */
-const LIVE_ACTIONS: Partial<Record<RouteKey, (body: Body, answer: unknown) => Found>> = {
-  'POST /api/events/:id/state': (body) => {
+const LIVE_ACTIONS: Partial<Record<RouteKey, (body: Body, answer: unknown, before: MingleEvent) => Found>> = {
+  'POST /api/events/:id/state': (body, _, before) => {
+    if (before.state === body.state) return null;
     const kind = STATE_ACTIONS[body.state as EventState];
     return kind ? { kind, count: null } : null;
   },
@@ -55,7 +56,7 @@ export class LiveActions implements NestInterceptor {
       mergeMap((answer: unknown) =>
         from(
           (async () => {
-            const action = found((req.body ?? {}) as Body, answer);
+            const action = req.event && found((req.body ?? {}) as Body, answer, req.event);
             if (action && req.organizer && req.event) await this.team.record(req.event.id, req.organizer, action.kind, action.count);
             return answer;
           })(),
