@@ -255,3 +255,31 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
     });
   });
 });
+
+describe('co-organizers while sign-up is closed', () => {
+  const app = useApp({ ALLOW_SIGNUP: 'false' });
+
+  it('an open invite lets its invitee create an account; without one, or with a spent one, sign-up stays closed', async () => {
+    const url = app().url;
+    const { org, event } = await openEvent(url);
+    const token = tokenOf(await inviteLink(org, event.id, 'host'));
+    const signUp = (email: string, invite?: string) =>
+      request(url)
+        .post('/api/auth/signup')
+        .set(CSRF_HEADER, '1')
+        .send({ email, name: 'Sam', password: 'correct horse battery', ...(invite ? { invite } : {}) });
+
+    const uninvited = await signUp('eve@example.com');
+    expect(uninvited.status).toBe(403);
+    expect(uninvited.body.code).toBe('signup_closed');
+    expect((await signUp('eve@example.com', 'y'.repeat(43))).status).toBe(403);
+
+    const invited = await signUp('sam@example.com', token);
+    expect(invited.status).toBe(201);
+    const cookie = String(invited.headers['set-cookie']).split(';')[0]!;
+    const accepted = await request(url).post(`/api/invites/${token}/accept`).set(CSRF_HEADER, '1').set('cookie', cookie);
+    expect(accepted.status).toBe(200);
+    // The link is spent: it lets nobody else in.
+    expect((await signUp('mallory@example.com', token)).status).toBe(403);
+  });
+});

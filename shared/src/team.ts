@@ -23,13 +23,12 @@ export const inviteBody = z.strictObject({
   /** also every other event the owner has now */
   allEvents: z.boolean().optional(),
 });
-export const inviteTokenParam = z.strictObject({
-  token: z
-    .string()
-    .min(20, 'Not an invite link')
-    .max(100, 'Not an invite link')
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not an invite link'),
-});
+export const inviteToken = z
+  .string()
+  .min(20, 'Not an invite link')
+  .max(100, 'Not an invite link')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not an invite link');
+export const inviteTokenParam = z.strictObject({ token: inviteToken });
 export const memberParam = z.strictObject({ id: z.uuid('Not an event id'), organizerId: z.uuid('Not an organizer id') });
 export const memberRoleBody = z.strictObject({ role: memberRole });
 export const transferBody = z.strictObject({ organizerId: z.uuid('Not an organizer id') });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   atLeast,
@@ -19,6 +19,7 @@ import { newToken, tokenHash } from '../common/tokens';
 import { Transactions } from '../database/store';
 import type { Organizer } from '../organizers/organizer.entity';
 import { OrganizersRepository } from '../organizers/organizers.repository';
+import { SignupPasses } from '../organizers/signup-passes';
 import { DomainEventBus } from '../outbox/domain-event-bus';
 import type { MingleEvent } from './event.entity';
 import { EventsRepository } from './events.repository';
@@ -37,7 +38,7 @@ export const toLiveAction = (a: LiveActionRecord): LiveAction => ({ kind: a.kind
  * transfer of ownership, and the log of who did which live action.
  */
 @Injectable()
-export class TeamService {
+export class TeamService implements OnModuleInit {
   constructor(
     private readonly team: TeamRepository,
     private readonly events: EventsRepository,
@@ -45,7 +46,17 @@ export class TeamService {
     private readonly transactions: Transactions,
     private readonly bus: DomainEventBus,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly signupPasses: SignupPasses,
   ) {}
+
+  onModuleInit(): void {
+    this.signupPasses.register((token) =>
+      this.showInvite(token).then(
+        () => true,
+        () => false,
+      ),
+    );
+  }
 
   /** The organizer's role in the event, or null when they are not on its team (or it does not exist). */
   async roleIn(organizerId: string, eventId: string): Promise<{ event: MingleEvent; role: TeamRole } | null> {
