@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
@@ -19,6 +19,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
 import { AccessGuard } from './access/access.guard';
+import { LiveActions } from './access/live-actions';
 
 const MINUTE = 60_000;
 
@@ -60,7 +61,7 @@ export class AppModule {
         RealtimeModule,
       ],
       controllers: [HealthController],
-      providers: [AppLogger, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [AppLogger, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: LiveActions }],
     };
   }
 }

@@ -2,6 +2,7 @@ import { OutboxEntry } from './outbox/outbox.entity';
 import { Organizer } from './organizers/organizer.entity';
 import { Session } from './organizers/session.entity';
 import { MingleEvent } from './events/event.entity';
+import { EventMember, LiveActionRecord, TeamInvite } from './events/team.entities';
 import { Attendee } from './attendees/attendee.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connections/connection.entities';
 import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './mixer/rounds/round.entity';
@@ -23,4 +24,7 @@ export const entities = [
   ShareChoice,
   Note,
   OutboxEntry,
+  EventMember,
+  TeamInvite,
+  LiveActionRecord,
 ];

@@ -6,6 +6,7 @@ import { join, openEvent } from './support/attendees';
 import { assignments, phoneHeaders, room } from './support/room';
 import { apiRoutes, declaredRoutes, pathOf, type AppRoute } from './support/routes';
 import { connect, eventually, snapshotOf } from './support/sockets';
+import { inviteLink, teamMember, tokenOf } from './support/team';
 
 /**
  * Every route × role, with the routes read from the app: a route missing from EXPECTED fails the
@@ -14,12 +15,27 @@ import { connect, eventually, snapshotOf } from './support/sockets';
  * table gives a valid body where an allowed call should get past validation to the service.
  */
 
-const ROLES = ['anonymous', 'owner', 'otherOrganizer', 'attendee', 'otherAttendee', 'screen', 'oldScreen', 'removed', 'erased'] as const;
+const ROLES = [
+  'anonymous',
+  'owner',
+  'host',
+  'viewer',
+  'otherOrganizer',
+  'attendee',
+  'otherAttendee',
+  'screen',
+  'oldScreen',
+  'removed',
+  'erased',
+] as const;
 type Role = (typeof ROLES)[number];
 
 const EVERYONE: Role[] = [...ROLES];
-const ORGANIZERS: Role[] = ['owner', 'otherOrganizer'];
+const ORGANIZERS: Role[] = ['owner', 'host', 'viewer', 'otherOrganizer'];
+/** the event's team, by the least role a route needs (owner > host > viewer) */
 const OWNER: Role[] = ['owner'];
+const HOSTS: Role[] = ['owner', 'host'];
+const TEAM: Role[] = ['owner', 'host', 'viewer'];
 /** /api/me routes answer about the token's own attendee, whichever event that is. */
 const ATTENDEES: Role[] = ['attendee', 'otherAttendee'];
 /** …and routes about someone this attendee met: only the one who met them. */
@@ -30,7 +46,7 @@ interface Expectation {
   /** its allowed call changes the world (deletes, logs out, regenerates, starts…): a fresh world per call */
   destructive?: boolean;
   /** a valid body, when {} would be refused by validation before access is checked */
-  body?: object;
+  body?: object | ((w: World) => object);
 }
 
 /** An attendee id no event has: bulk routes accept it and change nothing. */
@@ -45,31 +61,39 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/auth/me': { allowed: ORGANIZERS },
   'GET /api/events': { allowed: ORGANIZERS },
   'POST /api/events': { allowed: ORGANIZERS },
-  'GET /api/events/:id': { allowed: OWNER },
+  'GET /api/events/:id': { allowed: TEAM },
   'PATCH /api/events/:id': { allowed: OWNER },
   'POST /api/events/:id/duplicate': { allowed: OWNER },
   'DELETE /api/events/:id': { allowed: OWNER, destructive: true },
-  'POST /api/events/:id/state': { allowed: OWNER, body: { state: 'open' } },
-  'POST /api/events/:id/join-code': { allowed: OWNER, destructive: true },
-  'POST /api/events/:id/screen-key': { allowed: OWNER, destructive: true },
-  'GET /api/events/:id/attendees': { allowed: OWNER },
-  'DELETE /api/events/:id/attendees/:attendeeId': { allowed: OWNER, destructive: true },
-  'PATCH /api/events/:id/attendees/:attendeeId': { allowed: OWNER, body: { hiddenFromScreen: true } },
-  'POST /api/events/:id/attendees/remove': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
-  'POST /api/events/:id/attendees/leave-out': { allowed: OWNER, body: { attendeeIds: [NOBODY] } },
-  'GET /api/events/:id/connections': { allowed: OWNER },
-  'GET /api/events/:id/report': { allowed: OWNER },
-  'GET /api/events/:id/report/seating.csv': { allowed: OWNER },
-  'GET /api/events/:id/report/meetings.csv': { allowed: OWNER },
-  'GET /api/events/:id/report/figures.csv': { allowed: OWNER },
-  'GET /api/events/:id/rounds': { allowed: OWNER },
-  'POST /api/events/:id/rounds': { allowed: OWNER, destructive: true },
-  'POST /api/events/:id/rounds/current/end': { allowed: OWNER, destructive: true },
-  'POST /api/events/:id/rounds/current/extend': { allowed: OWNER, body: { minutes: 1 }, destructive: true },
-  'PUT /api/events/:id/autopilot': { allowed: OWNER, body: { rounds: 3, roundMinutes: 5, breakMinutes: 1 }, destructive: true },
-  'POST /api/events/:id/autopilot/pause': { allowed: OWNER, destructive: true },
-  'POST /api/events/:id/autopilot/resume': { allowed: OWNER, destructive: true },
-  'DELETE /api/events/:id/autopilot': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/state': { allowed: HOSTS, body: { state: 'open' } },
+  'POST /api/events/:id/join-code': { allowed: HOSTS, destructive: true },
+  'POST /api/events/:id/screen-key': { allowed: HOSTS, destructive: true },
+  'GET /api/events/:id/attendees': { allowed: TEAM },
+  'DELETE /api/events/:id/attendees/:attendeeId': { allowed: HOSTS, destructive: true },
+  'PATCH /api/events/:id/attendees/:attendeeId': { allowed: HOSTS, body: { hiddenFromScreen: true } },
+  'POST /api/events/:id/attendees/remove': { allowed: HOSTS, body: { attendeeIds: [NOBODY] } },
+  'POST /api/events/:id/attendees/leave-out': { allowed: HOSTS, body: { attendeeIds: [NOBODY] } },
+  'GET /api/events/:id/connections': { allowed: TEAM },
+  'GET /api/events/:id/report': { allowed: TEAM },
+  'GET /api/events/:id/report/seating.csv': { allowed: TEAM },
+  'GET /api/events/:id/report/meetings.csv': { allowed: TEAM },
+  'GET /api/events/:id/report/figures.csv': { allowed: TEAM },
+  'GET /api/events/:id/rounds': { allowed: TEAM },
+  'POST /api/events/:id/rounds': { allowed: HOSTS, destructive: true },
+  'POST /api/events/:id/rounds/current/end': { allowed: HOSTS, destructive: true },
+  'POST /api/events/:id/rounds/current/extend': { allowed: HOSTS, body: { minutes: 1 }, destructive: true },
+  'PUT /api/events/:id/autopilot': { allowed: HOSTS, body: { rounds: 3, roundMinutes: 5, breakMinutes: 1 }, destructive: true },
+  'POST /api/events/:id/autopilot/pause': { allowed: HOSTS, destructive: true },
+  'POST /api/events/:id/autopilot/resume': { allowed: HOSTS, destructive: true },
+  'DELETE /api/events/:id/autopilot': { allowed: HOSTS, destructive: true },
+  'GET /api/events/:id/team': { allowed: TEAM },
+  'POST /api/events/:id/team/invites': { allowed: OWNER, body: { role: 'viewer' } },
+  'PATCH /api/events/:id/team/:organizerId': { allowed: OWNER, body: { role: 'viewer' }, destructive: true },
+  'DELETE /api/events/:id/team/:organizerId': { allowed: OWNER, destructive: true },
+  'POST /api/events/:id/team/transfer': { allowed: OWNER, body: (w) => ({ organizerId: w.host.id }), destructive: true },
+  'GET /api/events/:id/actions': { allowed: TEAM },
+  'GET /api/invites/:token': { allowed: ORGANIZERS },
+  'POST /api/invites/:token/accept': { allowed: ORGANIZERS, destructive: true },
   'POST /api/planner': { allowed: ORGANIZERS },
   'GET /api/join/:code': { allowed: EVERYONE },
   'POST /api/join/:code': { allowed: EVERYONE },
@@ -111,12 +135,17 @@ async function world(url: string) {
   expect((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);
   await eventually(() => r.phones.forEach((p) => expect(assignments(p.socket)).toHaveLength(1)));
   r.close();
+  const host = await teamMember(url, r.org, r.event.id, 'host');
+  const viewer = await teamMember(url, r.org, r.event.id, 'viewer');
+  const invite = tokenOf(await inviteLink(r.org, r.event.id, 'viewer'));
   const other = await openEvent(url);
   const otherAttendee = await join(url, other.event.joinCode);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const credentials: Record<Role, Record<string, string>> = {
     anonymous: {},
     owner: { cookie: r.cookie },
+    host: { cookie: host.cookie },
+    viewer: { cookie: viewer.cookie },
     otherOrganizer: { cookie: other.cookie },
     attendee: bearer(attendee!.token),
     otherAttendee: bearer(otherAttendee.token),
@@ -125,8 +154,15 @@ async function world(url: string) {
     removed: bearer(removed.token),
     erased: bearer(erased.token),
   };
-  const params: Record<string, string> = { id: r.event.id, code: r.event.joinCode, attendeeId: mate!.me.id, otherId: mate!.me.id };
-  return { r, credentials, params, screenKey, oldScreenKey, attendee: attendee!, removed, erased, otherAttendee, other };
+  const params: Record<string, string> = {
+    id: r.event.id,
+    code: r.event.joinCode,
+    attendeeId: mate!.me.id,
+    otherId: mate!.me.id,
+    organizerId: viewer.id,
+    token: invite,
+  };
+  return { r, credentials, params, screenKey, oldScreenKey, attendee: attendee!, removed, erased, otherAttendee, other, host, viewer };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -137,7 +173,8 @@ async function call(url: string, w: World, route: AppRoute, role: Role): Promise
   });
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   const req = request(url)[method](path).set(CSRF_HEADER, '1').set(w.credentials[role]);
-  const res = method === 'get' ? await req : await req.send(EXPECTED[route.key]?.body ?? {});
+  const body = EXPECTED[route.key]?.body ?? {};
+  const res = method === 'get' ? await req : await req.send(typeof body === 'function' ? body(w) : body);
   return res.status;
 }
 
@@ -167,6 +204,8 @@ describe('authorization matrix: every route × role', () => {
       public: [EVERYONE],
       organizer: [ORGANIZERS],
       'event owner': [OWNER],
+      'event host': [HOSTS],
+      'event viewer': [TEAM],
       attendee: [ATTENDEES, THIS_ATTENDEE],
     };
     const same = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r));
@@ -195,13 +234,15 @@ describe('authorization matrix: every route × role', () => {
     expect(wrong).toEqual([]);
   }, 240_000);
 
-  it('socket handshakes for the event: owner, its attendees and its current screen key only', async () => {
+  it('socket handshakes for the event: its team, its attendees and its current screen key only', async () => {
     const url = app().url;
     const w = await world(url);
     const eventId = w.r.event.id;
     const handshakes: Record<Role, [Record<string, unknown>, string?]> = {
       anonymous: [{ role: 'organizer', eventId }],
       owner: [{ role: 'organizer', eventId }, w.r.cookie],
+      host: [{ role: 'organizer', eventId }, w.host.cookie],
+      viewer: [{ role: 'organizer', eventId }, w.viewer.cookie],
       otherOrganizer: [{ role: 'organizer', eventId }, w.other.cookie],
       attendee: [{ role: 'attendee', token: w.attendee.token }],
       otherAttendee: [{ role: 'attendee', token: w.otherAttendee.token }],
@@ -210,7 +251,7 @@ describe('authorization matrix: every route × role', () => {
       removed: [{ role: 'attendee', token: w.removed.token }],
       erased: [{ role: 'attendee', token: w.erased.token }],
     };
-    const intoEvent: Role[] = ['owner', 'attendee', 'screen'];
+    const intoEvent: Role[] = ['owner', 'host', 'viewer', 'attendee', 'screen'];
     const wrong: string[] = [];
     for (const role of ROLES) {
       const [auth, cookie] = handshakes[role];

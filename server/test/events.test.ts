@@ -51,7 +51,16 @@ describe('events', () => {
     const mine = (await ana.post('/api/events', sampleEvent)).body;
     const list = await ana.get('/api/events');
     expect(list.body).toEqual([
-      { id: mine.id, name: mine.name, state: 'draft', startsAt: null, timeZone: 'UTC', joinCode: mine.joinCode, attendeeCount: 0 },
+      {
+        id: mine.id,
+        name: mine.name,
+        state: 'draft',
+        startsAt: null,
+        timeZone: 'UTC',
+        joinCode: mine.joinCode,
+        attendeeCount: 0,
+        role: 'owner',
+      },
     ]);
     expect((await raj.get('/api/events')).body).toEqual([]);
     expect((await raj.get(`/api/events/${mine.id}`)).status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inviteToken } from './team';
 import { line } from './text';
 
 export const email = line('Email').toLowerCase().max(254, 'Email is too long').pipe(z.email('Enter a valid email address'));
@@ -7,6 +8,8 @@ export const signUpBody = z.strictObject({
   email,
   name: line('Name').min(1, 'Enter your name').max(80, 'Name is at most 80 characters'),
   password: z.string().min(10, 'Password must be at least 10 characters').max(200, 'Password is at most 200 characters'),
+  /** the token of an invite to an event's team: lets its invitee sign up while sign-up is closed */
+  invite: inviteToken.optional(),
 });
 export type SignUpBody = z.infer<typeof signUpBody>;
 

@@ -43,7 +43,11 @@ export type ErrorCode =
   | 'not_matched'
   | 'cannot_plan'
   | 'planner_busy'
-  | 'planner_full';
+  | 'planner_full'
+  | 'invite_used'
+  | 'invite_expired'
+  | 'already_on_team'
+  | 'not_a_member';
 
 /** Every 4xx answer from the API has this body. `fields` maps a dotted path to its message. */
 export interface ApiErrorBody {

@@ -1,3 +1,4 @@
+import type { TeamRole } from './team';
 import { z } from 'zod';
 import { line as oneLine, text } from './text';
 
@@ -190,6 +191,8 @@ export interface EventListItem {
   timeZone: string;
   joinCode: string;
   attendeeCount: number;
+  /** the caller's role in this event's team */
+  role: TeamRole;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -13,4 +13,5 @@ export { ERASED_MESSAGE, PURGED_MESSAGE, REMOVED_MESSAGE, YOU_ERASED_MESSAGE } f
 export * from './group-news';
 export * from './report';
 export * from './board-names';
+export * from './team';
 export * from './routes';

@@ -1,3 +1,4 @@
+import type { LiveAction } from './team';
 import { z } from 'zod';
 import type { Ack } from './errors';
 import { line } from './text';
@@ -36,7 +37,7 @@ export interface HandshakeRefusal {
 
 /** Why the server closed a live socket; sent just before it disconnects. */
 export interface ConnectionClosed {
-  reason: 'logged_out' | 'session_expired' | 'event_deleted';
+  reason: 'logged_out' | 'session_expired' | 'event_deleted' | 'team_changed';
   message: string;
 }
 
@@ -93,6 +94,8 @@ export interface ServerToClientEvents {
   'screen:revoked': (info: { message: string }) => void;
   /** to any socket the server is about to close for good: its session ended or its event was deleted */
   'connection:closed': (info: ConnectionClosed) => void;
+  /** to the console: who did a live action ("Round 3 started by Sam") */
+  'console:action': (action: LiveAction) => void;
 
   /** to one phone: its own group when placed on its own mid-round, or none after it left its group */
   'round:assigned': (state: AttendeeRoundState) => void;

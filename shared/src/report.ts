@@ -1,3 +1,4 @@
+import type { LiveAction } from './team';
 import type { EventState } from './events';
 import type { RoundHelpFigures } from './rounds';
 
@@ -19,6 +20,8 @@ export interface EventReport {
   rounds: ReportRound[];
   /** one row per interest that at least one pair who met both chose, most pairs first */
   interests: ReportInterest[];
+  /** who did what, oldest first (live actions of the team) */
+  actions?: LiveAction[];
 }
 
 export interface ReportAttendance {

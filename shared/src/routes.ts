@@ -20,6 +20,18 @@ import { autopilotBody, breakBody, extendRoundBody, startRoundBody, type Console
 import { noteBody, optOutBody, otherIdParam, shareBody, type ConnectionStats, type MetPerson, type ShareChoiceView } from './connections';
 import { plannerBody, type PlannerResult } from './planner';
 import type { EventReport } from './report';
+import {
+  inviteBody,
+  inviteTokenParam,
+  memberParam,
+  memberRoleBody,
+  transferBody,
+  type InviteAccepted,
+  type InviteCreated,
+  type InviteView,
+  type LiveAction,
+  type TeamView,
+} from './team';
 import type { CommonErrorCode, ErrorCode } from './errors';
 
 /**
@@ -118,6 +130,29 @@ export const routes = {
   'GET /api/events/:id/report/seating.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
   'GET /api/events/:id/report/meetings.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
   'GET /api/events/:id/report/figures.csv': { params: eventIdParam, response: answers<Download>(), errors: [] },
+
+  'GET /api/events/:id/team': { params: eventIdParam, response: answers<TeamView>(), errors: [] },
+  'POST /api/events/:id/team/invites': { params: eventIdParam, body: inviteBody, response: answers<InviteCreated>(), errors: [] },
+  'PATCH /api/events/:id/team/:organizerId': {
+    params: memberParam,
+    body: memberRoleBody,
+    response: answers<TeamView>(),
+    errors: ['not_a_member'],
+  },
+  'DELETE /api/events/:id/team/:organizerId': { params: memberParam, response: answers<TeamView>(), errors: ['not_a_member'] },
+  'POST /api/events/:id/team/transfer': {
+    params: eventIdParam,
+    body: transferBody,
+    response: answers<TeamView>(),
+    errors: ['not_a_member'],
+  },
+  'GET /api/events/:id/actions': { params: eventIdParam, response: answers<LiveAction[]>(), errors: [] },
+  'GET /api/invites/:token': { params: inviteTokenParam, response: answers<InviteView>(), errors: ['invite_used', 'invite_expired'] },
+  'POST /api/invites/:token/accept': {
+    params: inviteTokenParam,
+    response: answers<InviteAccepted>(),
+    errors: ['invite_used', 'invite_expired', 'already_on_team'],
+  },
 
   'GET /api/events/:id/rounds': { params: eventIdParam, response: answers<ConsoleRoundState>(), errors: [] },
   'POST /api/events/:id/rounds': {

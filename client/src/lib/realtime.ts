@@ -65,6 +65,11 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
 
   // The server says why before it closes the socket for good; pages show it like a refusal.
   socket.on('connection:closed', (info) => {
+    // A console whose role in the team changed comes straight back: the new snapshot (or refusal) is for its new role.
+    if (info.reason === 'team_changed') {
+      socket.once('disconnect', () => socket.connect());
+      return;
+    }
     refusal.value = { code: info.reason === 'event_deleted' ? 'event_deleted' : 'unauthorized', message: info.message };
   });
 

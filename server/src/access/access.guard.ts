@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS, type Access } from '../common/route';
 import { OrganizerGuard } from '../organizers/organizer.guard';
-import { EventOwnerGuard } from '../events/event-owner.guard';
+import { EventRoleGuard } from '../events/event-role.guard';
 import { AttendeeGuard } from '../attendees/attendee.guard';
 
 /**
@@ -14,7 +14,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly organizer: OrganizerGuard,
-    private readonly eventOwner: EventOwnerGuard,
+    private readonly eventRole: EventRoleGuard,
     private readonly attendee: AttendeeGuard,
   ) {}
 
@@ -27,7 +27,11 @@ export class AccessGuard implements CanActivate {
       case 'organizer':
         return this.organizer.canActivate(context);
       case 'event owner':
-        return this.eventOwner.canActivate(context);
+        return this.eventRole.canActivate(context, 'owner');
+      case 'event host':
+        return this.eventRole.canActivate(context, 'host');
+      case 'event viewer':
+        return this.eventRole.canActivate(context, 'viewer');
       case 'attendee':
         return this.attendee.canActivate(context);
       default:

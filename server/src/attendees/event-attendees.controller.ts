@@ -2,7 +2,7 @@ import { Controller, HttpCode } from '@nestjs/common';
 import type { ParsedBody, ParsedParams } from '@mingle/shared';
 import { BodyOf, ParamsOf, Route } from '../common/route';
 import { MingleEvent } from '../events/event.entity';
-import { CurrentEvent } from '../events/event-owner.guard';
+import { CurrentEvent } from '../events/event-role.guard';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
 import { AttendeesService } from './attendees.service';
@@ -17,13 +17,13 @@ export class EventAttendeesController {
     private readonly broadcaster: Broadcaster,
   ) {}
 
-  @Route('GET /api/events/:id/attendees', 'event owner')
+  @Route('GET /api/events/:id/attendees', 'event viewer')
   async list(@CurrentEvent() event: MingleEvent) {
     const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
     return (await this.attendees.listForEvent(event.id)).map((a) => toOrganizerAttendee(a, online.has(a.id), event.screenBlockedWords));
   }
 
-  @Route('DELETE /api/events/:id/attendees/:attendeeId', 'event owner')
+  @Route('DELETE /api/events/:id/attendees/:attendeeId', 'event host')
   @HttpCode(204)
   async remove(
     @CurrentEvent() event: MingleEvent,
@@ -33,7 +33,7 @@ export class EventAttendeesController {
   }
 
   /** Renames someone, or hides them from the screen's board (or shows them again). */
-  @Route('PATCH /api/events/:id/attendees/:attendeeId', 'event owner')
+  @Route('PATCH /api/events/:id/attendees/:attendeeId', 'event host')
   async moderate(
     @CurrentEvent() event: MingleEvent,
     @ParamsOf('PATCH /api/events/:id/attendees/:attendeeId') { attendeeId }: AttendeeParams,
@@ -45,7 +45,7 @@ export class EventAttendeesController {
   }
 
   /** Removes several at once (e.g. everyone who never connected); ids of other events are ignored. */
-  @Route('POST /api/events/:id/attendees/remove', 'event owner')
+  @Route('POST /api/events/:id/attendees/remove', 'event host')
   @HttpCode(200)
   async removeMany(
     @CurrentEvent() event: MingleEvent,
@@ -55,7 +55,7 @@ export class EventAttendeesController {
   }
 
   /** Leaves people out of the next rounds (e.g. offline for a while): they go on a break. */
-  @Route('POST /api/events/:id/attendees/leave-out', 'event owner')
+  @Route('POST /api/events/:id/attendees/leave-out', 'event host')
   @HttpCode(200)
   async leaveOut(
     @CurrentEvent() event: MingleEvent,

@@ -7,6 +7,8 @@ export const rooms = {
   attendee: (attendeeId: string) => `attendee:${attendeeId}`,
   /** every console socket opened with one organizer session, on every node */
   session: (sessionId: string) => `session:${sessionId}`,
+  /** one team member's console sockets of one event */
+  member: (eventId: string, organizerId: string) => `event:${eventId}:member:${organizerId}`,
 };
 
 export type SocketData =

@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import { Valid } from './validate';
 
 /**
- * Who may call a route. `event owner`: the organizer whose event the `:id` names (404 for anyone
- * else's); the event is handed to the handler (`@CurrentEvent()`).
+ * Who may call a route. `event owner`, `event host`, `event viewer`: a member of the team of the
+ * event the `:id` names with at least that role (owner > host > viewer; 404 for anyone not on the
+ * team, 403 for a lower role); the event is handed to the handler (`@CurrentEvent()`).
  */
-export type Access = 'public' | 'organizer' | 'event owner' | 'attendee';
+export type Access = 'public' | 'organizer' | 'event owner' | 'event host' | 'event viewer' | 'attendee';
 
 export const ACCESS = 'mingle:access';
+/** The route's key in the shared map, e.g. "POST /api/events/:id/rounds". */
+export const ROUTE_KEY = 'mingle:route';
 
 type Handler<K extends RouteKey> = (...args: never[]) => RouteResponse<K> | Promise<RouteResponse<K>>;
 
@@ -22,6 +25,7 @@ export function Route<K extends RouteKey>(key: K, access: Access) {
   const decorate = applyDecorators(
     RequestMapping({ method: RequestMethod[method], path: path.replace(/^\/api\//, '') }),
     SetMetadata(ACCESS, access),
+    SetMetadata(ROUTE_KEY, key),
   );
   return <H extends Handler<K>>(target: object, name: string | symbol, descriptor: TypedPropertyDescriptor<H>) =>
     decorate(target, name, descriptor);

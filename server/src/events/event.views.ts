@@ -1,4 +1,4 @@
-import type { EventListItem, EventView, OrganizerEventView } from '@mingle/shared';
+import type { EventListItem, EventView, OrganizerEventView, TeamRole } from '@mingle/shared';
 import type { MingleEvent } from './event.entity';
 
 /** The event as anyone of it may see it: settings and join code, never the screen key. */
@@ -38,6 +38,6 @@ export function toOrganizerEventView(e: MingleEvent, publicUrl: string): Organiz
   return { ...toEventView(e), screenKey: e.screenKey, joinUrl: joinUrl(publicUrl, e), screenUrl: screenUrl(publicUrl, e) };
 }
 
-export function toEventListItem(e: MingleEvent, attendeeCount: number): EventListItem {
-  return { id: e.id, name: e.name, state: e.state, startsAt: e.startsAt, timeZone: e.timeZone, joinCode: e.joinCode, attendeeCount };
+export function toEventListItem(e: MingleEvent, attendeeCount: number, role: TeamRole): EventListItem {
+  return { id: e.id, name: e.name, state: e.state, startsAt: e.startsAt, timeZone: e.timeZone, joinCode: e.joinCode, attendeeCount, role };
 }

@@ -5,24 +5,26 @@ import { BodyOf, Route } from '../common/route';
 import { Organizer } from '../organizers/organizer.entity';
 import { CurrentOrganizer } from '../organizers/organizer.guard';
 import { EventsService } from './events.service';
+import { TeamService } from './team.service';
 import { toEventListItem, toOrganizerEventView } from './event.views';
 import { AttendeeCounter } from './attendee-counter';
 import { MingleEvent } from './event.entity';
-import { CurrentEvent } from './event-owner.guard';
+import { CurrentEvent } from './event-role.guard';
 
 @Controller()
 export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly counter: AttendeeCounter,
+    private readonly team: TeamService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   @Route('GET /api/events', 'organizer')
   async list(@CurrentOrganizer() me: Organizer): Promise<EventListItem[]> {
-    const events = await this.events.list(me.id);
-    const counts = await this.counter.countByEvent(events.map((e) => e.id));
-    return events.map((e) => toEventListItem(e, counts.get(e.id) ?? 0));
+    const events = await this.team.eventsOf(me.id);
+    const counts = await this.counter.countByEvent(events.map(({ event }) => event.id));
+    return events.map(({ event, role }) => toEventListItem(event, counts.get(event.id) ?? 0, role));
   }
 
   @Route('POST /api/events', 'organizer')
@@ -30,7 +32,7 @@ export class EventsController {
     return this.view(await this.events.create(me.id, body));
   }
 
-  @Route('GET /api/events/:id', 'event owner')
+  @Route('GET /api/events/:id', 'event viewer')
   get(@CurrentEvent() event: MingleEvent) {
     return this.view(event);
   }
@@ -51,7 +53,7 @@ export class EventsController {
     await this.events.remove(event);
   }
 
-  @Route('POST /api/events/:id/state', 'event owner')
+  @Route('POST /api/events/:id/state', 'event host')
   @HttpCode(200)
   async changeState(
     @CurrentEvent() event: MingleEvent,
@@ -60,13 +62,13 @@ export class EventsController {
     return this.view(await this.events.changeState(event, body.state));
   }
 
-  @Route('POST /api/events/:id/join-code', 'event owner')
+  @Route('POST /api/events/:id/join-code', 'event host')
   @HttpCode(200)
   async regenerateJoinCode(@CurrentEvent() event: MingleEvent) {
     return this.view(await this.events.regenerateJoinCode(event));
   }
 
-  @Route('POST /api/events/:id/screen-key', 'event owner')
+  @Route('POST /api/events/:id/screen-key', 'event host')
   @HttpCode(200)
   async regenerateScreenKey(@CurrentEvent() event: MingleEvent) {
     return this.view(await this.events.regenerateScreenKey(event));

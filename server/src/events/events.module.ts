@@ -4,12 +4,15 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { AttendeeCounter } from './attendee-counter';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
-import { EventOwnerGuard } from './event-owner.guard';
+import { EventRoleGuard } from './event-role.guard';
+import { TeamController } from './team.controller';
+import { TeamRepository } from './team.repository';
+import { TeamService } from './team.service';
 
 @Module({
   imports: [OrganizersModule],
-  controllers: [EventsController],
-  providers: [EventsRepository, EventsService, AttendeeCounter, EventOwnerGuard],
-  exports: [EventsRepository, EventsService, AttendeeCounter, EventOwnerGuard],
+  controllers: [EventsController, TeamController],
+  providers: [EventsRepository, EventsService, AttendeeCounter, EventRoleGuard, TeamRepository, TeamService],
+  exports: [EventsRepository, EventsService, AttendeeCounter, EventRoleGuard, TeamRepository, TeamService],
 })
 export class EventsModule {}

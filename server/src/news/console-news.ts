@@ -69,6 +69,14 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     );
     this.bus.on('swaps.changed', ({ eventId }) => this.countsChanged(eventId));
     this.bus.on('match.made', ({ eventId }) => this.countsChanged(eventId));
+    this.bus.on('action.recorded', ({ eventId, action }) => this.broadcaster.send(rooms.console(eventId), 'console:action', action));
+    // A member whose role changed or who left the team reconnects to get what their role may see now.
+    this.bus.on('team.changed', ({ eventId, organizerId }) =>
+      this.broadcaster.dismiss(rooms.member(eventId, organizerId), 'connection:closed', {
+        reason: 'team_changed',
+        message: "Your place in this event's team changed. Reload the page to continue.",
+      }),
+    );
     this.bus.on('session.ended', ({ sessionId, reason }) =>
       this.broadcaster.dismiss(rooms.session(sessionId), 'connection:closed', sessionEnded(reason)),
     );

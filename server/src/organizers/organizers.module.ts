@@ -1,3 +1,4 @@
+import { SignupPasses } from './signup-passes';
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { OrganizerGuard } from './organizer.guard';
@@ -6,7 +7,7 @@ import { OrganizersService } from './organizers.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [OrganizersRepository, OrganizersService, OrganizerGuard],
-  exports: [OrganizersRepository, OrganizersService, OrganizerGuard],
+  providers: [OrganizersRepository, OrganizersService, OrganizerGuard, SignupPasses],
+  exports: [OrganizersRepository, OrganizersService, OrganizerGuard, SignupPasses],
 })
 export class OrganizersModule {}

@@ -25,6 +25,10 @@ export class OrganizersRepository {
     return this.organizers.existsBy({ email });
   }
 
+  byId(id: string): Promise<Organizer | null> {
+    return this.organizers.findOneBy({ id });
+  }
+
   byEmail(email: string): Promise<Organizer | null> {
     return this.organizers.findOneBy({ email });
   }

@@ -8,6 +8,7 @@ import { Organizer } from './organizer.entity';
 import { OrganizersRepository } from './organizers.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { DomainEventBus } from '../outbox/domain-event-bus';
+import { SignupPasses } from './signup-passes';
 
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,10 +31,13 @@ export class OrganizersService {
     private readonly organizers: OrganizersRepository,
     @Inject(CONFIG) private readonly config: Config,
     private readonly bus: DomainEventBus,
+    private readonly passes: SignupPasses,
   ) {}
 
   async signUp(body: SignUpBody): Promise<{ organizer: Organizer; token: string }> {
-    if (!this.config.allowSignup && (await this.organizers.any())) throw signupClosed();
+    // Closed sign-up lets in the very first organizer, and whoever holds an open invite to a team.
+    const invited = !this.config.allowSignup && body.invite !== undefined && (await this.passes.admits(body.invite));
+    if (!this.config.allowSignup && !invited && (await this.organizers.any())) throw signupClosed();
     if (await this.organizers.emailTaken(body.email)) throw emailTaken();
     const organizer: Organizer = {
       id: randomUUID(),
@@ -43,7 +47,7 @@ export class OrganizersService {
       createdAt: Date.now(),
       signupSlot: null,
     };
-    if (this.config.allowSignup) {
+    if (this.config.allowSignup || invited) {
       if (!(await this.organizers.insert(organizer))) throw emailTaken();
     } else {
       // Sign-up is closed: the organizer gets in only as the very first one.

@@ -7,6 +7,7 @@ import { isServiceUnavailable } from '../database/unavailable';
 import { AttendeesService } from '../attendees/attendees.service';
 import { EventsRepository } from '../events/events.repository';
 import { OrganizersService } from '../organizers/organizers.service';
+import { TeamService } from '../events/team.service';
 import { SESSION_COOKIE } from '../organizers/session.cookie';
 import { HandshakeLimit } from './handshake-limit';
 import type { SocketData } from '../broadcast/rooms';
@@ -30,6 +31,7 @@ export class HandshakeAuthenticator {
     private readonly events: EventsRepository,
     private readonly attendees: AttendeesService,
     private readonly organizers: OrganizersService,
+    private readonly team: TeamService,
     private readonly limit: HandshakeLimit,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -75,7 +77,9 @@ export class HandshakeAuthenticator {
     if (!this.fromUs(handshake.headers)) throw new Refused({ code: 'unauthorized', message: 'Cross-site connection refused' });
     const session = await this.organizers.session(readCookie(handshake.headers.cookie, SESSION_COOKIE));
     if (!session) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
-    if (!event || event.organizerId !== session.organizer.id) throw new Refused({ code: 'not_found', message: 'Event not found' });
+    // Any member of the event's team watches its live page; what they may change is decided per HTTP route.
+    if (!event || !(await this.team.roleIn(session.organizer.id, event.id)))
+      throw new Refused({ code: 'not_found', message: 'Event not found' });
     return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId };
   }
 

@@ -3,6 +3,7 @@ import type { EventReport } from '@mingle/shared';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import type { MingleEvent } from '../events/event.entity';
+import { TeamService } from '../events/team.service';
 import { RoundsRepository } from '../mixer/rounds/rounds.repository';
 import type { Evening } from './evening';
 import { figuresOf } from './figures';
@@ -15,10 +16,11 @@ export class ReportsService {
     private readonly attendees: AttendeesRepository,
     private readonly rounds: RoundsRepository,
     private readonly connections: ConnectionsRepository,
+    private readonly team: TeamService,
   ) {}
 
   async report(event: MingleEvent, now = Date.now()): Promise<EventReport> {
-    return reportOf(event, await this.evening(event), now);
+    return { ...reportOf(event, await this.evening(event), now), actions: await this.team.actions(event.id) };
   }
 
   async seatingCsv(event: MingleEvent): Promise<string> {

@@ -32,7 +32,7 @@ export async function openEvent(url: string, overrides: object = {}) {
 }
 
 /** Logs the organizer in once more to get a raw cookie header for socket handshakes. */
-async function sessionCookie(url: string, email: string): Promise<string> {
+export async function sessionCookie(url: string, email: string): Promise<string> {
   const res = await request(url).post('/api/auth/login').set(CSRF_HEADER, '1').send({ email, password: 'correct horse battery' });
   return String(res.headers['set-cookie']).split(';')[0]!;
 }

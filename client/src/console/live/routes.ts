@@ -17,6 +17,20 @@ export const liveRoutes: RouteRecordRaw[] = [
     meta: { title: 'Report' },
   },
   {
+    path: 'events/:id/team',
+    name: 'event-team',
+    component: () => import('../team/TeamPage.vue'),
+    props: true,
+    meta: { title: 'Team' },
+  },
+  {
+    path: 'invite/:token',
+    name: 'invite',
+    component: () => import('../team/InvitePage.vue'),
+    props: true,
+    meta: { title: 'Invite' },
+  },
+  {
     path: 'planner',
     name: 'planner',
     component: () => import('../planner/PlannerPage.vue'),

@@ -8,6 +8,7 @@ import { Outbox1764600000000 } from './1764600000000-outbox';
 import { ReportIndexes1764710000000 } from './1764710000000-report-indexes';
 import { GivesAsks1764740000000 } from './1764740000000-gives-asks';
 import { ScreenModeration1764720000000 } from './1764720000000-screen-moderation';
+import { Team1764760000000 } from './1764760000000-team';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ReportIndexes1764710000000,
   GivesAsks1764740000000,
   ScreenModeration1764720000000,
+  Team1764760000000,
 ];
