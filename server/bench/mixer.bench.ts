@@ -268,11 +268,15 @@ if (!only || only === 'help') helpTable();
  */
 function spreadTable() {
   const table: Array<Record<string, string | number>> = [];
-  const oneTopic = (n: number, askers: number, givers: number): Person[] =>
-    syntheticPeople(n, 7).map((p, i) => ({
-      ...p,
-      ...(i < askers ? { asks: ['hiring'] } : i < askers + givers ? { gives: ['hiring'] } : {}),
-    }));
+  // askers and givers drawn at random over the room (its companies are runs of 5-20 people)
+  const oneTopic = (n: number, askers: number, givers: number): Person[] => {
+    const order = new Rng(n).shuffle(Array.from({ length: n }, (_, i) => i));
+    const rank = new Map(order.map((i, k) => [i, k]));
+    return syntheticPeople(n, 7).map((p, i) => {
+      const k = rank.get(i)!;
+      return { ...p, ...(k < askers ? { asks: ['hiring'] } : k < askers + givers ? { gives: ['hiring'] } : {}) };
+    });
+  };
   const rooms: Array<[string, Person[]]> = [
     ['40 people, 10 ask, 3 give', oneTopic(40, 10, 3)],
     ['100 people, 30 ask, 4 give', oneTopic(100, 30, 4)],
@@ -291,13 +295,12 @@ function spreadTable() {
     const t = performance.now();
     const res = planSchedule({ people, settings, rounds: 4 });
     const ms = performance.now() - t;
-    const s = askSpread(people, res.rounds);
     table.push({
       room: name,
       people: people.length,
-      'asks (room allows)': s.asks,
-      'met in 4 rounds': s.met,
-      seconds: s.seconds,
+      'asks (room allows)': askSpread(people, []).asks,
+      'met after 1, 2, 4 rounds': [1, 2, 4].map((k) => askSpread(people, res.rounds.slice(0, k)).met).join(' / '),
+      'seconds after 1, 2, 4': [1, 2, 4].map((k) => askSpread(people, res.rounds.slice(0, k)).seconds).join(' / '),
       repeats: res.stats.repeatPairs,
       colleagues: res.stats.colleaguePairs,
       ms: ms.toFixed(0),

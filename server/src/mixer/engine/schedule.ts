@@ -1,8 +1,8 @@
 /** planSchedule: plan several rounds ahead together. */
 import { bestDesign, ROTATIONAL_NODES } from './designs';
-import { Golfer, GolferProblem } from './golfer';
+import { Golfer, GolferProblem, SpreadTerm } from './golfer';
 import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
-import { buildModel, HELP_MAX, helpValue, isAvoid, Model, repeatCost, sharedCount, W } from './model';
+import { buildModel, HELP, HELP_MAX, helpMeetingValue, isAvoid, meetHelp, Model, refreshWanted, repeatCost, sharedCount, W } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
@@ -89,7 +89,10 @@ function sequential(m: Model, sizes: number[], R: number, rng: Rng, deadline: nu
           const i = Math.min(g[x], g[y]);
           const j = Math.max(g[x], g[y]);
           addPlannedMeeting(m, i, j, rec);
+          // asks met in a planned round count as met for the later ones, as live rounds count them
+          if (m.useHelp) meetHelp(m, i, j);
         }
+    if (m.useHelp) refreshWanted(m);
   }
   return rounds;
 }
@@ -133,10 +136,64 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
       if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
-      if (m.useHelp) c -= perShared * helpValue(m, i, j);
+      if (m.useHelp) c -= perShared * helpMeetingValue(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
     }
-  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null };
+  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null, spread: m.useHelp ? spreadTerm(m, perShared) : null };
+}
+
+/** Asks counted at full value per asker; an asker with more open asks has each count ASKS_COUNTED / asks of it. */
+const ASKS_COUNTED = 3;
+/** Extra value of an ask first met in the plan's first round, falling to 0 in its last (the plan is used from the front). */
+const EARLY = 6;
+
+/**
+ * Spread: every open ask (not met in history) that somebody else gives is worth OPEN - MET once, in
+ * the first round where its asker meets a giver of it, plus up to EARLY the earlier that round is
+ * (later rounds only add the meeting's MET in `lin`). So over the schedule an ask meets one giver
+ * before anyone meets a second, and early, as live rounds planned one after another do.
+ *
+ * Tier bound: a swap in one round changes only the askers of its two groups (at most 2s people, s the
+ * largest group), each by at most (OPEN - MET + EARLY) x ASKS_COUNTED = 27; the meeting values change
+ * by at most CROWD + 2 x MET + BOTH = 9 on each of the at most 2 x (s - 1) pairs replaced. Together
+ * at most 72s - 18 < span x HELP_MAX = 4 x (2s - 1) x 15 (s >= 2), the room the weights give help in
+ * golferProblem: colleagues (and above them repeats, avoid) still come first.
+ */
+function spreadTerm(m: Model, perShared: number): SpreadTerm {
+  const n = m.n;
+  const words = m.hWords;
+  const gives = new Uint32Array(n * words);
+  for (let q = 0; q < n * words; q++) gives[q] = m.gives[q] & m.wanted[q % words];
+  const askStart = new Int32Array(n + 1);
+  const topics: number[] = [];
+  const costs: number[] = [];
+  const early: number[] = [];
+  for (let x = 0; x < n; x++) {
+    const mine: number[] = [];
+    for (let k = 0; k < words; k++)
+      for (let bits = m.open[x * words + k]; bits !== 0; bits &= bits - 1) {
+        const t = k * 32 + (31 - Math.clz32(bits & -bits));
+        const s = m.giverStart[t];
+        const e = m.giverStart[t + 1];
+        // somebody else gives it
+        if (e - s > 1 || (e - s === 1 && m.givers[s] !== x)) mine.push(t);
+      }
+    const share = Math.min(1, ASKS_COUNTED / Math.max(1, mine.length));
+    for (const t of mine) {
+      topics.push(t);
+      costs.push(-perShared * (HELP.OPEN - HELP.MET) * share);
+      early.push(-perShared * EARLY * share);
+    }
+    askStart[x + 1] = topics.length;
+  }
+  return {
+    words,
+    gives,
+    askStart,
+    askTopic: Int32Array.from(topics),
+    askCost: Float64Array.from(costs),
+    askEarly: Float64Array.from(early),
+  };
 }
 
 /** Lower bound on repeat meetings for R rounds. */
