@@ -120,6 +120,22 @@ describe('spread of gives over asks in planned schedules', () => {
     expect(res.stats.colleaguePairs).toBe(planSchedule({ people: bare(people), settings, rounds: 4 }).stats.colleaguePairs);
   });
 
+  it('large rooms (planned round after round) count asks met in the planned rounds: 1040 people, 104 askers, 21 givers, 3 rounds', () => {
+    const rng = new Rng(5);
+    const people: Person[] = Array.from({ length: 1040 }, (_, i) => ({
+      id: `p${i}`,
+      interests: [`t${rng.int(40)}`, `t${rng.int(40)}`],
+      company: `c${rng.int(100)}`,
+      ...(i % 10 === 0 ? { asks: ['hiring'] } : i % 50 === 3 ? { gives: ['hiring'] } : {}),
+    }));
+    const res = planSchedule({ people, settings: { groupSize: 4, separateColleagues: true, seed: 1, timeLimitMs: 60_000 }, rounds: 3 });
+    const byRound = [1, 2, 3].map((r) => askSpread(people, res.rounds.slice(0, r)));
+    // 21 givers seat at most 63 askers a round; without counting planned rounds: 82 met after 2 rounds, 93 after 3
+    expect(byRound[1].met).toBeGreaterThanOrEqual(92);
+    expect(byRound[2].met).toBeGreaterThanOrEqual(101);
+    expect(res.stats.repeatPairs).toBe(0);
+  });
+
   it('the incremental swap cost of the spread matches a recount, and never outweighs a colleague pair (seeded rooms, 3000 swaps)', () => {
     const rng = new Rng(77);
     let swaps = 0;
