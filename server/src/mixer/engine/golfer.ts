@@ -32,6 +32,8 @@ export interface GolferProblem {
   groupTerm: ((members: Int32Array, start: number, end: number) => number) | null;
   /** Help over the whole schedule, concave per (asker, topic), used in the full phase; absent = none. */
   spread?: SpreadTerm | null;
+  /** Soft costs with gives and asks (schedule.ts withHelp): the pair costs and the spread; null = nobody's gives meet asks. */
+  help?: { lin: Float64Array; spread: SpreadTerm } | null;
 }
 
 /**
@@ -549,21 +551,25 @@ export class Golfer {
 
   /**
    * Hill climbing on the tiered cost (hard first, then soft in the full phase): relabelings, then
-   * single-round swaps, until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
+   * single-round swaps (with `focus`: only those moving someone in it), until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
    * for a soft one (colleagues, interests).
    */
-  polish(deadline: number): void {
+  polish(deadline: number, focus?: Uint8Array): void {
     const n = this.n;
     for (let pass = 0; pass < 20; pass++) {
       let improved = false;
       for (let a = 0; a < n; a++) {
         if (Date.now() > deadline) return;
-        for (let b = a + 1; b < n; b++) if (this.relabel(a, b)) improved = true;
+        for (let b = a + 1; b < n; b++) {
+          if (focus && !focus[a] && !focus[b]) continue;
+          if (this.relabel(a, b)) improved = true;
+        }
       }
       for (let r = 0; r < this.R; r++) {
         if (Date.now() > deadline) return;
         for (let a = 0; a < n; a++)
           for (let b = a + 1; b < n; b++) {
+            if (focus && !focus[a] && !focus[b]) continue;
             if (this.sameGroup(r, a, b)) continue;
             this.delta(r, a, b);
             if (this.improves()) {

@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import { Golfer } from './golfer';
 import { buildModel } from './model';
 import { Rng } from './rng';
-import { golferProblem, planSchedule } from './schedule';
+import { golferProblem, planSchedule, withHelp } from './schedule';
 import { groupSizes } from './sizes';
 import { askSpread } from './spread';
 import type { Pair, Person } from './types';
@@ -156,7 +156,7 @@ describe('spread of gives over asks in planned schedules', () => {
       if (!m.useHelp) continue;
       const sizes = groupSizes(n, groupSize);
       const R = 1 + rng.int(5);
-      const p = golferProblem(m, sizes, R);
+      const p = withHelp(golferProblem(m, sizes, R));
       const g = new Golfer(p, rng);
       g.load(randomRounds(n, sizes, R, rng));
       g.setFull(true);

@@ -124,22 +124,67 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
       avoid[k] = m.avoidKeys.has(key) ? 1 : 0;
     }
   });
+  const bare = softCosts(m, sizes, false);
+  const help = m.useHelp ? softCosts(m, sizes, true) : null;
+  return {
+    n,
+    rounds: R,
+    sizes,
+    hist,
+    rec,
+    avoid,
+    lin: bare.lin,
+    groupTerm: null,
+    help: help ? { lin: help.lin, spread: spreadTerm(m, help.perShared) } : null,
+  };
+}
+
+/** Colleague + interest (+ help) cost per meeting of each pair. */
+function softCosts(m: Model, sizes: number[], withHelp: boolean): { lin: Float64Array; perShared: number } {
+  const n = m.n;
+  const lin = new Float64Array(n * n);
   // soft tier: a colleague pair outweighs any interest change of one swap (see Weights in model.ts)
   const sign = !m.useInterests ? 0 : m.mode === 'similar' ? -1 : 1;
   let maxShared = 1;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, m.pTagStart[i + 1] - m.pTagStart[i]);
   const span = 4 * Math.max(1, 2 * Math.max(...sizes) - 1);
   // help (gives meeting asks) sits beside interests, so the colleague tier still outweighs both
-  const perShared = W.COLLEAGUE / (span * (maxShared + (m.useHelp ? HELP_MAX : 0)) + 1);
+  const perShared = W.COLLEAGUE / (span * (maxShared + (withHelp ? HELP_MAX : 0)) + 1);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
       if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
-      if (m.useHelp) c -= perShared * helpMeetingValue(m, i, j);
+      if (withHelp) c -= perShared * helpMeetingValue(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
     }
-  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null, spread: m.useHelp ? spreadTerm(m, perShared) : null };
+  return { lin, perShared };
+}
+
+/** The problem with its help terms in the soft cost (the problem itself when nobody's gives meet asks). */
+export function withHelp(p: GolferProblem): GolferProblem {
+  return p.help ? { ...p, lin: p.help.lin, spread: p.help.spread } : p;
+}
+
+/**
+ * Gives and asks refine the plan the same search makes without them: hill climbing in tier order from
+ * it, so the rules (avoid, repeats, colleagues) stay at least as good as without help.
+ */
+function polishHelp(p: GolferProblem, rounds: number[][][], rng: Rng, deadline: number): number[][][] {
+  if (!p.help) return rounds;
+  const n = p.n;
+  const { lin, spread } = p.help;
+  // only moves of people whose costs help changes can gain: givers and askers
+  const focus = new Uint8Array(n);
+  for (let x = 0; x < n; x++) {
+    if (spread.askStart[x + 1] > spread.askStart[x]) focus[x] = 1;
+    for (let j = 0; j < n && !focus[x]; j++) if (lin[x * n + j] !== p.lin[x * n + j]) focus[x] = 1;
+  }
+  const g = new Golfer(withHelp(p), rng);
+  g.load(rounds);
+  g.setFull(true);
+  g.polish(deadline, focus);
+  return g.rounds();
 }
 
 /** Asks counted at full value per asker; an asker with more open asks has each count ASKS_COUNTED / asks of it. */
@@ -250,6 +295,11 @@ function repeatFreeBound(p: GolferProblem, R: number): number {
  */
 function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const p = golferProblem(m, sizes, R);
+  return polishHelp(p, searchRules(p, R, rng, deadline, steps), rng, deadline);
+}
+
+/** The search without help terms (see search). */
+function searchRules(p: GolferProblem, R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const free = repeatFreeBound(p, R);
   if (free === 0) return solveBlock(p, rng, deadline, steps);
   const found = solveBlock(withRounds(p, free), rng, deadline, free >= R ? steps : Math.round(steps * 0.6));
