@@ -551,7 +551,7 @@ export class Golfer {
 
   /**
    * Hill climbing on the tiered cost (hard first, then soft in the full phase): relabelings, then
-   * single-round swaps (with `focus`: only those moving someone in it), until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
+   * single-round swaps (with `focus`: only those moving someone in it, relabelings in the first two passes), until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
    * for a soft one (colleagues, interests).
    */
   polish(deadline: number, focus?: Uint8Array): void {
@@ -561,7 +561,7 @@ export class Golfer {
       for (let a = 0; a < n; a++) {
         if (Date.now() > deadline) return;
         for (let b = a + 1; b < n; b++) {
-          if (focus && !focus[a] && !focus[b]) continue;
+          if (focus && ((!focus[a] && !focus[b]) || pass > 1)) continue;
           if (this.relabel(a, b)) improved = true;
         }
       }
