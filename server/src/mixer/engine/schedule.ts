@@ -114,7 +114,6 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
   const hist = new Uint16Array(n * n);
   const rec = new Float32Array(n * n);
   const avoid = new Uint8Array(n * n);
-  const lin = new Float64Array(n * n);
   m.pairs.forEach((key, count, r) => {
     const i = Math.floor(key / n);
     const j = key - i * n;
