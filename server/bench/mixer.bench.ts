@@ -1,6 +1,6 @@
 /**
  * Mixer engine benchmark: `npm run bench:mixer` (add `-- golfer` for the social-golfer table only,
- * `-- rounds` for the single rounds only, `-- help` for gives and asks only). Single rounds for large events (with 10 earlier rounds of
+ * `-- rounds` for the single rounds only, `-- help` for gives and asks only, `-- spread` for how schedules spread givers over askers). Single rounds for large events (with 10 earlier rounds of
  * history): uniform rooms and skewed (Zipf-like tags and companies, the largest company ~15% of the
  * room); multi-round schedules; the best known social-golfer instances up to 64 people.
  * Times: wall clock and this process's CPU time (the machine may be shared).
@@ -10,6 +10,7 @@ import { GOLFER_KNOWN } from './golfer-known';
 import { smallRoomRate } from './small-rooms';
 import { planSchedule } from '../src/mixer/engine/schedule';
 import { planStats } from '../src/mixer/engine/stats';
+import { askSpread } from '../src/mixer/engine/spread';
 import { Rng } from '../src/mixer/engine/rng';
 import { groupSizes } from '../src/mixer/engine/sizes';
 import { historyOf, largestCompany, randomBaseline, randomHistory, skewedPeople, syntheticPeople } from '../src/mixer/engine/test-util';
@@ -97,7 +98,7 @@ function scheduleRow(n: number, g: number, rounds: number, withData = false, aft
   });
 }
 
-if (only !== 'golfer' && only !== 'help') {
+if (only !== 'golfer' && only !== 'help' && only !== 'spread') {
   for (const n of [1000, 5000]) for (const mode of ['similar', 'diverse'] as const) roundRow(n, mode);
   for (const n of [1000, 5000]) for (const mode of ['similar', 'diverse'] as const) roundRow(n, mode, true);
 }
@@ -114,7 +115,7 @@ if (!only) {
   scheduleRow(25, 5, 8, true, true);
 }
 if (rows.length) console.table(rows);
-if (only !== 'rounds' && only !== 'help') golferTable();
+if (only !== 'rounds' && only !== 'help' && only !== 'spread') golferTable();
 
 /**
  * Social golfer instances up to 64 people in groups of 3 to 8 (golfer-known.ts: the best known number
@@ -259,3 +260,54 @@ function helpTable() {
 }
 
 if (!only || only === 'help') helpTable();
+
+/**
+ * Spread in planned schedules (the plan book plans stable rooms' rounds ahead): asks met at least once
+ * of those the room allows, and seconds (an ask meeting a giver again while another ask of that topic
+ * is never met). One topic: 10 askers and 3 givers in a room of 40; and the generated rooms above.
+ */
+function spreadTable() {
+  const table: Array<Record<string, string | number>> = [];
+  // askers and givers drawn at random over the room (its companies are runs of 5-20 people)
+  const oneTopic = (n: number, askers: number, givers: number): Person[] => {
+    const order = new Rng(n).shuffle(Array.from({ length: n }, (_, i) => i));
+    const rank = new Map(order.map((i, k) => [i, k]));
+    return syntheticPeople(n, 7).map((p, i) => {
+      const k = rank.get(i)!;
+      return { ...p, ...(k < askers ? { asks: ['hiring'] } : k < askers + givers ? { gives: ['hiring'] } : {}) };
+    });
+  };
+  const rooms: Array<[string, Person[]]> = [
+    ['40 people, 10 ask, 3 give', oneTopic(40, 10, 3)],
+    ['100 people, 30 ask, 4 give', oneTopic(100, 30, 4)],
+    ['generated', helpPeople(200)],
+    ['generated', helpPeople(500)],
+  ];
+  for (const [name, people] of rooms) {
+    const settings = {
+      groupSize: 4,
+      mode: 'similar' as const,
+      separateColleagues: true,
+      seed: 1,
+      searchSteps: 1_000_000,
+      timeLimitMs: 60_000,
+    };
+    const t = performance.now();
+    const res = planSchedule({ people, settings, rounds: 4 });
+    const ms = performance.now() - t;
+    table.push({
+      room: name,
+      people: people.length,
+      'asks (room allows)': askSpread(people, []).asks,
+      'met after 1, 2, 4 rounds': [1, 2, 4].map((k) => askSpread(people, res.rounds.slice(0, k)).met).join(' / '),
+      'seconds after 1, 2, 4': [1, 2, 4].map((k) => askSpread(people, res.rounds.slice(0, k)).seconds).join(' / '),
+      repeats: res.stats.repeatPairs,
+      colleagues: res.stats.colleaguePairs,
+      ms: ms.toFixed(0),
+    });
+  }
+  console.log('spread: 4-round schedules in groups of 4 (seed 1, 1M steps)');
+  console.table(table);
+}
+
+if (!only || only === 'spread') spreadTable();

@@ -30,6 +30,29 @@ export interface GolferProblem {
   lin: Float64Array;
   /** Soft cost of a group (members[start..end)), used in the full phase; null = none. */
   groupTerm: ((members: Int32Array, start: number, end: number) => number) | null;
+  /** Help over the whole schedule, concave per (asker, topic), used in the full phase; absent = none. */
+  spread?: SpreadTerm | null;
+  /** Soft costs with gives and asks (schedule.ts withHelp): the pair costs and the spread; null = nobody's gives meet asks. */
+  help?: { lin: Float64Array; spread: SpreadTerm } | null;
+}
+
+/**
+ * Soft cost of asks met over the schedule: an ask (asker x topic, an entry) costs `askCost` (negative)
+ * once the asker meets a giver of the topic in at least one round, whatever the number of rounds, so
+ * a first meeting is worth its full value and a later one nothing here (its pair cost in `lin` stays);
+ * `askEarly` on top when that first round is the first of the plan, less for later ones, none in the
+ * last (the plan is used from the front: asks are met early, seconds come after).
+ */
+export interface SpreadTerm {
+  /** Words per person of the topic bitsets. */
+  words: number;
+  /** n*words: topics each person gives (only topics with an entry). */
+  gives: Uint32Array;
+  /** Entries per person (CSR: askStart[x]..askStart[x+1]): topic and cost once met. */
+  askStart: Int32Array;
+  askTopic: Int32Array;
+  askCost: Float64Array;
+  askEarly: Float64Array;
 }
 
 export class Golfer {
@@ -53,6 +76,14 @@ export class Golfer {
   private dRep = 0;
   private dAv = 0;
   private readonly tmp: Int32Array;
+  /** Spread state (full phase): givers of each topic per (round, group), rounds in which each entry met a giver. */
+  private readonly spread: SpreadTerm | null;
+  private readonly topics: number;
+  private readonly gCount: Int32Array;
+  private readonly askMet: Int32Array;
+  /** Rounds (bits, the first 32) in which each entry met a giver, and the share of askEarly per round. */
+  private readonly askRounds: Uint32Array;
+  private readonly early: Float64Array;
 
   constructor(
     readonly p: GolferProblem,
@@ -71,6 +102,12 @@ export class Golfer {
     this.pos = new Int32Array(this.R * this.n);
     this.meet = new Uint16Array(this.n * this.n);
     this.tmp = new Int32Array(Math.max(...p.sizes, 2));
+    this.spread = p.spread ?? null;
+    this.topics = this.spread ? this.spread.words * 32 : 0;
+    this.gCount = new Int32Array(this.spread ? this.R * this.k * this.topics : 0);
+    this.askMet = new Int32Array(this.spread ? this.spread.askTopic.length : 0);
+    this.askRounds = new Uint32Array(this.askMet.length);
+    this.early = Float64Array.from({ length: 33 }, (_, r) => (r < this.R - 1 ? (this.R - 1 - r) / (this.R - 1) : 0));
   }
 
   /** Loads rounds (each a list of groups matching the size layout). */
@@ -137,10 +174,124 @@ export class Golfer {
     if (p.groupTerm)
       for (let r = 0; r < this.R; r++)
         for (let g = 0; g < this.k; g++) soft += p.groupTerm(this.slot, r * n + this.gStart[g], r * n + this.gStart[g + 1]);
+    if (this.full && this.spread) soft += this.recountSpread();
     this.hard = hard;
     this.soft = this.full ? soft : 0;
     this.repeats = repeats;
     this.avoids = avoids;
+  }
+
+  /** Rebuilds the spread state from the slots; returns its cost. */
+  private recountSpread(): number {
+    const sp = this.spread!;
+    const n = this.n;
+    const T = this.topics;
+    this.gCount.fill(0);
+    this.askMet.fill(0);
+    this.askRounds.fill(0);
+    for (let r = 0; r < this.R; r++)
+      for (let g = 0; g < this.k; g++) {
+        const at = (r * this.k + g) * T;
+        for (let s = this.gStart[g]; s < this.gStart[g + 1]; s++) {
+          const x = this.slot[r * n + s];
+          for (let w = 0; w < sp.words; w++)
+            for (let bits = sp.gives[x * sp.words + w]; bits !== 0; bits &= bits - 1)
+              this.gCount[at + w * 32 + (31 - Math.clz32(bits & -bits))]++;
+        }
+        for (let s = this.gStart[g]; s < this.gStart[g + 1]; s++) {
+          const x = this.slot[r * n + s];
+          for (let e = sp.askStart[x]; e < sp.askStart[x + 1]; e++) {
+            const t = sp.askTopic[e];
+            if (this.gCount[at + t] - this.givesBit(x, t) > 0) {
+              this.askMet[e]++;
+              if (r < 32) this.askRounds[e] |= 1 << r;
+            }
+          }
+        }
+      }
+    let cost = 0;
+    for (let e = 0; e < this.askMet.length; e++) cost += this.askValue(e, this.askMet[e], this.askRounds[e]);
+    return cost;
+  }
+
+  /** Cost of entry e met in `count` rounds, `mask` the first 32 of them. */
+  private askValue(e: number, count: number, mask: number): number {
+    if (count === 0) return 0;
+    const sp = this.spread!;
+    const first = mask === 0 ? 32 : 31 - Math.clz32(mask & -mask);
+    return sp.askCost[e] + sp.askEarly[e] * this.early[first];
+  }
+
+  private givesBit(x: number, t: number): number {
+    const sp = this.spread!;
+    return (sp.gives[x * sp.words + (t >>> 5)] >>> (t & 31)) & 1;
+  }
+
+  /**
+   * Spread cost change of swapping a (group A) and b (group B) in round r; with `commit` also updates
+   * the entries' meeting counts (the group counts are updated by apply). Only askers in A and B change.
+   */
+  private spreadDelta(r: number, a: number, b: number, A: number, B: number, commit: boolean): number {
+    const sp = this.spread!;
+    const n = this.n;
+    const T = this.topics;
+    const atA = (r * this.k + A) * T;
+    const atB = (r * this.k + B) * T;
+    let same = true;
+    for (let w = 0; w < sp.words && same; w++) if (sp.gives[a * sp.words + w] !== sp.gives[b * sp.words + w]) same = false;
+    // people who stay keep their givers when a and b give the same topics: then only a and b can change
+    if (same && sp.askStart[a] === sp.askStart[a + 1] && sp.askStart[b] === sp.askStart[b + 1]) return 0;
+    let d = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const G = pass === 0 ? A : B;
+      for (let s = same ? 0 : this.gStart[G], end = same ? 1 : this.gStart[G + 1]; s < end; s++) {
+        const x = same ? (pass === 0 ? a : b) : this.slot[r * n + s];
+        const e0 = sp.askStart[x];
+        const e1 = sp.askStart[x + 1];
+        if (e0 === e1) continue;
+        for (let e = e0; e < e1; e++) {
+          const t = sp.askTopic[e];
+          const gx = this.givesBit(x, t);
+          const ga = this.givesBit(a, t);
+          const gb = this.givesBit(b, t);
+          const before = (G === A ? this.gCount[atA + t] : this.gCount[atB + t]) - gx > 0;
+          // x's group after the swap: a moves to B, b to A, the others stay
+          const toA = x === b || (x !== a && G === A);
+          const after = (toA ? this.gCount[atA + t] - ga + gb : this.gCount[atB + t] - gb + ga) - gx > 0;
+          if (before === after) continue;
+          const k = this.askMet[e];
+          const k2 = after ? k + 1 : k - 1;
+          const mask = this.askRounds[e];
+          const mask2 = r < 32 ? mask ^ (1 << r) : mask;
+          d += this.askValue(e, k2, mask2) - this.askValue(e, k, mask);
+          if (commit) {
+            this.askMet[e] = k2;
+            this.askRounds[e] = mask2;
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Moves a's gives from group A to B and b's from B to A in the group counts of round r. */
+  private moveGives(r: number, a: number, b: number, A: number, B: number): void {
+    const sp = this.spread!;
+    const T = this.topics;
+    const atA = (r * this.k + A) * T;
+    const atB = (r * this.k + B) * T;
+    for (let w = 0; w < sp.words; w++) {
+      for (let bits = sp.gives[a * sp.words + w]; bits !== 0; bits &= bits - 1) {
+        const t = w * 32 + (31 - Math.clz32(bits & -bits));
+        this.gCount[atA + t]--;
+        this.gCount[atB + t]++;
+      }
+      for (let bits = sp.gives[b * sp.words + w]; bits !== 0; bits &= bits - 1) {
+        const t = w * 32 + (31 - Math.clz32(bits & -bits));
+        this.gCount[atB + t]--;
+        this.gCount[atA + t]++;
+      }
+    }
   }
 
   /** Hard cost of the (m+1)-th planned meeting of pair key k. */
@@ -200,6 +351,7 @@ export class Golfer {
         ds += p.groupTerm(t, 0, len);
       }
     }
+    if (this.full && this.spread) ds += this.spreadDelta(r, a, b, A, B, false);
     this.dHard = dh;
     this.dSoft = ds;
     this.dRep = dr;
@@ -213,6 +365,12 @@ export class Golfer {
     const base = r * n;
     const sa = this.pos[base + a];
     const sb = this.pos[base + b];
+    if (this.full && this.spread) {
+      const A = this.groupOfSlot[sa];
+      const B = this.groupOfSlot[sb];
+      this.spreadDelta(r, a, b, A, B, true);
+      this.moveGives(r, a, b, A, B);
+    }
     for (let pass = 0; pass < 2; pass++) {
       const G = this.groupOfSlot[pass === 0 ? sa : sb];
       const out = pass === 0 ? a : b;
@@ -393,21 +551,25 @@ export class Golfer {
 
   /**
    * Hill climbing on the tiered cost (hard first, then soft in the full phase): relabelings, then
-   * single-round swaps, until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
+   * single-round swaps (with `focus`: only those moving someone in it, relabelings in the first two passes), until no gain or deadline. Never trades a hard cost (avoid, repeats, history)
    * for a soft one (colleagues, interests).
    */
-  polish(deadline: number): void {
+  polish(deadline: number, focus?: Uint8Array): void {
     const n = this.n;
     for (let pass = 0; pass < 20; pass++) {
       let improved = false;
       for (let a = 0; a < n; a++) {
         if (Date.now() > deadline) return;
-        for (let b = a + 1; b < n; b++) if (this.relabel(a, b)) improved = true;
+        for (let b = a + 1; b < n; b++) {
+          if (focus && ((!focus[a] && !focus[b]) || pass > 1)) continue;
+          if (this.relabel(a, b)) improved = true;
+        }
       }
       for (let r = 0; r < this.R; r++) {
         if (Date.now() > deadline) return;
         for (let a = 0; a < n; a++)
           for (let b = a + 1; b < n; b++) {
+            if (focus && !focus[a] && !focus[b]) continue;
             if (this.sameGroup(r, a, b)) continue;
             this.delta(r, a, b);
             if (this.improves()) {

@@ -181,6 +181,27 @@ export function helpValue(m: Model, i: number, j: number): number {
   return a + b + (a > 0 && b > 0 ? HELP.BOTH : 0) - (crowd !== 0 ? HELP.CROWD : 0);
 }
 
+/**
+ * Help value of one meeting in a planned schedule, -CROWD..2 x MET + BOTH: every give meeting an ask
+ * counts as an ask met before (MET), a reciprocal pair gets BOTH on top, two givers of a wanted topic
+ * cost CROWD. The first meeting of an open ask adds OPEN - MET once per ask over the whole schedule
+ * (see spreadTerm in schedule.ts), so the schedule counts what live rounds count one after another.
+ */
+export function helpMeetingValue(m: Model, i: number, j: number): number {
+  if (!m.useHelp || (m.giver[i] | m.giver[j]) === 0) return 0;
+  const a = helpWay(m, i, j) > 0 ? HELP.MET : 0;
+  const b = helpWay(m, j, i) > 0 ? HELP.MET : 0;
+  let crowd = 0;
+  for (let k = 0, x = i * m.hWords, y = j * m.hWords; k < m.hWords; k++) crowd |= m.gives[x + k] & m.gives[y + k] & m.wanted[k];
+  return a + b + (a > 0 && b > 0 ? HELP.BOTH : 0) - (crowd !== 0 ? HELP.CROWD : 0);
+}
+
+/** Recomputes the topics somebody still asks for (after asks were met). */
+export function refreshWanted(m: Model): void {
+  m.wanted.fill(0);
+  for (let i = 0; i < m.n; i++) for (let k = 0; k < m.hWords; k++) m.wanted[k] |= m.open[i * m.hWords + k];
+}
+
 /** One person's gives meet another's asks on some topic (either way). */
 export function helpMatch(m: Model, i: number, j: number): boolean {
   return m.useHelp && (helpWay(m, i, j) > 0 || helpWay(m, j, i) > 0);

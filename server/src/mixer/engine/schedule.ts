@@ -1,8 +1,8 @@
 /** planSchedule: plan several rounds ahead together. */
 import { bestDesign, ROTATIONAL_NODES } from './designs';
-import { Golfer, GolferProblem } from './golfer';
+import { Golfer, GolferProblem, SpreadTerm } from './golfer';
 import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
-import { buildModel, HELP_MAX, helpValue, isAvoid, Model, repeatCost, sharedCount, W } from './model';
+import { buildModel, HELP, HELP_MAX, helpMeetingValue, isAvoid, meetHelp, Model, refreshWanted, repeatCost, sharedCount, W } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
@@ -89,7 +89,10 @@ function sequential(m: Model, sizes: number[], R: number, rng: Rng, deadline: nu
           const i = Math.min(g[x], g[y]);
           const j = Math.max(g[x], g[y]);
           addPlannedMeeting(m, i, j, rec);
+          // asks met in a planned round count as met for the later ones, as live rounds count them
+          if (m.useHelp) meetHelp(m, i, j);
         }
+    if (m.useHelp) refreshWanted(m);
   }
   return rounds;
 }
@@ -111,7 +114,6 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
   const hist = new Uint16Array(n * n);
   const rec = new Float32Array(n * n);
   const avoid = new Uint8Array(n * n);
-  const lin = new Float64Array(n * n);
   m.pairs.forEach((key, count, r) => {
     const i = Math.floor(key / n);
     const j = key - i * n;
@@ -121,22 +123,121 @@ export function golferProblem(m: Model, sizes: number[], R: number): GolferProbl
       avoid[k] = m.avoidKeys.has(key) ? 1 : 0;
     }
   });
+  const bare = softCosts(m, sizes, false);
+  const help = m.useHelp ? softCosts(m, sizes, true) : null;
+  return {
+    n,
+    rounds: R,
+    sizes,
+    hist,
+    rec,
+    avoid,
+    lin: bare.lin,
+    groupTerm: null,
+    help: help ? { lin: help.lin, spread: spreadTerm(m, help.perShared) } : null,
+  };
+}
+
+/** Colleague + interest (+ help) cost per meeting of each pair. */
+function softCosts(m: Model, sizes: number[], withHelp: boolean): { lin: Float64Array; perShared: number } {
+  const n = m.n;
+  const lin = new Float64Array(n * n);
   // soft tier: a colleague pair outweighs any interest change of one swap (see Weights in model.ts)
   const sign = !m.useInterests ? 0 : m.mode === 'similar' ? -1 : 1;
   let maxShared = 1;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, m.pTagStart[i + 1] - m.pTagStart[i]);
   const span = 4 * Math.max(1, 2 * Math.max(...sizes) - 1);
   // help (gives meeting asks) sits beside interests, so the colleague tier still outweighs both
-  const perShared = W.COLLEAGUE / (span * (maxShared + (m.useHelp ? HELP_MAX : 0)) + 1);
+  const perShared = W.COLLEAGUE / (span * (maxShared + (withHelp ? HELP_MAX : 0)) + 1);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
       if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
-      if (m.useHelp) c -= perShared * helpValue(m, i, j);
+      if (withHelp) c -= perShared * helpMeetingValue(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
     }
-  return { n, rounds: R, sizes, hist, rec, avoid, lin, groupTerm: null };
+  return { lin, perShared };
+}
+
+/** The problem with its help terms in the soft cost (the problem itself when nobody's gives meet asks). */
+export function withHelp(p: GolferProblem): GolferProblem {
+  return p.help ? { ...p, lin: p.help.lin, spread: p.help.spread } : p;
+}
+
+/**
+ * Gives and asks refine the plan the same search makes without them: hill climbing in tier order from
+ * it, so the rules (avoid, repeats, colleagues) stay at least as good as without help.
+ */
+function polishHelp(p: GolferProblem, rounds: number[][][], rng: Rng, deadline: number): number[][][] {
+  if (!p.help) return rounds;
+  const n = p.n;
+  const { lin, spread } = p.help;
+  // only moves of people whose costs help changes can gain: givers and askers
+  const focus = new Uint8Array(n);
+  for (let x = 0; x < n; x++) {
+    if (spread.askStart[x + 1] > spread.askStart[x]) focus[x] = 1;
+    for (let j = 0; j < n && !focus[x]; j++) if (lin[x * n + j] !== p.lin[x * n + j]) focus[x] = 1;
+  }
+  const g = new Golfer(withHelp(p), rng);
+  g.load(rounds);
+  g.setFull(true);
+  g.polish(deadline, focus);
+  return g.rounds();
+}
+
+/** Asks counted at full value per asker; an asker with more open asks has each count ASKS_COUNTED / asks of it. */
+const ASKS_COUNTED = 3;
+/** Extra value of an ask first met in the plan's first round, falling to 0 in its last (the plan is used from the front). */
+const EARLY = 6;
+
+/**
+ * Spread: every open ask (not met in history) that somebody else gives is worth OPEN - MET once, in
+ * the first round where its asker meets a giver of it, plus up to EARLY the earlier that round is
+ * (later rounds only add the meeting's MET in `lin`). So over the schedule an ask meets one giver
+ * before anyone meets a second, and early, as live rounds planned one after another do.
+ *
+ * Tier bound: a swap in one round changes only the askers of its two groups (at most 2s people, s the
+ * largest group), each by at most (OPEN - MET + EARLY) x ASKS_COUNTED = 27; the meeting values change
+ * by at most CROWD + 2 x MET + BOTH = 9 on each of the at most 2 x (s - 1) pairs replaced. Together
+ * at most 72s - 18 < span x HELP_MAX = 4 x (2s - 1) x 15 (s >= 2), the room the weights give help in
+ * golferProblem: colleagues (and above them repeats, avoid) still come first.
+ */
+function spreadTerm(m: Model, perShared: number): SpreadTerm {
+  const n = m.n;
+  const words = m.hWords;
+  const gives = new Uint32Array(n * words);
+  for (let q = 0; q < n * words; q++) gives[q] = m.gives[q] & m.wanted[q % words];
+  const askStart = new Int32Array(n + 1);
+  const topics: number[] = [];
+  const costs: number[] = [];
+  const early: number[] = [];
+  for (let x = 0; x < n; x++) {
+    const mine: number[] = [];
+    for (let k = 0; k < words; k++)
+      for (let bits = m.open[x * words + k]; bits !== 0; bits &= bits - 1) {
+        const t = k * 32 + (31 - Math.clz32(bits & -bits));
+        const s = m.giverStart[t];
+        const e = m.giverStart[t + 1];
+        // somebody else gives it
+        if (e - s > 1 || (e - s === 1 && m.givers[s] !== x)) mine.push(t);
+      }
+    const share = Math.min(1, ASKS_COUNTED / Math.max(1, mine.length));
+    for (const t of mine) {
+      topics.push(t);
+      costs.push(-perShared * (HELP.OPEN - HELP.MET) * share);
+      early.push(-perShared * EARLY * share);
+    }
+    askStart[x + 1] = topics.length;
+  }
+  return {
+    words,
+    gives,
+    askStart,
+    askTopic: Int32Array.from(topics),
+    askCost: Float64Array.from(costs),
+    askEarly: Float64Array.from(early),
+  };
 }
 
 /** Lower bound on repeat meetings for R rounds. */
@@ -193,6 +294,11 @@ function repeatFreeBound(p: GolferProblem, R: number): number {
  */
 function search(m: Model, sizes: number[], R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const p = golferProblem(m, sizes, R);
+  return polishHelp(p, searchRules(p, R, rng, deadline, steps), rng, deadline);
+}
+
+/** The search without help terms (see search). */
+function searchRules(p: GolferProblem, R: number, rng: Rng, deadline: number, steps: number): number[][][] {
   const free = repeatFreeBound(p, R);
   if (free === 0) return solveBlock(p, rng, deadline, steps);
   const found = solveBlock(withRounds(p, free), rng, deadline, free >= R ? steps : Math.round(steps * 0.6));
