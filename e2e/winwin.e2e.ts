@@ -124,4 +124,11 @@ test('settings → profile → the round view says who can help whom, and the co
   await raj.goto(`${app.baseUrl}/e/${event.id}/people`);
   await raj.getByText(/offered help with raising money/).waitFor();
   await raj.screenshot({ path: `${SHOTS}/people-raj-360.png`, fullPage: true });
+
+  // The report counts them too, never who asked for what.
+  await console_.goto(`${app.baseUrl}/console/events/${event.id}/report`);
+  await console_.getByTestId('rep-help-matches').getByText('1', { exact: true }).waitFor();
+  await console_.getByTestId('rep-asks-met').getByText('1 of 1').waitFor();
+  expect(await console_.getByText(/raising money|seed round|ex-vc/i).count()).toBe(0);
+  await console_.screenshot({ path: `${SHOTS}/report-help.png`, fullPage: true });
 });
