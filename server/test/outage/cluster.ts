@@ -98,7 +98,8 @@ export function phoneView(socket: MingleClient): PhoneView {
     } else if (event === 'round:assigned') state = payload as AttendeeRoundState;
     else if (event === 'round:changed') {
       const { round, nextRoundAt } = payload as { round: RoundInfo | null; nextRoundAt: number | null };
-      const keep = round?.state === 'running' && state.group?.roundId === round.id ? state.group : null;
+      // The group stays with its round, ended too (the phone keeps it to swap until the next round starts).
+      const keep = round && state.group?.roundId === round.id ? state.group : null;
       state = { round, nextRoundAt, group: keep };
     } else if (event === 'group:changed') state = { ...state, group: myGroupFrom(payload as GroupNews, me) ?? state.group };
     else if (event === 'group:arrived' && state.group) state = { ...state, group: withArrival(state.group, payload as GroupArrival, me) };
