@@ -192,9 +192,13 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
   await shot(eve, 'evening-phone-round.png');
 
   // "1 minute left": Eve's clock moves on to the last 30 seconds of the round.
-  const left = await eve.evaluate(() => Number(document.querySelector('.countdown__time')!.textContent!.split(':')[0]));
-  expect(left).toBeGreaterThanOrEqual(6);
-  await eve.evaluate((ms) => ((window as unknown as Record<string, unknown>).__skew = ms), (left + 1) * 60_000 - 30_000);
+  // From the seconds shown (not the minutes: "8:00" at the start would skew past the end).
+  const left = await eve.evaluate(() => {
+    const [m, s] = document.querySelector('.countdown__time')!.textContent!.split(':').map(Number);
+    return m! * 60 + s!;
+  });
+  expect(left).toBeGreaterThanOrEqual(6 * 60);
+  await eve.evaluate((ms) => ((window as unknown as Record<string, unknown>).__skew = ms), (left - 30) * 1000);
   await eve.getByTestId('round-cue').filter({ hasText: '1 minute left in this round' }).waitFor();
   expect((await peek<unknown[]>(eve, '__buzz')).filter((p) => p === 80)).toHaveLength(1);
   await shot(eve, 'evening-phone-minute-left.png', false);
