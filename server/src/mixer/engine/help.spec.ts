@@ -9,6 +9,7 @@ import { planSchedule } from './schedule';
 import { groupSizes, sizesForK } from './sizes';
 import { planStats } from './stats';
 import { Rng } from './rng';
+import { groupings } from './oracle';
 import { historyOf } from './test-util';
 import type { Pair, Person } from './types';
 
@@ -229,37 +230,3 @@ describe('help (gives meeting asks) in the engine', () => {
     expect(a.stats.help).toBeUndefined();
   });
 });
-
-/** Every grouping of ids into groups of these sizes. */
-function groupings(ids: string[], sizes: number[], visit: (groups: string[][]) => void) {
-  const cap = Math.max(...sizes);
-  const want = sizes
-    .slice()
-    .sort((a, b) => a - b)
-    .join(',');
-  const groups: string[][] = [];
-  const step = (i: number) => {
-    if (i === ids.length) {
-      if (
-        groups
-          .map((g) => g.length)
-          .sort((a, b) => a - b)
-          .join(',') === want
-      )
-        visit(groups);
-      return;
-    }
-    for (const g of groups) {
-      if (g.length >= cap) continue;
-      g.push(ids[i]);
-      step(i + 1);
-      g.pop();
-    }
-    if (groups.length < sizes.length) {
-      groups.push([ids[i]]);
-      step(i + 1);
-      groups.pop();
-    }
-  };
-  step(0);
-}
