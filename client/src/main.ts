@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { router } from './router';
+import { i18n } from './i18n';
 import { setUnauthorizedHandler } from './lib/api';
 import { useSessionStore } from './lib/session';
 import './lib/base.css';
@@ -10,6 +11,7 @@ import './lib/base.css';
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
+app.use(i18n);
 app.use(router);
 
 // A console call answered 401: the session ended (expired, logged out elsewhere). Back to log in.

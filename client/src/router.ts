@@ -1,5 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { watch } from 'vue';
 import { useSessionStore } from './lib/session';
+import { i18n, surfaceOf, useLanguage } from './i18n';
+import { startingLang } from './i18n/choice';
 import { phoneRoutes } from './phone/routes';
 import { screenRoutes } from './screen/routes';
 import { liveRoutes } from './console/live/routes';
@@ -8,7 +11,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable while signed out (log in, sign up). Every other console route needs a session. */
     public?: boolean;
-    /** Sets document.title. */
+    /** Sets document.title: a key of commonTitles.json. */
     title?: string;
   }
 }
@@ -23,32 +26,32 @@ const consoleRoutes: RouteRecordRaw = {
   path: '/console',
   component: () => import('./console/ConsoleLayout.vue'),
   children: [
-    { path: '', name: 'events', component: () => import('./console/EventsListPage.vue'), meta: { title: 'Events' } },
+    { path: '', name: 'events', component: () => import('./console/EventsListPage.vue'), meta: { title: 'events' } },
     {
       path: 'events/new',
       name: 'event-new',
       component: EventEditorPage,
-      meta: { title: 'New event' },
+      meta: { title: 'newEvent' },
     },
     {
       path: 'events/:id',
       name: 'event',
       component: EventEditorPage,
       props: true,
-      meta: { title: 'Event' },
+      meta: { title: 'event' },
     },
     ...liveRoutes,
     {
       path: 'login',
       name: 'login',
       component: () => import('./console/LogInPage.vue'),
-      meta: { public: true, title: 'Log in' },
+      meta: { public: true, title: 'logIn' },
     },
     {
       path: 'signup',
       name: 'signup',
       component: () => import('./console/SignUpPage.vue'),
-      meta: { public: true, title: 'Sign up' },
+      meta: { public: true, title: 'signUp' },
     },
   ],
 };
@@ -62,7 +65,7 @@ const routes: RouteRecordRaw[] = [
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./NotFoundPage.vue'),
-    meta: { public: true, title: 'Not found' },
+    meta: { public: true, title: 'notFound' },
   },
 ];
 
@@ -72,8 +75,14 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
-router.beforeEach(async (to) => {
-  if (!to.path.startsWith('/console')) return true;
+// The first page of a surface waits for its messages; later pages have them already.
+router.beforeEach(async (to, from) => {
+  const surface = surfaceOf(to.path);
+  if (!from.matched.length || surfaceOf(from.path) !== surface) {
+    // A lost message file (flaky Wi-Fi) must not block the page; the next navigation tries again.
+    await useLanguage(surface, startingLang(surface)).catch(() => undefined);
+  }
+  if (surface !== 'console') return true;
   const session = useSessionStore();
   await session.load();
   if (to.meta.public) {
@@ -84,6 +93,11 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · Mingle` : 'Mingle';
-});
+function setTitle(): void {
+  const key = router.currentRoute.value.meta.title;
+  document.title = key ? `${i18n.global.t(`commonTitles.${key}`)} · Mingle` : 'Mingle';
+}
+
+router.afterEach(setTitle);
+// A language switch renames the tab too.
+watch(i18n.global.locale, setTitle);

@@ -10,6 +10,6 @@ export const screenRoutes: RouteRecordRaw[] = [
       eventId: String(route.params.eventId),
       screenKey: typeof route.query.key === 'string' ? route.query.key : '',
     }),
-    meta: { public: true, title: 'Screen' },
+    meta: { public: true, title: 'screen' },
   },
 ];
