@@ -9,8 +9,8 @@
  * - 'optimal': best = upper, so no table can hold more (a design reaching the counting bound, or a
  *   maximum proven in the literature, as quoted by OEIS A107431);
  * - 'published': a published best known figure below the upper bound;
- * - 'beyond': our construction has more rounds than the best published figure (published < best; the
- *   engine tests check the schedule pair by pair).
+ * - 'beyond': our construction has more rounds than the best published figure we could read
+ *   (published < best; latin.spec.ts checks the schedule pair by pair).
  *
  * Sources (the short names used below):
  * - OEIS: OEIS A107431, the table T(g,s) of Harvey's results page.
@@ -23,7 +23,8 @@
  *     construction, the bound MAX and the rounds r; its 12-group row of groups of 4 writes RGDD(44,4,3)
  *     for RGDD(48,4,3));
  *   - MVA-10: the same repository, solver5_target_matrix.v1.json (commit 03ec2fb, heuristic_target_rows:
- *     "best-known constructive reference values", 10 groups or fewer) and, for 50/5 and 60/6, the
+ *     "best-known constructive reference values", 10 groups or fewer; it names no source per cell, and its
+ *     figures for 5 to 7 in a group are those of the RTDs) and, for 50/5 and 60/6, the
  *     paper's constructions it ships (catalog/ritd.rs: RITD(10,2;5)+G(1), 9 rounds, from MVA Figure 8;
  *     catalog/ownsg.rs and docs: ownSG(60,6), 7 rounds, MVA Appendix A).
  */
