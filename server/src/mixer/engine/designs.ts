@@ -3,7 +3,8 @@
  * round robin (pairs), affine geometries AG(d,q), resolvable transversal designs (of order 12 from a
  * difference matrix, difference.ts), Latin rectangles over Z_10 (latin.ts), Kirkman 15,
  * (nearly) Kirkman triple systems on Z_m x 3 (kirkman.ts), designs on Z_N with turned fixed people
- * (turning.ts), 32 in groups of 4 on F_8 x 4 (twins.ts), and designs found by search on a node budget:
+ * (turning.ts), 32 in groups of 4 on F_8 x 4 (twins.ts), 44, 48 and 56 in groups of 4 on Z_m x 3 with a
+ * multiplier (multiplier.ts), and designs found by search on a node budget:
  * 1-rotational ones and nearly Kirkman ones with two fixed people (rotational.ts), and those on orbits of
  * Z_m with fixed people and one or two base rounds (orbits.ts).
  */
@@ -12,6 +13,7 @@ import { twelveGroups } from './difference';
 import { developKirkman } from './kirkman';
 import { KIRKMAN_BASES } from './kirkman-bases';
 import { rectangles } from './latin';
+import { multiplierDesign } from './multiplier';
 import { orbitDesign, orbitShape } from './orbits';
 import { nearlyRotational, nearlyRotationalFits, rotational, rotationalFits } from './rotational';
 import { developTurning, TURNING_BASES } from './turning';
@@ -176,6 +178,8 @@ export function bestDesign(
   if (cyclic) options.push(developKirkman(cyclic));
   const turning = TURNING_BASES.find((b) => b.n === n && b.s === g);
   if (turning) options.push(developTurning(turning));
+  const multiplied = multiplierDesign(n, g);
+  if (multiplied) options.push(multiplied);
   options.sort((a, b) => b.length - a.length);
   // No design has more than (n - 1)/(g - 1) rounds: once one reaches that, searching cannot help.
   const enough = Math.min(wanted, Math.floor((n - 1) / (g - 1)));

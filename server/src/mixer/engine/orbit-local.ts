@@ -5,7 +5,9 @@
  * shape's unused classes). Move: swap two people of different groups in one base round; tabu search
  * focused on people in a conflicting pair, a few random swaps when it stalls. Cost 0 means the developed
  * rounds are repeat-free. Deterministic for a seed and a step budget (swap evaluations); no clock.
- * Rounds found this way are stored in SHAPES, so the planner does not search at run time.
+ * Rounds found this way are stored in SHAPES, so the planner does not search at run time. (The counting
+ * bounds 44/4 in 14, 48/4 in 15 and 56/4 in 18 missed below are reached by multiplier.ts, whose base round
+ * is also closed under a multiplier of order 3.)
  * Found: 44/4 in 12 rounds on Z_12 x 3 + 8 fixed (seed 1, 1.2M steps), 56/4 in 15 on Z_15 x 3 + 11
  * (22,000) and in 16 on Z_16 x 3 + 8 (seed 3, 2.8M). Not found (one base round unless said; seeds 1 and
  * 2, 5M to 20M steps; "r" = every class but a resolvable GDD's used once): 44/4 in 13 (Z_13 x 3 + 5, seeds

@@ -13,7 +13,8 @@
  * Shapes that reach the best known number of rounds (see SHAPES): nearly Kirkman systems of 30 and 54
  * people (14 and 26 rounds), of 18 (8 rounds), 24 people in groups of 4 for 7 rounds and 30 in groups of
  * 5 for 6 (A107431), 50 in groups of 5 for 8, and 44 and 56 in groups of 4 for 12 and 16 rounds (base
- * rounds found by the local search of orbit-local.ts and stored). Tried without success (4M nodes):
+ * rounds found by the local search of orbit-local.ts and stored; multiplier.ts reaches 14 and 18 for them,
+ * the counting bound, with a multiplier on Z_14 x 3 + 2 and Z_18 x 3 + 2). Tried without success (4M nodes):
  * 32/4 on Z_10 x 3 + 2 and Z_5 x 6 + 2 (two base rounds), 36/4 on Z_11 x 3 + 3, 45/5 on Z_11 x 4 + 1
  * (32/4 and 36/4 are reached by twins.ts and turning.ts); with classes left unused by the search (1M
  * nodes): the counting bound of 40/5, 42/6, 44/4 (also 13 rounds), 48/4, 48/6, 50/5 (also 9 to 11),
