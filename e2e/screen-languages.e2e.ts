@@ -101,5 +101,13 @@ test('a Spanish event shows a Spanish screen in the lobby and in a round; switch
   expect(await screen.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
   await screen.screenshot({ path: artifactPath('screen-de-round-1920.png') });
   await assertFits(screen);
+
+  // The round ends: the German moment to swap, at 720p where the long words have least room.
+  await screen.setViewportSize({ width: 1280, height: 720 });
+  await organizer.api('POST', `/api/events/${event.id}/rounds/current/end`, {});
+  await screen.getByRole('heading', { name: /^Runde 1 vorbei\s– jetzt Kontakte tauschen$/ }).waitFor();
+  await screen.getByText('Tippe auf deinem Handy bei den Leuten, die du gerade kennengelernt hast, auf „Kontakte tauschen“.').waitFor();
+  await screen.screenshot({ path: artifactPath('screen-de-between-720.png') });
+  await assertFits(screen);
   await screen.close();
 });
