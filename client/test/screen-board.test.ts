@@ -12,7 +12,10 @@ import {
   letterRange,
   listFontRange,
   planList,
+  rangeText,
 } from '../src/screen/board';
+import { i18n } from '../src/i18n/index';
+import { speak } from './i18n';
 
 const FIRST =
   'Alexandria Ana Anastasia Ben Bo Carmen Chloé Dmitri Elizabeth Esther Femi Giulia Hana Hiroshi Ines Ivan Jonas Kwame Lena Lucía Mateo Mohammed Nia Omar Priya Quinn Rosa Sven Tomás Wei Yara Zoe'.split(
@@ -82,7 +85,7 @@ test('5,000 people: the densest readable type, and each page names its letters',
   assert.ok(plan.rows * plan.columns >= 100, `${plan.rows * plan.columns} names a page`);
   assert.equal(plan.pages.flat().length, 5000);
   // Many pages start with one letter: their range then reads "Ca–Ch" rather than "C".
-  const ranges = plan.pages.map(letterRange);
+  const ranges = plan.pages.map((p) => rangeText(letterRange(p)));
   assert.ok(ranges.every((r) => r.length > 0));
   assert.ok(
     ranges.some((r) => /^[A-Z][a-zé]–[A-Z][a-zé]$/.test(r)),
@@ -102,10 +105,35 @@ test('a 4K projector shows the room in type about twice as big; 720p the same at
   assert.ok(small.cycleMs <= CYCLE_GOAL_MS + PAGE_MS, `720p: ${small.cycleMs} ms`);
 });
 
-test('letter ranges: "A–F", one letter when all alike, empty for an empty page', () => {
+test('letter ranges: "A–F", one letter when all alike, nothing for an empty page', () => {
   const e = (name: string) => ({ name, spot: 'Table 1' });
-  assert.equal(letterRange([e('Ana L.'), e('Felix M.')]), 'A–F');
-  assert.equal(letterRange([e('Mia L.'), e('Mo K.')]), 'M');
-  assert.equal(letterRange([]), '');
-  assert.equal(letterRange([e('élodie L.'), e('Zoe K.')]), 'É–Z');
+  assert.deepEqual(letterRange([e('Ana L.'), e('Felix M.')]), { from: 'A', to: 'F' });
+  assert.equal(rangeText(letterRange([e('Ana L.'), e('Felix M.')])), 'A–F');
+  assert.deepEqual(letterRange([e('Mia L.'), e('Mo K.')]), { from: 'M', to: 'M' });
+  assert.equal(rangeText(letterRange([e('Mia L.'), e('Mo K.')])), 'M');
+  assert.equal(letterRange([]), null);
+  assert.equal(rangeText(null), '');
+  assert.equal(rangeText(letterRange([e('élodie L.'), e('Zoe K.')])), 'É–Z');
+});
+
+test('a Spanish room sorts Ñ after N, and its pages say their letters in Spanish', () => {
+  const board = ['Oscar P.', 'Ñoño R.', 'Nora S.', 'Nuria T.'].map((name) => ({ name, spot: 'Mesa 1' }));
+  assert.deepEqual(
+    byName(board, 'es').map((e) => e.name),
+    ['Nora S.', 'Nuria T.', 'Ñoño R.', 'Oscar P.'],
+  );
+  assert.deepEqual(initials(board, 'es'), ['N', 'Ñ', 'O']);
+  const range = letterRange(byName(board, 'es').slice(1, 3), 'es')!;
+  assert.deepEqual(range, { from: 'N', to: 'Ñ' });
+  try {
+    speak('es');
+    assert.equal(i18n.global.t('screenRound.board.range', { ...range }), 'Nombres de la N a la Ñ');
+    assert.equal(i18n.global.t('screenRound.board.page', { page: 2, count: 5 }), 'Página 2 de 5');
+    speak('de');
+    assert.equal(i18n.global.t('screenRound.board.range', { from: 'A', to: 'F' }), 'Namen von A bis F');
+    speak('en');
+    assert.equal(i18n.global.t('screenRound.board.rangeOne', { letter: 'M' }), 'Names starting with M');
+  } finally {
+    speak('en');
+  }
 });

@@ -51,7 +51,7 @@ describe('realtime', () => {
       expect(snap).toEqual({
         role: 'screen',
         serverTime: expect.any(Number),
-        event: { id: event.id, name: event.name, state: 'open', joinCode: event.joinCode, joinUrl: event.joinUrl },
+        event: { id: event.id, name: event.name, state: 'open', joinCode: event.joinCode, joinUrl: event.joinUrl, language: 'en' },
         presence: { joined: 1, online: 0, interests: event.interests.map((tag: string) => ({ tag, count: tag === 'Rust' ? 1 : 0 })) },
         rounds: { round: null, board: [], nextRoundAt: null },
       });

@@ -6,6 +6,9 @@ export const EVENT_STATES = ['draft', 'open', 'live', 'ended'] as const;
 export type EventState = (typeof EVENT_STATES)[number];
 export const MIX_MODES = ['similar', 'diverse'] as const;
 export type MixMode = (typeof MIX_MODES)[number];
+/** The languages an event can speak: its screen, its default icebreakers, its join page's fallback. */
+export const EVENT_LANGUAGES = ['en', 'de', 'es'] as const;
+export type EventLanguage = (typeof EVENT_LANGUAGES)[number];
 
 /** Trim tags, drop empty ones and case-insensitive duplicates, keep the first spelling's order. */
 export function cleanTags(tags: readonly string[]): string[] {
@@ -86,6 +89,8 @@ export const eventFields = {
   helpTopics,
   /** The organizer's own words a name on the screen must not contain (besides the built-in list). */
   screenBlockedWords: z.array(line('Blocked word', 40)).max(200, 'At most 200 blocked words'),
+  /** The room's language: the screen speaks it, default icebreakers use it, the join page falls back to it. */
+  language: z.enum(EVENT_LANGUAGES, 'Language is en, de or es'),
 };
 
 export const EVENT_DEFAULTS = {
@@ -105,6 +110,7 @@ export const EVENT_DEFAULTS = {
   helpOn: false,
   helpTopics: DEFAULT_HELP_TOPICS,
   screenBlockedWords: [],
+  language: 'en',
 } as const;
 
 /** Every field may change in an edit; unknown fields are rejected. */
@@ -152,6 +158,8 @@ export interface EventView {
   helpOn: boolean;
   helpTopics: string[];
   screenBlockedWords: string[];
+  /** the room's language (screen, default icebreakers, join page fallback) */
+  language: EventLanguage;
   joinCode: string;
   state: EventState;
   createdAt: string;
@@ -180,6 +188,7 @@ export const PUBLIC_EVENT_FIELDS = [
   'privacyNote',
   'helpOn',
   'helpTopics',
+  'language',
   'state',
 ] as const satisfies ReadonlyArray<keyof EventView>;
 
@@ -204,7 +213,10 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-/** The spot name for group n (0-based): the organizer's label, or "Table n+1". */
-export function spotLabel(labels: readonly string[], index: number): string {
-  return labels[index] ?? `Table ${index + 1}`;
+/** The word for a spot without an organizer's label, in the event's language. */
+const TABLE_WORD: Record<EventLanguage, string> = { en: 'Table', de: 'Tisch', es: 'Mesa' };
+
+/** The spot name for group n (0-based): the organizer's label, or "Table n+1" in the event's language. */
+export function spotLabel(labels: readonly string[], index: number, language: EventLanguage = 'en'): string {
+  return labels[index] ?? `${TABLE_WORD[language] ?? TABLE_WORD.en} ${index + 1}`;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ack } from './errors';
 import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
-import type { OrganizerEventView } from './events';
+import type { EventView, OrganizerEventView } from './events';
 import type { GroupArrival, GroupNews, GroupPresence } from './group-news';
 import type {
   AttendeeRoundState,
@@ -58,6 +58,8 @@ export interface ScreenEvent {
   state: PublicEvent['state'];
   joinCode: string;
   joinUrl: string;
+  /** the language the screen speaks */
+  language: EventView['language'];
 }
 
 export type Snapshot =

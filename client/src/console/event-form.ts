@@ -1,4 +1,4 @@
-import { EVENT_DEFAULTS, createEventBody, type CreateEventBody, type EventView, type MixMode } from '@mingle/shared';
+import { EVENT_DEFAULTS, createEventBody, type CreateEventBody, type EventLanguage, type EventView, type MixMode } from '@mingle/shared';
 import { zodFields } from '../lib/form-errors';
 import { browserTimeZone, isoToZonedLocal, zonedLocalToIso } from '../lib/datetime';
 
@@ -24,6 +24,8 @@ export interface EventForm {
   helpTopics: string[];
   /** Words a name on the screen must not contain, one per line. */
   screenBlockedWordsText: string;
+  /** The room's language: screen, generated icebreakers, join page fallback. */
+  language: EventLanguage;
 }
 
 const NUMBER_FIELDS = ['maxInterests', 'groupSize', 'roundMinutes', 'breakMinutes'] as const;
@@ -48,6 +50,7 @@ export function emptyForm(): EventForm {
     helpOn: EVENT_DEFAULTS.helpOn,
     helpTopics: [...EVENT_DEFAULTS.helpTopics],
     screenBlockedWordsText: '',
+    language: EVENT_DEFAULTS.language,
   };
 }
 
@@ -71,6 +74,7 @@ export function formFromEvent(e: EventView): EventForm {
     helpOn: e.helpOn,
     helpTopics: [...e.helpTopics],
     screenBlockedWordsText: e.screenBlockedWords.join('\n'),
+    language: e.language,
   };
 }
 
@@ -117,6 +121,7 @@ export function bodyFromForm(f: EventForm): CreateEventBody {
     helpOn: f.helpOn,
     helpTopics: [...f.helpTopics],
     screenBlockedWords: lines(f.screenBlockedWordsText),
+    language: f.language,
   };
 }
 

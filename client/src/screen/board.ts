@@ -2,9 +2,17 @@ import type { BoardEntry } from '@mingle/shared';
 
 /** Pure layout helpers for the find-your-table board (no Vue, easy to reason about). */
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const collators = new Map<string, Intl.Collator>();
+/** Names sort as the room's language sorts them (Spanish puts Ñ after N); no language: the browser's. */
+function collatorFor(lang?: string): Intl.Collator {
+  const key = lang ?? '';
+  let collator = collators.get(key);
+  if (!collator) collators.set(key, (collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
 
-export function byName(board: readonly BoardEntry[]): BoardEntry[] {
+export function byName(board: readonly BoardEntry[], lang?: string): BoardEntry[] {
+  const collator = collatorFor(lang);
   return [...board].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.spot, b.spot));
 }
 
@@ -14,9 +22,10 @@ export interface SpotCard {
 }
 
 /** One card per spot, spots in natural order (Table 2 before Table 10), names alphabetical. */
-export function bySpot(board: readonly BoardEntry[]): SpotCard[] {
+export function bySpot(board: readonly BoardEntry[], lang?: string): SpotCard[] {
+  const collator = collatorFor(lang);
   const spots = new Map<string, string[]>();
-  for (const entry of byName(board)) {
+  for (const entry of byName(board, lang)) {
     const names = spots.get(entry.spot);
     if (names) names.push(entry.name);
     else spots.set(entry.spot, [entry.name]);
@@ -108,8 +117,8 @@ export function listFontRange(box: Box): { max: number; min: number } {
  * the largest type whose pages all pass within CYCLE_GOAL_MS at PAGE_MS a page. A room too big for
  * that (thousands) gets the densest readable type, and its pages say their letter range in huge type.
  */
-export function planList(board: readonly BoardEntry[], box: Box, measure: MeasureEm = estimateEm): ListPlan {
-  const sorted = byName(board);
+export function planList(board: readonly BoardEntry[], box: Box, measure: MeasureEm = estimateEm, lang?: string): ListPlan {
+  const sorted = byName(board, lang);
   const nameEm = Math.max(1, ...sorted.map((e) => measure(e.name)));
   const spotEm = Math.max(1, ...sorted.map((e) => measure(e.spot)));
   const columnEm = nameEm + ROW_GAP_EM + spotEm;
@@ -150,27 +159,40 @@ export function pages<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A page's letters: from "A" to "F"; `to` equals `from` when every name starts alike. */
+export interface LetterRange {
+  from: string;
+  to: string;
+}
+
 /**
- * "A–F" for a page of names from Ana to Felix; "M" when all start alike; in a big room, where many
- * pages start with one letter, "Ma–Me" from the first two letters.
+ * "A" to "F" for a page of names from Ana to Felix; "M" alone when all start alike; in a big room,
+ * where many pages start with one letter, "Ma" to "Me" from the first two letters. Null for an empty page.
  */
-export function letterRange(page: readonly BoardEntry[]): string {
-  if (!page.length) return '';
+export function letterRange(page: readonly BoardEntry[], lang?: string): LetterRange | null {
+  if (!page.length) return null;
   const first = page[0]!.name;
   const last = page[page.length - 1]!.name;
-  if (initial(first, 1) !== initial(last, 1)) return `${initial(first, 1)}–${initial(last, 1)}`;
-  const a = initial(first, 2);
-  const b = initial(last, 2);
-  return a === b || page.length < 40 ? initial(first, 1) : `${a}–${b}`;
+  if (initial(first, 1, lang) !== initial(last, 1, lang)) return { from: initial(first, 1, lang), to: initial(last, 1, lang) };
+  const a = initial(first, 2, lang);
+  const b = initial(last, 2, lang);
+  const one = initial(first, 1, lang);
+  return a === b || page.length < 40 ? { from: one, to: one } : { from: a, to: b };
+}
+
+/** The range in huge type, the same in every language: "A–F", "M". */
+export function rangeText(range: LetterRange | null): string {
+  if (!range) return '';
+  return range.from === range.to ? range.from : `${range.from}–${range.to}`;
 }
 
 /** The first `n` letters, the first capitalised: "Ma". */
-function initial(name: string, n: number): string {
+function initial(name: string, n: number, lang?: string): string {
   const [head = '', ...rest] = Array.from(name.trim()).slice(0, n);
-  return head.toLocaleUpperCase() + rest.join('').toLocaleLowerCase();
+  return head.toLocaleUpperCase(lang) + rest.join('').toLocaleLowerCase(lang);
 }
 
 /** Every first letter on the board, for the index strip that shows where the cycle is. */
-export function initials(board: readonly BoardEntry[]): string[] {
-  return [...new Set(byName(board).map((e) => initial(e.name, 1)))];
+export function initials(board: readonly BoardEntry[], lang?: string): string[] {
+  return [...new Set(byName(board, lang).map((e) => initial(e.name, 1, lang)))];
 }

@@ -6,5 +6,5 @@ export const SCREEN_REVOKED_MESSAGE = 'This screen link was replaced. Open the n
 export const EVENT_DELETED_MESSAGE = 'The organizer deleted this event and everything in it.';
 
 export function toScreenEvent(e: MingleEvent, publicUrl: string): ScreenEvent {
-  return { id: e.id, name: e.name, state: e.state, joinCode: e.joinCode, joinUrl: joinUrl(publicUrl, e) };
+  return { id: e.id, name: e.name, state: e.state, joinCode: e.joinCode, joinUrl: joinUrl(publicUrl, e), language: e.language };
 }

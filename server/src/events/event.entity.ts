@@ -1,5 +1,5 @@
 import { Entity, PrimaryColumn, Column } from 'typeorm';
-import type { EventState, MixMode } from '@mingle/shared';
+import type { EventLanguage, EventState, MixMode } from '@mingle/shared';
 import { TimeColumn } from '../database/columns';
 
 @Entity('events')
@@ -26,6 +26,8 @@ export class MingleEvent {
   @Column({ type: 'simple-json', name: 'help_topics' }) helpTopics: string[];
   /** the organizer's own words a name on the screen must not contain, besides the built-in list */
   @Column({ type: 'simple-json', name: 'screen_blocked_words' }) screenBlockedWords: string[];
+  /** the room's language: the screen speaks it, default icebreakers and the join page's fallback use it */
+  @Column({ type: 'varchar', length: 2, default: 'en' }) language: EventLanguage;
   @Column({ type: 'varchar', length: 6, name: 'join_code' }) joinCode: string;
   @Column({ type: 'varchar', length: 64, name: 'screen_key' }) screenKey: string;
   @Column({ type: 'varchar', length: 10 }) state: EventState;

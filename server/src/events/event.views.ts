@@ -23,6 +23,7 @@ export function toEventView(e: MingleEvent): EventView {
     helpOn: e.helpOn,
     helpTopics: e.helpTopics,
     screenBlockedWords: e.screenBlockedWords,
+    language: e.language,
     joinCode: e.joinCode,
     state: e.state,
     createdAt: new Date(e.createdAt).toISOString(),

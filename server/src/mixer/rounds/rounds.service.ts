@@ -98,8 +98,8 @@ export class RoundsService implements OnModuleDestroy {
         roundId: round.id,
         eventId,
         position,
-        spot: spotLabel(event.spotLabels, position),
-        icebreaker: icebreakerFor(event.icebreakers, number, position, shared),
+        spot: spotLabel(event.spotLabels, position, event.language),
+        icebreaker: icebreakerFor(event.icebreakers, number, position, shared, event.language),
       });
       groups.push(group);
       for (const id of ids) members.push(memberOf(group, id, now, false));
