@@ -118,13 +118,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   @SubscribeMessage('group:arrive')
   async arrive(@ConnectedSocket() socket: MingleSocket, @MessageBody() body: unknown): Promise<Ack<MyGroup>> {
     const who = socket.data;
-    if (who?.role !== 'attendee') return { error: { code: 'forbidden', message: 'Only attendees arrive at a spot' } };
+    if (who?.role !== 'attendee')
+      return { error: { code: 'forbidden', message: 'Only attendees arrive at a spot', params: { variant: 'arrive' } } };
     const parsed = arriveBody.safeParse(body);
     if (!parsed.success) return { error: { code: 'invalid_request', message: 'group:arrive needs { groupId }' } };
     try {
       return { data: await this.rounds.arrive(who.attendeeId, parsed.data.groupId) };
     } catch (error) {
-      if (error instanceof ApiError) return { error: { code: error.code, message: error.message } };
+      if (error instanceof ApiError)
+        return { error: { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) } };
       this.log.warn(`arrive failed: ${(error as Error).message}`);
       return { error: { code: 'internal', message: 'Something went wrong on our side' } };
     }
