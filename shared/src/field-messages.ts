@@ -6,8 +6,10 @@
  *
  * Parameters: `{what}` is a field's English name ("Interest tag"), sent as its key ("interestTag",
  * see `fieldNameKey`); `{max}`, `{min}` and `{n}` are numbers; `{value}` is what the person typed.
- * Kept free of zod so the phone bundle stays small.
+ * Kept free of zod (types only) so the phone bundle stays small.
  */
+import type { z } from 'zod';
+
 export const FIELD_MESSAGES = {
   // Any text field
   controlCharacters: '{what} cannot contain control characters',
@@ -15,6 +17,8 @@ export const FIELD_MESSAGES = {
   empty: '{what} cannot be empty',
   eachTooLong: 'Each {what} is at most {max} characters',
   tooLong: '{what} is at most {max} characters',
+  linkedinUrl: 'Enter a full LinkedIn address starting with https://',
+  websiteUrl: 'Enter a full website address starting with https://',
   fullUrl: 'Enter a full {what} address starting with https://',
   // People and their contact card
   nameRequired: 'Enter your name',
@@ -189,4 +193,27 @@ export function fieldCodeOf(message: string): FieldCode | null {
 /** The catalog's English text for a key (what the schemas and the server say). */
 export function fieldMessage(code: FieldMessageKey, params: FieldMessageParams = {}): string {
   return FIELD_MESSAGES[code].replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
+/** A zod issue as a field code: its message's key in the catalog, else a generic code with zod's numbers. */
+export function zodFieldCode(issue: z.core.$ZodIssue): FieldCode {
+  const known = fieldCodeOf(issue.message);
+  if (known) return known;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { code: 'unknownField' };
+    case 'too_small':
+      return { code: 'tooSmall', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { code: 'tooBig', params: { max: Number(issue.maximum) } };
+    case 'invalid_type':
+      return { code: 'invalidType' };
+    case 'invalid_format':
+      return { code: 'invalidFormat' };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { code: 'invalidValue' };
+    default:
+      return { code: 'invalid' };
+  }
 }

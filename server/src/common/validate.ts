@@ -1,6 +1,6 @@
 import { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { fieldCodeOf, type FieldCode } from '@mingle/shared';
+import { zodFieldCode, type FieldCode } from '@mingle/shared';
 import { ApiError } from './api-error';
 
 /** zod issues → one message per dotted field path. Unknown keys are named as their own fields. */
@@ -28,29 +28,10 @@ export function describe(error: z.ZodError): { fields: Record<string, string>; f
       const path = base || '_';
       if (path in fields) continue;
       fields[path] = issue.message;
-      fieldCodes[path] = fieldCodeOf(issue.message) ?? genericCode(issue);
+      fieldCodes[path] = zodFieldCode(issue);
     }
   }
   return { fields, fieldCodes };
-}
-
-/** zod's own issue (no message of ours): a generic code with the numbers that say what was expected. */
-export function genericCode(issue: z.core.$ZodIssue): FieldCode {
-  switch (issue.code) {
-    case 'too_small':
-      return { code: 'tooSmall', params: { min: Number(issue.minimum) } };
-    case 'too_big':
-      return { code: 'tooBig', params: { max: Number(issue.maximum) } };
-    case 'invalid_type':
-      return { code: 'invalidType' };
-    case 'invalid_format':
-      return { code: 'invalidFormat' };
-    case 'invalid_value':
-    case 'invalid_union':
-      return { code: 'invalidValue' };
-    default:
-      return { code: 'invalid' };
-  }
 }
 
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

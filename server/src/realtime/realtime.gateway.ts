@@ -118,8 +118,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   @SubscribeMessage('group:arrive')
   async arrive(@ConnectedSocket() socket: MingleSocket, @MessageBody() body: unknown): Promise<Ack<MyGroup>> {
     const who = socket.data;
-    if (who?.role !== 'attendee')
-      return { error: { code: 'forbidden', message: 'Only attendees arrive at a spot', params: { variant: 'arrive' } } };
+    if (who?.role !== 'attendee') return { error: { code: 'forbidden', message: 'Only attendees arrive at a spot' } };
     const parsed = arriveBody.safeParse(body);
     if (!parsed.success) return { error: { code: 'invalid_request', message: 'group:arrive needs { groupId }' } };
     try {
