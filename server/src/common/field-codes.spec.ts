@@ -9,7 +9,8 @@ const shared = join(__dirname, '..', '..', '..', 'shared', 'src');
 /** The messages the shared schemas pass to zod, with `${what}` and numbers filled in as the schemas do. */
 function schemaMessages(): string[] {
   const out: string[] = [];
-  const call = /\.(?:min|max|int|refine|regex|array|enum|boolean|uuid|email|literal|union)\((?:[^'`()]|\([^()]*\))*?,?\s*(['`])([A-Z"][^'`]*)\1\s*\)/g;
+  const call =
+    /\.(?:min|max|int|refine|regex|array|enum|boolean|uuid|email|literal|union)\((?:[^'`()]|\([^()]*\))*?,?\s*(['`])([A-Z"][^'`]*)\1\s*\)/g;
   for (const file of readdirSync(shared).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(join(shared, file), 'utf8');
     for (const m of source.matchAll(call)) {
