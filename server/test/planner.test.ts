@@ -79,7 +79,12 @@ describe('planner', () => {
     const org = await organizer(app().url);
     const res = await org.post('/api/events', { ...sampleEvent, description: 'x'.repeat(150_000) });
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, code: 'too_large', message: 'The request body is too large (at most 100 KB)' });
+    expect(res.body).toEqual({
+      statusCode: 413,
+      code: 'too_large',
+      message: 'The request body is too large (at most 100 KB)',
+      params: { variant: 'limit', maxKB: 100 },
+    });
     // The planner's own limit holds too.
     const huge = await org.post('/api/planner', { groupSize: 4, rounds: 1, people: guests(12_000) });
     expect(huge.status).toBe(413);

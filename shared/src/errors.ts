@@ -49,16 +49,39 @@ export type ErrorCode =
   | 'already_on_team'
   | 'not_a_member';
 
-/** Every 4xx answer from the API has this body. `fields` maps a dotted path to its message. */
+import type { FieldCode } from './field-messages';
+
+/**
+ * The variable parts of an error's message, for clients to say it in their own language
+ * (client/src/i18n/locales/<lang>/commonErrors.json). `variant` picks one of a code's messages
+ * (`<code>_<variant>` there, e.g. `not_found_event`); the rest are the message's parameters
+ * (numbers, names, `retryAfter` in seconds).
+ */
+export type ErrorParams = { variant?: string } & Record<string, string | number>;
+
+/**
+ * Every 4xx answer from the API has this body. `message` is English for API users; `params` carries
+ * its variable parts. `fields` maps a dotted path to its English message, `fieldCodes` the same path
+ * to the message's key in the field-message catalog (`field-messages.ts`) and its parameters.
+ */
 export interface ApiErrorBody {
   statusCode: number;
   code: ErrorCode;
   message: string;
+  params?: ErrorParams;
   fields?: Record<string, string>;
+  fieldCodes?: Record<string, FieldCode>;
+}
+
+/** What a socket acknowledgement says went wrong: the same code, message and params as over HTTP. */
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
 }
 
 /** Socket acknowledgements: `{ data } | { error }`. */
-export type Ack<T> = { data: T } | { error: { code: ErrorCode; message: string } };
+export type Ack<T> = { data: T } | { error: AckError };
 
 /** Sent on every state-changing request; a cross-site form cannot set it. */
 export const CSRF_HEADER = 'x-mingle-csrf';

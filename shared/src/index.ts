@@ -15,3 +15,4 @@ export * from './report';
 export * from './board-names';
 export * from './team';
 export * from './routes';
+export * from './field-messages';

@@ -1,6 +1,6 @@
 import type { LiveAction } from './team';
 import { z } from 'zod';
-import type { Ack } from './errors';
+import type { Ack, ErrorParams } from './errors';
 import { line } from './text';
 import type { MyProfile, OrganizerAttendee, PublicEvent } from './attendees';
 import type { EventView, OrganizerEventView } from './events';
@@ -29,9 +29,13 @@ export type HandshakeAuth = z.infer<typeof handshakeAuth>;
  * `retryAfterMs`) and `unavailable` (the server cannot reach its database) mean "try again later";
  * the others are final.
  */
+export type HandshakeRefusalCode =
+  'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'event_deleted' | 'rate_limited' | 'unavailable';
 export interface HandshakeRefusal {
-  code: 'bad_request' | 'unauthorized' | 'removed' | 'not_found' | 'event_deleted' | 'rate_limited' | 'unavailable';
+  code: HandshakeRefusalCode;
   message: string;
+  /** the message's variable parts, as in an HTTP error body (`variant` picks one of the code's messages) */
+  params?: ErrorParams;
   retryAfterMs?: number;
 }
 

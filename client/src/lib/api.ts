@@ -1,27 +1,47 @@
-import type { ApiErrorBody, ErrorCode, RouteBody, RouteKey, RouteParams, RouteResponse } from '@mingle/shared';
+import type { ApiErrorBody, ErrorCode, ErrorParams, FieldCode, RouteBody, RouteKey, RouteParams, RouteResponse } from '@mingle/shared';
 import { CSRF_HEADER } from '@mingle/shared/errors';
 import { TOO_MANY_WRONG_CODES, tooManyWrongCodesMessage } from '@mingle/shared/join-code';
+import { errorText, fieldTexts } from './error-text';
 
 /** What a failed call says: a code the server answers with, or one of the client's own. */
 export type ClientErrorCode = ErrorCode | 'network' | 'too_many_requests' | 'http_error';
 
-/** A failed API call: HTTP status, the code, and per-field messages (dotted paths). */
+/**
+ * A failed API call: HTTP status, the code and its params, and per-field messages (dotted paths).
+ * `message` and `fields` are in the active language (from the code and field codes); `english` and
+ * `englishFields` keep what the server said.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
+  readonly params: ErrorParams;
   readonly fields: Record<string, string>;
+  readonly fieldCodes: Record<string, FieldCode>;
+  readonly english: string;
+  readonly englishFields: Record<string, string>;
 
-  constructor(status: number, code: ClientErrorCode, message: string, fields: Record<string, string> = {}) {
-    super(message);
+  constructor(
+    status: number,
+    code: ClientErrorCode,
+    english: string,
+    details: { params?: ErrorParams; fields?: Record<string, string>; fieldCodes?: Record<string, FieldCode> } = {},
+  ) {
+    super(errorText(code, details.params, english));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.fields = fields;
+    this.params = details.params ?? {};
+    this.english = english;
+    this.englishFields = details.fields ?? {};
+    this.fieldCodes = details.fieldCodes ?? {};
+    this.fields = fieldTexts(this.englishFields, this.fieldCodes);
+  }
+
+  /** The message in the language active now (it may have changed since the call failed). */
+  get text(): string {
+    return errorText(this.code, this.params, this.english);
   }
 }
-
-export const TOO_MANY_ATTEMPTS = 'Too many attempts, wait a minute';
-export const OFFLINE_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
 
 /** A route's path parameters and body, each required exactly when the route has them. */
 type Options<K extends RouteKey> = ([RouteParams<K>] extends [never] ? { params?: never } : { params: RouteParams<K> }) &
@@ -57,7 +77,7 @@ export function apiClient(credentials: Credentials) {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
     } catch {
-      throw new ApiError(0, 'network', OFFLINE_MESSAGE);
+      throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.'); // i18n-ignore: English for logs
     }
     if (res.ok) return res;
     if (res.status === 401 && 'session' in credentials && !path.startsWith('/api/auth/')) onUnauthorized?.();
@@ -110,16 +130,16 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 /** The error for a failed response: its status and parsed body (undefined when not JSON). */
 export function errorOf(status: number, data: unknown): ApiError {
   if (status === 429 && isErrorBody(data) && data.code === TOO_MANY_WRONG_CODES) {
-    const retryAfter = (data as { retryAfter?: unknown }).retryAfter;
-    return new ApiError(429, data.code, tooManyWrongCodesMessage(typeof retryAfter === 'number' ? retryAfter : 60));
+    const sent = data.params?.retryAfter ?? (data as { retryAfter?: unknown }).retryAfter;
+    const retryAfter = typeof sent === 'number' ? sent : 60;
+    return new ApiError(429, data.code, tooManyWrongCodesMessage(retryAfter), { params: { retryAfter } });
   }
-  if (status === 429) return new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS);
-  if (isErrorBody(data)) return new ApiError(status, data.code, data.message, data.fields ?? {});
-  return new ApiError(
-    status,
-    'http_error',
-    status >= 500 ? 'Something went wrong on the server. Please try again.' : `Request failed (${status})`,
-  );
+  if (status === 429) return new ApiError(429, 'too_many_requests', 'Too many attempts, wait a minute'); // i18n-ignore: English for logs
+  if (isErrorBody(data))
+    return new ApiError(status, data.code, data.message, { params: data.params, fields: data.fields, fieldCodes: data.fieldCodes });
+  return status >= 500
+    ? new ApiError(status, 'http_error', 'Something went wrong on the server. Please try again.', { params: { variant: 'server', status } }) // i18n-ignore: English for logs
+    : new ApiError(status, 'http_error', `Request failed (${status})`, { params: { status } }); // i18n-ignore: English for logs
 }
 
 function fileNameOf(disposition: string | null): string | null {
@@ -127,8 +147,9 @@ function fileNameOf(disposition: string | null): string | null {
   return m ? m[1]! : null;
 }
 
-/** A message for anything thrown by a call. */
+/** A message for anything thrown by a call, in the active language. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return 'Something went wrong';
+  if (err instanceof ApiError) return err.text;
+  if (err instanceof Error && err.message) return err.message;
+  return errorText('error', undefined, 'Something went wrong'); // i18n-ignore: English fallback
 }

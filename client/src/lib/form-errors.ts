@@ -1,6 +1,11 @@
 import { reactive } from 'vue';
 import type { z } from 'zod';
+import { zodFieldCode } from '@mingle/shared/field-messages';
+import { i18n } from '../i18n';
 import { ApiError, errorMessage } from './api';
+import { fieldText } from './error-text';
+
+const fixFields = () => i18n.global.t('commonErrors.fixFields');
 
 /**
  * Errors of one form: a banner message plus messages keyed by dotted path ("interests.3").
@@ -14,17 +19,18 @@ export function useFormErrors() {
     state.fields = {};
   }
 
-  function fromApi(err: unknown, fallbackBanner = 'Please fix the highlighted fields'): void {
+  /** A server error: its field messages and a banner, in the active language. */
+  function fromApi(err: unknown, fallbackBanner = fixFields()): void {
     clear();
     if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
       state.fields = { ...err.fields };
-      state.banner = err.message && err.message !== 'Validation failed' ? err.message : fallbackBanner;
+      state.banner = bannerOf(err, fallbackBanner);
     } else {
       state.banner = errorMessage(err);
     }
   }
 
-  function fromZod(error: z.ZodError, banner = 'Please fix the highlighted fields'): void {
+  function fromZod(error: z.ZodError, banner = fixFields()): void {
     clear();
     state.fields = zodFields(error);
     state.banner = banner;
@@ -51,7 +57,7 @@ export function useFormErrors() {
     for (const [key, msg] of Object.entries(state.fields)) {
       if (key.startsWith(`${prefix}.`)) {
         const index = Number(key.slice(prefix.length + 1));
-        return Number.isInteger(index) ? `Line ${index + 1}: ${msg}` : msg;
+        return Number.isInteger(index) ? i18n.global.t('commonErrors.line', { n: index + 1, message: msg }) : msg;
       }
     }
     return '';
@@ -68,12 +74,25 @@ export function useFormErrors() {
   return { state, clear, fromApi, fromZod, field, indexed, under, forget };
 }
 
-/** The first message per dotted path, as the server reports them. */
+/**
+ * The banner for a 400 with field messages: the server names the first field ("name: Enter your
+ * name"); in the active language that is the first field's message, after its path as the server wrote it.
+ */
+function bannerOf(err: ApiError, fallback: string): string {
+  const [path, english] = Object.entries(err.englishFields)[0] ?? [];
+  if (err.code !== 'invalid_request' || !path || !english) return err.message || fallback;
+  const expected = path === '_' ? english : `${path}: ${english}`;
+  if (err.english !== expected) return err.message || fallback;
+  const text = err.fields[path] ?? english;
+  return path === '_' ? text : `${path}: ${text}`;
+}
+
+/** The first message per dotted path, as the server reports them, in the active language (same codes as the server's). */
 export function zodFields(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.');
-    if (!(key in out)) out[key] = issue.message;
+    if (!(key in out)) out[key] = fieldText(zodFieldCode(issue), issue.message);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { useEventListener, useTimeoutFn } from '@vueuse/core';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, HandshakeRefusal, ServerToClientEvents } from '@mingle/shared';
 import { SOCKET_PATH } from '@mingle/shared/realtime-constants';
+import { errorText } from './error-text';
 
 export type MingleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** connecting: first try; online: live; offline: lost, retrying by itself; refused: the server said no. */
@@ -12,6 +13,7 @@ export interface Realtime {
   socket: MingleSocket;
   status: Ref<ConnectionStatus>;
   /** why the server refused the handshake or closed the socket for good (removed, logged out, event deleted…) */
+  /** (its `message` is in the active language, from its code and params) */
   refusal: Ref<HandshakeRefusal | null>;
   /** server clock minus this device's clock, in ms; add it to Date.now() to get server time */
   offset: Ref<number>;
@@ -70,7 +72,8 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
       socket.once('disconnect', () => socket.connect());
       return;
     }
-    refusal.value = { code: info.reason === 'event_deleted' ? 'event_deleted' : 'unauthorized', message: info.message };
+    const code = info.reason === 'event_deleted' ? 'event_deleted' : 'unauthorized';
+    refusal.value = { code, message: errorText(code === 'event_deleted' ? code : `closed_${info.reason}`, undefined, info.message) };
   });
 
   socket.on('connect', () => {
@@ -88,7 +91,7 @@ export function useRealtime(auth: () => HandshakeAuth, handlers: Partial<ServerT
       status.value = 'offline';
       retryLater(err.data?.retryAfterMs);
     } else if (REFUSALS.has(err.message) && err.data) {
-      refusal.value = err.data;
+      refusal.value = { ...err.data, message: errorText(err.data.code, err.data.params, err.data.message) };
       status.value = 'refused';
     } else {
       status.value = 'offline';

@@ -51,7 +51,9 @@ export class AttendeesService implements OnModuleInit {
     const joinable = found.find((e) => e.state === 'open' || e.state === 'live');
     if (joinable) return joinable;
     if (found.some((e) => e.state === 'draft'))
-      throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.');
+      throw new ApiError(409, 'event_not_open', 'This event has not opened joining yet. Try again in a moment.', {
+        params: { variant: 'join' },
+      });
     if (found.some((e) => e.state === 'ended')) throw new ApiError(410, 'event_ended', 'This event has ended.');
     throw new ApiError(404, 'unknown_code', 'No event has this code. Check the code on the screen.');
   }
@@ -87,11 +89,15 @@ export class AttendeesService implements OnModuleInit {
 
   /** The attendee behind a token. A removed attendee's token no longer opens anything. */
   async byToken(token: string | undefined): Promise<Attendee> {
-    if (!token || token.length > 100) throw new ApiError(401, 'unauthorized', 'Join the event first');
+    if (!token || token.length > 100) throw new ApiError(401, 'unauthorized', 'Join the event first', { params: { variant: 'joinFirst' } });
     const attendee = await this.attendees.byTokenHash(tokenHash(this.config.sessionSecret, token));
-    if (!attendee) throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.');
+    if (!attendee)
+      throw new ApiError(401, 'unauthorized', 'This join link is no longer valid. Join again with the event code.', {
+        params: { variant: 'joinLink' },
+      });
     if (attendee.status === 'removed') throw new ApiError(403, 'removed', REMOVED_MESSAGE);
-    if (attendee.status === 'erased') throw new ApiError(410, 'erased', 'You erased your data from this event.');
+    if (attendee.status === 'erased')
+      throw new ApiError(410, 'erased', 'You erased your data from this event.', { params: { variant: 'self' } });
     return attendee;
   }
 
@@ -240,13 +246,13 @@ function chooseInterests(event: MingleEvent, picked: string[]): string[] {
     const tag = byKey.get(p.trim().toLowerCase());
     if (!tag)
       throw new ApiError(400, 'invalid_request', `interests: "${p}" is not one of this event's interests`, {
-        interests: `"${p}" is not one of this event's interests`,
+        fields: { interests: `"${p}" is not one of this event's interests` },
       });
     if (!chosen.includes(tag)) chosen.push(tag);
   }
   if (chosen.length > event.maxInterests) {
     const message = `Pick at most ${event.maxInterests} interests`;
-    throw new ApiError(400, 'invalid_request', `interests: ${message}`, { interests: message });
+    throw new ApiError(400, 'invalid_request', `interests: ${message}`, { fields: { interests: message } });
   }
   return chosen;
 }

@@ -13,7 +13,7 @@ export function chooseHelpTopics(event: Pick<MingleEvent, 'helpOn' | 'helpTopics
   if (!picked.length) return [];
   if (!event.helpOn) {
     const message = 'This event does not use gives and asks';
-    throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { [field]: message });
+    throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { fields: { [field]: message } });
   }
   const byKey = new Map(event.helpTopics.map((t) => [t.toLowerCase(), t]));
   const chosen: string[] = [];
@@ -21,13 +21,13 @@ export function chooseHelpTopics(event: Pick<MingleEvent, 'helpOn' | 'helpTopics
     const topic = byKey.get(p.trim().toLowerCase());
     if (!topic) {
       const message = `"${p}" is not one of this event's topics`;
-      throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { [field]: message });
+      throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { fields: { [field]: message } });
     }
     if (!chosen.includes(topic)) chosen.push(topic);
   }
   if (chosen.length > 3) {
     const message = `Pick at most 3 topics ${WHAT[field]}`;
-    throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { [field]: message });
+    throw new ApiError(400, 'invalid_request', `${field}: ${message}`, { fields: { [field]: message } });
   }
   return chosen;
 }
@@ -36,7 +36,7 @@ export function chooseHelpTopics(event: Pick<MingleEvent, 'helpOn' | 'helpTopics
 export function chooseHelpLine(event: Pick<MingleEvent, 'helpOn'>, line: string): string {
   if (line && !event.helpOn) {
     const message = 'This event does not use gives and asks';
-    throw new ApiError(400, 'invalid_request', `helpLine: ${message}`, { helpLine: message });
+    throw new ApiError(400, 'invalid_request', `helpLine: ${message}`, { fields: { helpLine: message } });
   }
   return line;
 }

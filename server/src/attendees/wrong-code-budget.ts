@@ -46,6 +46,7 @@ export class WrongCodeBudget implements NestInterceptor {
       statusCode: 429,
       code: TOO_MANY_WRONG_CODES,
       message: tooManyWrongCodesMessage(retryAfter),
+      params: { retryAfter },
       retryAfter,
     };
     throw new HttpException(body, 429);

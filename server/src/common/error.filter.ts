@@ -38,7 +38,12 @@ export class ErrorFilter implements ExceptionFilter {
     if (parserError?.type === 'entity.parse.failed')
       return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON' };
     if (parserError?.type === 'entity.too.large')
-      return { statusCode: 413, code: 'too_large', message: `The request body is too large${sizeLimit(parserError.limit)}` };
+      return {
+        statusCode: 413,
+        code: 'too_large',
+        message: `The request body is too large${sizeLimit(parserError.limit)}`,
+        ...(typeof parserError.limit === 'number' ? { params: { variant: 'limit', maxKB: Math.round(parserError.limit / 1024) } } : {}),
+      };
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500)
       return { statusCode: parserError.status, code: CODES[parserError.status] ?? 'error', message: 'Bad request' };
     if (isServiceUnavailable(error))

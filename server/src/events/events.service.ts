@@ -59,11 +59,11 @@ export class EventsService {
 
   /** The event handed in is the caller's own (the route's access rule checked it), as read for this request. */
   async update(event: MingleEvent, body: UpdateEvent): Promise<MingleEvent> {
-    refuseIfEnded(event, 'An ended event cannot be edited; duplicate it for the next session');
+    refuseIfEnded(event, 'An ended event cannot be edited; duplicate it for the next session', 'edit');
     const next = { ...event, ...body } as MingleEvent;
     if (next.maxInterests > next.interests.length) {
       const message = `Cannot be more than the ${next.interests.length} interest tags`;
-      throw new ApiError(400, 'invalid_request', `maxInterests: ${message}`, { maxInterests: message });
+      throw new ApiError(400, 'invalid_request', `maxInterests: ${message}`, { fields: { maxInterests: message } });
     }
     const changes = { ...body, updatedAt: Date.now() } as Partial<MingleEvent>;
     await this.events.update(event.id, changes);
@@ -88,7 +88,9 @@ export class EventsService {
     const id = event.id;
     if (event.state === to) return event;
     if (!EVENT_TRANSITIONS[event.state].includes(to))
-      throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`);
+      throw new ApiError(409, 'bad_transition', `An event that is ${event.state} cannot become ${to}`, {
+        params: { from: event.state, to },
+      });
     const now = Date.now();
     const changes = { state: to, updatedAt: now, ...(to === 'ended' ? { endedAt: now } : {}) };
     // An ended event's autopilot stops and its running round ends: recorded with the end, so a crash cannot lose it.
@@ -102,7 +104,7 @@ export class EventsService {
   }
 
   async regenerateJoinCode(event: MingleEvent): Promise<MingleEvent> {
-    refuseIfEnded(event, 'An ended event has no join code to change');
+    refuseIfEnded(event, 'An ended event has no join code to change', 'joinCode');
     const updatedAt = Date.now();
     const joinCode = await this.withFreshJoinCode((code) => this.events.setJoinCode(event.id, code, updatedAt));
     return this.announce(written(event, { joinCode, updatedAt }));
@@ -131,8 +133,8 @@ export class EventsService {
 }
 
 /** Ended is final: what the evening was stays as it was. */
-function refuseIfEnded(event: MingleEvent, message: string): void {
-  if (event.state === 'ended') throw new ApiError(409, 'event_ended', message);
+function refuseIfEnded(event: MingleEvent, message: string, variant: string): void {
+  if (event.state === 'ended') throw new ApiError(409, 'event_ended', message, { params: { variant } });
 }
 
 /** The event as it is after `changes` were written: no second read of the row just written. */

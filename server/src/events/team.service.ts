@@ -72,7 +72,9 @@ export class TeamService implements OnModuleInit {
     const found = await this.roleIn(organizerId, eventId);
     if (!found) throw notFound('Event');
     if (!atLeast(found.role, least))
-      throw new ApiError(403, 'forbidden', `Only the event's ${least === 'owner' ? 'owner' : 'owner or hosts'} may do this`);
+      throw new ApiError(403, 'forbidden', `Only the event's ${least === 'owner' ? 'owner' : 'owner or hosts'} may do this`, {
+        params: { variant: least === 'owner' ? 'owner' : 'host' },
+      });
     return found;
   }
 
@@ -150,7 +152,8 @@ export class TeamService implements OnModuleInit {
   async accept(token: string, me: Organizer): Promise<InviteAccepted> {
     const shown = await this.showInvite(token);
     const found = await this.roleIn(me.id, shown.eventId);
-    if (found) throw new ApiError(409, 'already_on_team', `You are already the ${found.role} of this event`);
+    if (found)
+      throw new ApiError(409, 'already_on_team', `You are already the ${found.role} of this event`, { params: { variant: found.role } });
     const hash = tokenHash(this.config.sessionSecret, token);
     const now = Date.now();
     await this.transactions.run(async () => {
@@ -184,7 +187,7 @@ export class TeamService implements OnModuleInit {
     await this.transactions.run(async () => {
       if (!(await this.team.remove(event.id, to))) throw notAMember();
       if (!(await this.team.changeOwner(event.id, me, to, now)))
-        throw new ApiError(409, 'conflict', 'The team changed meanwhile; reload and try again');
+        throw new ApiError(409, 'conflict', 'The team changed meanwhile; reload and try again', { params: { variant: 'team' } });
       await this.team.put({ eventId: event.id, organizerId: me, role: 'host', createdAt: now });
     });
     await this.bus.publish('team.changed', { eventId: event.id, organizerId: to });

@@ -23,7 +23,9 @@ export interface OpenSession {
 
 const signupClosed = () => new ApiError(403, 'signup_closed', 'Sign-up is closed on this server. Ask its administrator for an account.');
 const emailTaken = () =>
-  new ApiError(409, 'email_taken', 'An account with this email already exists', { email: 'An account with this email already exists' });
+  new ApiError(409, 'email_taken', 'An account with this email already exists', {
+    fields: { email: 'An account with this email already exists' },
+  });
 
 @Injectable()
 export class OrganizersService {

@@ -38,6 +38,7 @@ export class HandshakeLimit {
     return {
       code: 'rate_limited',
       message: 'Too many connections from this network. Trying again shortly.',
+      params: { variant: 'connections' },
       retryAfterMs: Math.max(1, timeToBlockExpire) * 1000,
     };
   }

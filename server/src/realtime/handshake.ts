@@ -62,24 +62,29 @@ export class HandshakeAuthenticator {
       } catch (error) {
         if (error instanceof ApiError && error.getStatus() === 403) throw new Refused({ code: 'removed', message: error.message });
         if (isServiceUnavailable(error)) throw error;
-        throw new Refused({ code: 'unauthorized', message: 'This join link is no longer valid' });
+        throw new Refused({ code: 'unauthorized', message: 'This join link is no longer valid', params: { variant: 'joinLink' } });
       }
     }
 
     const event = await this.events.byId(auth.eventId);
     if (auth.role === 'screen') {
       if (!event || !sameSecret(event.screenKey, auth.key))
-        throw new Refused({ code: 'unauthorized', message: 'This screen link is not valid (it may have been replaced)' });
+        throw new Refused({
+          code: 'unauthorized',
+          message: 'This screen link is not valid (it may have been replaced)',
+          params: { variant: 'screenLink' },
+        });
       return { role: 'screen', eventId: event.id };
     }
 
     // Organizer: the session cookie, from our own origin only (no cross-site socket hijacking).
-    if (!this.fromUs(handshake.headers)) throw new Refused({ code: 'unauthorized', message: 'Cross-site connection refused' });
+    if (!this.fromUs(handshake.headers))
+      throw new Refused({ code: 'unauthorized', message: 'Cross-site connection refused', params: { variant: 'crossSite' } });
     const session = await this.organizers.session(readCookie(handshake.headers.cookie, SESSION_COOKIE));
     if (!session) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
     // Any member of the event's team watches its live page; what they may change is decided per HTTP route.
     if (!event || !(await this.team.roleIn(session.organizer.id, event.id)))
-      throw new Refused({ code: 'not_found', message: 'Event not found' });
+      throw new Refused({ code: 'not_found', message: 'Event not found', params: { variant: 'event' } });
     return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId };
   }
 

@@ -124,7 +124,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       return { data: await this.rounds.arrive(who.attendeeId, parsed.data.groupId) };
     } catch (error) {
-      if (error instanceof ApiError) return { error: { code: error.code, message: error.message } };
+      if (error instanceof ApiError)
+        return { error: { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) } };
       this.log.warn(`arrive failed: ${(error as Error).message}`);
       return { error: { code: 'internal', message: 'Something went wrong on our side' } };
     }

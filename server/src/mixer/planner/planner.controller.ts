@@ -1,6 +1,7 @@
 import { Controller, HttpCode } from '@nestjs/common';
 import { spotLabel, type ParsedBody } from '@mingle/shared';
 import { ApiError } from '../../common/api-error';
+import { groupingParams } from '../../common/grouping-params';
 import { BodyOf, Route } from '../../common/route';
 import { Organizer } from '../../organizers/organizer.entity';
 import { CurrentOrganizer } from '../../organizers/organizer.guard';
@@ -29,7 +30,10 @@ export class PlannerController {
         timeLimitMs: PLANNER_BUDGET_MS,
       },
     });
-    if (!result.rounds.length) throw new ApiError(400, 'cannot_plan', `Cannot plan: ${result.reason ?? 'unknown reason'}`);
+    if (!result.rounds.length)
+      throw new ApiError(400, 'cannot_plan', `Cannot plan: ${result.reason ?? 'unknown reason'}`, {
+        params: groupingParams(result.reason),
+      });
     const groups = Math.max(...result.rounds.map((r) => r.length));
     return {
       rounds: result.rounds.map((r) => r.map((g) => g.map(Number))),

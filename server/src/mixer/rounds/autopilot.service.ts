@@ -96,7 +96,7 @@ export class AutopilotService {
 
   private async own(eventId: string): Promise<Autopilot> {
     const a = await this.repository.autopilot(eventId);
-    if (!a) throw new ApiError(409, 'not_running', 'The autopilot is off');
+    if (!a) throw new ApiError(409, 'not_running', 'The autopilot is off', { params: { variant: 'off' } });
     return a;
   }
 }

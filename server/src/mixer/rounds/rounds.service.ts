@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
 import { AfterReply } from '../../common/after-reply';
 import { ApiError } from '../../common/api-error';
+import { groupingParams } from '../../common/grouping-params';
 import { Transactions } from '../../database/store';
 import type { Attendee } from '../../attendees/attendee.entity';
 import { AttendeesRepository } from '../../attendees/attendees.repository';
@@ -53,14 +54,17 @@ export class RoundsService implements OnModuleDestroy {
   /** Groups the people present and writes the round in one transaction; returns the round as written, and tells everyone right after. */
   async start(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.events.byIdOrFail(eventId);
-    if (event.state !== 'open' && event.state !== 'live') throw new ApiError(409, 'event_not_open', 'Open joining before starting a round');
+    if (event.state !== 'open' && event.state !== 'live')
+      throw new ApiError(409, 'event_not_open', 'Open joining before starting a round', { params: { variant: 'round' } });
     // only the latest round can be running
     const last = await this.rounds.latest(eventId);
     if (last?.state === 'running') throw roundRunning();
 
     const present = await this.presentPeople(event);
     if (present.length < 2)
-      throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`);
+      throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`, {
+        params: { min: 2, n: present.length },
+      });
     const history = await this.rounds.history(eventId);
     const number = (last?.number ?? 0) + 1;
 
@@ -72,7 +76,10 @@ export class RoundsService implements OnModuleDestroy {
     const plan = booked
       ? { groups: booked.groups, reason: undefined, stats: planStats(people, [booked.groups], history, 0, settings.separateColleagues) }
       : await this.planner.plan({ people, settings, history, avoid });
-    if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
+    if (!plan.groups.length)
+      throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`, {
+        params: groupingParams(plan.reason),
+      });
 
     const met = new Set(history.map(([a, b]) => pairKey(a, b)));
     const byId = new Map(present.map((a) => [a.id, a]));
@@ -191,7 +198,7 @@ export class RoundsService implements OnModuleDestroy {
   async arrive(attendeeId: string, groupId: string): Promise<MyGroup> {
     const group = await this.rounds.runningGroup(groupId);
     const round = group && (await this.rounds.runningById(group.roundId));
-    if (!group || !round) throw new ApiError(409, 'no_round', 'That group is not in a running round');
+    if (!group || !round) throw new ApiError(409, 'no_round', 'That group is not in a running round', { params: { variant: 'group' } });
     if (!(await this.rounds.arrive(groupId, attendeeId, Date.now()))) throw new ApiError(403, 'not_in_group', 'You are not in that group');
     const picture = await this.pictures.ofGroups(round, [groupId]);
     const memberIds = picture.groups.flatMap((g) => remaining(g).map((m) => m.attendee.id));
