@@ -6,7 +6,7 @@ import { speak } from './i18n';
 
 speak('en');
 
-test('import messages speak the organizer\'s language; German and Spanish column names are read', () => {
+test("import messages speak the organizer's language; German and Spanish column names are read", () => {
   speak('es');
   try {
     const r = parsePeople('nombre,empresa,intereses\nAna,Acme,IA\n,Beta,Diseño');

@@ -40,13 +40,19 @@ test('a team action in German and Spanish', () => {
 test('the colleague note is worded from its figures', () => {
   speak('en');
   assert.equal(colleagueNoteText(note), '2 colleague pairs: SunGrid has 5 people for 4 groups');
-  assert.equal(colleagueNoteText(bigNote), '1 colleague pair: A has 3 people for 1 group, B has 2 people, C has 2 people and 2 more companies');
+  assert.equal(
+    colleagueNoteText(bigNote),
+    '1 colleague pair: A has 3 people for 1 group, B has 2 people, C has 2 people and 2 more companies',
+  );
   // a round planned before the note became data
   assert.equal(colleagueNoteText('1 colleague pair: X has 3 people for 2 groups'), '1 colleague pair: X has 3 people for 2 groups');
   speak('de');
   assert.equal(colleagueNoteText(note), '2 Kollegenpaare: SunGrid hat 5 Personen für 4 Gruppen');
   speak('es');
-  assert.equal(colleagueNoteText({ ...note, pairs: 1, more: 1 }), '1 pareja de colegas: SunGrid tiene 5 personas para 4 grupos y 1 empresa más');
+  assert.equal(
+    colleagueNoteText({ ...note, pairs: 1, more: 1 }),
+    '1 pareja de colegas: SunGrid tiene 5 personas para 4 grupos y 1 empresa más',
+  );
   speak('en');
 });
 

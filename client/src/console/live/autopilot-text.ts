@@ -5,7 +5,8 @@ const t = i18n.global.t;
 
 /** "3 rounds left · 8 min rounds, 2 min breaks"; the last one and breakless runs said as they are. */
 export function autopilotSummary(a: AutopilotView): string {
-  const left = a.roundsLeft === 0 ? t('consoleLive.autopilot.lastRound') : t('consoleLive.autopilot.roundsLeft', { n: a.roundsLeft }, a.roundsLeft);
+  const left =
+    a.roundsLeft === 0 ? t('consoleLive.autopilot.lastRound') : t('consoleLive.autopilot.roundsLeft', { n: a.roundsLeft }, a.roundsLeft);
   const breaks = a.breakMinutes === 0 ? t('consoleLive.autopilot.noBreaks') : t('consoleLive.autopilot.breaks', { n: a.breakMinutes });
   return t('consoleLive.autopilot.summary', { left, round: a.roundMinutes, breaks });
 }

@@ -7,7 +7,11 @@ export function colleagueNoteText(note: ColleagueNote | string): string {
   const t = i18n.global.t;
   const companies = note.companies.map((c, x) =>
     x === 0
-      ? t('consoleLive.colleagues.companyFor', { name: c.name, people: t('consoleLive.colleagues.people', { n: c.people }, c.people), groups: t('consoleLive.colleagues.groups', { n: note.groups }, note.groups) })
+      ? t('consoleLive.colleagues.companyFor', {
+          name: c.name,
+          people: t('consoleLive.colleagues.people', { n: c.people }, c.people),
+          groups: t('consoleLive.colleagues.groups', { n: note.groups }, note.groups),
+        })
       : t('consoleLive.colleagues.company', { name: c.name, people: t('consoleLive.colleagues.people', { n: c.people }, c.people) }),
   );
   const pairs = t('consoleLive.colleagues.pairs', { n: note.pairs }, note.pairs);

@@ -179,8 +179,7 @@ export function parsePeople(text: string): ParsedPeople {
     if (company.length > PEOPLE_LIMITS.company) problems.push(t('consolePlanner.csv.companyLong', { n: PEOPLE_LIMITS.company }));
     const long = interests.find((t) => t.length > PEOPLE_LIMITS.interest);
     if (long) problems.push(t('consolePlanner.csv.interestLong', { interest: long.slice(0, 20), n: PEOPLE_LIMITS.interest }));
-    if (![name, company, ...interests].every(isCleanLine))
-      problems.push(t('consolePlanner.csv.control'));
+    if (![name, company, ...interests].every(isCleanLine)) problems.push(t('consolePlanner.csv.control'));
     if (interests.length > PEOPLE_LIMITS.interests)
       problems.push(t('consolePlanner.csv.tooMany', { n: PEOPLE_LIMITS.interests, found: interests.length }));
 
