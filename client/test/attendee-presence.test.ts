@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OrganizerAttendee } from '@mingle/shared';
 import { isLongOffline, presenceLabel } from '../src/console/live/attendee-presence';
+import { speak } from './i18n';
+
+speak('en');
 
 const now = Date.parse('2026-05-01T18:30:00Z');
 const person = (over: Partial<OrganizerAttendee>): OrganizerAttendee => ({

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import type { OrganizerAttendee } from '@mingle/shared';
 import { csvCell, toCsv } from '../src/console/planner/csv';
 import { attendeesCsv } from '../src/console/live/attendees-export';
+import { speak } from './i18n';
+
+speak('en');
 
 test('a cell a spreadsheet would run as a formula gets a leading apostrophe', () => {
   for (const value of ['=1+1', '+SUM(A1:A2)', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0"]) {

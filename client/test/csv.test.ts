@@ -2,6 +2,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvCell, fileSlug, parsePeople, splitInterests, splitRows, toCsv } from '../src/console/planner/csv';
 import { byPerson, bySpot, personCsvRows, spotCsvRows } from '../src/console/planner/rotation';
+import { speak } from './i18n';
+
+speak('en');
+
+test("import messages speak the organizer's language; German and Spanish column names are read", () => {
+  speak('es');
+  try {
+    const r = parsePeople('nombre,empresa,intereses\nAna,Acme,IA\n,Beta,Diseño');
+    assert.equal(r.header, true);
+    assert.deepEqual(r.people, [{ name: 'Ana', company: 'Acme', interests: ['IA'] }]);
+    assert.equal(r.errors[0]!.text, 'Línea 3: falta el nombre');
+    speak('de');
+    assert.equal(parsePeople('Name,Firma\n"Ana').errors[0]!.text, 'Zeile 2: ein Feld in Anführungszeichen ist nicht geschlossen (" fehlt)');
+  } finally {
+    speak('en');
+  }
+});
 
 test('rows without a header: name, company, interests separated by ;', () => {
   const r = parsePeople('Ana Lopez,Acme,AI; Climate\nBen Ode,,Design\nCleo\n');

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeChart, niceScale, percent } from '../src/console/report/chart-scale';
 import { roundLength } from '../src/console/report/report-format';
+import { speak } from './i18n';
+
+speak('en');
 
 test('a nice scale tops the largest value with round ticks', () => {
   assert.deepEqual(niceScale(7), { top: 8, ticks: [0, 2, 4, 6, 8] });
@@ -31,6 +34,16 @@ test('a chart is told in words for screen readers', () => {
   );
   assert.equal(describeChart('Rate', ['round 1'], [{ name: 'rate', values: [0.333] }], percent), 'Rate: round 1 33%.');
   assert.equal(describeChart('Rate', [], []), 'Rate: no data yet.');
+});
+
+test('a chart without data and a percentage speak German', () => {
+  speak('de');
+  try {
+    assert.equal(describeChart('Quote', [], []), 'Quote: noch keine Daten.');
+    assert.equal(percent(0.333), '33\u00a0%');
+  } finally {
+    speak('en');
+  }
 });
 
 test('a round lasts m:ss, until now while it runs', () => {

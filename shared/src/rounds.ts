@@ -59,8 +59,20 @@ export interface RoundFigures {
   meanSharedInterests: number;
   /** When the round used gives and asks: pairs in groups where one's give meets the other's ask, never who. */
   help?: RoundHelpFigures;
-  /** When colleagues could not all be kept apart: "2 colleague pairs: SunGrid has 5 people for 4 groups". */
-  colleagueNote?: string;
+  /** When colleagues could not all be kept apart, why: the console words it ("2 colleague pairs: SunGrid has 5 people for 4 groups"). */
+  colleagueNote?: ColleagueNote;
+}
+
+/** Why colleagues share groups: companies with more people than there are groups. */
+export interface ColleagueNote {
+  /** colleague pairs in the round's groups */
+  pairs: number;
+  /** the round's groups */
+  groups: number;
+  /** the largest such companies (up to three), largest first */
+  companies: Array<{ name: string; people: number }>;
+  /** how many more such companies there are */
+  more: number;
 }
 
 /** Win-win counts of a round, for the live page and the report (counts only, never who asked for what). */

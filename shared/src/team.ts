@@ -99,26 +99,3 @@ export interface LiveAction {
   /** the round's number, or how many attendees */
   count: number | null;
 }
-
-/** "Round 3 started by Sam". */
-export function describeAction(a: LiveAction): string {
-  const n = a.count;
-  const what: Record<ActionKind, string> = {
-    'event.opened': 'Joining opened',
-    'event.closed': 'Joining closed',
-    'event.ended': 'Event ended',
-    'round.started': n ? `Round ${n} started` : 'Round started',
-    'round.ended': n ? `Round ${n} ended` : 'Round ended',
-    'round.extended': n ? `Round ${n} extended` : 'Round extended',
-    'autopilot.started': 'Autopilot started',
-    'autopilot.paused': 'Autopilot paused',
-    'autopilot.resumed': 'Autopilot resumed',
-    'autopilot.stopped': 'Autopilot stopped',
-    'join-code.changed': 'Join code changed',
-    'screen-link.changed': 'Screen link changed',
-    'attendees.removed': n === 1 ? '1 attendee removed' : `${n ?? 0} attendees removed`,
-    'attendees.left-out': n === 1 ? '1 attendee left out' : `${n ?? 0} attendees left out`,
-    'attendee.moderated': 'A name on the screen renamed or hidden',
-  };
-  return `${what[a.kind]} by ${a.by}`;
-}

@@ -1,5 +1,5 @@
 import type { OrganizerAttendee } from '@mingle/shared';
-import { statusLabel } from './attendees-export';
+import { i18n } from '../../i18n';
 
 /** Offline for longer than this is worth showing: a phone reconnecting after a blip is not. */
 export const LONG_OFFLINE_MS = 60_000;
@@ -18,14 +18,14 @@ export function isLongOffline(a: OrganizerAttendee, now: number): boolean {
 
 /** "Online", "Offline 3 min", "Never connected", or their status when not active. */
 export function presenceLabel(a: OrganizerAttendee, now: number): string {
-  if (a.status !== 'active') {
-    const s = statusLabel(a.status);
-    return s.charAt(0).toUpperCase() + s.slice(1);
-  }
-  if (a.neverConnected) return 'Never connected';
-  if (a.online) return 'Online';
+  const t = i18n.global.t;
+  if (a.status !== 'active') return t(`consoleLive.presence.${a.status}`);
+  if (a.neverConnected) return t('consoleLive.presence.neverConnected');
+  if (a.online) return t('consoleLive.presence.online');
   const ms = offlineFor(a, now) ?? 0;
-  if (ms <= LONG_OFFLINE_MS) return 'Offline';
+  if (ms <= LONG_OFFLINE_MS) return t('consoleLive.presence.offline');
   const minutes = Math.floor(ms / 60_000);
-  return minutes < 60 ? `Offline ${minutes} min` : `Offline ${Math.floor(minutes / 60)} h`;
+  return minutes < 60
+    ? t('consoleLive.presence.offlineMinutes', { n: minutes })
+    : t('consoleLive.presence.offlineHours', { n: Math.floor(minutes / 60) });
 }

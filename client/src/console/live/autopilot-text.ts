@@ -1,20 +1,21 @@
 import type { AutopilotView } from '@mingle/shared';
+import { i18n } from '../../i18n';
 
-const rounds = (n: number) => `${n} ${n === 1 ? 'round' : 'rounds'}`;
-const minutes = (n: number) => `${n} min`;
+const t = i18n.global.t;
 
 /** "3 rounds left · 8 min rounds, 2 min breaks"; the last one and breakless runs said as they are. */
 export function autopilotSummary(a: AutopilotView): string {
-  const left = a.roundsLeft === 0 ? 'Last round' : `${rounds(a.roundsLeft)} left`;
-  const breaks = a.breakMinutes === 0 ? 'no breaks' : `${minutes(a.breakMinutes)} breaks`;
-  return `${left} · ${minutes(a.roundMinutes)} rounds, ${breaks}`;
+  const left =
+    a.roundsLeft === 0 ? t('consoleLive.autopilot.lastRound') : t('consoleLive.autopilot.roundsLeft', { n: a.roundsLeft }, a.roundsLeft);
+  const breaks = a.breakMinutes === 0 ? t('consoleLive.autopilot.noBreaks') : t('consoleLive.autopilot.breaks', { n: a.breakMinutes });
+  return t('consoleLive.autopilot.summary', { left, round: a.roundMinutes, breaks });
 }
 
 /** What happens when the running round ends, while the autopilot runs. */
 export function afterThisRound(a: AutopilotView): string {
-  if (a.roundsLeft === 0) return 'This is the last round: the autopilot stops when it ends.';
-  if (a.breakMinutes === 0) return 'The next round starts as soon as this one ends.';
-  return `The next round starts after this one and a ${minutes(a.breakMinutes)} break.`;
+  if (a.roundsLeft === 0) return t('consoleLive.autopilot.lastStops');
+  if (a.breakMinutes === 0) return t('consoleLive.autopilot.nextAtOnce');
+  return t('consoleLive.autopilot.nextAfterBreak', { n: a.breakMinutes });
 }
 
 /** A round's length as m:ss ("0:18", "8:00"); empty while it runs. */

@@ -1,4 +1,7 @@
 import { isCleanLine } from '@mingle/shared/text';
+import { i18n } from '../../i18n';
+
+const t = i18n.global.t;
 
 /**
  * CSV in and out for the console: the planner's people list (name, company, interests separated
@@ -95,7 +98,7 @@ export function splitRows(text: string): { rows: Row[]; errors: CsvLineError[] }
     }
   }
   if (quoted) {
-    errors.push(lineError(quoteStart, 'a quoted field is not closed (missing ")'));
+    errors.push(lineError(quoteStart, t('consolePlanner.csv.unclosedQuote')));
     cells.push(cell);
     rows.push({ line: rowLine, cells });
   } else if (cell !== '' || cells.length > 0) {
@@ -113,6 +116,13 @@ const HEADER_NAMES: Record<string, 'name' | 'company' | 'interests'> = {
   interests: 'interests',
   interest: 'interests',
   tags: 'interests',
+  // the same columns as German and Spanish spreadsheets name them
+  firma: 'company',
+  unternehmen: 'company',
+  interessen: 'interests',
+  nombre: 'name',
+  empresa: 'company',
+  intereses: 'interests',
 };
 
 /** Splits "AI; Climate ;; ai" into ["AI", "Climate"]: trimmed, no empties, no case-insensitive repeats. */
@@ -130,7 +140,7 @@ export function splitInterests(value: string): string[] {
 }
 
 function lineError(line: number, message: string): CsvLineError {
-  return { line, message, text: `Line ${line}: ${message}` };
+  return { line, message, text: t('consolePlanner.csv.line', { line, message }) };
 }
 
 /**
@@ -164,15 +174,14 @@ export function parsePeople(text: string): ParsedPeople {
     const interests = splitInterests(rawInterests);
 
     const problems: string[] = [];
-    if (!name) problems.push('name is missing');
-    else if (name.length > PEOPLE_LIMITS.name) problems.push(`name is at most ${PEOPLE_LIMITS.name} characters`);
-    if (company.length > PEOPLE_LIMITS.company) problems.push(`company is at most ${PEOPLE_LIMITS.company} characters`);
+    if (!name) problems.push(t('consolePlanner.csv.nameMissing'));
+    else if (name.length > PEOPLE_LIMITS.name) problems.push(t('consolePlanner.csv.nameLong', { n: PEOPLE_LIMITS.name }));
+    if (company.length > PEOPLE_LIMITS.company) problems.push(t('consolePlanner.csv.companyLong', { n: PEOPLE_LIMITS.company }));
     const long = interests.find((t) => t.length > PEOPLE_LIMITS.interest);
-    if (long) problems.push(`the interest “${long.slice(0, 20)}…” is longer than ${PEOPLE_LIMITS.interest} characters`);
-    if (![name, company, ...interests].every(isCleanLine))
-      problems.push('remove the control character (an invisible character such as a tab)');
+    if (long) problems.push(t('consolePlanner.csv.interestLong', { interest: long.slice(0, 20), n: PEOPLE_LIMITS.interest }));
+    if (![name, company, ...interests].every(isCleanLine)) problems.push(t('consolePlanner.csv.control'));
     if (interests.length > PEOPLE_LIMITS.interests)
-      problems.push(`at most ${PEOPLE_LIMITS.interests} interests (found ${interests.length})`);
+      problems.push(t('consolePlanner.csv.tooMany', { n: PEOPLE_LIMITS.interests, found: interests.length }));
 
     if (problems.length) {
       errors.push(lineError(row.line, problems.join('; ')));

@@ -1,5 +1,6 @@
 import type { PlannerResult } from '@mingle/shared/planner';
 import type { PlannerPerson } from './csv';
+import { i18n } from '../../i18n';
 
 /** One person's seat in every round: spot names, or null when not seated that round. */
 export interface PersonRotation {
@@ -16,7 +17,7 @@ export interface SpotRotation {
 }
 
 function spotName(result: Pick<PlannerResult, 'spots'>, g: number): string {
-  return result.spots[g] ?? `Table ${g + 1}`;
+  return result.spots[g] ?? i18n.global.t('consolePlanner.table', { n: g + 1 });
 }
 
 export function byPerson(people: readonly PlannerPerson[], result: Pick<PlannerResult, 'rounds' | 'spots'>): PersonRotation[] {
@@ -52,9 +53,9 @@ export function bySpot(people: readonly PlannerPerson[], result: Pick<PlannerRes
   return out;
 }
 
-/** name, company, Round 1, Round 2, … */
+/** name, company, Round 1, Round 2, … (the headers stay English like the server's exports: files for machines) */
 export function personCsvRows(rotation: readonly PersonRotation[], rounds: number): string[][] {
-  const head = ['name', 'company', ...Array.from({ length: rounds }, (_, r) => `Round ${r + 1}`)];
+  const head = ['name', 'company', ...Array.from({ length: rounds }, (_, r) => `Round ${r + 1}`)]; // i18n-ignore
   return [head, ...rotation.map((p) => [p.name, p.company, ...p.seats.map((s) => s ?? '')])];
 }
 

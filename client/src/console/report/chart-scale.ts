@@ -1,3 +1,5 @@
+import { currentLang, i18n } from '../../i18n';
+
 /**
  * Scales for the report's hand-drawn SVG charts: a "nice" top value and its ticks, and the words a
  * screen reader hears for a chart. No DOM, so it runs in node:test as it is.
@@ -25,8 +27,9 @@ export function niceScale(max: number, count = 4, floor = 1, whole = false): { t
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** 0.333 → "33%" */
-export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+/** 0.333 → "33%" ("33 %" in German) */
+export const percent = (rate: number) =>
+  new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 0 }).format(Math.round(rate * 100) / 100);
 
 export interface Series {
   name: string;
@@ -38,7 +41,7 @@ export interface Series {
  * series, each category names each: "round 1: repeat pairs 0, colleague pairs 1".
  */
 export function describeChart(title: string, categories: string[], series: Series[], format: (v: number) => string = String): string {
-  if (!categories.length) return `${title}: no data yet.`;
+  if (!categories.length) return i18n.global.t('consoleReport.chart.noData', { title });
   const parts = categories.map((c, i) =>
     series.length === 1
       ? `${c} ${format(series[0]!.values[i] ?? 0)}`

@@ -78,7 +78,7 @@ describe('the rules hold in their order for rooms of up to 12 people', () => {
     const people = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, company: i < 5 ? 'SunGrid' : `c${i}` }));
     const res = planRound({ people, settings: { groupSize: 3, separateColleagues: true } });
     expect(res.stats.colleaguePairs).toBe(1);
-    expect(res.stats.colleagueNote).toBe('1 colleague pair: SunGrid has 5 people for 4 groups');
+    expect(res.stats.colleagueNote).toEqual({ pairs: 1, groups: 4, companies: [{ name: 'SunGrid', people: 5 }], more: 0 });
     const off = planRound({ people, settings: { groupSize: 3, separateColleagues: false } });
     expect(off.stats.colleagueNote).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 /** Plan quality statistics. */
 import { buildModel, helpMatch, isAvoid, Model, pairKey, popcount, sharedCount } from './model';
-import type { HelpStats, Pair, Person, PlanStats } from './types';
+import type { ColleagueNote, HelpStats, Pair, Person, PlanStats } from './types';
 
 /** Stats of rounds given as person indices of the model. */
 export function indexStats(m: Model, rounds: number[][][], ms = 0): PlanStats {
@@ -73,19 +73,19 @@ export function helpStats(m: Model, rounds: number[][][]): HelpStats {
 
 /**
  * Why colleagues share groups, when a company has more people than there are groups:
- * "2 colleague pairs: SunGrid has 5 people for 4 groups". Undefined when no company is too large.
+ * "2 colleague pairs: SunGrid has 5 people for 4 groups", as data the console words. Undefined when no company is too large.
  */
-export function colleagueNote(m: Model, colleaguePairs: number, groups: number): string | undefined {
+export function colleagueNote(m: Model, colleaguePairs: number, groups: number): ColleagueNote | undefined {
   const counts = new Map<number, number>();
   for (let i = 0; i < m.n; i++) if (m.company[i] >= 0) counts.set(m.company[i], (counts.get(m.company[i]) ?? 0) + 1);
   const large = [...counts].filter(([, c]) => c > groups).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   if (!large.length) return undefined;
-  const pairs = `${colleaguePairs} colleague pair${colleaguePairs === 1 ? '' : 's'}`;
-  const named = large
-    .slice(0, 3)
-    .map(([id, c], x) => `${m.companyNames[id]} has ${c} people${x === 0 ? ` for ${groups} group${groups === 1 ? '' : 's'}` : ''}`);
-  const more = large.length > 3 ? ` and ${large.length - 3} more companies` : '';
-  return `${pairs}: ${named.join(', ')}${more}`;
+  return {
+    pairs: colleaguePairs,
+    groups,
+    companies: large.slice(0, 3).map(([id, people]) => ({ name: m.companyNames[id], people })),
+    more: Math.max(0, large.length - 3),
+  };
 }
 
 /** Unavoidable colleague pairs in one round of `groups` groups: each company spread as evenly as it goes. */

@@ -54,9 +54,9 @@ export interface PlanStats {
   colleaguePairs: number;
   /**
    * When colleagues are kept apart but a company has more people than there are groups, why the rule
-   * could not be kept: "2 colleague pairs: SunGrid has 5 people for 4 groups".
+   * could not be kept: "2 colleague pairs: SunGrid has 5 people for 4 groups" (the console words it).
    */
-  colleagueNote?: string;
+  colleagueNote?: ColleagueNote;
   /** Mean number of shared interests per pair inside groups. */
   meanSharedInterests: number;
   /** Gives meeting asks, when anybody has an ask (see HelpStats). */
@@ -85,4 +85,12 @@ export interface ScheduleResult {
   rounds: string[][][];
   reason?: string;
   stats: PlanStats;
+}
+
+/** Why colleagues share groups: companies with more people than there are groups (the largest three). */
+export interface ColleagueNote {
+  pairs: number;
+  groups: number;
+  companies: Array<{ name: string; people: number }>;
+  more: number;
 }

@@ -1,0 +1,80 @@
+import type { Socket } from 'socket.io-client';
+import { join, signUp } from './support/api';
+import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { openPhone } from './support/phones';
+import { artifactPath, startApp, type RunningApp } from './support/server';
+
+/**
+ * A console in German (issue #14, languages): the live page with a real round (team activity, the
+ * colleague note worded from its figures) and the evening's report, all in German.
+ */
+
+let app: RunningApp;
+let browser: TestBrowser;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await browser?.close();
+  await app?.stop();
+});
+
+// Four colleagues for two groups of three: the rule cannot hold, and the live page says why.
+const PEOPLE = [
+  { name: 'Ana Lima', interests: ['KI'], company: 'SunGrid' },
+  { name: 'Raj Patel', interests: ['KI'], company: 'SunGrid' },
+  { name: 'Cleo Martin', interests: ['Design'], company: 'SunGrid' },
+  { name: 'Dev Okafor', interests: ['Design'], company: 'SunGrid' },
+  { name: 'Zoë Novak', interests: ['KI'], company: 'Delta' },
+  { name: 'Finn Berg', interests: ['Design'], company: 'Echo' },
+];
+
+test('a console in German: the live page with a running round, then the report', async () => {
+  const host = await signUp(app.baseUrl, 'Sam');
+  const event = await host.openEvent({ name: 'Donnerstagstreff', interests: ['KI', 'Design'], groupSize: 3, roundMinutes: 6 });
+  for (const p of PEOPLE) await openPhone(app.baseUrl, (await join(app.baseUrl, event.joinCode, p)).token, sockets);
+
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('mingle.lang.console', 'de'));
+  await signIn(context, app.baseUrl, host.cookie);
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/console/events/${event.id}/live`);
+  await page.getByRole('heading', { name: 'Donnerstagstreff', level: 1 }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('de');
+
+  // A real round, started from the German page.
+  await page.getByRole('button', { name: 'Runde 1 starten' }).click();
+  await page.getByRole('heading', { name: 'Gruppen in Runde 1' }).waitFor();
+  await page.getByTestId('live-actions').getByText('Runde 1 gestartet von Sam').waitFor();
+  expect(await page.getByTestId('colleague-note').textContent()).toMatch(
+    /^\s*Nicht alle Kolleg:innen ließen sich trennen: \d+ Kollegenpaare?: SunGrid hat 4 Personen für 2 Gruppen\.\s*$/,
+  );
+  await page.getByRole('heading', { name: 'Teilnehmende', exact: true }).waitFor();
+  expect(await page.getByTestId('people-counts').textContent()).toMatch(/6 Personen/);
+  await page.screenshot({ path: artifactPath('console-de-live-1280.png'), fullPage: true });
+  // A phone's width: German's long words still fit (looked at).
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: artifactPath('console-de-live-360.png') });
+  await page.locator('section.rounds').screenshot({ path: artifactPath('console-de-live-360-rounds.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // End the round and the evening; the report speaks German too.
+  await page.getByRole('button', { name: 'Jetzt beenden' }).click();
+  await page.getByTestId('live-actions').getByText('Runde 1 beendet von Sam').waitFor();
+  await host.api('POST', `/api/events/${event.id}/state`, { state: 'ended' });
+  await page.getByRole('link', { name: 'Zum Bericht des Abends' }).click();
+  await page.getByRole('heading', { name: 'Bericht: Donnerstagstreff', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Auf einen Blick' }).waitFor();
+  await page.getByText(/^Der ganze Abend, beendet /).waitFor();
+  expect(await page.getByTestId('rep-actions').textContent()).toContain('Runde 1 gestartet von Sam');
+  await page.getByRole('button', { name: 'Wer wo saß (CSV)' }).waitFor();
+  await page.screenshot({ path: artifactPath('console-de-report-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: artifactPath('console-de-report-360.png') });
+  await page.locator('section[aria-labelledby="rep-downloads"]').screenshot({ path: artifactPath('console-de-report-360-downloads.png') });
+  await context.close();
+});
