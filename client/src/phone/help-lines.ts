@@ -37,7 +37,11 @@ export function helpLines(me: Pick<MyProfile, 'gives' | 'asks'>, mates: readonly
     const quote = m.helpLine ?? '';
     if (offers.length) out.push({ id: `${m.id}-offers`, said: said('phone.help.offers', { name, topics: topicsText(offers) }), quote });
     if (wants.length)
-      out.push({ id: `${m.id}-wants`, said: said('phone.help.wants', { name, topics: topicsText(wants) }), quote: offers.length ? '' : quote });
+      out.push({
+        id: `${m.id}-wants`,
+        said: said('phone.help.wants', { name, topics: topicsText(wants) }),
+        quote: offers.length ? '' : quote,
+      });
   }
   return out;
 }
