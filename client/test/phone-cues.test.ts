@@ -4,6 +4,12 @@ import type { AttendeeRoundState, Groupmate, MyGroup, RoundInfo } from '@mingle/
 import { minuteLeftDue, roundTitle, startedRound } from '../src/phone/cue-rules';
 import { groupLine, mateLine } from '../src/phone/in-common';
 import { findOnBoard } from '../src/phone/room-search';
+import type { Said } from '../src/phone/said';
+import { i18n } from '../src/i18n/index';
+import { speak } from './i18n';
+
+/** A sentence in the language spoken now, as the phone shows it. */
+const say = (s: Said | null) => (s ? i18n.global.t(s.key, s.params) : '');
 
 const round = (id: string, state: 'running' | 'ended' = 'running'): RoundInfo => ({
   id,
@@ -40,8 +46,12 @@ test('a round start is cued once, only with my group, and never for the round th
 });
 
 test('the tab title names the spot and the round', () => {
-  assert.equal(roundTitle('Table 3', 2), '● Table 3 — Round 2');
-  assert.equal(roundTitle(null, 4), '● Round 4 started');
+  speak('en');
+  assert.equal(say(roundTitle('Table 3', 2)), '● Table 3 — Round 2');
+  assert.equal(say(roundTitle(null, 4)), '● Round 4 started');
+  speak('de');
+  assert.equal(say(roundTitle('Tisch 3', 2)), '● Tisch 3 – Runde 2');
+  speak('en');
 });
 
 test('"1 minute left" is due within the last minute of a round longer than a minute', () => {
@@ -66,16 +76,22 @@ const mate = (name: string, shared: string[], left = false): Groupmate => ({
 });
 
 test('"In common" speaks to the reader: what I share with each groupmate, and a group line only for what all share', () => {
-  assert.equal(mateLine(mate('Dev Okafor', ['Climate'])), 'You and Dev both like Climate');
-  assert.equal(mateLine(mate('Ana Lima', ['AI', 'Design', 'Food'])), 'You and Ana both like AI, Design and Food');
-  assert.equal(mateLine(mate('Raj', [])), '');
+  speak('en');
+  assert.equal(say(mateLine(mate('Dev Okafor', ['Climate']))), 'You and Dev both like Climate');
+  assert.equal(say(mateLine(mate('Ana Lima', ['AI', 'Design', 'Food']))), 'You and Ana both like AI, Design and Food');
+  assert.equal(mateLine(mate('Raj', [])), null);
   // Eve picked AI; Dev shares AI with her, Ana shares AI and Design: the group line says AI only.
-  assert.equal(groupLine([mate('Dev', ['AI']), mate('Ana', ['AI', 'Design'])]), 'You all like AI');
+  assert.equal(say(groupLine([mate('Dev', ['AI']), mate('Ana', ['AI', 'Design'])])), 'You all like AI');
   // Nothing shared by all: no group line at all (never "In common: AI, Design and Food").
-  assert.equal(groupLine([mate('Dev', ['Climate']), mate('Ana', ['AI'])]), '');
+  assert.equal(groupLine([mate('Dev', ['Climate']), mate('Ana', ['AI'])]), null);
   // Someone who left does not count; one groupmate alone is said on their card.
-  assert.equal(groupLine([mate('Dev', ['AI']), mate('Ana', [], true), mate('Li', ['AI', 'Food'])]), 'You all like AI');
-  assert.equal(groupLine([mate('Dev', ['AI'])]), '');
+  assert.equal(say(groupLine([mate('Dev', ['AI']), mate('Ana', [], true), mate('Li', ['AI', 'Food'])])), 'You all like AI');
+  assert.equal(groupLine([mate('Dev', ['AI'])]), null);
+  // In Spanish, with Spanish list words.
+  speak('es');
+  assert.equal(say(mateLine(mate('Ana Lima', ['IA', 'Diseño', 'Comida']))), 'A Ana y a ti os gusta IA, Diseño y Comida');
+  assert.equal(say(groupLine([mate('Dev', ['IA']), mate('Ana', ['IA'])])), 'A todos os gusta IA');
+  speak('en');
 });
 
 test('"find my name" matches every typed word, without case or accents, within a limit', () => {

@@ -1,11 +1,12 @@
 import type { AttendeeRoundState } from '@mingle/shared';
+import { said, type Said } from './said';
 
 /** When the "1 minute left" cue fires: once, as the running round's clock passes this. */
 export const MINUTE_LEFT_MS = 60_000;
 
 /** The tab title while a started round waits for a hidden tab to be looked at: "● Table 3 — Round 2". */
-export function roundTitle(spot: string | null, roundNumber: number): string {
-  return spot ? `● ${spot} — Round ${roundNumber}` : `● Round ${roundNumber} started`;
+export function roundTitle(spot: string | null, roundNumber: number): Said {
+  return spot ? said('phone.cue.title', { spot, n: roundNumber }) : said('phone.cue.titleNoSpot', { n: roundNumber });
 }
 
 /**

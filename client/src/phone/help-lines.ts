@@ -1,20 +1,27 @@
 import type { Groupmate, MyProfile } from '@mingle/shared';
+import { currentLang, type Lang } from '../i18n';
 import { listText } from './profile-form';
+import { said, type Said } from './said';
 
 /** One plain sentence about a groupmate's gives meeting my asks, or my gives meeting theirs. */
 export interface HelpLine {
   id: string;
-  text: string;
+  said: Said;
   /** their own line ("I review pitch decks"), if they wrote one */
   quote: string;
 }
 
-/** "Raising money" → "raising money"; "AI ethics" stays as written. */
-export function topicText(topic: string): string {
+/**
+ * "Raising money" → "raising money" inside an English or Spanish sentence; "AI ethics" stays as
+ * written, and German nouns keep their capital.
+ */
+export function topicText(topic: string, lang: Lang = currentLang()): string {
+  if (lang === 'de') return topic;
   return /^[A-Z][a-z]/.test(topic) ? topic[0]!.toLowerCase() + topic.slice(1) : topic;
 }
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+const topicsText = (topics: readonly string[]) => listText(topics.map((t) => topicText(t)));
 
 /**
  * What the phone says in a round: "Ana can help with raising money — you asked for that", and to Ana:
@@ -25,20 +32,24 @@ export function helpLines(me: Pick<MyProfile, 'gives' | 'asks'>, mates: readonly
   for (const m of mates) {
     if (m.left) continue;
     const name = firstName(m.name);
-    const offers = (m.gives ?? []).filter((t) => me.asks.includes(t)).map(topicText);
-    const wants = (m.asks ?? []).filter((t) => me.gives.includes(t)).map(topicText);
+    const offers = (m.gives ?? []).filter((t) => me.asks.includes(t));
+    const wants = (m.asks ?? []).filter((t) => me.gives.includes(t));
     const quote = m.helpLine ?? '';
-    if (offers.length) out.push({ id: `${m.id}-offers`, text: `${name} can help with ${listText(offers)} — you asked for that`, quote });
+    if (offers.length) out.push({ id: `${m.id}-offers`, said: said('phone.help.offers', { name, topics: topicsText(offers) }), quote });
     if (wants.length)
-      out.push({ id: `${m.id}-wants`, text: `${name} is looking for help with ${listText(wants)}`, quote: offers.length ? '' : quote });
+      out.push({
+        id: `${m.id}-wants`,
+        said: said('phone.help.wants', { name, topics: topicsText(wants) }),
+        quote: offers.length ? '' : quote,
+      });
   }
   return out;
 }
 
 /** People I met: "offered help with raising money", "looking for help with hiring" (no pronouns guessed). */
-export function metHelpText(offered: readonly string[] = [], wanted: readonly string[] = []): string {
-  const parts: string[] = [];
-  if (offered.length) parts.push(`offered help with ${listText(offered.map(topicText))}`);
-  if (wanted.length) parts.push(`looking for help with ${listText(wanted.map(topicText))}`);
-  return parts.join('; ');
+export function metHelpText(offered: readonly string[] = [], wanted: readonly string[] = []): Said[] {
+  const parts: Said[] = [];
+  if (offered.length) parts.push(said('phone.help.offered', { topics: topicsText(offered) }));
+  if (wanted.length) parts.push(said('phone.help.wanted', { topics: topicsText(wanted) }));
+  return parts;
 }

@@ -1,5 +1,6 @@
 import type { ContactCard, ContactField, MyProfile } from '@mingle/shared';
 import { CONTACT_FIELDS } from '@mingle/shared/texts';
+import { currentLang, i18n, type Lang } from '../i18n';
 
 export { CONTACT_FIELDS };
 
@@ -16,13 +17,11 @@ export interface ProfileDraft {
   helpLine: string;
 }
 
-export const FIELD_LABELS: Record<ContactField, string> = {
-  email: 'Email',
-  phone: 'Phone',
-  linkedin: 'LinkedIn',
-  website: 'Website',
-  other: 'Other handle',
-};
+/** A contact field's label ("Email"), in the language in use. */
+export const fieldLabel = (field: ContactField): string => i18n.global.t(`phone.fields.${field}`);
+
+/** A contact field inside a sentence ("your email and LinkedIn"). */
+export const fieldInSentence = (field: ContactField): string => i18n.global.t(`phone.sharingFields.${field}`);
 
 export function emptyDraft(): ProfileDraft {
   return {
@@ -85,12 +84,13 @@ export const helpTopicsOf = (event: { helpOn: boolean; helpTopics: string[] }): 
 /** Quick checks before sending; the server has the last word and its messages win. */
 export function checkDraft(d: ProfileDraft): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!d.name.trim()) out.name = 'Enter your name';
-  if (d.interests.length === 0) out.interests = 'Pick at least one interest';
+  const t = i18n.global.t;
+  if (!d.name.trim()) out.name = t('phone.form.nameNeeded');
+  if (d.interests.length === 0) out.interests = t('phone.form.interestsNeeded');
   const li = d.card.linkedin.trim();
-  if (li && !/^https?:\/\//i.test(li)) out['card.linkedin'] = 'Enter a full LinkedIn address starting with https://';
+  if (li && !/^https?:\/\//i.test(li)) out['card.linkedin'] = t('phone.form.linkedinNeeded');
   const web = d.card.website.trim();
-  if (web && !/^https?:\/\//i.test(web)) out['card.website'] = 'Enter a full website address starting with https://';
+  if (web && !/^https?:\/\//i.test(web)) out['card.website'] = t('phone.form.websiteNeeded');
   return out;
 }
 
@@ -118,10 +118,13 @@ export function cardHref(field: ContactField, value: string): string | null {
   }
 }
 
-/** "hiking", "hiking and AI", "hiking, AI and climate" */
-export function listText(items: readonly string[]): string {
+// British English: no comma before "and", as the phone always wrote it.
+const LIST_LOCALES: Record<Lang, string> = { en: 'en-GB', de: 'de', es: 'es' };
+
+/** "hiking", "hiking and AI", "hiking, AI and climate"; "Wandern, KI und Klima" in German. */
+export function listText(items: readonly string[], lang: Lang = currentLang()): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return new Intl.ListFormat(LIST_LOCALES[lang], { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** The messages without the ones at or under `path`. */

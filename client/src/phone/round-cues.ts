@@ -1,14 +1,16 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
 import { useEventListener } from '@vueuse/core';
 import { useCountdown } from '../lib/countdown';
+import { i18n } from '../i18n';
 import { chimeStored, playChime, storeChime, unlockAudio } from './chime';
 import { minuteLeftDue, roundTitle, startedRound } from './cue-rules';
+import { said, type Said } from './said';
 import type { usePhoneStore } from './store';
 import { useWakeLock } from './wake-lock';
 
 export interface RoundCue {
   kind: 'start' | 'minute';
-  text: string;
+  said: Said;
 }
 
 const START_BUZZ = [200, 100, 200];
@@ -67,10 +69,13 @@ export function useRoundCues(store: ReturnType<typeof usePhoneStore>) {
       if (!synced) return;
       if (startedRound(seen, state)) {
         const n = state.round!.number;
-        cue.value = { kind: 'start', text: `Round ${n} started — go to ${state.group!.spot}` };
+        cue.value = { kind: 'start', said: said('phone.cue.start', { n, spot: state.group!.spot }) };
         vibrate(START_BUZZ);
         if (chimeOn.value) playChime();
-        if (document.visibilityState === 'hidden') flashTitle(roundTitle(state.group!.spot, n));
+        if (document.visibilityState === 'hidden') {
+          const title = roundTitle(state.group!.spot, n);
+          flashTitle(i18n.global.t(title.key, title.params));
+        }
       } else if (state.round?.state !== 'running' && cue.value) {
         cue.value = null;
       }
@@ -92,7 +97,7 @@ export function useRoundCues(store: ReturnType<typeof usePhoneStore>) {
     const key = `${r.id}:${r.endsAt}`;
     if (minuteCued === key) return;
     minuteCued = key;
-    cue.value = { kind: 'minute', text: '1 minute left in this round' };
+    cue.value = { kind: 'minute', said: said('phone.cue.minute') };
     vibrate(MINUTE_BUZZ);
   });
 

@@ -12,6 +12,7 @@ export interface Gone {
 }
 
 export { REMOVED_MESSAGE as REMOVED_TEXT } from '@mingle/shared/texts';
+import { i18n } from '../i18n';
 import { REMOVED_MESSAGE as REMOVED_TEXT } from '@mingle/shared/texts';
 
 /** One attendee's view of one event: what the snapshot and the news say, plus people I met. */
@@ -65,7 +66,7 @@ export const usePhoneStore = defineStore('phone', () => {
     match.value = null;
     synced.value = false;
     offline.value = [];
-    gone.value = stored ? null : { kind: 'not-joined', message: 'You have not joined this event on this phone.' };
+    gone.value = stored ? null : { kind: 'not-joined', message: '' };
   }
 
   function applySnapshot(s: Extract<Snapshot, { role: 'attendee' }>): void {
@@ -173,7 +174,7 @@ export const usePhoneStore = defineStore('phone', () => {
       peopleError.value = '';
     } catch (err) {
       if (handleAuthError(err)) return;
-      if (!quiet) peopleError.value = err instanceof Error ? err.message : 'Could not load people';
+      if (!quiet) peopleError.value = err instanceof Error ? err.message : i18n.global.t('phone.people.loadFailed');
     }
   }
 

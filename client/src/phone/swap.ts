@@ -1,6 +1,7 @@
 import { reactive } from 'vue';
 import type { ConfirmRequest } from '../lib/confirm';
 import { errorMessage } from '../lib/api';
+import { i18n } from '../i18n';
 import { usePhoneStore } from './store';
 
 /** Ask to swap contacts / withdraw, with per-person busy and error state. */
@@ -39,9 +40,9 @@ export function useStopSharing(confirm: (request: ConfirmRequest) => Promise<boo
   const store = usePhoneStore();
   return (person: { id: string; name: string }, sharingText: string): Promise<boolean> =>
     confirm({
-      title: `Stop sharing your card with ${person.name}?`,
-      body: `They will no longer see your ${sharingText}, here or in their downloads. This cannot be undone.`,
-      confirmLabel: 'Stop sharing',
+      title: i18n.global.t('phone.swap.stopTitle', { name: person.name }),
+      body: i18n.global.t('phone.swap.stopBody', { fields: sharingText }),
+      confirmLabel: i18n.global.t('phone.swap.stop'),
       danger: true,
       run: async () => {
         try {
