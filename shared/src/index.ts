@@ -14,4 +14,5 @@ export * from './group-news';
 export * from './report';
 export * from './board-names';
 export * from './team';
+export * from './series';
 export * from './routes';

@@ -9,6 +9,7 @@ import { ReportIndexes1764710000000 } from './1764710000000-report-indexes';
 import { GivesAsks1764740000000 } from './1764740000000-gives-asks';
 import { ScreenModeration1764720000000 } from './1764720000000-screen-moderation';
 import { Team1764760000000 } from './1764760000000-team';
+import { Series1764900000000 } from './1764900000000-series';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   GivesAsks1764740000000,
   ScreenModeration1764720000000,
   Team1764760000000,
+  Series1764900000000,
 ];

@@ -23,7 +23,7 @@ import { icebreakerFor } from './icebreaker';
 import { sharedInterests, toMyGroup } from './round.views';
 import { RoundPictures, byJoinOrder, groupOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
-import { AvoidList } from './avoid-list';
+import { SeatingInput, type Seating } from './seating-input';
 import { DEFAULT_LOOK_AHEAD, PlanBook, type Booked } from './plan-book';
 
 const MINUTE = 60_000;
@@ -44,7 +44,7 @@ export class RoundsService implements OnModuleDestroy {
     private readonly transactions: Transactions,
     private readonly planner: RoundPlanner,
     private readonly broadcaster: Broadcaster,
-    private readonly avoid: AvoidList,
+    private readonly seating: SeatingInput,
     private readonly book: PlanBook,
     private readonly outbox: Outbox,
     private readonly bus: DomainEventBus,
@@ -61,17 +61,17 @@ export class RoundsService implements OnModuleDestroy {
     const present = await this.presentPeople(event);
     if (present.length < 2)
       throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`);
-    const history = await this.rounds.history(eventId);
+    const room = await this.seating.ofRoom(eventId);
+    const { history } = room;
     const number = (last?.number ?? 0) + 1;
 
     const helpTopics = helpTopicsOf(event);
     const people = present.map((a) => asPerson(a, helpTopics));
     const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
-    const avoid = await this.avoid.pairs(eventId);
-    const booked = await this.book.next(eventId, people, settings, history, avoid);
+    const booked = await this.book.next(eventId, people, settings, room);
     const plan = booked
       ? { groups: booked.groups, reason: undefined, stats: planStats(people, [booked.groups], history, 0, settings.separateColleagues) }
-      : await this.planner.plan({ people, settings, history, avoid });
+      : await this.planner.plan({ people, settings, ...room });
     if (!plan.groups.length) throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`);
 
     const met = new Set(history.map(([a, b]) => pairKey(a, b)));
@@ -134,7 +134,7 @@ export class RoundsService implements OnModuleDestroy {
     this.afterStart.run(
       `round ${number} of ${eventId}`,
       () => this.announce(event, picture, followUp),
-      () => this.planAhead(eventId, booked, people, settings, historyNow, avoid),
+      () => this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
     );
     return picture;
   }
@@ -170,11 +170,10 @@ export class RoundsService implements OnModuleDestroy {
     booked: Booked | null,
     people: Person[],
     settings: EngineSettings,
-    history: Pair[],
-    avoid: Pair[],
+    room: Seating,
   ) {
-    if (booked) await this.book.advance(booked, people, settings, history, avoid);
-    else await this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
+    if (booked) await this.book.advance(booked, people, settings, room);
+    else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
@@ -271,8 +270,7 @@ export class RoundsService implements OnModuleDestroy {
     groups: RoundGroup[],
     maxSize = event.groupSize + 1,
   ): Promise<RoundGroup | undefined> {
-    const history = await this.rounds.historyOf(event.id, attendee.id);
-    const avoid = (await this.avoid.pairs(event.id)).filter(([a, b]) => a === attendee.id || b === attendee.id);
+    const { history, avoid, known } = await this.seating.ofPerson(event.id, attendee.id);
     const topics = round.helpTopics ?? null;
     const index = chooseGroup({
       person: asPerson(attendee, topics),
@@ -280,6 +278,7 @@ export class RoundsService implements OnModuleDestroy {
       settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues },
       history,
       avoid,
+      known,
       maxSize,
     });
     return index < 0 ? undefined : groups[index];
