@@ -53,7 +53,13 @@ export class Remembering {
         return { token: null, by: 'email' as const };
       }
       const token = newToken();
-      const person = { id: randomUUID(), seriesId: series.id, tokenHash: this.hash('token', series.id, token), emailHash, createdAt: Date.now() };
+      const person = {
+        id: randomUUID(),
+        seriesId: series.id,
+        tokenHash: this.hash('token', series.id, token),
+        emailHash,
+        createdAt: Date.now(),
+      };
       await this.series.addPerson(person);
       await this.series.link({ attendeeId: me.id, personId: person.id, seriesId: series.id, eventId: me.eventId, by: 'token' });
       return { token, by: 'new' as const };
