@@ -167,7 +167,12 @@ export const routes = {
 
   'GET /api/series': { response: answers<SeriesView[]>(), errors: [] },
   'POST /api/series': { body: seriesNameBody, response: answers<SeriesView>(), errors: [] },
-  'PATCH /api/series/:seriesId': { params: seriesIdParam, body: seriesNameBody, response: answers<SeriesView>(), errors: ['unknown_series'] },
+  'PATCH /api/series/:seriesId': {
+    params: seriesIdParam,
+    body: seriesNameBody,
+    response: answers<SeriesView>(),
+    errors: ['unknown_series'],
+  },
   'GET /api/events/:id/series': { params: eventIdParam, response: answers<EventSeriesView>(), errors: [] },
   'PUT /api/events/:id/series': {
     params: eventIdParam,

@@ -50,13 +50,7 @@ export class PlanBook {
   }
 
   /** Runs after a round start's answer (never fails: a missing plan only means the next start plans alone); the result waits in the database. */
-  async prepare(
-    eventId: string,
-    people: Person[],
-    settings: EngineSettings,
-    room: Seating,
-    rounds: number,
-  ): Promise<void> {
+  async prepare(eventId: string, people: Person[], settings: EngineSettings, room: Seating, rounds: number): Promise<void> {
     if (rounds < 1 || people.length < 2) {
       await this.rounds
         .dropPlan(eventId)
@@ -83,7 +77,8 @@ export class PlanBook {
 
 const tags = (list: string[] | undefined) => [...new Set((list ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002');
 
-const keyOf = (people: Person[], settings: EngineSettings, room: Seating) => roomKey(people, settings, room.history, room.avoid, room.known);
+const keyOf = (people: Person[], settings: EngineSettings, room: Seating) =>
+  roomKey(people, settings, room.history, room.avoid, room.known);
 
 /** Everything a plan depends on (the seed aside), as one digest. */
 export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[], known: Pair[] = []): string {

@@ -165,13 +165,7 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /** The look-ahead planner starts only once the start's news are out, so it never competes with them. */
-  private async planAhead(
-    eventId: string,
-    booked: Booked | null,
-    people: Person[],
-    settings: EngineSettings,
-    room: Seating,
-  ) {
+  private async planAhead(eventId: string, booked: Booked | null, people: Person[], settings: EngineSettings, room: Seating) {
     if (booked) await this.book.advance(booked, people, settings, room);
     else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
   }
