@@ -89,4 +89,20 @@ describe('pairs known from the series', () => {
     expect(res.stats.repeatPairs).toBe(without.stats.repeatPairs);
     expect(countPairs(res.rounds.flat(), known)).toBe(0);
   });
+
+  it('a plan made ahead for a small room starts with the round that meets no known pair', () => {
+    // tonight's round 1 was a-c, b-d; at the last event a-b and c-d met; eight rounds are planned ahead
+    const history: Pair[] = [
+      ['a', 'c'],
+      ['b', 'd'],
+    ];
+    const known: Pair[] = [
+      ['a', 'b'],
+      ['c', 'd'],
+    ];
+    for (let seed = 1; seed <= 5; seed++) {
+      const res = planSchedule({ people: four, settings: { ...settings, seed, searchSteps: 20_000 }, rounds: 8, history, known });
+      expect({ seed, first: res.rounds[0]!.map((g) => g.slice().sort().join('')).sort() }).toEqual({ seed, first: ['ad', 'bc'] });
+    }
+  });
 });

@@ -56,7 +56,12 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
   } else {
     rounds = search(m, sizes, R, rng, deadline, searchStepsFor(settings));
   }
-  rounds = reorder(m.n, (key) => m.pairs.count(key), rounds);
+  rounds = reorder(
+    m.n,
+    (key) => m.pairs.count(key),
+    rounds,
+    (key) => m.knownKeys.has(key),
+  );
   if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
     const fixed = fixAvoid(people, settings, input, m, rounds, deadline);
     if (!fixed) return fail('no grouping keeps all avoid pairs apart');
@@ -505,27 +510,37 @@ function greedyRounds(p: GolferProblem, init: number[][][], R: number, rng: Rng)
   return rounds;
 }
 
-/** Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible (prior: history count of a pair key). */
-function reorder(n: number, prior: (key: number) => number, rounds: number[][][]): number[][][] {
+/**
+ * Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible (prior: history
+ * count of a pair key); among rounds with as many repeats, the one meeting fewer pairs known from the series.
+ */
+function reorder(
+  n: number,
+  prior: (key: number) => number,
+  rounds: number[][][],
+  known: (key: number) => boolean = () => false,
+): number[][][] {
   const seen = new Set<number>();
   const out: number[][][] = [];
   const left = rounds.slice();
-  const repeatsOf = (groups: number[][]) => {
+  const costOf = (groups: number[][]): [number, number] => {
     let c = 0;
+    let k = 0;
     for (const g of groups)
       for (let x = 0; x < g.length; x++)
         for (let y = x + 1; y < g.length; y++) {
           const key = Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]);
           if (prior(key) > 0 || seen.has(key)) c++;
+          else if (known(key)) k++;
         }
-    return c;
+    return [c, k];
   };
   while (left.length) {
     let bi = 0;
-    let bc = Infinity;
+    let bc: [number, number] = [Infinity, Infinity];
     left.forEach((r, i) => {
-      const c = repeatsOf(r);
-      if (c < bc) {
+      const c = costOf(r);
+      if (c[0] < bc[0] || (c[0] === bc[0] && c[1] < bc[1])) {
         bc = c;
         bi = i;
       }
