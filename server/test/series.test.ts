@@ -226,5 +226,7 @@ describe('event series that remember', () => {
     expect((await me(joined.token).post('/api/me/series', { email: 'not an email' })).status).toBe(400);
     expect((await me(joined.token).post('/api/me/series', { remember: true })).status).toBe(400);
     expect((await request(app().url).post('/api/me/series').set(CSRF_HEADER, '1').send({})).status).toBe(401);
+    const typo = await request(app().url).get('/api/join/NOT-A-CODE!/series');
+    expect([typo.status, typo.body.code]).toEqual([404, 'not_a_code']);
   });
 });

@@ -1,5 +1,4 @@
-import { Controller, HttpCode, UseGuards, UseInterceptors } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Controller, HttpCode, UseInterceptors } from '@nestjs/common';
 import type { ParsedBody, ParsedParams } from '@mingle/shared';
 import { BodyOf, ParamsOf, Route } from '../common/route';
 import type { Attendee } from '../attendees/attendee.entity';
@@ -18,9 +17,8 @@ export class MeSeriesController {
     private readonly remembering: Remembering,
   ) {}
 
+  /** Asked by the join page right after its preview: wrong codes spend the wrong-code budget, but it spends no join from JOIN_RATE_LIMIT. */
   @Route('GET /api/join/:code/series', 'public')
-  @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ auth: true })
   @UseInterceptors(WrongCodeBudget)
   async joinSeries(@ParamsOf('GET /api/join/:code/series') { code }: ParsedParams<'GET /api/join/:code/series'>) {
     const event = await this.attendees.eventForCode(code);
