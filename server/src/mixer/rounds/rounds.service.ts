@@ -200,7 +200,7 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /**
-   * A newcomer (or someone back from a break) joins the group that suits the rules best: no avoid pair,
+   * A newcomer (or someone back from a break) joins the group that suits the rules best (pairs known from the series weigh below colleagues): no avoid pair,
    * then fewest repeats, then fewest colleagues, then most shared interests (see chooseGroup).
    */
   async placeLate(eventId: string, attendeeId: string): Promise<void> {
