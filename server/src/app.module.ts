@@ -16,6 +16,7 @@ import { RoundsModule } from './mixer/rounds/rounds.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { NewsModule } from './news/news.module';
 import { ReportsModule } from './reports/reports.module';
+import { SeriesModule } from './series/series.module';
 import { RateLimitStore } from './common/rate-limit-store';
 import { AppLogger } from './common/logging';
 import { AccessGuard } from './access/access.guard';
@@ -56,6 +57,7 @@ export class AppModule {
         AttendeesModule,
         RoundsModule,
         ConnectionsModule,
+        SeriesModule,
         ReportsModule,
         NewsModule,
         RealtimeModule,

@@ -5,6 +5,7 @@ import { MingleEvent } from './events/event.entity';
 import { EventMember, LiveActionRecord, TeamInvite } from './events/team.entities';
 import { Attendee } from './attendees/attendee.entity';
 import { Match, Note, OptOut, ShareChoice, SwapRequest } from './connections/connection.entities';
+import { Series, SeriesAttendee, SeriesEvent, SeriesPerson } from './series/series.entities';
 import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './mixer/rounds/round.entity';
 
 export const entities = [
@@ -27,4 +28,8 @@ export const entities = [
   EventMember,
   TeamInvite,
   LiveActionRecord,
+  Series,
+  SeriesEvent,
+  SeriesPerson,
+  SeriesAttendee,
 ];

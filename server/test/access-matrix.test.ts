@@ -78,6 +78,16 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/events/:id/report/seating.csv': { allowed: TEAM },
   'GET /api/events/:id/report/meetings.csv': { allowed: TEAM },
   'GET /api/events/:id/report/figures.csv': { allowed: TEAM },
+  'GET /api/series': { allowed: ORGANIZERS },
+  'POST /api/series': { allowed: ORGANIZERS, body: { name: 'Monthly meetup' } },
+  /** only the organizer whose series it is (others: 404 unknown_series) */
+  'PATCH /api/series/:seriesId': { allowed: OWNER, body: { name: 'Monthly meetup' } },
+  'GET /api/events/:id/series': { allowed: TEAM },
+  'PUT /api/events/:id/series': { allowed: OWNER, body: (w) => ({ seriesId: w.params.seriesId }) },
+  'GET /api/join/:code/series': { allowed: EVERYONE },
+  /** the other attendee's event is in no series: 404 unknown_series */
+  'POST /api/me/series': { allowed: THIS_ATTENDEE },
+  'GET /api/me/series/people': { allowed: ATTENDEES },
   'GET /api/events/:id/rounds': { allowed: TEAM },
   'POST /api/events/:id/rounds': { allowed: HOSTS, destructive: true },
   'POST /api/events/:id/rounds/current/end': { allowed: HOSTS, destructive: true },
@@ -154,7 +164,10 @@ async function world(url: string) {
     removed: bearer(removed.token),
     erased: bearer(erased.token),
   };
+  const seriesId = (await r.org.post('/api/series', { name: 'Monthly meetup' })).body.id as string;
+  expect((await r.org.put(`/api/events/${r.event.id}/series`, { seriesId })).status).toBe(200);
   const params: Record<string, string> = {
+    seriesId,
     id: r.event.id,
     code: r.event.joinCode,
     attendeeId: mate!.me.id,
@@ -202,7 +215,8 @@ describe('authorization matrix: every route × role', () => {
   it('each declared rule lets in the roles the table allows', () => {
     const rolesOf: Record<Access, Role[][]> = {
       public: [EVERYONE],
-      organizer: [ORGANIZERS],
+      // organizer routes about an organizer's own things (a series) let in only that organizer: here the owner
+      organizer: [ORGANIZERS, OWNER],
       'event owner': [OWNER],
       'event host': [HOSTS],
       'event viewer': [TEAM],

@@ -18,6 +18,7 @@ export type CommonErrorCode =
 export type ErrorCode =
   | CommonErrorCode
   | 'bad_credentials'
+  | 'unknown_series'
   | 'email_taken'
   | 'signup_closed'
   | 'bad_transition'

@@ -14,5 +14,6 @@ export * from './group-news';
 export * from './report';
 export * from './board-names';
 export * from './team';
+export * from './series';
 export * from './routes';
 export * from './field-messages';

@@ -32,6 +32,17 @@ import {
   type LiveAction,
   type TeamView,
 } from './team';
+import {
+  eventSeriesBody,
+  rememberBody,
+  seriesIdParam,
+  seriesNameBody,
+  type EarlierMatch,
+  type EventSeriesView,
+  type JoinSeries,
+  type Remembered,
+  type SeriesView,
+} from './series';
 import type { CommonErrorCode, ErrorCode } from './errors';
 
 /**
@@ -154,6 +165,22 @@ export const routes = {
     errors: ['invite_used', 'invite_expired', 'already_on_team'],
   },
 
+  'GET /api/series': { response: answers<SeriesView[]>(), errors: [] },
+  'POST /api/series': { body: seriesNameBody, response: answers<SeriesView>(), errors: [] },
+  'PATCH /api/series/:seriesId': {
+    params: seriesIdParam,
+    body: seriesNameBody,
+    response: answers<SeriesView>(),
+    errors: ['unknown_series'],
+  },
+  'GET /api/events/:id/series': { params: eventIdParam, response: answers<EventSeriesView>(), errors: [] },
+  'PUT /api/events/:id/series': {
+    params: eventIdParam,
+    body: eventSeriesBody,
+    response: answers<EventSeriesView>(),
+    errors: ['unknown_series'],
+  },
+
   'GET /api/events/:id/rounds': { params: eventIdParam, response: answers<ConsoleRoundState>(), errors: [] },
   'POST /api/events/:id/rounds': {
     params: eventIdParam,
@@ -186,6 +213,11 @@ export const routes = {
 
   'GET /api/join/:code': { params: joinCodeParam, response: answers<PublicEvent>(), errors: JOIN_CODE_ERRORS },
   'POST /api/join/:code': { params: joinCodeParam, body: joinBody, response: answers<JoinResult>(), errors: JOIN_CODE_ERRORS },
+
+  'GET /api/join/:code/series': { params: joinCodeParam, response: answers<JoinSeries>(), errors: JOIN_CODE_ERRORS },
+  'POST /api/me/series': { body: rememberBody, response: answers<Remembered>(), errors: [...ATTENDEE_ERRORS, 'unknown_series'] },
+  /** earlier matches from the series, only for the phone recognised by its series token */
+  'GET /api/me/series/people': { response: answers<EarlierMatch[]>(), errors: ATTENDEE_ERRORS },
 
   'GET /api/me': { response: answers<MeResult>(), errors: ATTENDEE_ERRORS },
   'PATCH /api/me': { body: updateProfileBody, response: answers<MeResult>(), errors: ATTENDEE_ERRORS },

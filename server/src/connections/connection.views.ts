@@ -44,5 +44,8 @@ function pick(card: ContactCard, fields: ContactField[]): ContactCard {
   return out;
 }
 
+/** The fields of a card its owner shared on a match (earlier matches of a series too). */
+export const sharedCard = (card: ContactCard, fields: ContactField[]): ContactCard => pick(card, fields);
+
 /** By default an attendee shares every field they filled in. */
 export const filledFields = (card: ContactCard): ContactField[] => CONTACT_FIELDS.filter((f) => !!card[f]);

@@ -17,6 +17,6 @@ import { SwapRequests } from './swap-requests';
   imports: [AttendeesModule, EventsModule, OrganizersModule, RoundsModule],
   controllers: [MeConnectionsController, EventConnectionsController],
   providers: [ConnectionsRepository, ConnectionsService, SwapRequests, EraseService, RetentionService, ConnectionsRemoval, OptOutAvoidance],
-  exports: [ConnectionsRepository, ConnectionsService],
+  exports: [ConnectionsRepository, ConnectionsService, EraseService],
 })
 export class ConnectionsModule {}

@@ -14,8 +14,13 @@ import { ConnectionsRepository } from './connections.repository';
  * the token stops working. What stays is that a pair met (no names), so the other side's list can
  * say this person erased their data.
  */
+/** Who else is erased with someone (their other attendee rows of a series); it forgets its own records of them. */
+export type ErasedWith = (me: Attendee) => Promise<string[]>;
+
 @Injectable()
 export class EraseService implements OnModuleInit {
+  private readonly with: ErasedWith[] = [];
+
   constructor(
     private readonly transactions: Transactions,
     private readonly connections: ConnectionsRepository,
@@ -31,7 +36,18 @@ export class EraseService implements OnModuleInit {
     this.outbox.handle('attendee.erased', (erased) => this.bus.publish('attendee.erased', erased));
   }
 
+  /** A later module (series) names attendee rows that are erased along with someone. */
+  alsoErase(source: ErasedWith): void {
+    this.with.push(source);
+  }
+
   async erase(me: Attendee): Promise<void> {
+    const others = (await Promise.all(this.with.map((source) => source(me)))).flat();
+    await this.eraseOne(me);
+    for (const other of await this.attendees.byIds(others)) if (other.status !== 'erased') await this.eraseOne(other);
+  }
+
+  private async eraseOne(me: Attendee): Promise<void> {
     const payload = { eventId: me.eventId, attendeeId: me.id };
     const followUp = await this.transactions.run(async () => {
       await this.connections.dropErased(me.id);

@@ -9,6 +9,7 @@ import { ReportIndexes1764710000000 } from './1764710000000-report-indexes';
 import { GivesAsks1764740000000 } from './1764740000000-gives-asks';
 import { ScreenModeration1764720000000 } from './1764720000000-screen-moderation';
 import { Team1764760000000 } from './1764760000000-team';
+import { Series1764900000000 } from './1764900000000-series';
 import { EventLanguage1764910000000 } from './1764910000000-event-language';
 
 /** Every migration, oldest first. Applied at start. */
@@ -24,5 +25,6 @@ export const migrations = [
   GivesAsks1764740000000,
   ScreenModeration1764720000000,
   Team1764760000000,
+  Series1764900000000,
   EventLanguage1764910000000,
 ];

@@ -15,6 +15,8 @@ export interface RuleTiers {
   colleague: number;
   /** Earlier meetings beyond the first of repeated pairs (each capped). */
   extra: number;
+  /** Pairs who met at an earlier event of the series. */
+  known: number;
   /** -shared interests ('similar'), +shared ('diverse'), 0 without interests; minus the help value (gives meeting asks). */
   interest: number;
   /** How recently repeated pairs met, in whole steps. */
@@ -28,7 +30,8 @@ const MAX_PAIRS = 66; // 12 people in one group
 // Units chosen so that every lower tier's total range stays below one unit of the tier above it.
 const U_REC = 1;
 const U_INT = U_REC * (MAX_PAIRS * 15 + 1);
-const U_EXTRA = U_INT * (2 * MAX_PAIRS * SHARED_CAP + 1);
+const U_KNOWN = U_INT * (2 * MAX_PAIRS * SHARED_CAP + 1);
+const U_EXTRA = U_KNOWN * (MAX_PAIRS + 1);
 const U_COL = U_EXTRA * (MAX_PAIRS * EXTRA_CAP + 1);
 const U_REP = U_COL * (MAX_PAIRS + 1);
 const U_AV = U_REP * (MAX_PAIRS + 1);
@@ -43,6 +46,7 @@ export function pairTiers(m: Model, i: number, j: number): RuleTiers {
     repeat: prior > 0 ? 1 : 0,
     colleague: m.separate && m.company[i] >= 0 && m.company[i] === m.company[j] ? 1 : 0,
     extra: prior > 0 ? Math.min(EXTRA_CAP, prior - 1) : 0,
+    known: m.knownKeys.size > 0 && m.knownKeys.has(key) ? 1 : 0,
     interest: sign * Math.min(SHARED_CAP - HELP_ROOM, sharedCount(m, i, j)) - helpValue(m, i, j),
     recency: prior > 0 ? recencyUnits(m.pairs.rec(key)) : 0,
   };
@@ -50,19 +54,24 @@ export function pairTiers(m: Model, i: number, j: number): RuleTiers {
 
 /** The tiers of a grouping (people as model indices). */
 export function groupingTiers(m: Model, groups: number[][]): RuleTiers {
-  const t: RuleTiers = { avoid: 0, repeat: 0, colleague: 0, extra: 0, interest: 0, recency: 0 };
-  for (const g of groups)
-    for (let x = 0; x < g.length; x++)
-      for (let y = x + 1; y < g.length; y++) {
-        const p = pairTiers(m, g[x], g[y]);
-        t.avoid += p.avoid;
-        t.repeat += p.repeat;
-        t.colleague += p.colleague;
-        t.extra += p.extra;
-        t.interest += p.interest;
-        t.recency += p.recency;
-      }
+  const t = noTiers();
+  for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) addTiers(t, pairTiers(m, g[x], g[y]));
   return t;
+}
+
+export function noTiers(): RuleTiers {
+  return { avoid: 0, repeat: 0, colleague: 0, extra: 0, known: 0, interest: 0, recency: 0 };
+}
+
+/** Adds the tiers of p to t. */
+export function addTiers(t: RuleTiers, p: RuleTiers): void {
+  t.avoid += p.avoid;
+  t.repeat += p.repeat;
+  t.colleague += p.colleague;
+  t.extra += p.extra;
+  t.known += p.known;
+  t.interest += p.interest;
+  t.recency += p.recency;
 }
 
 /** Negative when a is better than b in rule order, 0 when equal. */
@@ -72,13 +81,16 @@ export function compareTiers(a: RuleTiers, b: RuleTiers): number {
     a.repeat - b.repeat ||
     a.colleague - b.colleague ||
     a.extra - b.extra ||
+    a.known - b.known ||
     a.interest - b.interest ||
     a.recency - b.recency
   );
 }
 
 function pairValue(t: RuleTiers): number {
-  return t.avoid * U_AV + t.repeat * U_REP + t.colleague * U_COL + t.extra * U_EXTRA + t.interest * U_INT + t.recency * U_REC;
+  return (
+    t.avoid * U_AV + t.repeat * U_REP + t.colleague * U_COL + t.extra * U_EXTRA + t.known * U_KNOWN + t.interest * U_INT + t.recency * U_REC
+  );
 }
 
 /**

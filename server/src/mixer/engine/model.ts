@@ -34,6 +34,8 @@ export interface Weights {
   COLLEAGUE: number;
   /** Per earlier meeting beyond the first of a repeated pair (capped at EXTRA_CAP). */
   EXTRA: number;
+  /** A pair who met at an earlier event of the series (below this event's repeats and colleagues). */
+  KNOWN: number;
   /** Per shared interest of a pair. */
   INTEREST: number;
 }
@@ -56,15 +58,17 @@ export const HELP = { OPEN: 4, MET: 1, BOTH: 2, CROWD: 5 } as const;
  */
 export const HELP_MAX = 2 * HELP.OPEN + HELP.BOTH + HELP.CROWD;
 
-export function weightsFor(groupSize: number, maxShared: number, maxExtra: number, maxHelp = 0): Weights {
+export function weightsFor(groupSize: number, maxShared: number, maxExtra: number, maxHelp = 0, anyKnown = false): Weights {
   // a swap changes the pairs of two people in two groups; groups may reach about 2 x groupSize
   const span = 4 * Math.max(1, 2 * groupSize - 1);
   const INTEREST = span * RECENCY_STEPS + 1;
-  const EXTRA = INTEREST * (span * (Math.min(SHARED_CAP, Math.max(1, maxShared)) + maxHelp) + 1);
+  const KNOWN = INTEREST * (span * (Math.min(SHARED_CAP, Math.max(1, maxShared)) + maxHelp) + 1);
+  // without series pairs the known tier is empty and the weights are what they always were
+  const EXTRA = anyKnown ? KNOWN * (span + 1) : KNOWN;
   const COLLEAGUE = EXTRA * (span * Math.min(EXTRA_CAP, Math.max(0, maxExtra)) + 1);
   const REPEAT = COLLEAGUE * (span + 1);
   const AVOID = REPEAT * (span + 1);
-  return { AVOID, REPEAT, COLLEAGUE, EXTRA, INTEREST };
+  return { AVOID, REPEAT, COLLEAGUE, EXTRA, KNOWN, INTEREST };
 }
 
 export function recencyUnits(rec: number): number {
@@ -105,6 +109,8 @@ export interface Model {
   /** Number of distinct avoid pairs among the people present, and their pair keys. */
   avoidCount: number;
   avoidKeys: Set<number>;
+  /** Pair keys of pairs who met at an earlier event of the series (see Weights.KNOWN). */
+  knownKeys: Set<number>;
   /** Tier weights of the one-round cost. */
   w: Weights;
   /** Company name as first written, per company id. */
@@ -221,7 +227,13 @@ const norm = (s: string) => s.trim().toLowerCase();
 export const companyKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Builds the model. Pairs naming people not present are ignored. Throws on duplicate ids. */
-export function buildModel(people: Person[], settings: EngineSettings, history: Pair[] = [], avoid: Pair[] = []): Model {
+export function buildModel(
+  people: Person[],
+  settings: EngineSettings,
+  history: Pair[] = [],
+  avoid: Pair[] = [],
+  known: Pair[] = [],
+): Model {
   const n = people.length;
   const ids = people.map((p) => p.id);
   const index = new Map<string, number>();
@@ -282,7 +294,7 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
   });
 
   if (n > 46340) throw new Error('too many people');
-  const pairs = new PairTable(history.length + avoid.length);
+  const pairs = new PairTable(history.length + avoid.length + known.length);
   const h = history.length;
   for (let t = 0; t < h; t++) {
     const i = index.get(history[t][0]);
@@ -295,8 +307,15 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
   let maxShared = 0;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, pTagStart[i + 1] - pTagStart[i]);
   const help = helpBits(people, n, index, history);
-  const w = weightsFor(settings.groupSize, maxShared, maxExtra, help.useHelp ? HELP_MAX : 0);
+  const knownKeys = new Set<number>();
+  for (const [a, b] of known) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i !== undefined && j !== undefined && i !== j) knownKeys.add(pairKey(n, i, j));
+  }
+  const w = weightsFor(settings.groupSize, maxShared, maxExtra, help.useHelp ? HELP_MAX : 0, knownKeys.size > 0);
   pairs.forEach((key, count, rec) => pairs.addCost(key, repeatCost(w, count, rec)));
+  for (const key of knownKeys) pairs.addCost(key, w.KNOWN);
   let avoidCount = 0;
   const avoidKeys = new Set<number>();
   for (const [a, b] of avoid) {
@@ -339,6 +358,7 @@ export function buildModel(people: Person[], settings: EngineSettings, history: 
     pairs,
     avoidCount,
     avoidKeys,
+    knownKeys,
     w,
     companyNames,
     ...help,

@@ -14,6 +14,8 @@ export interface PlanRoundInput {
   history?: Pair[];
   /** Pairs never to be grouped together. */
   avoid?: Pair[];
+  /** Pairs who met at an earlier event of the series (a tier below colleagues). */
+  known?: Pair[];
 }
 
 export const DEFAULT_ROUND_TIME_MS = 2000;
@@ -21,7 +23,7 @@ export const DEFAULT_ROUND_TIME_MS = 2000;
 export function planRound(input: PlanRoundInput): RoundResult {
   const t0 = Date.now();
   const { people, settings } = input;
-  const m = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
+  const m = buildModel(people, settings, input.history ?? [], input.avoid ?? [], input.known ?? []);
   const deadline = t0 + (settings.timeLimitMs ?? DEFAULT_ROUND_TIME_MS);
   const sizes = groupSizes(m.n, settings.groupSize);
   if (sizes.length === 0) {

@@ -15,6 +15,8 @@ export interface PlanScheduleInput {
   rounds: number;
   history?: Pair[];
   avoid?: Pair[];
+  /** Pairs who met at an earlier event of the series (a tier below colleagues). */
+  known?: Pair[];
 }
 
 export const DEFAULT_SCHEDULE_TIME_MS = 10000;
@@ -38,7 +40,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
   const t0 = Date.now();
   const { people, settings } = input;
   const R = Math.max(0, Math.floor(input.rounds));
-  const m = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
+  const m = buildModel(people, settings, input.history ?? [], input.avoid ?? [], input.known ?? []);
   const deadline = t0 + (settings.timeLimitMs ?? DEFAULT_SCHEDULE_TIME_MS);
   const sizes = groupSizes(m.n, settings.groupSize);
   const rng = new Rng(settings.seed ?? 1);
@@ -49,12 +51,17 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
   let rounds: number[][][];
   if (m.n > MATRIX_LIMIT) {
     // separate model: planned meetings are added to its pair table as the rounds are built
-    const work = buildModel(people, settings, input.history ?? [], input.avoid ?? []);
+    const work = buildModel(people, settings, input.history ?? [], input.avoid ?? [], input.known ?? []);
     rounds = sequential(work, sizes, R, rng, deadline);
   } else {
     rounds = search(m, sizes, R, rng, deadline, searchStepsFor(settings));
   }
-  rounds = reorder(m.n, (key) => m.pairs.count(key), rounds);
+  rounds = reorder(
+    m.n,
+    (key) => m.pairs.count(key),
+    rounds,
+    (key) => m.knownKeys.has(key),
+  );
   if (rounds.some((groups) => groups.some((g) => hasAvoid(m, g)))) {
     const fixed = fixAvoid(people, settings, input, m, rounds, deadline);
     if (!fixed) return fail('no grouping keeps all avoid pairs apart');
@@ -101,7 +108,7 @@ function addPlannedMeeting(m: Model, i: number, j: number, rec: number): void {
   const key = i * m.n + j;
   const oldCost = m.pairs.cost(key);
   m.pairs.addMeeting(key, rec);
-  const cost = (m.avoidKeys.has(key) ? m.w.AVOID : 0) + repeatCost(m.w, m.pairs.count(key), rec);
+  const cost = (m.avoidKeys.has(key) ? m.w.AVOID : 0) + repeatCost(m.w, m.pairs.count(key), rec) + (m.knownKeys.has(key) ? m.w.KNOWN : 0);
   m.pairs.addCost(key, cost - oldCost);
   const hi = Math.imul(i, 0x9e3779b1) >>> 24;
   const hj = Math.imul(j, 0x9e3779b1) >>> 24;
@@ -147,12 +154,15 @@ function softCosts(m: Model, sizes: number[], withHelp: boolean): { lin: Float64
   let maxShared = 1;
   for (let i = 0; i < n; i++) maxShared = Math.max(maxShared, m.pTagStart[i + 1] - m.pTagStart[i]);
   const span = 4 * Math.max(1, 2 * Math.max(...sizes) - 1);
-  // help (gives meeting asks) sits beside interests, so the colleague tier still outweighs both
-  const perShared = W.COLLEAGUE / (span * (maxShared + (withHelp ? HELP_MAX : 0)) + 1);
+  // pairs known from the series sit below colleagues (a swap changes at most span pairs), and above interests
+  const known = m.knownKeys.size > 0 ? W.COLLEAGUE / (span + 1) : 0;
+  // help (gives meeting asks) sits beside interests, so the colleague (and known) tier still outweighs both
+  const perShared = (known || W.COLLEAGUE) / (span * (maxShared + (withHelp ? HELP_MAX : 0)) + 1);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       let c = 0;
       if (m.separate && m.company[i] >= 0 && m.company[i] === m.company[j]) c += W.COLLEAGUE;
+      if (known && m.knownKeys.has(i * n + j)) c += known;
       if (sign !== 0) c += sign * perShared * sharedCount(m, i, j);
       if (withHelp) c -= perShared * helpMeetingValue(m, i, j);
       lin[i * n + j] = lin[j * n + i] = c;
@@ -500,27 +510,37 @@ function greedyRounds(p: GolferProblem, init: number[][][], R: number, rng: Rng)
   return rounds;
 }
 
-/** Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible (prior: history count of a pair key). */
-function reorder(n: number, prior: (key: number) => number, rounds: number[][][]): number[][][] {
+/**
+ * Puts mutually repeat-free rounds first so the repeat-free prefix is as long as possible (prior: history
+ * count of a pair key); among rounds with as many repeats, the one meeting fewer pairs known from the series.
+ */
+function reorder(
+  n: number,
+  prior: (key: number) => number,
+  rounds: number[][][],
+  known: (key: number) => boolean = () => false,
+): number[][][] {
   const seen = new Set<number>();
   const out: number[][][] = [];
   const left = rounds.slice();
-  const repeatsOf = (groups: number[][]) => {
+  const costOf = (groups: number[][]): [number, number] => {
     let c = 0;
+    let k = 0;
     for (const g of groups)
       for (let x = 0; x < g.length; x++)
         for (let y = x + 1; y < g.length; y++) {
           const key = Math.min(g[x], g[y]) * n + Math.max(g[x], g[y]);
           if (prior(key) > 0 || seen.has(key)) c++;
+          else if (known(key)) k++;
         }
-    return c;
+    return [c, k];
   };
   while (left.length) {
     let bi = 0;
-    let bc = Infinity;
+    let bc: [number, number] = [Infinity, Infinity];
     left.forEach((r, i) => {
-      const c = repeatsOf(r);
-      if (c < bc) {
+      const c = costOf(r);
+      if (c[0] < bc[0] || (c[0] === bc[0] && c[1] < bc[1])) {
         bc = c;
         bi = i;
       }
@@ -551,7 +571,7 @@ function fixAvoid(
     const history: Pair[] = [...(input.history ?? [])];
     for (const r of out)
       for (const g of r) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) history.push([m.ids[g[x]], m.ids[g[y]]]);
-    const rm = buildModel(people, settings, history, input.avoid ?? []);
+    const rm = buildModel(people, settings, history, input.avoid ?? [], input.known ?? []);
     let found: number[][] | null = null;
     for (let k = groups.length; k <= Math.floor(m.n / 2) && !found; k++) {
       const rng = new Rng((settings.seed ?? 1) + k);
@@ -580,7 +600,7 @@ function polishSmall(people: Person[], settings: EngineSettings, input: PlanSche
     let changed = false;
     for (let r = 0; r < out.length; r++) {
       const history = [...(input.history ?? []), ...out.flatMap((groups, q) => (q === r ? [] : pairsOf(groups)))];
-      const rm = buildModel(people, settings, history, input.avoid ?? []);
+      const rm = buildModel(people, settings, history, input.avoid ?? [], input.known ?? []);
       const sizes = out[r].map((g) => g.length).sort((a, b) => b - a);
       const cand = exactRound(rm, sizes).groups;
       if (compareTiers(groupingTiers(rm, cand), groupingTiers(rm, out[r])) >= 0) continue;

@@ -39,6 +39,8 @@ export interface RoundInput {
   settings: EngineSettings;
   history?: Pair[];
   avoid?: Pair[];
+  /** Pairs who met at an earlier event of the series: kept apart below this event's repeats and colleagues, above interests. */
+  known?: Pair[];
 }
 
 export interface ScheduleInput extends RoundInput {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Pair, Person, EngineSettings } from '../engine/types';
 import { companyKey } from '../engine/model';
 import type { RoundPlan } from './round.entity';
+import type { Seating } from './seating-input';
 import { RoundsRepository } from './rounds.repository';
 import { PlannerClosedError, RoundPlanner } from '../planner/round-planner';
 
@@ -32,31 +33,24 @@ export class PlanBook {
   ) {}
 
   /** The next planned round, if the plan still fits the room; it stays booked until `advance`. */
-  async next(eventId: string, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<Booked | null> {
+  async next(eventId: string, people: Person[], settings: EngineSettings, room: Seating): Promise<Booked | null> {
     const plan = await this.rounds.plan(eventId);
-    if (!plan || plan.meetingsCount !== history.length || plan.peopleKey !== roomKey(people, settings, history, avoid)) return null;
+    if (!plan || plan.meetingsCount !== room.history.length || plan.peopleKey !== keyOf(people, settings, room)) return null;
     const groups = plan.rounds[0];
-    return groups && fitsRoom(groups, people, avoid) ? { groups, plan } : null;
+    return groups && fitsRoom(groups, people, room.avoid) ? { groups, plan } : null;
   }
 
   /** The booked round was used: the rest of its plan now starts after its meetings (unless the plan was made again meanwhile). */
-  async advance({ plan }: Booked, people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): Promise<void> {
+  async advance({ plan }: Booked, people: Person[], settings: EngineSettings, room: Seating): Promise<void> {
     await this.rounds.advancePlan(plan, {
       rounds: plan.rounds.slice(1),
-      meetingsCount: history.length,
-      peopleKey: roomKey(people, settings, history, avoid),
+      meetingsCount: room.history.length,
+      peopleKey: keyOf(people, settings, room),
     });
   }
 
   /** Runs after a round start's answer (never fails: a missing plan only means the next start plans alone); the result waits in the database. */
-  async prepare(
-    eventId: string,
-    people: Person[],
-    settings: EngineSettings,
-    history: Pair[],
-    avoid: Pair[],
-    rounds: number,
-  ): Promise<void> {
+  async prepare(eventId: string, people: Person[], settings: EngineSettings, room: Seating, rounds: number): Promise<void> {
     if (rounds < 1 || people.length < 2) {
       await this.rounds
         .dropPlan(eventId)
@@ -64,12 +58,12 @@ export class PlanBook {
       return;
     }
     await this.planner
-      .planAhead({ people, settings, rounds, history, avoid })
+      .planAhead({ people, settings, rounds, ...room })
       .then((result) =>
         this.rounds.savePlan({
           eventId,
-          peopleKey: roomKey(people, settings, history, avoid),
-          meetingsCount: history.length,
+          peopleKey: keyOf(people, settings, room),
+          meetingsCount: room.history.length,
           rounds: result.rounds,
           createdAt: Date.now(),
         }),
@@ -83,8 +77,11 @@ export class PlanBook {
 
 const tags = (list: string[] | undefined) => [...new Set((list ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002');
 
+const keyOf = (people: Person[], settings: EngineSettings, room: Seating) =>
+  roomKey(people, settings, room.history, room.avoid, room.known);
+
 /** Everything a plan depends on (the seed aside), as one digest. */
-export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[]): string {
+export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[], known: Pair[] = []): string {
   const hash = createHash('sha256');
   const persons = people
     .map(
@@ -110,6 +107,14 @@ export function roomKey(people: Person[], settings: EngineSettings, history: Pai
       .sort()
       .join(','),
   );
+  // pairs known from the series (none: the key is what it always was)
+  if (known.length)
+    hash.update('#known#').update(
+      known
+        .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
+        .sort()
+        .join(','),
+    );
   return hash.digest('hex');
 }
 

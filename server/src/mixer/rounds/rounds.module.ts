@@ -4,6 +4,8 @@ import { EventsModule } from '../../events/events.module';
 import { OrganizersModule } from '../../organizers/organizers.module';
 import { AutopilotService } from './autopilot.service';
 import { AvoidList } from './avoid-list';
+import { KnownPairs } from './known-pairs';
+import { SeatingInput } from './seating-input';
 import { PhoneRoundsController } from './phone-rounds.controller';
 import { RoundClock } from './round-clock';
 import { RoundControl } from './round-control';
@@ -28,9 +30,11 @@ import { RoundsRepository } from './rounds.repository';
     RoundControl,
     RoundClock,
     AvoidList,
+    KnownPairs,
+    SeatingInput,
     Membership,
     PlanBook,
   ],
-  exports: [RoundsService, RoundStates, AvoidList, RoundsRepository],
+  exports: [RoundsService, RoundStates, AvoidList, KnownPairs, RoundsRepository],
 })
 export class RoundsModule {}

@@ -24,7 +24,7 @@ import { icebreakerFor } from './icebreaker';
 import { sharedInterests, toMyGroup } from './round.views';
 import { RoundPictures, byJoinOrder, groupOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
-import { AvoidList } from './avoid-list';
+import { SeatingInput, type Seating } from './seating-input';
 import { DEFAULT_LOOK_AHEAD, PlanBook, type Booked } from './plan-book';
 
 const MINUTE = 60_000;
@@ -45,7 +45,7 @@ export class RoundsService implements OnModuleDestroy {
     private readonly transactions: Transactions,
     private readonly planner: RoundPlanner,
     private readonly broadcaster: Broadcaster,
-    private readonly avoid: AvoidList,
+    private readonly seating: SeatingInput,
     private readonly book: PlanBook,
     private readonly outbox: Outbox,
     private readonly bus: DomainEventBus,
@@ -65,17 +65,17 @@ export class RoundsService implements OnModuleDestroy {
       throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`, {
         params: { min: 2, n: present.length },
       });
-    const history = await this.rounds.history(eventId);
+    const room = await this.seating.ofRoom(eventId);
+    const { history } = room;
     const number = (last?.number ?? 0) + 1;
 
     const helpTopics = helpTopicsOf(event);
     const people = present.map((a) => asPerson(a, helpTopics));
     const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
-    const avoid = await this.avoid.pairs(eventId);
-    const booked = await this.book.next(eventId, people, settings, history, avoid);
+    const booked = await this.book.next(eventId, people, settings, room);
     const plan = booked
       ? { groups: booked.groups, reason: undefined, stats: planStats(people, [booked.groups], history, 0, settings.separateColleagues) }
-      : await this.planner.plan({ people, settings, history, avoid });
+      : await this.planner.plan({ people, settings, ...room });
     if (!plan.groups.length)
       throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`, {
         params: groupingParams(plan.reason),
@@ -141,7 +141,7 @@ export class RoundsService implements OnModuleDestroy {
     this.afterStart.run(
       `round ${number} of ${eventId}`,
       () => this.announce(event, picture, followUp),
-      () => this.planAhead(eventId, booked, people, settings, historyNow, avoid),
+      () => this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
     );
     return picture;
   }
@@ -172,16 +172,9 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /** The look-ahead planner starts only once the start's news are out, so it never competes with them. */
-  private async planAhead(
-    eventId: string,
-    booked: Booked | null,
-    people: Person[],
-    settings: EngineSettings,
-    history: Pair[],
-    avoid: Pair[],
-  ) {
-    if (booked) await this.book.advance(booked, people, settings, history, avoid);
-    else await this.book.prepare(eventId, people, settings, history, avoid, await this.roundsAhead(eventId));
+  private async planAhead(eventId: string, booked: Booked | null, people: Person[], settings: EngineSettings, room: Seating) {
+    if (booked) await this.book.advance(booked, people, settings, room);
+    else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
@@ -214,7 +207,7 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /**
-   * A newcomer (or someone back from a break) joins the group that suits the rules best: no avoid pair,
+   * A newcomer (or someone back from a break) joins the group that suits the rules best (pairs known from the series weigh below colleagues): no avoid pair,
    * then fewest repeats, then fewest colleagues, then most shared interests (see chooseGroup).
    */
   async placeLate(eventId: string, attendeeId: string): Promise<void> {
@@ -278,8 +271,7 @@ export class RoundsService implements OnModuleDestroy {
     groups: RoundGroup[],
     maxSize = event.groupSize + 1,
   ): Promise<RoundGroup | undefined> {
-    const history = await this.rounds.historyOf(event.id, attendee.id);
-    const avoid = (await this.avoid.pairs(event.id)).filter(([a, b]) => a === attendee.id || b === attendee.id);
+    const { history, avoid, known } = await this.seating.ofPerson(event.id, attendee.id);
     const topics = round.helpTopics ?? null;
     const index = chooseGroup({
       person: asPerson(attendee, topics),
@@ -287,6 +279,7 @@ export class RoundsService implements OnModuleDestroy {
       settings: { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues },
       history,
       avoid,
+      known,
       maxSize,
     });
     return index < 0 ? undefined : groups[index];
