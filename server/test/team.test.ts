@@ -279,7 +279,8 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       expect(snapshot.role).toBe('organizer');
       // The screen key opens the screen: a viewer's snapshot and event news go without it.
       expect(JSON.stringify(snapshot)).not.toContain(r.event.screenKey);
-      if (snapshot.role === 'organizer') expect(snapshot.event).toMatchObject({ joinCode: r.event.joinCode, screenKey: null, screenUrl: null });
+      if (snapshot.role === 'organizer')
+        expect(snapshot.event).toMatchObject({ joinCode: r.event.joinCode, screenKey: null, screenUrl: null });
       const host = connect(url(), { role: 'organizer', eventId: r.event.id }, r.cookie);
       const hostSnapshot = await snapshotOf(host);
       if (hostSnapshot.role === 'organizer') expect(hostSnapshot.event.screenKey).toBe(r.event.screenKey);

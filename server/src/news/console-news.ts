@@ -66,8 +66,16 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     );
     // Owner and hosts get the screen key; viewers the same view without it.
     this.bus.on('event.changed', ({ event }) => {
-      this.broadcaster.send(rooms.consoleKeys(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl, 'host'));
-      this.broadcaster.send(rooms.consoleViewers(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl, 'viewer'));
+      this.broadcaster.send(
+        rooms.consoleKeys(event.id),
+        'console:event-changed',
+        toOrganizerEventView(event, this.config.publicUrl, 'host'),
+      );
+      this.broadcaster.send(
+        rooms.consoleViewers(event.id),
+        'console:event-changed',
+        toOrganizerEventView(event, this.config.publicUrl, 'viewer'),
+      );
     });
     this.bus.on('swaps.changed', ({ eventId }) => this.countsChanged(eventId));
     this.bus.on('match.made', ({ eventId }) => this.countsChanged(eventId));
