@@ -63,10 +63,14 @@ test('the team page in German: the owner revokes an invite link and it refuses',
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: artifactPath('console-de-team-1280.png'), fullPage: true });
 
-  // Before: the invitee would see the offer. Revoke it, confirming in the dialog.
+  // Before: the invitee, in German too, sees the offer. Revoke it, confirming in the dialog.
   const eve = await signUp(app.baseUrl, 'Eve Late');
-  const invitePath = `/console/invite/${token}`;
-  expect((await eve.api<{ role: string }>('GET', `/api/invites/${token}`)).role).toBe('viewer');
+  const evePage = await watchedPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 800 } }));
+  await signIn(evePage.context(), app.baseUrl, eve.cookie);
+  await evePage.goto(`${app.baseUrl}/console/invite/${token}`);
+  await evePage.getByText('Olga Owner lädt Sie als Betrachter zu Teamabend und zu allen weiteren Veranstaltungen').waitFor();
+  await evePage.screenshot({ path: artifactPath('console-de-invite-360.png'), fullPage: true });
+  expect(await tooWide(evePage, 360)).toEqual([]);
   await openLinks.first().getByRole('button', { name: 'Widerrufen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Diesen Einladungslink widerrufen?' });
   await dialog.waitFor();
@@ -77,9 +81,7 @@ test('the team page in German: the owner revokes an invite link and it refuses',
   // After: the link leads nowhere, in the API and in the invitee's browser.
   const refused = await fetch(`${app.baseUrl}/api/invites/${token}`, { headers: { cookie: eve.cookie } });
   expect(refused.status).toBe(404);
-  const evePage = await watchedPage(await browser.newContext({ locale: 'de-DE' }));
-  await signIn(evePage.context(), app.baseUrl, eve.cookie);
-  await evePage.goto(`${app.baseUrl}${invitePath}`);
+  await evePage.reload();
   await evePage.getByText('Dieser Einladungslink ist ungültig.').waitFor();
   expect(await evePage.getByRole('button', { name: 'Annehmen und Veranstaltung öffnen' }).count()).toBe(0);
 
