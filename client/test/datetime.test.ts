@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 // The schema file directly: shared is a CommonJS package, so its re-exports are not visible to ESM here.
 import { createEventBody } from '../../shared/src/events';
 import { formatInZone, instantToIso, isoToZonedLocal, offsetMinutes, zonedLocalToIso } from '../src/lib/datetime';
+import { speak } from './i18n';
 
 test('winter and summer offsets in Europe/Paris', () => {
   assert.equal(zonedLocalToIso('2026-12-01T18:30', 'Europe/Paris'), '2026-12-01T18:30:00+01:00');
@@ -51,8 +52,20 @@ test('rejects what is not a date-time', () => {
 test('offsets and formatting', () => {
   assert.equal(offsetMinutes(Date.UTC(2026, 0, 1), 'Asia/Kolkata'), 330);
   assert.equal(instantToIso(Date.UTC(2026, 0, 1, 12), 'America/Sao_Paulo'), '2026-01-01T09:00:00-03:00');
+  speak('en');
   assert.equal(formatInZone(null, 'UTC'), 'Not set');
   assert.match(formatInZone('2026-12-01T17:30:00Z', 'Europe/Paris', 'en-GB'), /18:30/);
+  assert.match(formatInZone('2026-12-01T17:30:00Z', 'Europe/Paris'), /Dec 1, 2026, 6:30\sPM/);
+});
+
+test('dates speak the active language', () => {
+  speak('de');
+  assert.equal(formatInZone(null, 'UTC'), 'Nicht festgelegt');
+  assert.match(formatInZone('2026-12-01T17:30:00Z', 'Europe/Paris'), /1\. Dez\. 2026, 18:30/);
+  speak('es');
+  assert.equal(formatInZone(null, 'UTC'), 'Sin fijar');
+  assert.match(formatInZone('2026-12-01T17:30:00Z', 'Europe/Paris'), /1 dic 2026, 18:30/);
+  speak('en');
 });
 
 test('the shared schema accepts what the helper makes', () => {

@@ -99,6 +99,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/events/:id/team': { allowed: TEAM },
   'POST /api/events/:id/team/invites': { allowed: OWNER, body: { role: 'viewer' } },
   'PATCH /api/events/:id/team/:organizerId': { allowed: OWNER, body: { role: 'viewer' }, destructive: true },
+  'DELETE /api/events/:id/team/invites/:inviteId': { allowed: OWNER, destructive: true },
   'DELETE /api/events/:id/team/:organizerId': { allowed: OWNER, destructive: true },
   'POST /api/events/:id/team/transfer': { allowed: OWNER, body: (w) => ({ organizerId: w.host.id }), destructive: true },
   'GET /api/events/:id/actions': { allowed: TEAM },
@@ -148,6 +149,7 @@ async function world(url: string) {
   const host = await teamMember(url, r.org, r.event.id, 'host');
   const viewer = await teamMember(url, r.org, r.event.id, 'viewer');
   const invite = tokenOf(await inviteLink(r.org, r.event.id, 'viewer'));
+  const openInvite = await inviteLink(r.org, r.event.id, 'host');
   const other = await openEvent(url);
   const otherAttendee = await join(url, other.event.joinCode);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -174,6 +176,7 @@ async function world(url: string) {
     otherId: mate!.me.id,
     organizerId: viewer.id,
     token: invite,
+    inviteId: openInvite.id,
   };
   return { r, credentials, params, screenKey, oldScreenKey, attendee: attendee!, removed, erased, otherAttendee, other, host, viewer };
 }

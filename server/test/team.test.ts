@@ -45,6 +45,43 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       ]);
     });
 
+    it('the owner sees the open links and revokes one: it then answers 404 and adds nobody', async () => {
+      const { org, event } = await openEvent(url());
+      const kept = await inviteLink(org, event.id, 'host');
+      const revoked = await inviteLink(org, event.id, 'viewer', true);
+      const before = (await org.get(`/api/events/${event.id}/team`)).body as TeamView;
+      expect(before.invites.map((i) => [i.id, i.role, i.allEvents])).toEqual([
+        [revoked.id, 'viewer', true],
+        [kept.id, 'host', false],
+      ]);
+
+      const sam = await teamMember(url(), org, event.id, 'host');
+      expect((await sam.get(`/api/events/${event.id}/team`)).body.invites).toEqual([]);
+      expect((await sam.delete(`/api/events/${event.id}/team/invites/${revoked.id}`)).status).toBe(403);
+
+      const res = await org.delete(`/api/events/${event.id}/team/invites/${revoked.id}`);
+      expect(res.status).toBe(200);
+      expect((res.body as TeamView).invites.map((i) => i.id)).toEqual([kept.id]);
+
+      const eve = await organizer(url(), 'Eve');
+      const shown = await eve.get(`/api/invites/${tokenOf(revoked)}`);
+      expect(shown.status).toBe(404);
+      expect((await eve.post(`/api/invites/${tokenOf(revoked)}/accept`)).status).toBe(404);
+      expect((await eve.get('/api/events')).body).toEqual([]);
+      // Once gone, again is 404; a malformed id is 400; the kept link still works.
+      expect((await org.delete(`/api/events/${event.id}/team/invites/${revoked.id}`)).status).toBe(404);
+      expect((await org.delete(`/api/events/${event.id}/team/invites/nope`)).status).toBe(400);
+      expect((await eve.get(`/api/invites/${tokenOf(kept)}`)).status).toBe(200);
+    });
+
+    it('a used link cannot be revoked and leaves the open list', async () => {
+      const { org, event } = await openEvent(url());
+      const used = await inviteLink(org, event.id, 'host');
+      expect((await (await organizer(url(), 'Sam')).post(`/api/invites/${tokenOf(used)}/accept`)).status).toBe(200);
+      expect((await org.get(`/api/events/${event.id}/team`)).body.invites).toEqual([]);
+      expect((await org.delete(`/api/events/${event.id}/team/invites/${used.id}`)).status).toBe(404);
+    });
+
     it('stores only a hash of the token', async () => {
       const { org, event } = await openEvent(url());
       const token = tokenOf(await inviteLink(org, event.id, 'viewer'));
@@ -135,6 +172,17 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       expect((await vera.post(`/api/events/${r.event.id}/state`, { state: 'draft' })).status).toBe(403);
       expect((await r.org.get(`/api/events/${r.event.id}/rounds`)).body.round).toBeNull();
       r.close();
+    });
+
+    it('a viewer gets the join code but never the screen key; a host does', async () => {
+      const { org, event } = await openEvent(url());
+      const vera = await teamMember(url(), org, event.id, 'viewer');
+      const sam = await teamMember(url(), org, event.id, 'host');
+      const seen = (await vera.get(`/api/events/${event.id}`)).body;
+      expect(seen).toMatchObject({ joinCode: event.joinCode, screenKey: null, screenUrl: null });
+      expect(JSON.stringify(seen)).not.toContain(event.screenKey);
+      expect((await sam.get(`/api/events/${event.id}`)).body.screenKey).toBe(event.screenKey);
+      expect((await vera.get(`/api/events/${event.id}/report/seating.csv`)).status).toBe(200);
     });
 
     it('the owner changes a role and removes a member; others cannot', async () => {
@@ -228,6 +276,24 @@ describe('co-organizers: invites, roles, transfer, the action log', () => {
       const socket = connect(url(), { role: 'organizer', eventId: r.event.id }, vera.cookie);
       const snapshot = await snapshotOf(socket);
       expect(snapshot.role).toBe('organizer');
+      // The screen key opens the screen: a viewer's snapshot and event news go without it.
+      expect(JSON.stringify(snapshot)).not.toContain(r.event.screenKey);
+      if (snapshot.role === 'organizer')
+        expect(snapshot.event).toMatchObject({ joinCode: r.event.joinCode, screenKey: null, screenUrl: null });
+      const host = connect(url(), { role: 'organizer', eventId: r.event.id }, r.cookie);
+      const hostSnapshot = await snapshotOf(host);
+      if (hostSnapshot.role === 'organizer') expect(hostSnapshot.event.screenKey).toBe(r.event.screenKey);
+      const viewerNews: unknown[] = [];
+      const hostNews: unknown[] = [];
+      socket.on('console:event-changed', (e) => viewerNews.push(e));
+      host.on('console:event-changed', (e) => hostNews.push(e));
+      const renamed = await r.org.patch(`/api/events/${r.event.id}`, { name: 'Renamed' });
+      expect(renamed.status).toBe(200);
+      await eventually(() => expect(viewerNews).toHaveLength(1));
+      await eventually(() => expect(hostNews).toHaveLength(1));
+      expect(viewerNews[0]).toMatchObject({ name: 'Renamed', screenKey: null, screenUrl: null });
+      expect(hostNews[0]).toMatchObject({ name: 'Renamed', screenKey: r.event.screenKey });
+      host.disconnect();
       const rounds: unknown[] = [];
       socket.on('console:rounds-changed', (s) => rounds.push(s));
       expect((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);

@@ -166,11 +166,14 @@ export interface EventView {
   updatedAt: string;
 }
 
-/** What the organizer sees: the event plus its screen secret (never sent to attendees). */
+/**
+ * What the event's team sees: the event plus its join link and screen secret (never sent to
+ * attendees). The screen key and link are null for a viewer: holding them opens the screen.
+ */
 export interface OrganizerEventView extends EventView {
-  screenKey: string;
+  screenKey: string | null;
   joinUrl: string;
-  screenUrl: string;
+  screenUrl: string | null;
 }
 
 /** What phones may know of their event: an allow-list, so a new setting is never sent by accident. */

@@ -23,6 +23,7 @@ import type { EventReport } from './report';
 import {
   inviteBody,
   inviteTokenParam,
+  inviteIdParam,
   memberParam,
   memberRoleBody,
   transferBody,
@@ -150,6 +151,7 @@ export const routes = {
     response: answers<TeamView>(),
     errors: ['not_a_member'],
   },
+  'DELETE /api/events/:id/team/invites/:inviteId': { params: inviteIdParam, response: answers<TeamView>(), errors: [] },
   'DELETE /api/events/:id/team/:organizerId': { params: memberParam, response: answers<TeamView>(), errors: ['not_a_member'] },
   'POST /api/events/:id/team/transfer': {
     params: eventIdParam,

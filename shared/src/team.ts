@@ -29,6 +29,11 @@ export const inviteToken = z
   .max(100, 'Not an invite link')
   .regex(/^[A-Za-z0-9_-]+$/, 'Not an invite link');
 export const inviteTokenParam = z.strictObject({ token: inviteToken });
+/** An open invite's id: the keyed hash of its token (the token itself is never stored). */
+export const inviteIdParam = z.strictObject({
+  id: z.uuid('Not an event id'),
+  inviteId: z.string().regex(/^[0-9a-f]{64}$/, 'Not an invite id'),
+});
 export const memberParam = z.strictObject({ id: z.uuid('Not an event id'), organizerId: z.uuid('Not an organizer id') });
 export const memberRoleBody = z.strictObject({ role: memberRole });
 export const transferBody = z.strictObject({ organizerId: z.uuid('Not an organizer id') });
@@ -46,9 +51,22 @@ export interface TeamView {
   myRole: TeamRole;
   /** the caller's organizer id */
   me: string;
+  /** invite links not used yet and not expired, newest first; only the owner sees them (others: []) */
+  invites: OpenInvite[];
+}
+
+/** An invite link still waiting for its person; the owner may revoke it. */
+export interface OpenInvite {
+  id: string;
+  role: MemberRole;
+  allEvents: boolean;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export interface InviteCreated {
+  /** the id of the open invite (to revoke it) */
+  id: string;
   url: string;
   role: MemberRole;
   allEvents: boolean;

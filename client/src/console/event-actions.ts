@@ -1,4 +1,5 @@
 import { computed, ref, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { EVENT_TRANSITIONS, type EventState, type OrganizerEventView } from '@mingle/shared';
 import { api, errorMessage } from '../lib/api';
 import { useConfirm } from '../lib/confirm';
@@ -11,12 +12,13 @@ export interface Move {
   danger?: boolean;
 }
 
-export function moveFor(from: EventState, to: EventState): Move {
-  if (to === 'open' && from === 'draft') return { to, label: 'Open joining', hint: 'Attendees can join with the code.' };
-  if (to === 'open') return { to, label: 'Back to open', hint: 'Pause live grouping; joining stays open.' };
-  if (to === 'draft') return { to, label: 'Back to draft', hint: 'Close joining while you edit.' };
-  if (to === 'live') return { to, label: 'Go live', hint: 'Start grouping people into rounds.' };
-  return { to, label: 'End event', hint: 'Final: no more joining or rounds.', danger: true };
+/** Which words a move uses: `console.moves.<key>.label` and `.hint`. */
+export function moveKey(from: EventState, to: EventState): 'openJoining' | 'backToOpen' | 'backToDraft' | 'goLive' | 'end' {
+  if (to === 'open' && from === 'draft') return 'openJoining';
+  if (to === 'open') return 'backToOpen';
+  if (to === 'draft') return 'backToDraft';
+  if (to === 'live') return 'goLive';
+  return 'end';
 }
 
 /**
@@ -24,7 +26,13 @@ export function moveFor(from: EventState, to: EventState): Move {
  * editor and the live page. `apply` takes the server's answer.
  */
 export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>, apply: (next: OrganizerEventView) => void) {
+  const { t } = useI18n();
   const { confirm, dialog } = useConfirm();
+
+  function moveFor(from: EventState, to: EventState): Move {
+    const key = moveKey(from, to);
+    return { to, label: t(`console.moves.${key}.label`), hint: t(`console.moves.${key}.hint`), danger: to === 'ended' };
+  }
   const busyAction = ref<string | null>(null);
   const error = ref('');
   const notice = ref('');
@@ -55,16 +63,16 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
     return run(
       `state:${to}`,
       async (e) => apply(await api.request('POST /api/events/:id/state', { params: { id: e.id }, body: { state: to } })),
-      `${label}: done. The event is now ${to}.`,
+      t('console.actions.stateDone', { label, state: t(`commonUi.state.${to}`) }),
     );
   }
 
   async function changeState(move: Move): Promise<void> {
     if (move.to !== 'ended') return changeTo(move.to);
     await confirm({
-      title: 'End this event?',
-      body: 'Ending is final: nobody can join and no more rounds start. Matches stay available to attendees.',
-      confirmLabel: 'End event',
+      title: t('console.actions.endTitle'),
+      body: t('console.actions.endBody'),
+      confirmLabel: t('console.moves.end.label'),
       danger: true,
       run: () => changeTo('ended'),
     });
@@ -73,25 +81,23 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
   async function regenerate(what: 'join-code' | 'screen-key'): Promise<void> {
     const joinCode = what === 'join-code';
     await confirm({
-      title: joinCode ? 'Make a new join code?' : 'Make a new screen link?',
-      body: joinCode
-        ? 'The old code and QR code stop working for new people. Anyone who already joined stays in.'
-        : 'Open screens will disconnect and need the new link.',
-      confirmLabel: joinCode ? 'Regenerate' : 'Regenerate secret',
+      title: joinCode ? t('console.actions.newCodeTitle') : t('console.actions.newScreenTitle'),
+      body: joinCode ? t('console.actions.newCodeBody') : t('console.actions.newScreenBody'),
+      confirmLabel: joinCode ? t('console.actions.regenerate') : t('console.actions.regenerateSecret'),
       run: () =>
         run(
           what,
           async (e) => apply(await api.request(`POST /api/events/:id/${what}`, { params: { id: e.id } })),
-          joinCode ? 'New join code created.' : 'New screen link made. Open it on the projector.',
+          joinCode ? t('console.actions.newCodeDone') : t('console.actions.newScreenDone'),
         ),
     });
   }
 
   async function remove(afterwards: () => Promise<unknown>): Promise<void> {
     await confirm({
-      title: `Delete “${event.value?.name ?? 'this event'}”?`,
-      body: 'This cannot be undone. Attendees, rounds and matches of this event are deleted too.',
-      confirmLabel: 'Delete event',
+      title: event.value ? t('console.actions.deleteTitle', { name: event.value.name }) : t('console.actions.deleteThis'),
+      body: t('console.actions.deleteBody'),
+      confirmLabel: t('console.actions.deleteEvent'),
       danger: true,
       run: () =>
         run(
@@ -100,7 +106,7 @@ export function useEventActions(event: Readonly<Ref<OrganizerEventView | null>>,
             await api.request('DELETE /api/events/:id', { params: { id: e.id } });
             await afterwards();
           },
-          'Event deleted.',
+          t('console.actions.deleted'),
         ),
     });
   }

@@ -1,5 +1,6 @@
 import { EVENT_DEFAULTS, createEventBody, type CreateEventBody, type EventLanguage, type EventView, type MixMode } from '@mingle/shared';
 import { zodFields } from '../lib/form-errors';
+import { i18n } from '../i18n';
 import { browserTimeZone, isoToZonedLocal, zonedLocalToIso } from '../lib/datetime';
 
 /** What the editor's inputs hold. Lists that are typed one per line stay text until saved. */
@@ -133,11 +134,13 @@ export function checkBody(body: CreateEventBody): Record<string, string> {
   const parsed = createEventBody.safeParse(body);
   const fields = parsed.success ? {} : zodFields(parsed.error);
   for (const key of NUMBER_FIELDS) {
-    if (Number.isNaN(body[key])) fields[key] = 'Enter a number';
+    if (Number.isNaN(body[key])) fields[key] = i18n.global.t('console.form.enterNumber');
   }
   // Too few tags is one cause: "more than the number of tags" on the limit would say it twice.
   if (Object.keys(fields).some((key) => key === 'interests' || key.startsWith('interests.'))) {
-    if (fields.maxInterests === 'Cannot be more than the number of interest tags') delete fields.maxInterests;
+    // The schema's only custom check on the limit is "not more than the number of tags" (whatever the language).
+    const onlyTooMany = !parsed.success && parsed.error.issues.some((i) => i.path[0] === 'maxInterests' && i.code === 'custom');
+    if (onlyTooMany) delete fields.maxInterests;
   }
   return fields;
 }

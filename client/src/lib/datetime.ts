@@ -4,6 +4,8 @@
  * "2026-12-01T18:30:00+01:00".
  */
 
+import { currentLang, i18n } from '../i18n';
+
 interface WallClock {
   year: number;
   month: number;
@@ -106,11 +108,14 @@ export function isoToZonedLocal(iso: string, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** A readable start time in the event's own zone, e.g. "Tue, Dec 1, 2026, 6:30 PM CET". */
-export function formatInZone(iso: string | null, timeZone: string, locale?: string): string {
-  if (!iso) return 'Not set';
+/**
+ * A readable start time in the event's own zone, in the active language by default,
+ * e.g. "Tue, Dec 1, 2026, 6:30 PM CET" or "Di., 1. Dez. 2026, 18:30 MEZ".
+ */
+export function formatInZone(iso: string | null, timeZone: string, locale: string = currentLang()): string {
+  if (!iso) return i18n.global.t('commonUi.notSet');
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return 'Not set';
+  if (Number.isNaN(ms)) return i18n.global.t('commonUi.notSet');
   try {
     return new Intl.DateTimeFormat(locale, {
       timeZone,

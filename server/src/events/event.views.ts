@@ -34,9 +34,18 @@ export function toEventView(e: MingleEvent): EventView {
 export const joinUrl = (publicUrl: string, e: MingleEvent) => `${publicUrl}/j/${e.joinCode}`;
 export const screenUrl = (publicUrl: string, e: MingleEvent) => `${publicUrl}/screen/${e.id}?key=${encodeURIComponent(e.screenKey)}`;
 
-/** Only the event's organizer gets the screen key and the links built from it. */
-export function toOrganizerEventView(e: MingleEvent, publicUrl: string): OrganizerEventView {
-  return { ...toEventView(e), screenKey: e.screenKey, joinUrl: joinUrl(publicUrl, e), screenUrl: screenUrl(publicUrl, e) };
+/**
+ * What the event's team sees. Only the owner and hosts get the screen key and the link built from
+ * it: its holder can open the projector's screen, and a viewer "changes nothing".
+ */
+export function toOrganizerEventView(e: MingleEvent, publicUrl: string, role: TeamRole): OrganizerEventView {
+  const keys = role !== 'viewer';
+  return {
+    ...toEventView(e),
+    screenKey: keys ? e.screenKey : null,
+    joinUrl: joinUrl(publicUrl, e),
+    screenUrl: keys ? screenUrl(publicUrl, e) : null,
+  };
 }
 
 export function toEventListItem(e: MingleEvent, attendeeCount: number, role: TeamRole): EventListItem {

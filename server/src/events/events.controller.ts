@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject } from '@nestjs/common';
-import type { EventListItem, OrganizerEventView, ParsedBody } from '@mingle/shared';
+import type { EventListItem, OrganizerEventView, ParsedBody, TeamRole } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { BodyOf, Route } from '../common/route';
 import { Organizer } from '../organizers/organizer.entity';
@@ -9,7 +9,7 @@ import { TeamService } from './team.service';
 import { toEventListItem, toOrganizerEventView } from './event.views';
 import { AttendeeCounter } from './attendee-counter';
 import { MingleEvent } from './event.entity';
-import { CurrentEvent } from './event-role.guard';
+import { CurrentEvent, CurrentRole } from './event-role.guard';
 
 @Controller()
 export class EventsController {
@@ -33,8 +33,8 @@ export class EventsController {
   }
 
   @Route('GET /api/events/:id', 'event viewer')
-  get(@CurrentEvent() event: MingleEvent) {
-    return this.view(event);
+  get(@CurrentEvent() event: MingleEvent, @CurrentRole() role: TeamRole) {
+    return this.view(event, role);
   }
 
   @Route('PATCH /api/events/:id', 'event owner')
@@ -74,7 +74,8 @@ export class EventsController {
     return this.view(await this.events.regenerateScreenKey(event));
   }
 
-  private view(e: MingleEvent): OrganizerEventView {
-    return toOrganizerEventView(e, this.config.publicUrl);
+  /** Every other route here needs at least a host: they see the screen key. */
+  private view(e: MingleEvent, role: TeamRole = 'host'): OrganizerEventView {
+    return toOrganizerEventView(e, this.config.publicUrl, role);
   }
 }

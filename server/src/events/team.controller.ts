@@ -35,6 +35,16 @@ export class TeamController {
     return this.team.setRole(event, me.id, params.organizerId, body.role);
   }
 
+  @Route('DELETE /api/events/:id/team/invites/:inviteId', 'event owner')
+  @HttpCode(200)
+  revokeInvite(
+    @CurrentEvent() event: MingleEvent,
+    @CurrentOrganizer() me: Organizer,
+    @ParamsOf('DELETE /api/events/:id/team/invites/:inviteId') params: ParsedParams<'DELETE /api/events/:id/team/invites/:inviteId'>,
+  ) {
+    return this.team.revokeInvite(event, me.id, params.inviteId);
+  }
+
   @Route('DELETE /api/events/:id/team/:organizerId', 'event owner')
   @HttpCode(200)
   remove(

@@ -75,6 +75,16 @@ export class TeamRepository {
     return this.invites.findOneBy({ tokenHash });
   }
 
+  /** The event's invite links that are neither used nor expired, newest first. */
+  openInvites(eventId: string, at: number): Promise<TeamInvite[]> {
+    return this.invites.find({ where: { eventId, usedAt: IsNull(), expiresAt: MoreThan(at) }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Deletes an unused invite of the event: its link then leads nowhere. False when there was none. */
+  async revokeInvite(eventId: string, tokenHash: string): Promise<boolean> {
+    return ((await this.invites.delete({ eventId, tokenHash, usedAt: IsNull() })).affected ?? 0) > 0;
+  }
+
   /** Uses the invite up, only if it is unused and unexpired: of two racing accepts, one wins. */
   async useInvite(tokenHash: string, at: number): Promise<boolean> {
     const result = await this.invites.update({ tokenHash, usedAt: IsNull(), expiresAt: MoreThan(at) }, { usedAt: at });

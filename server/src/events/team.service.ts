@@ -88,9 +88,17 @@ export class TeamService implements OnModuleInit {
   async view(event: MingleEvent, me: string, myRole: TeamRole): Promise<TeamView> {
     const owner = await this.organizers.byId(event.organizerId);
     const members = await this.team.ofEvent(event.id);
+    const invites = myRole === 'owner' ? await this.team.openInvites(event.id, Date.now()) : [];
     return {
       me,
       myRole,
+      invites: invites.map((i) => ({
+        id: i.tokenHash,
+        role: i.role,
+        allEvents: i.allEvents,
+        createdAt: new Date(i.createdAt).toISOString(),
+        expiresAt: new Date(i.expiresAt).toISOString(),
+      })),
       members: [
         ...(owner ? [{ organizerId: owner.id, name: owner.name, email: owner.email, role: 'owner' as TeamRole }] : []),
         ...members.map(({ member, organizer }) => ({
@@ -108,8 +116,9 @@ export class TeamService implements OnModuleInit {
     const now = Date.now();
     const expiresAt = now + INVITE_DAYS * DAY;
     const allEvents = body.allEvents ?? false;
+    const hash = tokenHash(this.config.sessionSecret, token);
     await this.team.insertInvite({
-      tokenHash: tokenHash(this.config.sessionSecret, token),
+      tokenHash: hash,
       eventId: event.id,
       role: body.role,
       allEvents,
@@ -119,11 +128,18 @@ export class TeamService implements OnModuleInit {
       usedAt: null,
     });
     return {
+      id: hash,
       url: `${this.config.publicUrl}/console/invite/${token}`,
       role: body.role,
       allEvents,
       expiresAt: new Date(expiresAt).toISOString(),
     };
+  }
+
+  /** The owner takes back an open invite link: it then answers 404 like a link we never gave. */
+  async revokeInvite(event: MingleEvent, me: string, inviteId: string): Promise<TeamView> {
+    if (!(await this.team.revokeInvite(event.id, inviteId))) throw inviteGone();
+    return this.view(event, me, 'owner');
   }
 
   /** What an invite offers: 404 for a token we never gave, 410 once used or expired. */

@@ -64,9 +64,19 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     this.bus.on('event.blocked-words-changed', async ({ eventId }) =>
       this.attendeesChanged(eventId, await this.attendees.listForEvent(eventId), await this.broadcaster.onlineIn(rooms.attendees(eventId))),
     );
-    this.bus.on('event.changed', ({ event }) =>
-      this.broadcaster.send(rooms.console(event.id), 'console:event-changed', toOrganizerEventView(event, this.config.publicUrl)),
-    );
+    // Owner and hosts get the screen key; viewers the same view without it.
+    this.bus.on('event.changed', ({ event }) => {
+      this.broadcaster.send(
+        rooms.consoleKeys(event.id),
+        'console:event-changed',
+        toOrganizerEventView(event, this.config.publicUrl, 'host'),
+      );
+      this.broadcaster.send(
+        rooms.consoleViewers(event.id),
+        'console:event-changed',
+        toOrganizerEventView(event, this.config.publicUrl, 'viewer'),
+      );
+    });
     this.bus.on('swaps.changed', ({ eventId }) => this.countsChanged(eventId));
     this.bus.on('match.made', ({ eventId }) => this.countsChanged(eventId));
     this.bus.on('action.recorded', ({ eventId, action }) => this.broadcaster.send(rooms.console(eventId), 'console:action', action));

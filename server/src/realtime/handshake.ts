@@ -83,9 +83,9 @@ export class HandshakeAuthenticator {
     const session = await this.organizers.session(readCookie(handshake.headers.cookie, SESSION_COOKIE));
     if (!session) throw new Refused({ code: 'unauthorized', message: 'Log in to continue' });
     // Any member of the event's team watches its live page; what they may change is decided per HTTP route.
-    if (!event || !(await this.team.roleIn(session.organizer.id, event.id)))
-      throw new Refused({ code: 'not_found', message: 'Event not found', params: { variant: 'event' } });
-    return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId };
+    const member = event ? await this.team.roleIn(session.organizer.id, event.id) : null;
+    if (!event || !member) throw new Refused({ code: 'not_found', message: 'Event not found', params: { variant: 'event' } });
+    return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId, teamRole: member.role };
   }
 
   private fromUs(headers: Handshake['headers']): boolean {

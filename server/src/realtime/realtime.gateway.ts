@@ -134,8 +134,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private roomsOf(who: SocketData): string[] {
     const all = [rooms.event(who.eventId)];
     if (who.role === 'attendee') return [...all, rooms.attendees(who.eventId), rooms.attendee(who.attendeeId)];
-    if (who.role === 'organizer')
-      return [...all, rooms.console(who.eventId), rooms.session(who.sessionId), rooms.member(who.eventId, who.organizerId)];
+    if (who.role === 'organizer') {
+      const keys = who.teamRole === 'viewer' ? rooms.consoleViewers(who.eventId) : rooms.consoleKeys(who.eventId);
+      return [...all, rooms.console(who.eventId), keys, rooms.session(who.sessionId), rooms.member(who.eventId, who.organizerId)];
+    }
     return [...all, rooms.screen(who.eventId)];
   }
 }

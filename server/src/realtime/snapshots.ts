@@ -48,7 +48,7 @@ export class Snapshots {
         return {
           role: 'organizer',
           serverTime,
-          event: toOrganizerEventView(event, this.config.publicUrl),
+          event: toOrganizerEventView(event, this.config.publicUrl, who.teamRole),
           attendees: list.map((a) => toOrganizerAttendee(a, online.has(a.id), event.screenBlockedWords)),
           presence,
           rounds: await this.rounds.consoleState(who.eventId),
