@@ -8,7 +8,18 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
 import { startProfile, stopProfile } from './realtime-profile';
-import { freePort, settledRssKb, sleep, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
+import {
+  freePort,
+  settledRssKb,
+  sleep,
+  spawnServer,
+  spread,
+  stop,
+  waitForHttp,
+  waitUntil,
+  type Spread,
+  SERVER_MAIN,
+} from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
@@ -73,7 +84,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], {
+  const server = spawnServer(['--max-old-space-size=4096', SERVER_MAIN], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
