@@ -26,10 +26,11 @@ import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer } from '../broadcast/broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
 import { rooms, type SocketData } from '../broadcast/rooms';
+import type { InterNodeEvents } from '../broadcast/online-people';
 import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 
-type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 
 /**
  * Thin on purpose: authenticate the handshake, put the socket in its rooms, send the snapshot.
@@ -80,6 +81,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleConnection(socket: MingleSocket): Promise<void> {
     const who = socket.data;
     if (!who?.role) return;
+    // counted at once, so a socket that closes while its snapshot is read is uncounted once
+    if (who.role === 'attendee') this.broadcaster.online.opened(who.eventId, who.attendeeId);
     try {
       await socket.join(this.roomsOf(who));
       if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
@@ -98,6 +101,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleDisconnect(socket: MingleSocket): Promise<void> {
     const who = socket.data;
     if (who?.role !== 'attendee') return;
+    this.broadcaster.online.closed(who.eventId, who.attendeeId);
     try {
       await this.attendees.seen([who.attendeeId]);
     } catch {

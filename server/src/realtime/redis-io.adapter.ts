@@ -30,6 +30,11 @@ export class RedisIoAdapter extends IoAdapter {
   /** How many publishes were dropped (for tests and logs). */
   dropped = 0;
 
+  /** Whether messages to the other nodes go out and theirs come in now. */
+  get linked(): boolean {
+    return this.clients.length > 0 && this.clients.every((c) => c.isReady);
+  }
+
   constructor(
     app: INestApplicationContext,
     private readonly url: string,
