@@ -167,6 +167,9 @@ async function main() {
   }
 
   for (const { n, mingle } of runs)
+    if (mingle.joinProfile.length)
+      console.log(`\n${n} phones, join storm: the server's own time per function\n${mingle.joinProfile.join('\n')}`);
+  for (const { n, mingle } of runs)
     mingle.profiles.forEach((top, i) =>
       console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
     );

@@ -20,6 +20,7 @@ import {
   type ServerToClientEvents,
 } from '@mingle/shared';
 import { AttendeesService } from '../attendees/attendees.service';
+import type { Attendee } from '../attendees/attendee.entity';
 import { ApiError } from '../common/api-error';
 import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
@@ -46,6 +47,8 @@ type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNode
 })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly log = new Logger('Realtime');
+  /** an attendee's row as the handshake read it, until their snapshot is sent */
+  private readonly handshakeRows = new WeakMap<object, Attendee>();
 
   constructor(
     private readonly authenticator: HandshakeAuthenticator,
@@ -61,8 +64,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.broadcaster.attach(server);
     server.use((socket, next) => {
       this.authenticator.authenticate(socket.handshake).then(
-        (who) => {
+        ({ who, attendee }) => {
           socket.data = who;
+          if (attendee) this.handshakeRows.set(socket, attendee);
           next();
         },
         (error: unknown) => {
@@ -81,14 +85,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleConnection(socket: MingleSocket): Promise<void> {
     const who = socket.data;
     if (!who?.role) return;
+    // The handshake (headers, address) was copied out of the first HTTP request; the request itself,
+    // with its socket and parser, need not live as long as the connection (socket.io's memory advice).
+    (socket.conn as { request: unknown }).request = null;
     // counted at once, so a socket that closes while its snapshot is read is uncounted once
     if (who.role === 'attendee') this.broadcaster.online.opened(who.eventId, who.attendeeId);
+    const row = this.handshakeRows.get(socket);
+    this.handshakeRows.delete(socket);
     try {
       await socket.join(this.roomsOf(who));
       if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
-      socket.emit('snapshot', await this.snapshots.for(who));
+      socket.emit('snapshot', await this.snapshots.for(who, row));
       if (who.role === 'attendee') {
-        await this.attendees.connected(who.eventId, who.attendeeId);
+        await this.attendees.connected(who.eventId, who.attendeeId, row ? row.connectedAt !== null : undefined);
         this.presence.changed(who.eventId, who.attendeeId);
       }
     } catch (error) {
