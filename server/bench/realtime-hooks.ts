@@ -7,7 +7,7 @@
  * Both signals do nothing by default, and Nest's shutdown hooks take SIGUSR2.
  */
 import { Session, type Profiler } from 'node:inspector';
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.BENCH_HOOKS!;
@@ -28,6 +28,10 @@ process.on('SIGWINCH', () => {
   session.post('Profiler.stop', (error, result: Profiler.StopReturnType) => {
     profiling = false;
     rmSync(join(dir, 'profiling'), { force: true });
-    if (!error) writeFileSync(join(dir, `start-${++profiles}.cpuprofile`), JSON.stringify(result.profile));
+    if (error) return;
+    // written whole, then named: the bench reads it as soon as the name appears
+    const file = join(dir, `start-${++profiles}.cpuprofile`);
+    writeFileSync(`${file}.part`, JSON.stringify(result.profile));
+    renameSync(`${file}.part`, file);
   });
 });

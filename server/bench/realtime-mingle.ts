@@ -8,7 +8,18 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
 import { startProfile, stopProfile } from './realtime-profile';
-import { freePort, settledRssKb, sleep, spawnServer, spread, stop, waitForHttp, waitUntil, type Spread } from './realtime-tools';
+import {
+  freePort,
+  settledRssKb,
+  sleep,
+  spawnServer,
+  spread,
+  stop,
+  waitForHttp,
+  waitUntil,
+  type Spread,
+  SERVER_MAIN,
+} from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
@@ -58,6 +69,8 @@ export interface MingleFigures {
   storm: StormFigures | null;
   /** per round, the server's top functions during the start, when profiled */
   profiles: string[][];
+  /** the server's top functions during the join storm, when profiled */
+  joinProfile: string[];
 }
 
 /** One phone as the bench sees it: when it held a group, per round. */
@@ -73,7 +86,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], {
+  const server = spawnServer(['--max-old-space-size=4096', SERVER_MAIN], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -108,9 +121,12 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
     const screenWatch = watch(connect(url, { role: 'screen', eventId: event.id, key: event.screenKey }), watchers);
     await waitUntil(() => watchers.every((s) => s.connected), 10_000, 'console or screen did not connect');
     const before = await settledRssKb(server);
+    if (profile) await startProfile(server);
     const t0 = Date.now();
     const join = await joinStorm(url, event.joinCode, n, stormSeconds, phones, newsSizes, consoleWatch, screenWatch);
     const connectSeconds = (Date.now() - t0) / 1000;
+    // profiles are numbered in the order taken: the join storm's is the first
+    const joinProfile = profile ? await stopProfile(server, 1, 15) : [];
     const errors = join.errors;
     const after = await settledRssKb(server);
 
@@ -126,7 +142,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       roundId = answer.round.id;
       const holding = () => phones.filter((p) => p.held.has(roundId)).length;
       await waitUntil(() => holding() === phones.length, 60_000);
-      if (profile) profiles.push(await stopProfile(server, r));
+      if (profile) profiles.push(await stopProfile(server, r + 1));
       figures.push({
         held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
         phones: holding(),
@@ -145,6 +161,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       newsBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
       storm,
       profiles,
+      joinProfile,
     };
   } finally {
     [...phones.map((p) => p.socket), ...watchers].forEach((s) => s.disconnect());

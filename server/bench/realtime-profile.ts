@@ -30,7 +30,7 @@ export async function stopProfile({ pid, hooks }: BenchServer, round: number, to
     const ours = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
       const frame = byId.get(at)!.callFrame;
-      if (frame.url.includes('/server/dist/')) ours.add(nameOf(frame));
+      if (/\/server\/dist[^/]*\//.test(frame.url)) ours.add(nameOf(frame));
     }
     ours.forEach((name) => add(totalMs, name, ms));
   });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export const ROOT = `${__dirname}/../..`;
 export const SERVER_CORE = '0';
 export const CLIENT_CORE = '1';
+/** the built server the bench runs (BENCH_SERVER_DIST: another build, e.g. one of an older commit, to compare) */
+export const SERVER_MAIN = `${process.env.BENCH_SERVER_DIST ?? 'server/dist'}/main.js`;
 
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
 

@@ -12,7 +12,19 @@ import { DataSource } from 'typeorm';
 import { myGroupFrom, type GroupNews, type JoinResult, type RoundInfo, type Snapshot } from '@mingle/shared';
 import { Nginx, nginxBin } from '../test/support/nginx';
 import { PostgresServer, RedisServer, freePort, servicesAvailable } from '../test/support/services';
-import { inBatches, spawnServer, spread, stop, waitForHttp, waitUntil, type BenchServer, type Spread } from './realtime-tools';
+import { startProfile, stopProfile } from './realtime-profile';
+import {
+  inBatches,
+  rssKb,
+  spawnServer,
+  spread,
+  stop,
+  waitForHttp,
+  waitUntil,
+  type BenchServer,
+  type Spread,
+  SERVER_MAIN,
+} from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
@@ -35,6 +47,10 @@ export interface TwoNodeFigures {
     /** lost phones with no connection at the end of the run (through nginx to the other node) */
     stranded: number;
   };
+  /** each node's highest RSS while the phones joined and connected, MB */
+  peakRssMb: [number, number];
+  /** the first node's top functions while the phones joined and connected, when profiled */
+  connectProfile: string[];
   /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
   roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
 }
@@ -58,7 +74,8 @@ interface Phone {
   endedRounds: Set<string>;
 }
 
-export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFigures> {
+/** `profile`: profile the first node while the phones join and connect. */
+export async function runTwoNodes(n: number, rounds: number, profile = false): Promise<TwoNodeFigures> {
   const [pg, redis] = await Promise.all([PostgresServer.start(), RedisServer.start()]);
   const dataDir = mkdtempSync(join(tmpdir(), 'mingle-bench-two-'));
   const env = {
@@ -80,7 +97,7 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
   try {
     // One after the other: the first runs the migrations.
     for (const port of ports) {
-      const node = spawnServer(['--max-old-space-size=4096', 'server/dist/main.js'], { ...env, PORT: String(port) });
+      const node = spawnServer(['--max-old-space-size=4096', SERVER_MAIN], { ...env, PORT: String(port) });
       nodes.push(node);
       await waitForHttp(`http://127.0.0.1:${port}/api/health`, node);
     }
@@ -105,6 +122,13 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
     await post(`/api/events/${event.id}/state`, { state: 'open' });
 
     let errors = 0;
+    const peakRssMb: [number, number] = [0, 0];
+    const sampler = setInterval(() => {
+      nodes.forEach((node, i) => {
+        if (node.child.exitCode === null) peakRssMb[i] = Math.max(peakRssMb[i]!, Math.round(rssKb(node.pid) / 1024));
+      });
+    }, 500);
+    if (profile) await startProfile(nodes[0]!);
     await inBatches([...Array(n).keys()], 50, async (i) => {
       const res = await fetch(`${url}/api/join/${event.joinCode}`, {
         method: 'POST',
@@ -133,6 +157,8 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
         phone.socket.once('connect_error', refused);
       });
     });
+    clearInterval(sampler);
+    const connectProfile = profile ? await stopProfile(nodes[0]!, 1, 15) : [];
     const figures: Spread[] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
@@ -167,6 +193,8 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
       split: [lost().length, phones.length - lost().length],
       errors,
       rounds: figures,
+      peakRssMb,
+      connectProfile,
       failover: {
         lost: lost().length,
         back: spread(backs),
@@ -184,7 +212,7 @@ export async function runTwoNodes(n: number, rounds: number): Promise<TwoNodeFig
     phones.forEach((p) => p.socket.disconnect());
     if (db.isInitialized) await db.destroy();
     await proxy?.stop();
-    for (const node of nodes) await stop(node);
+    for (const node of nodes) await stop(node, profile);
     await redis.stop();
     await pg.destroy();
     rmSync(dataDir, { recursive: true, force: true });

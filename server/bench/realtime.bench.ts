@@ -24,7 +24,10 @@ import { runMingle, type MingleFigures } from './realtime-mingle';
 import { runTwoNodes, twoNodesMissing, type TwoNodeFigures } from './realtime-two-nodes';
 import { pinClients, type Spread } from './realtime-tools';
 
-const sizes = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '5000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const taps = Number(process.env.BENCH_TAPS ?? 1000);
 /** the join storm's length: 60 s for 5,000 people, proportionally less for fewer (at least 5 s) */
@@ -45,7 +48,7 @@ async function main() {
   }
   const missing = twoNodePhones > 0 ? twoNodesMissing() : 'BENCH_TWO_NODES=0';
   if (missing) console.warn(`two nodes behind nginx: not run (${missing})`);
-  const two: TwoNodeFigures | null = missing ? null : await runTwoNodes(twoNodePhones, rounds);
+  const two: TwoNodeFigures | null = missing ? null : await runTwoNodes(twoNodePhones, rounds, profile);
 
   // One table: every figure of the run, with its target.
   console.log(
@@ -128,15 +131,15 @@ async function main() {
 
   if (two) {
     // compared with the largest one-node run of this bench
-    const one = runs.at(-1)!;
+    const one = runs.at(-1);
     two.rounds.forEach((r, i) => {
-      const single = one.mingle.rounds[i]?.held.p99 ?? NaN;
+      const single = one?.mingle.rounds[i]?.held.p99 ?? NaN;
       const ratio = r.p99 / single;
       row(
         two.phones,
         `two nodes behind nginx (${two.split[0]} + ${two.split[1]} phones): round ${i + 1} start → every phone holds its group, p50 / p99 / max ms`,
         three(r),
-        `one node, ${one.n} phones: p99 ${single}`,
+        one ? `one node, ${one.n} phones: p99 ${single}` : 'no one-node run',
         `${ratio.toFixed(2)} (≤ 2)`,
         ratio <= 2,
       );
@@ -160,11 +163,20 @@ async function main() {
       e.rows === 1 && e.lateMs !== null && Math.abs(e.lateMs) <= 1000 && e.toldTwice === 0 && e.neverTold === 0,
     );
     row(two.phones, 'two nodes: joins and connections refused', String(two.errors), '', '0', two.errors === 0);
+    row(two.phones, 'two nodes: highest RSS of each node while the phones connected, MB', two.peakRssMb.join(' / '), '', '', null);
   }
 
   for (const { n, mingle } of runs)
+    if (mingle.joinProfile.length)
+      console.log(`\n${n} phones, join storm: the server's own time per function\n${mingle.joinProfile.join('\n')}`);
+  for (const { n, mingle } of runs)
     mingle.profiles.forEach((top, i) =>
       console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
+    );
+
+  if (two?.connectProfile.length)
+    console.log(
+      `\n${two.phones} phones on two nodes, while they connected: the first node's time per function\n${two.connectProfile.join('\n')}`,
     );
 
   const broken = runs.some(

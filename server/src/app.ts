@@ -17,6 +17,8 @@ import { isPlannerJson, PLANNER_BODY_LIMIT } from './mixer/planner/planner-body'
 import { noStore, securityHeaders } from './common/security-headers';
 import { checkRedis } from './realtime/redis-check';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { LeanIoAdapter } from './realtime/lean-io.adapter';
+import { Broadcaster } from './broadcast/broadcaster';
 import { snapshotRefresher } from './realtime/snapshot-refresh';
 import { Snapshots } from './realtime/snapshots';
 
@@ -47,8 +49,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();
     adapter.onRecovered = snapshotRefresher(() => app.get(Snapshots, { strict: false }));
+    app.get(Broadcaster).shareOnline(() => adapter.linked);
     app.useWebSocketAdapter(adapter);
-  }
+  } else app.useWebSocketAdapter(new LeanIoAdapter(app));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config.publicUrl));

@@ -4,11 +4,12 @@ import { In } from 'typeorm';
 import { Attendee } from '../src/attendees/attendee.entity';
 import { PresenceService } from '../src/attendees/presence.service';
 import { GroupMember } from '../src/mixer/rounds/round.entity';
-import { useApp } from './support/app';
+import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
 import { join, openEvent, person } from './support/attendees';
 import { organizer } from './support/http';
 import { lastGroup, lastRound, phonePost, room } from './support/room';
-import { connect, disconnected, eventually, nextEvent, type MingleClient } from './support/sockets';
+import { connect, disconnected, eventually, nextEvent, snapshotOf, type MingleClient } from './support/sockets';
+import request from 'supertest';
 
 const MINUTE = 60_000;
 // The project's testTimeout is not applied per project; 60 joins on PostgreSQL + Redis need more than 5 s.
@@ -222,3 +223,45 @@ describe('removing many attendees at once', () => {
     expect((await listed(org, event.id)).get(a.me.id)!.status).toBe('active');
   });
 });
+
+(testDatabase === 'postgres' && process.env.TEST_REDIS_URL ? describe : describe.skip)(
+  'who is online, on two nodes (PostgreSQL + Redis)',
+  () => {
+    const env = freshDatabaseEnv();
+    let a: TestApp;
+    let b: TestApp;
+    let late: TestApp | undefined;
+    beforeAll(async () => {
+      a = await startApp({}, env);
+      b = await startApp({}, env);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.close(), b?.close(), late?.close()]);
+      await dropDatabase(env);
+    });
+
+    it("each node counts the other's phones online, a node started later too, and a phone that leaves goes offline everywhere", async () => {
+      const { event, org, cookie } = await openEvent(a.url);
+      const [ann, bob] = [await join(a.url, event.joinCode, person()), await join(a.url, event.joinCode, person())];
+      const phones = [connect(a.url, { role: 'attendee', token: ann.token }), connect(b.url, { role: 'attendee', token: bob.token })];
+      try {
+        await Promise.all(phones.map((p) => snapshotOf(p)));
+        await eventually(async () => {
+          const rows = await listed(org, event.id);
+          expect([rows.get(ann.me.id)!.online, rows.get(bob.me.id)!.online]).toEqual([true, true]);
+        });
+
+        // A node that starts now learns who is online on the others (it asks once).
+        late = await startApp({}, env);
+        const onLate = async () =>
+          (await request(late!.url).get(`/api/events/${event.id}/attendees`).set('cookie', cookie)).body as OrganizerAttendee[];
+        await eventually(async () => expect((await onLate()).filter((x) => x.online).length).toBe(2));
+
+        phones[1]!.disconnect();
+        await eventually(async () => expect((await listed(org, event.id)).get(bob.me.id)!.online).toBe(false));
+      } finally {
+        phones.forEach((p) => p.disconnect());
+      }
+    });
+  },
+);

@@ -43,8 +43,15 @@ export class AttendeesRepository {
   }
 
   /** Who counts as joined (not removed, erased or left), with their interests. */
-  counted(eventId: string): Promise<Array<Pick<Attendee, 'id' | 'interests'>>> {
-    return this.attendees.find({ select: { id: true, interests: true }, where: { eventId, status: Not(In([...GONE, 'left'])) } });
+  async counted(eventId: string): Promise<Array<Pick<Attendee, 'id' | 'interests'>>> {
+    // Raw rows: counted up to 4 times a second in a join storm, and making entities of 5,000 rows cost more than the query.
+    const rows = await this.attendees
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect('a.interests', 'interests')
+      .where('a.event_id = :eventId AND a.status NOT IN (:...gone)', { eventId, gone: [...GONE, 'left'] })
+      .getRawMany<{ id: string; interests: string }>();
+    return rows.map((r) => ({ id: r.id, interests: JSON.parse(r.interests) as string[] }));
   }
 
   /** Everyone who ever joined the event, for the report: names, companies, interests and presence, never cards. */
@@ -140,8 +147,9 @@ export class AttendeesRepository {
 
   /** A socket of theirs connected; true when it is their first connection ever. */
   async markConnected(id: string, now: number): Promise<boolean> {
+    if ((await this.attendees.update({ id, connectedAt: IsNull() }, { connectedAt: now, lastSeenAt: now })).affected) return true;
     await this.attendees.update({ id }, { lastSeenAt: now });
-    return !!(await this.attendees.update({ id, connectedAt: IsNull() }, { connectedAt: now })).affected;
+    return false;
   }
 
   /**

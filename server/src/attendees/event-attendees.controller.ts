@@ -4,7 +4,6 @@ import { BodyOf, ParamsOf, Route } from '../common/route';
 import { MingleEvent } from '../events/event.entity';
 import { CurrentEvent } from '../events/event-role.guard';
 import { Broadcaster } from '../broadcast/broadcaster';
-import { rooms } from '../broadcast/rooms';
 import { AttendeesService } from './attendees.service';
 import { toOrganizerAttendee } from './attendee.views';
 
@@ -19,7 +18,7 @@ export class EventAttendeesController {
 
   @Route('GET /api/events/:id/attendees', 'event viewer')
   async list(@CurrentEvent() event: MingleEvent) {
-    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const online = this.broadcaster.onlineIn(event.id);
     return (await this.attendees.listForEvent(event.id)).map((a) => toOrganizerAttendee(a, online.has(a.id), event.screenBlockedWords));
   }
 
@@ -40,7 +39,7 @@ export class EventAttendeesController {
     @BodyOf('PATCH /api/events/:id/attendees/:attendeeId') body: ParsedBody<'PATCH /api/events/:id/attendees/:attendeeId'>,
   ) {
     const updated = await this.attendees.moderate(event.id, attendeeId, body);
-    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const online = this.broadcaster.onlineIn(event.id);
     return toOrganizerAttendee(updated, online.has(updated.id), event.screenBlockedWords);
   }
 

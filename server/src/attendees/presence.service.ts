@@ -2,7 +2,6 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { Presence } from '@mingle/shared';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { DomainEventBus } from '../outbox/domain-event-bus';
-import { rooms } from '../broadcast/rooms';
 import type { MingleEvent } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { AttendeesRepository } from './attendees.repository';
@@ -70,7 +69,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   async forSnapshot(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<{ presence: Presence; online: Set<string> }> {
     const hit = this.recent.get(event.id);
     if (hit && Date.now() - hit.at < SNAPSHOT_PRESENCE_MAX_AGE_MS) return hit;
-    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const online = this.broadcaster.onlineIn(event.id);
     const fresh = { at: Date.now(), presence: await this.presence(event.id, event.interests, online), online };
     this.recent.set(event.id, fresh);
     return fresh;
@@ -93,7 +92,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     this.pending.delete(eventId);
     if (!entry) return;
     try {
-      const online = await this.broadcaster.onlineIn(rooms.attendees(eventId));
+      const online = this.broadcaster.onlineIn(eventId);
       const event = await this.events.byId(eventId);
       const presence = await this.presence(eventId, event?.interests ?? [], online);
       this.recent.set(eventId, { at: Date.now(), presence, online });

@@ -2,12 +2,10 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@mingle/shared';
 import type { SocketData } from './rooms';
+import { OnlinePeople, type InterNodeEvents } from './online-people';
 
-export type MingleServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type MingleServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 type News = keyof ServerToClientEvents;
-
-/** How long a cross-node lookup may wait for the other nodes (through Redis). */
-export const ONLINE_LOOKUP_MS = 500;
 
 /**
  * How the news mappers (server/src/news) tell clients, without knowing the gateway. Emits reach every node through
@@ -17,9 +15,18 @@ export const ONLINE_LOOKUP_MS = 500;
 export class Broadcaster implements OnModuleDestroy {
   private server: MingleServer | null = null;
   private readonly log = new Logger('Broadcaster');
+  /** who is online, on every node (the gateway counts this node's sockets) */
+  readonly online = new OnlinePeople();
+  private shared: (() => boolean) | null = null;
 
   attach(server: MingleServer): void {
     this.server = server;
+    if (this.shared) this.online.share(server, this.shared);
+  }
+
+  /** Several nodes (Redis): who is online is shared with them while `up()` says Redis takes messages. */
+  shareOnline(up: () => boolean): void {
+    this.shared = up;
   }
 
   /**
@@ -48,28 +55,17 @@ export class Broadcaster implements OnModuleDestroy {
 
   /** News raised while the app shuts down (timers, in-flight work) goes nowhere instead of failing. */
   onModuleDestroy(): void {
+    this.online.close();
     this.server = null;
   }
 
   /** Attendee ids with a live socket on this node only. */
   localAttendees(): string[] {
-    const ids = new Set<string>();
-    for (const s of this.server?.of('/').sockets.values() ?? []) if (s.data?.role === 'attendee') ids.add(s.data.attendeeId);
-    return [...ids];
+    return this.online.here();
   }
 
-  /**
-   * Attendee ids with at least one live socket in the room, across every node. Never waits on Redis
-   * for long: past ONLINE_LOOKUP_MS (Redis away or slow) it answers with this node's own sockets.
-   */
-  async onlineIn(room: string): Promise<Set<string>> {
-    const online = new Set<string>();
-    if (!this.server) return online;
-    const server = this.server;
-    const everywhere = server.in(room).fetchSockets();
-    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ONLINE_LOOKUP_MS).unref());
-    const sockets = await Promise.race([everywhere, late]).catch(() => server.local.in(room).fetchSockets());
-    for (const s of sockets) if (s.data.role === 'attendee') online.add(s.data.attendeeId);
-    return online;
+  /** Attendee ids of the event with at least one live socket, on any node; answered from memory. */
+  onlineIn(eventId: string): Set<string> {
+    return this.online.in(eventId);
   }
 }

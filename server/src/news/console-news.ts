@@ -62,7 +62,7 @@ export class ConsoleNews implements OnModuleInit, OnModuleDestroy {
     });
     // New blocked words flag other names: the whole table again.
     this.bus.on('event.blocked-words-changed', async ({ eventId }) =>
-      this.attendeesChanged(eventId, await this.attendees.listForEvent(eventId), await this.broadcaster.onlineIn(rooms.attendees(eventId))),
+      this.attendeesChanged(eventId, await this.attendees.listForEvent(eventId), this.broadcaster.onlineIn(eventId)),
     );
     // Owner and hosts get the screen key; viewers the same view without it.
     this.bus.on('event.changed', ({ event }) => {

@@ -1,6 +1,6 @@
 import type { Broadcaster } from '../broadcast/broadcaster';
 import { rooms } from '../broadcast/rooms';
-import { PhoneCounts } from './phone-counts';
+import { PhoneCounts, phoneCountsWindowMs } from './phone-counts';
 
 /** A broadcaster that only records what it was asked to send. */
 const recording = () => {
@@ -40,6 +40,25 @@ describe('PhoneCounts', () => {
       counts.tell('e1', { joined: 2, online: 2 });
       expect(jest.getTimerCount()).toBe(0);
       expect(sent).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('waits 2 s between updates up to 1,000 phones online, and longer as the room grows past that', () => {
+    expect([0, 1, 1000].map(phoneCountsWindowMs)).toEqual([2000, 2000, 2000]);
+    expect([1001, 2000, 5000, 10_000].map(phoneCountsWindowMs)).toEqual([4000, 4000, 10_000, 20_000]);
+    jest.useFakeTimers();
+    try {
+      const { sent, broadcaster } = recording();
+      const counts = new PhoneCounts(broadcaster);
+      counts.tell('big', { joined: 5000, online: 5000 });
+      counts.tell('big', { joined: 5001, online: 5001 });
+      jest.advanceTimersByTime(9999);
+      expect(sent).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(sent).toHaveLength(2);
+      counts.onModuleDestroy();
     } finally {
       jest.useRealTimers();
     }

@@ -8,6 +8,11 @@ import { rooms } from '../broadcast/rooms';
  * every phone (that traffic grows with the square of the room). One update per window, the latest.
  */
 export const PHONE_COUNTS_WINDOW_MS = 2000;
+/** Past this many online, the window grows with the room: each update costs a frame per phone. */
+export const PHONES_PER_WINDOW = 1000;
+
+/** 2 s up to 1,000 phones online, 10 s at 5,000: the updates cost the server the same per second however big the room. */
+export const phoneCountsWindowMs = (online: number) => PHONE_COUNTS_WINDOW_MS * Math.max(1, Math.ceil(online / PHONES_PER_WINDOW));
 
 @Injectable()
 export class PhoneCounts implements OnModuleDestroy {
@@ -25,7 +30,7 @@ export class PhoneCounts implements OnModuleDestroy {
       return;
     }
     this.broadcaster.send(rooms.attendees(eventId), 'counts:changed', { joined, online });
-    this.pending.set(eventId, { timer: setTimeout(() => this.flush(eventId), PHONE_COUNTS_WINDOW_MS), latest: null });
+    this.pending.set(eventId, { timer: setTimeout(() => this.flush(eventId), phoneCountsWindowMs(online)), latest: null });
   }
 
   private flush(eventId: string): void {

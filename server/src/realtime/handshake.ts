@@ -11,6 +11,13 @@ import { TeamService } from '../events/team.service';
 import { SESSION_COOKIE } from '../organizers/session.cookie';
 import { HandshakeLimit } from './handshake-limit';
 import type { SocketData } from '../broadcast/rooms';
+import type { Attendee } from '../attendees/attendee.entity';
+
+/** Who a socket is; for an attendee, also their row as just read (the snapshot need not read it again). */
+export interface Identified {
+  who: SocketData;
+  attendee: Attendee | null;
+}
 
 export class Refused extends Error {
   constructor(readonly refusal: HandshakeRefusal) {
@@ -37,7 +44,7 @@ export class HandshakeAuthenticator {
   ) {}
 
   /** A database outage is a retryable refusal: the client tries again by itself, it is not logged out. */
-  async authenticate(handshake: Handshake): Promise<SocketData> {
+  async authenticate(handshake: Handshake): Promise<Identified> {
     const overLimit = await this.limit.admit(handshake);
     if (overLimit) throw new Refused(overLimit);
     try {
@@ -49,7 +56,7 @@ export class HandshakeAuthenticator {
     }
   }
 
-  private async identify(handshake: Handshake): Promise<SocketData> {
+  private async identify(handshake: Handshake): Promise<Identified> {
     const parsed = handshakeAuth.safeParse(handshake.auth);
     if (!parsed.success)
       throw new Refused({ code: 'bad_request', message: 'Say who you are: attendee token, organizer event, or screen key' });
@@ -58,7 +65,7 @@ export class HandshakeAuthenticator {
     if (auth.role === 'attendee') {
       try {
         const attendee = await this.attendees.byToken(auth.token);
-        return { role: 'attendee', eventId: attendee.eventId, attendeeId: attendee.id };
+        return { who: { role: 'attendee', eventId: attendee.eventId, attendeeId: attendee.id }, attendee };
       } catch (error) {
         if (error instanceof ApiError && error.getStatus() === 403) throw new Refused({ code: 'removed', message: error.message });
         if (isServiceUnavailable(error)) throw error;
@@ -74,7 +81,7 @@ export class HandshakeAuthenticator {
           message: 'This screen link is not valid (it may have been replaced)',
           params: { variant: 'screenLink' },
         });
-      return { role: 'screen', eventId: event.id };
+      return { who: { role: 'screen', eventId: event.id }, attendee: null };
     }
 
     // Organizer: the session cookie, from our own origin only (no cross-site socket hijacking).
@@ -85,7 +92,10 @@ export class HandshakeAuthenticator {
     // Any member of the event's team watches its live page; what they may change is decided per HTTP route.
     const member = event ? await this.team.roleIn(session.organizer.id, event.id) : null;
     if (!event || !member) throw new Refused({ code: 'not_found', message: 'Event not found', params: { variant: 'event' } });
-    return { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId, teamRole: member.role };
+    return {
+      who: { role: 'organizer', eventId: event.id, organizerId: session.organizer.id, sessionId: session.sessionId, teamRole: member.role },
+      attendee: null,
+    };
   }
 
   private fromUs(headers: Handshake['headers']): boolean {

@@ -1,9 +1,9 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { randomUUID } from 'node:crypto';
 import type { Server, ServerOptions } from 'socket.io';
 import { createClient, type RedisClientType } from 'redis';
+import { LeanIoAdapter } from './lean-io.adapter';
 
 /** Tells every node "news was dropped while Redis was away: bring your phones up to date". */
 const RESYNC_CHANNEL = 'mingle#resync';
@@ -19,7 +19,7 @@ const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 1000
  * a fresh snapshot to its own sockets: `onRecovered` runs when this node's subscriber is back, and
  * again when a node that dropped news can publish again (it asks every node through RESYNC_CHANNEL).
  */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends LeanIoAdapter {
   private clients: RedisClientType[] = [];
   private adapter: ReturnType<typeof createAdapter> | null = null;
   private server: Server | null = null;
@@ -29,6 +29,11 @@ export class RedisIoAdapter extends IoAdapter {
   onRecovered: (server: Server) => void = () => undefined;
   /** How many publishes were dropped (for tests and logs). */
   dropped = 0;
+
+  /** Whether messages to the other nodes go out and theirs come in now. */
+  get linked(): boolean {
+    return this.clients.length > 0 && this.clients.every((c) => c.isReady);
+  }
 
   constructor(
     app: INestApplicationContext,

@@ -10,6 +10,7 @@ import { toScreenEvent } from '../events/event-news';
 import { toOrganizerEventView } from '../events/event.views';
 import { toPublicEvent } from '../events/public-event';
 import type { SocketData } from '../broadcast/rooms';
+import type { Attendee } from '../attendees/attendee.entity';
 import { RoundStates } from '../mixer/rounds/round-states';
 
 /** The full state a role may see, sent on every (re)connect so a client never replays anything. */
@@ -24,13 +25,14 @@ export class Snapshots {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async for(who: SocketData): Promise<Snapshot> {
+  /** `me`: the attendee's row when the caller has just read it. */
+  async for(who: SocketData, me?: Attendee): Promise<Snapshot> {
     const event = await this.events.byIdOrFail(who.eventId);
     const { presence, online } = await this.presence.forSnapshot(event);
     const serverTime = Date.now();
     switch (who.role) {
       case 'attendee': {
-        const me = await this.attendeeRows.byIdOrFail(who.attendeeId);
+        me = me?.id === who.attendeeId ? me : await this.attendeeRows.byIdOrFail(who.attendeeId);
         const rounds = await this.rounds.attendeeState(who.eventId, who.attendeeId);
         if (rounds.group?.roundId === rounds.round?.id && rounds.round?.state === 'running')
           rounds.offline = rounds.group!.members.filter((m) => !m.left && !online.has(m.id)).map((m) => m.id);

@@ -13,7 +13,6 @@ import type { MingleEvent } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
-import { rooms } from '../../broadcast/rooms';
 import { Outbox } from '../../outbox/outbox';
 import type { EngineSettings, Pair, Person, PlanStats } from '../engine/types';
 import { planStats } from '../engine/stats';
@@ -299,7 +298,7 @@ export class RoundsService implements OnModuleDestroy {
 
   /** Active, and connected now or within the grace after their socket dropped (see isPresent). */
   private async presentPeople(event: MingleEvent): Promise<Attendee[]> {
-    const online = await this.broadcaster.onlineIn(rooms.attendees(event.id));
+    const online = this.broadcaster.onlineIn(event.id);
     const active = await this.attendees.active(event.id);
     return active.filter((a) => isPresent(a, online.has(a.id), presenceGraceMs(event)));
   }
