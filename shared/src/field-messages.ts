@@ -93,6 +93,9 @@ export const FIELD_MESSAGES = {
   knowOrAvoid: 'Say "know" or "avoid"',
   hostOrViewer: 'Must be host or viewer',
   notAnInviteLink: 'Not an invite link',
+  languageChoice: 'Language is en, de or es',
+  seriesNameRequired: 'Give the series a name',
+  notASeriesToken: 'Not a series token',
   notAJoinCode: 'Not a join code',
   notAnId: 'Not {what} id',
   // zod's own issues (no custom message): generic, with zod's parameters
