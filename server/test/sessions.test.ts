@@ -200,7 +200,11 @@ describe('handshake limit per address', () => {
     sockets.push(extra);
     const refused = await refusal(extra);
     expect(refused.message).toBe('rate_limited');
-    expect(refused.data).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/again/i), retryAfterMs: expect.any(Number) });
+    expect(refused.data).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/again/i),
+      retryAfterMs: expect.any(Number),
+    });
     expect((refused.data as unknown as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
     // HTTP is not affected by the socket limit.
     expect((await request(app().url).get('/api/health')).status).toBe(200);
