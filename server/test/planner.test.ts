@@ -104,7 +104,8 @@ describe('planner', () => {
 
   it('queues at most four plans behind the running one: the sixth organizer gets a 429', async () => {
     const orgs = await Promise.all(Array.from({ length: 6 }, () => organizer(app().url)));
-    const body: PlannerBody = { groupSize: 4, rounds: 10, people: guests(40) };
+    // Each plan takes a good part of a second, so all six asks are in before the first plan is done.
+    const body: PlannerBody = { groupSize: 4, rounds: 30, people: guests(100) };
     const answers = await Promise.all(orgs.map((o) => o.post('/api/planner', body)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
