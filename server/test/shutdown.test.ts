@@ -5,8 +5,8 @@ import { RoundsService } from '../src/mixer/rounds/rounds.service';
 import { PlannerClosedError, RoundPlanner } from '../src/mixer/planner/round-planner';
 
 /**
- * A round start answers once the round is committed; its news and the look-ahead plan follow. An app
- * closed in between must leave nothing behind: no step starting after the close, no planner thread.
+ * A round start answers once the round is committed and its news are out; the look-ahead plan follows.
+ * An app closed in between must leave nothing behind: no step starting after the close, no planner thread.
  */
 describe('closing the app', () => {
   it('right after a start: the work after the answer is drained and no planner thread is left or started again', async () => {
@@ -17,7 +17,7 @@ describe('closing the app', () => {
       const rounds = t.app.get(RoundsService);
       const planner = t.app.get(RoundPlanner);
       await rounds.start(r.event.id);
-      // answered: the news and the look-ahead have not run yet
+      // answered: the groups were sent, the look-ahead has not run yet
       expect(rounds.pendingAfterStart).toBe(1);
       expect(planner.running).toBe(true);
 

@@ -11,10 +11,11 @@ import { ScreenNews } from './screen-news';
 
 /**
  * The one way news leaves the server: a mapper per audience listens to the domain events and sends,
- * through the one serializer per audience, only what changed. Listed in the order each hears an event.
+ * through the one serializer per audience, only what changed. Listed in the order each hears an event:
+ * groups first, since a round start's groups are what every phone waits for.
  */
 @Module({
   imports: [AttendeesModule, EventsModule, RoundsModule, ConnectionsModule],
-  providers: [PhoneCounts, AttendeeNews, GroupNews, ScreenNews, ConsoleNews],
+  providers: [GroupNews, PhoneCounts, AttendeeNews, ScreenNews, ConsoleNews],
 })
 export class NewsModule {}

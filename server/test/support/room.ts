@@ -67,16 +67,21 @@ const meOf = (socket: MingleClient): string =>
   (socket.frames.find(([e]) => e === 'snapshot')?.[1] as Extract<Snapshot, { role: 'attendee' }> | undefined)?.me.id ?? '';
 
 /**
- * Each group a phone was given, as the phone shows it: its group's news at a round start (with the
- * round heard just before), or an assignment of its own (placed or unseated mid-round).
+ * Each group a phone was given, as the phone shows it: its group's news at a round start (with that
+ * round as first heard: a start sends the groups just before the round), or an assignment of its own
+ * (placed or unseated mid-round).
  */
 export const assignments = (socket: MingleClient): AttendeeRoundState[] => {
   const me = meOf(socket);
   const out: AttendeeRoundState[] = [];
+  const heard = new Map<string, RoundInfo>();
+  for (const r of framesOf<{ round: RoundInfo | null }>(socket, 'round:changed'))
+    if (r.round && !heard.has(r.round.id)) heard.set(r.round.id, r.round);
   let round: RoundInfo | null = null;
   let current: string | null = null;
   for (const [e, p] of socket.frames) {
     if (e === 'round:changed') round = (p as { round: RoundInfo | null }).round;
+    if (e === 'group:changed') round = heard.get((p as GroupNews).roundId) ?? round;
     if (e === 'round:assigned') {
       out.push(p as AttendeeRoundState);
       current = (p as AttendeeRoundState).group?.groupId ?? null;

@@ -178,7 +178,14 @@ export class RoundsRepository {
 
   /** Every pair that met at the event, oldest round first. */
   async history(eventId: string): Promise<Pair[]> {
-    const rows = await this.meetings.find({ select: { a: true, b: true }, where: { eventId }, order: { roundNumber: 'ASC' } });
+    // raw rows: every meeting of the event is read at each round start
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .select('m.a', 'a')
+      .addSelect('m.b', 'b')
+      .where('m.event_id = :eventId', { eventId })
+      .orderBy('m.round_number', 'ASC')
+      .getRawMany<{ a: string; b: string }>();
     return rows.map((m): Pair => [m.a, m.b]);
   }
 

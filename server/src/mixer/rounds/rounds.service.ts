@@ -33,7 +33,7 @@ export const LATE_JOIN_CUTOFF_MS = MINUTE;
 @Injectable()
 export class RoundsService implements OnModuleDestroy {
   private readonly log = new Logger('Rounds');
-  /** A start's news and its look-ahead, after the answer; drained when the app closes. */
+  /** A start's look-ahead, after the answer; drained when the app closes. */
   private readonly afterStart = new AfterReply((what, error) => this.log.warn(`after starting ${what}: ${error.message}`));
 
   constructor(
@@ -134,13 +134,18 @@ export class RoundsService implements OnModuleDestroy {
         members: plan.groups[i]!.map((id) => ({ ...membership.get(id)!, attendee: byId.get(id)! })).sort(byJoinOrder),
       })),
     };
-    // The round is committed: the organizer's answer waits for nothing more. The news go out right
-    // after it (the follow-up stays in the outbox until they did), then the next rounds are planned.
+    // The round is committed: the phones hear their groups first (the follow-up stays in the outbox
+    // until they did), then the organizer gets the answer, then the next rounds are planned. At 5,000
+    // phones, building and sending the console's whole picture first kept every phone waiting.
+    try {
+      await this.announce(event, picture, followUp);
+    } catch (error) {
+      // committed all the same: the outbox row brings the news on the next clock tick
+      this.log.warn(`telling round ${number} of ${eventId}: ${(error as Error).message}`);
+    }
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    this.afterStart.run(
-      `round ${number} of ${eventId}`,
-      () => this.announce(event, picture, followUp),
-      () => this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
+    this.afterStart.run(`round ${number} of ${eventId}`, () =>
+      this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
     );
     return picture;
   }
