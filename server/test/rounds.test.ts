@@ -100,6 +100,32 @@ describe('live rounds', () => {
     }
   });
 
+  it('plans the first round while the lobby is still: the start takes that plan, with its figures', async () => {
+    const r = await room(app().url, 12, { groupSize: 4 }, (i) => ({
+      interests: [['AI', 'Hiking', 'Rust'][i % 3]!],
+      company: `Co ${i % 4}`,
+    }));
+    try {
+      let planned: string[][] = [];
+      await eventually(async () => {
+        const rows = (await app().db.query(`SELECT rounds, stats FROM round_plans WHERE event_id = '${r.event.id}'`)) as Array<{
+          rounds: string;
+          stats: string | null;
+        }>;
+        expect(rows).toHaveLength(1);
+        expect(JSON.parse(rows[0]!.stats!)).toHaveLength(JSON.parse(rows[0]!.rounds).length);
+        planned = (JSON.parse(rows[0]!.rounds) as string[][][])[0]!;
+      }, 15_000);
+      const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+      const sets = (groups: string[][]) => groups.map((g) => [...g].sort().join(',')).sort();
+      expect(sets(started.groups.map((g) => g.members.map((m) => m.id)))).toEqual(sets(planned));
+      expect(started.figures).toMatchObject({ people: 12, groups: 3, repeatPairs: 0 });
+      expect(started.figures!.meanSharedInterests).toBeGreaterThan(0);
+    } finally {
+      r.close();
+    }
+  });
+
   it('refuses to start with fewer than 2 people, and before joining opens', async () => {
     const r = await room(app().url, 1);
     try {

@@ -11,6 +11,7 @@ import { ScreenModeration1764720000000 } from './1764720000000-screen-moderation
 import { Team1764760000000 } from './1764760000000-team';
 import { Series1764900000000 } from './1764900000000-series';
 import { EventLanguage1764910000000 } from './1764910000000-event-language';
+import { PlanStats1764920000000 } from './1764920000000-plan-stats';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Team1764760000000,
   Series1764900000000,
   EventLanguage1764910000000,
+  PlanStats1764920000000,
 ];

@@ -113,6 +113,16 @@ export function planStats(people: Person[], rounds: string[][][], history: Pair[
   return indexStats(m, idx, ms);
 }
 
+/** Each round's stats as if it were planned alone after `history` and the rounds before it. */
+export function statsOfEachRound(people: Person[], rounds: string[][][], history: Pair[], separateColleagues = false): PlanStats[] {
+  const before = [...history];
+  return rounds.map((groups) => {
+    const stats = planStats(people, [groups], before, 0, separateColleagues);
+    for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) before.push([g[x]!, g[y]!]);
+    return stats;
+  });
+}
+
 /** Number of avoid pairs placed in the same group. */
 export function avoidViolations(m: Model, groups: number[][]): number {
   let v = 0;

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { planRound, type PlanRoundInput } from '../engine/round';
 import type { PlanScheduleInput } from '../engine/schedule';
-import type { RoundResult, ScheduleResult } from '../engine/types';
+import type { PlanStats, RoundResult, ScheduleResult } from '../engine/types';
 import type { PlanJob } from './plan-worker';
 
 /**
@@ -115,9 +115,10 @@ export class RoundPlanner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  planAhead(input: PlanScheduleInput): Promise<ScheduleResult> {
-    return this.ahead.run<ScheduleResult>({
-      kind: 'schedule',
+  /** The next rounds planned together, with each round's stats. */
+  planAhead(input: PlanScheduleInput): Promise<ScheduleResult & { roundStats: PlanStats[] }> {
+    return this.ahead.run<ScheduleResult & { roundStats: PlanStats[] }>({
+      kind: 'ahead',
       input: { ...input, settings: { timeLimitMs: AHEAD_PLAN_BUDGET_MS, ...input.settings } },
     });
   }

@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Pair, Person, EngineSettings } from '../engine/types';
+import type { Pair, Person, EngineSettings, PlanStats } from '../engine/types';
 import { companyKey } from '../engine/model';
 import type { RoundPlan } from './round.entity';
 import type { Seating } from './seating-input';
 import { RoundsRepository } from './rounds.repository';
 import { PlannerClosedError, RoundPlanner } from '../planner/round-planner';
 
-/** A planned round that fits the room, and the plan it came from. */
+/** A planned round that fits the room, its stats when the plan kept them, and the plan it came from. */
 export interface Booked {
   groups: string[][];
+  stats: PlanStats | null;
   plan: RoundPlan;
 }
 
@@ -37,13 +38,14 @@ export class PlanBook {
     const plan = await this.rounds.plan(eventId);
     if (!plan || plan.meetingsCount !== room.history.length || plan.peopleKey !== keyOf(people, settings, room)) return null;
     const groups = plan.rounds[0];
-    return groups && fitsRoom(groups, people, room.avoid) ? { groups, plan } : null;
+    return groups && fitsRoom(groups, people, room.avoid) ? { groups, stats: plan.stats?.[0] ?? null, plan } : null;
   }
 
   /** The booked round was used: the rest of its plan now starts after its meetings (unless the plan was made again meanwhile). */
   async advance({ plan }: Booked, people: Person[], settings: EngineSettings, room: Seating): Promise<void> {
     await this.rounds.advancePlan(plan, {
       rounds: plan.rounds.slice(1),
+      stats: plan.stats?.slice(1) ?? null,
       meetingsCount: room.history.length,
       peopleKey: keyOf(people, settings, room),
     });
@@ -65,6 +67,7 @@ export class PlanBook {
           peopleKey: keyOf(people, settings, room),
           meetingsCount: room.history.length,
           rounds: result.rounds,
+          stats: result.roundStats,
           createdAt: Date.now(),
         }),
       )

@@ -1,5 +1,6 @@
 import { Entity, PrimaryColumn, Column } from 'typeorm';
 import type { RoundFigures, RoundState } from '@mingle/shared';
+import type { PlanStats } from '../engine/types';
 import { TimeColumn } from '../../database/columns';
 
 @Entity('rounds')
@@ -72,5 +73,7 @@ export class RoundPlan {
   @Column({ type: 'varchar', length: 64, name: 'people_key' }) peopleKey: string;
   @Column({ type: 'integer', name: 'meetings_count' }) meetingsCount: number;
   @Column({ type: 'simple-json' }) rounds: string[][][];
+  /** each planned round's figures, worked out with the plan (absent in plans stored before they were kept) */
+  @Column({ type: 'simple-json', nullable: true }) stats: PlanStats[] | null;
   @TimeColumn({ name: 'created_at' }) createdAt: number;
 }

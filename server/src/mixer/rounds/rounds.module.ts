@@ -17,6 +17,7 @@ import { PlanBook } from './plan-book';
 import { PlannerModule } from '../planner/planner.module';
 import { RoundPictures } from './round-picture';
 import { RoundsRepository } from './rounds.repository';
+import { StillRoom } from './still-room';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule, PlannerModule],
@@ -34,6 +35,7 @@ import { RoundsRepository } from './rounds.repository';
     SeatingInput,
     Membership,
     PlanBook,
+    StillRoom,
   ],
   exports: [RoundsService, RoundStates, AvoidList, KnownPairs, RoundsRepository],
 })

@@ -270,7 +270,7 @@ export class RoundsRepository {
   }
 
   /** The plan moves on, unless it was replaced meanwhile. */
-  async advancePlan(was: RoundPlan, now: Pick<RoundPlan, 'rounds' | 'meetingsCount' | 'peopleKey'>): Promise<void> {
+  async advancePlan(was: RoundPlan, now: Pick<RoundPlan, 'rounds' | 'stats' | 'meetingsCount' | 'peopleKey'>): Promise<void> {
     await this.plans.update({ eventId: was.eventId, meetingsCount: was.meetingsCount, peopleKey: was.peopleKey }, now);
   }
 

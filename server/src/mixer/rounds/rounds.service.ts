@@ -33,8 +33,10 @@ export const LATE_JOIN_CUTOFF_MS = MINUTE;
 @Injectable()
 export class RoundsService implements OnModuleDestroy {
   private readonly log = new Logger('Rounds');
-  /** A start's look-ahead, after the answer; drained when the app closes. */
-  private readonly afterStart = new AfterReply((what, error) => this.log.warn(`after starting ${what}: ${error.message}`));
+  /** Work nobody waits for (a start's look-ahead, planning while the room is still); drained when the app closes. */
+  private readonly background = new AfterReply((what, error) => this.log.warn(`${what}: ${error.message}`));
+  /** events whose next rounds are being planned now */
+  private readonly planning = new Set<string>();
 
   constructor(
     private readonly rounds: RoundsRepository,
@@ -59,21 +61,20 @@ export class RoundsService implements OnModuleDestroy {
     const last = await this.rounds.latest(eventId);
     if (last?.state === 'running') throw roundRunning();
 
-    const present = await this.presentPeople(event);
+    const number = (last?.number ?? 0) + 1;
+    const { present, helpTopics, people, settings, room } = await this.roomNow(event, number);
     if (present.length < 2)
       throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`, {
         params: { min: 2, n: present.length },
       });
-    const room = await this.seating.ofRoom(eventId);
     const { history } = room;
-    const number = (last?.number ?? 0) + 1;
-
-    const helpTopics = helpTopicsOf(event);
-    const people = present.map((a) => asPerson(a, helpTopics));
-    const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
     const booked = await this.book.next(eventId, people, settings, room);
     const plan = booked
-      ? { groups: booked.groups, reason: undefined, stats: planStats(people, [booked.groups], history, 0, settings.separateColleagues) }
+      ? {
+          groups: booked.groups,
+          reason: undefined,
+          stats: booked.stats ?? planStats(people, [booked.groups], history, 0, settings.separateColleagues),
+        }
       : await this.planner.plan({ people, settings, ...room });
     if (!plan.groups.length)
       throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`, {
@@ -144,10 +145,37 @@ export class RoundsService implements OnModuleDestroy {
       this.log.warn(`telling round ${number} of ${eventId}: ${(error as Error).message}`);
     }
     const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    this.afterStart.run(`round ${number} of ${eventId}`, () =>
+    this.background.run(`round ${number} of ${eventId}`, () =>
       this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
     );
     return picture;
+  }
+
+  /**
+   * Plans the next rounds for the room as it is now, unless the booked plan still fits it. Run once
+   * the room has been still for a moment (StillRoom), so that a start finds its groups planned, the
+   * first one too: planning 5,000 people alone takes the start half a second.
+   */
+  planWhileStill(eventId: string): void {
+    if (this.planning.has(eventId)) return;
+    this.background.run(`planning ahead for ${eventId}`, async () => {
+      const event = await this.events.byId(eventId);
+      if (!event || (event.state !== 'open' && event.state !== 'live') || this.planning.has(eventId)) return;
+      const last = await this.rounds.latest(eventId);
+      const { people, settings, room } = await this.roomNow(event, (last?.number ?? 0) + 1);
+      if (people.length < 2 || (await this.book.next(eventId, people, settings, room))) return;
+      await this.planAhead(eventId, null, people, settings, room);
+    });
+  }
+
+  /** The room as a round would seat it now: who is present, as the engine knows them, and what else it weighs. */
+  private async roomNow(event: MingleEvent, number: number) {
+    const present = await this.presentPeople(event);
+    const room = await this.seating.ofRoom(event.id);
+    const helpTopics = helpTopicsOf(event);
+    const people = present.map((a) => asPerson(a, helpTopics));
+    const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
+    return { present, helpTopics, people, settings, room };
   }
 
   /**
@@ -156,14 +184,14 @@ export class RoundsService implements OnModuleDestroy {
    * after the database closes.
    */
   async onModuleDestroy(): Promise<void> {
-    const drained = this.afterStart.close();
+    const drained = this.background.close();
     await this.planner.close();
     await drained;
   }
 
   /** Work after a start's answer that has not ended yet (for tests). */
   get pendingAfterStart(): number {
-    return this.afterStart.pending;
+    return this.background.pending;
   }
 
   private async announce(event: MingleEvent, picture: RoundPicture, followUp: string): Promise<void> {
@@ -175,10 +203,15 @@ export class RoundsService implements OnModuleDestroy {
       await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: picture.round.startedAt } });
   }
 
-  /** The look-ahead planner starts only once the start's news are out, so it never competes with them. */
+  /** The look-ahead planner starts only once the start's news are out, so it never competes with them; one per event at a time. */
   private async planAhead(eventId: string, booked: Booked | null, people: Person[], settings: EngineSettings, room: Seating) {
-    if (booked) await this.book.advance(booked, people, settings, room);
-    else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
+    this.planning.add(eventId);
+    try {
+      if (booked) await this.book.advance(booked, people, settings, room);
+      else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
+    } finally {
+      this.planning.delete(eventId);
+    }
   }
 
   async extend(eventId: string, minutes: number): Promise<Round> {
