@@ -1,6 +1,6 @@
 /** What both halves of the realtime bench share: processes pinned to a core, their memory, waiting and percentiles. */
 import { spawn, spawnSync, execSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,11 +55,27 @@ export function rssKb(pid: number): number {
   return Number(execSync(`ps -o rss= -p ${pid}`).toString().trim());
 }
 
+/** CPU time (user + system) the process has used so far, ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /**
- * RSS on a collected heap: a full GC in the server first (connecting and joining leave garbage that
- * the next GC would take back), then until two readings half a second apart agree within 1% (or 5 s pass).
+ * RSS at rest: once the server has been idle for a second (no work in progress, such as planning the
+ * room's next rounds once it is still; at most 20 s), a full GC in it (connecting and joining leave
+ * garbage that the next GC would take back), then until two readings half a second apart agree within
+ * 1% (or 5 s pass).
  */
 export async function settledRssKb(server: BenchServer): Promise<number> {
+  const quietBy = Date.now() + 20_000;
+  for (let before = cpuMs(server.pid); Date.now() < quietBy;) {
+    await sleep(1000);
+    const now = cpuMs(server.pid);
+    if (now - before < 50) break;
+    before = now;
+  }
   const collections = () => readdirSync(server.hooks).filter((f) => f.startsWith('gc-')).length;
   const before = collections();
   process.kill(server.pid, 'SIGURG');
