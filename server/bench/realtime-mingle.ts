@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult } from '@mingle/shared';
+import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult, type RoundInfo } from '@mingle/shared';
 import { startProfile, stopProfile } from './realtime-profile';
 import {
   freePort,
@@ -78,6 +78,8 @@ interface Phone {
   id: string;
   socket: Socket;
   held: Map<string, { at: number; groupId: string }>;
+  /** rounds it heard end */
+  ended: Set<string>;
   bytes: number;
 }
 
@@ -134,7 +136,11 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
     const profiles: string[][] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
-      if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+      if (r > 1) {
+        // an organizer starts the next round after a break, not while the phones still hear the last one end
+        await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+        await waitUntil(() => phones.every((p) => p.ended.has(roundId)), 60_000, `not every phone heard round ${r - 1} end`);
+      }
       if (profile) await startProfile(server);
       const start = Date.now();
       const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
@@ -185,6 +191,9 @@ function listen(phone: Phone, newsSizes: number[]): void {
   const hold = (roundId: string, groupId: string) => phone.held.has(roundId) || phone.held.set(roundId, { at: Date.now(), groupId });
   phone.socket.on('group:changed', (news: GroupNews) => {
     if (myGroupFrom(news, phone.id)) hold(news.roundId, news.groupId);
+  });
+  phone.socket.on('round:changed', ({ round }: { round: RoundInfo | null }) => {
+    if (round?.state === 'ended') phone.ended.add(round.id);
   });
   phone.socket.on('round:assigned', (state: AttendeeRoundState) => {
     if (state.group) hold(state.group.roundId, state.group.groupId);
@@ -265,7 +274,7 @@ async function joinStorm(
         return;
       }
       const { token, me } = (await res.json()) as JoinResult;
-      const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), bytes: 0 };
+      const phone: Phone = { id: me.id, socket: connect(url, { role: 'attendee', token }), held: new Map(), ended: new Set(), bytes: 0 };
       phones.push(phone);
       listen(phone, newsSizes);
       await new Promise<void>((resolve) => {

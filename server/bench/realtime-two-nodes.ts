@@ -162,7 +162,11 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     const figures: Spread[] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
-      if (r > 1) await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+      if (r > 1) {
+        // after a break, as in the one-node run: every phone heard the last round end
+        await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
+        await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), 60_000, `not every phone heard round ${r - 1} end`);
+      }
       const start = Date.now();
       roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
       await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
