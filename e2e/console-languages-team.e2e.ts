@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { signUp } from './support/api';
 import { seriousViolations } from './support/axe';
-import { openBrowser, signIn, watchedPage, type TestBrowser } from './support/browser';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { signIn, watchedPage } from './support/browser';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * The console in the organizer's language: a German browser gets the team page in German (formal
@@ -11,17 +12,7 @@ import { until } from './support/until';
  * switch in the header is reached by keyboard on the log-in page and its choice is remembered.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = appAndBrowser();
 
 /** Elements reaching past the right edge: text that does not fit at this width (a scrolling table's insides excepted). */
 const tooWide = (page: Page, width: number, scroller = '') =>
@@ -35,16 +26,16 @@ const tooWide = (page: Page, width: number, scroller = '') =>
   );
 
 test('the team page in German: the owner revokes an invite link and it refuses', async () => {
-  const owner = await signUp(app.baseUrl, 'Olga Owner');
+  const owner = await signUp(suite.app.baseUrl, 'Olga Owner');
   const event = await owner.openEvent({ name: 'Teamabend', interests: ['KI', 'Design'] });
   // A host already on the team, so the page shows a member with a role to change.
-  const sam = await signUp(app.baseUrl, 'Sam Host');
+  const sam = await signUp(suite.app.baseUrl, 'Sam Host');
   const hostInvite = await owner.api<{ url: string }>('POST', `/api/events/${event.id}/team/invites`, { role: 'host' });
   await sam.api('POST', `/api/invites/${hostInvite.url.split('/').pop()}/accept`);
 
-  const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await signIn(page.context(), app.baseUrl, owner.cookie);
-  await page.goto(`${app.baseUrl}/console/events/${event.id}/team`);
+  const page = await suite.browser.newPage({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await signIn(page.context(), suite.app.baseUrl, owner.cookie);
+  await page.goto(`${suite.app.baseUrl}/console/events/${event.id}/team`);
   await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
   await page.getByLabel('Rolle von Sam Host').waitFor();
@@ -64,10 +55,10 @@ test('the team page in German: the owner revokes an invite link and it refuses',
   await page.screenshot({ path: artifactPath('console-de-team-1280.png'), fullPage: true });
 
   // Before: the invitee, in German too, sees the offer. Revoke it, confirming in the dialog.
-  const eve = await signUp(app.baseUrl, 'Eve Late');
-  const evePage = await watchedPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 800 } }));
-  await signIn(evePage.context(), app.baseUrl, eve.cookie);
-  await evePage.goto(`${app.baseUrl}/console/invite/${token}`);
+  const eve = await signUp(suite.app.baseUrl, 'Eve Late');
+  const evePage = await watchedPage(await suite.browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 800 } }));
+  await signIn(evePage.context(), suite.app.baseUrl, eve.cookie);
+  await evePage.goto(`${suite.app.baseUrl}/console/invite/${token}`);
   await evePage.getByText('Olga Owner lädt Sie als Betrachter zu Teamabend und zu allen weiteren Veranstaltungen').waitFor();
   await evePage.screenshot({ path: artifactPath('console-de-invite-360.png'), fullPage: true });
   expect(await tooWide(evePage, 360)).toEqual([]);
@@ -79,7 +70,7 @@ test('the team page in German: the owner revokes an invite link and it refuses',
   await page.getByText('Keine offenen Einladungslinks.').waitFor();
 
   // After: the link leads nowhere, in the API and in the invitee's browser.
-  const refused = await fetch(`${app.baseUrl}/api/invites/${token}`, { headers: { cookie: eve.cookie } });
+  const refused = await fetch(`${suite.app.baseUrl}/api/invites/${token}`, { headers: { cookie: eve.cookie } });
   expect(refused.status).toBe(404);
   await evePage.reload();
   await evePage.getByText('Dieser Einladungslink ist ungültig.').waitFor();
@@ -92,11 +83,11 @@ test('the team page in German: the owner revokes an invite link and it refuses',
   expect(await tooWide(page, 360)).toEqual([]);
 
   // The events list and the editor, in German at 360 px too.
-  await page.goto(`${app.baseUrl}/console/events/${event.id}`);
+  await page.goto(`${suite.app.baseUrl}/console/events/${event.id}`);
   await page.getByRole('button', { name: 'Änderungen speichern' }).waitFor();
   await page.screenshot({ path: artifactPath('console-de-editor-360.png'), fullPage: true });
   expect(await tooWide(page, 360)).toEqual([]);
-  await page.goto(`${app.baseUrl}/console`);
+  await page.goto(`${suite.app.baseUrl}/console`);
   await page.getByRole('link', { name: 'Teamabend' }).waitFor();
   await page.screenshot({ path: artifactPath('console-de-events-360.png'), fullPage: true });
   // The table scrolls inside its card; the rest fits.
@@ -104,8 +95,8 @@ test('the team page in German: the owner revokes an invite link and it refuses',
 }, 120_000);
 
 test('the language switch on the log-in page works by keyboard and is remembered', async () => {
-  const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 360, height: 800 } });
-  await page.goto(`${app.baseUrl}/console/login`);
+  const page = await suite.browser.newPage({ locale: 'de-DE', viewport: { width: 360, height: 800 } });
+  await page.goto(`${suite.app.baseUrl}/console/login`);
   await page.getByRole('heading', { name: 'Anmelden', level: 1 }).waitFor();
   // Tab from the top: skip link, brand, then the switch.
   const language = page.getByRole('combobox', { name: 'Sprache' });

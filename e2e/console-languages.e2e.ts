@@ -1,27 +1,17 @@
 import type { Socket } from 'socket.io-client';
 import { join, signUp } from './support/api';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { signIn } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
+import { appAndBrowser } from './support/suite';
 
 /**
  * A console in German (issue #14, languages): the live page with a real round (team activity, the
  * colleague note worded from its figures) and the evening's report, all in German.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
 const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-});
-
-afterAll(async () => {
-  sockets.forEach((s) => s.disconnect());
-  await browser?.close();
-  await app?.stop();
-});
+const suite = appAndBrowser({ phones: sockets });
 
 // Four colleagues for two groups of three: the rule cannot hold, and the live page says why.
 const PEOPLE = [
@@ -34,15 +24,15 @@ const PEOPLE = [
 ];
 
 test('a console in German: the live page with a running round, then the report', async () => {
-  const host = await signUp(app.baseUrl, 'Sam');
+  const host = await signUp(suite.app.baseUrl, 'Sam');
   const event = await host.openEvent({ name: 'Donnerstagstreff', interests: ['KI', 'Design'], groupSize: 3, roundMinutes: 6 });
-  for (const p of PEOPLE) await openPhone(app.baseUrl, (await join(app.baseUrl, event.joinCode, p)).token, sockets);
+  for (const p of PEOPLE) await openPhone(suite.app.baseUrl, (await join(suite.app.baseUrl, event.joinCode, p)).token, sockets);
 
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  const context = await suite.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => localStorage.setItem('mingle.lang.console', 'de'));
-  await signIn(context, app.baseUrl, host.cookie);
+  await signIn(context, suite.app.baseUrl, host.cookie);
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/console/events/${event.id}/live`);
+  await page.goto(`${suite.app.baseUrl}/console/events/${event.id}/live`);
   await page.getByRole('heading', { name: 'Donnerstagstreff', level: 1 }).waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe('de');
 

@@ -1,27 +1,16 @@
 import type { Page } from 'playwright-core';
 import { signUp } from './support/api';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
+import { appAndBrowser } from './support/suite';
 
-let app: RunningApp;
-let browser: TestBrowser;
+const suite = appAndBrowser();
 
 const organizer = { name: 'Ada Organizer', email: `ada+${Date.now()}@example.com`, password: 'correct horse battery' };
 const EVENT_NAME = 'Climate Tech Night';
 
-beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-});
+const newPage = (viewport = { width: 1280, height: 900 }) => suite.browser.newPage({ viewport });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const newPage = (viewport = { width: 1280, height: 900 }) => browser.newPage({ viewport });
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 
 /** Full-page shots with the sticky save bar resting at the end of the form, not mid-page. */
 async function fullShot(page: Page, name: string): Promise<void> {
@@ -179,7 +168,7 @@ test('sign up, create an event with tags, find it in the list after a reload', a
 });
 
 test('log in again, regenerate the join code, delete an event after confirming', async () => {
-  const owner = await signUp(app.baseUrl);
+  const owner = await signUp(suite.app.baseUrl);
   const event = await owner.openEvent({ name: EVENT_NAME, interests: ['AI', 'Climate'] });
   const eventPath = `/console/events/${event.id}`;
   const page = await newPage();

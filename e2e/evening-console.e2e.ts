@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { asAttendee, join, signUp, type Organizer } from './support/api';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { signIn } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { openPhone } from './support/phones';
-import { startApp, type RunningApp } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * The organizer console through a whole evening (issue 13): every page and state checked with axe,
@@ -17,24 +17,10 @@ import { until } from './support/until';
 const SHOTS = '/tmp/shots-console';
 mkdirSync(SHOTS, { recursive: true });
 
-let app: RunningApp;
-let browser: TestBrowser;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ env: { JOIN_RATE_LIMIT: '5000', AUTH_RATE_LIMIT: '1000' }, phones: sockets });
 
-beforeAll(async () => {
-  await Promise.all([
-    openBrowser().then((b) => (browser = b)),
-    startApp({ JOIN_RATE_LIMIT: '5000', AUTH_RATE_LIMIT: '1000' }).then((a) => (app = a)),
-  ]);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}`, fullPage });
 
 /** axe over the page as it is now: no serious or critical violation. */
@@ -57,8 +43,8 @@ async function seat(joinCode: string, people: Array<{ name: string; company?: st
   for (let i = 0; i < people.length; i += 25) {
     const batch = await Promise.all(
       people.slice(i, i + 25).map(async (p) => {
-        const j = await join(app.baseUrl, joinCode, p);
-        await openPhone(app.baseUrl, j.token, sockets);
+        const j = await join(suite.app.baseUrl, joinCode, p);
+        await openPhone(suite.app.baseUrl, j.token, sockets);
         return { id: j.me.id, token: j.token, name: p.name };
       }),
     );
@@ -108,7 +94,7 @@ const PEOPLE = [
 ];
 
 test('signed out: log in and sign up pass axe', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url('/console/login'));
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
   await accessible(page, 'log in');
@@ -123,8 +109,8 @@ test('signed out: log in and sign up pass axe', async () => {
 });
 
 test('by keyboard alone: sign in, create, open, start, extend, end — axe clean at every step, connections live', async () => {
-  const organizer = await signUp(app.baseUrl, 'Kim Keyboard');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const organizer = await signUp(suite.app.baseUrl, 'Kim Keyboard');
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
 
   await page.goto(url('/console/login'));
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -197,8 +183,8 @@ test('by keyboard alone: sign in, create, open, start, extend, end — axe clean
   const rounds = await organizer.api<RoundState>('GET', `/api/events/${eventId}/rounds`);
   const [first, second] = rounds.groups[0]!.members;
   const tokenOf = (id: string) => people.find((p) => p.id === id)!.token;
-  await asAttendee(app.baseUrl, tokenOf(first!.id), 'POST', `/api/me/people/${second!.id}/swap`, {});
-  await asAttendee(app.baseUrl, tokenOf(second!.id), 'POST', `/api/me/people/${first!.id}/swap`, {});
+  await asAttendee(suite.app.baseUrl, tokenOf(first!.id), 'POST', `/api/me/people/${second!.id}/swap`, {});
+  await asAttendee(suite.app.baseUrl, tokenOf(second!.id), 'POST', `/api/me/people/${first!.id}/swap`, {});
   const connections = page.getByRole('region', { name: 'Connections' });
   await connections.locator('.stat').filter({ hasText: 'Swaps asked' }).filter({ hasText: /2$/ }).waitFor({ timeout: 5000 });
   await connections.locator('.stat').filter({ hasText: 'Matches' }).filter({ hasText: /1$/ }).waitFor({ timeout: 5000 });
@@ -231,7 +217,7 @@ test('by keyboard alone: sign in, create, open, start, extend, end — axe clean
 });
 
 test('an ended event stays as it was; "Duplicate event" makes a fresh draft, from the editor and from the list', async () => {
-  const organizer = await signUp(app.baseUrl, 'Dee Duplicate');
+  const organizer = await signUp(suite.app.baseUrl, 'Dee Duplicate');
   const settings = {
     name: 'Spring Founders Night',
     interests: ['AI', 'Climate', 'Design'],
@@ -244,8 +230,8 @@ test('an ended event stays as it was; "Duplicate event" makes a fresh draft, fro
   };
   const ended = await organizer.openEvent(settings);
   await organizer.api('POST', `/api/events/${ended.id}/state`, { state: 'ended' });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await signIn(context, app.baseUrl, organizer.cookie);
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await signIn(context, suite.app.baseUrl, organizer.cookie);
   const page = await context.newPage();
 
   await page.goto(url(`/console/events/${ended.id}`));
@@ -307,7 +293,7 @@ const COMPANIES = [
 ];
 
 test('a 400-person room: the live page fits, finds a person, and shows their table', async () => {
-  const organizer: Organizer = await signUp(app.baseUrl, 'Big Room');
+  const organizer: Organizer = await signUp(suite.app.baseUrl, 'Big Room');
   const event = await organizer.openEvent({ name: 'Big Room Night', interests: ['AI', 'Climate', 'Design', 'Food'], groupSize: 4 });
   const people = Array.from({ length: 400 }, (_, i) => ({
     name: `${FIRST[i % 16]} ${LAST[Math.floor(i / 16) % 10]}-${LAST2[Math.floor(i / 160) % 10]}${i >= 320 ? ' II' : ''}`,
@@ -320,8 +306,8 @@ test('a 400-person room: the live page fits, finds a person, and shows their tab
   const rounds = await organizer.api<RoundState>('GET', `/api/events/${event.id}/rounds`);
   expect(rounds.groups.length).toBe(100);
 
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await signIn(context, app.baseUrl, organizer.cookie);
+  const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await signIn(context, suite.app.baseUrl, organizer.cookie);
   const page = await context.newPage();
   await page.goto(url(`/console/events/${event.id}/live`));
   await page.getByTestId('online-count').filter({ hasText: /^400$/ }).waitFor({ timeout: 30_000 });
@@ -381,7 +367,7 @@ test('a 400-person room: the live page fits, finds a person, and shows their tab
   await accessible(page, 'live page, 400 people in a round');
 
   // Moderation at scale: three scripted joins whose phones never connected go in one confirmation…
-  for (const name of ['Bot One', 'Bot Two', 'Bot Three']) await join(app.baseUrl, event.joinCode, { name, interests: ['AI'] });
+  for (const name of ['Bot One', 'Bot Two', 'Bot Three']) await join(suite.app.baseUrl, event.joinCode, { name, interests: ['AI'] });
   await page.getByTestId('joined-count').filter({ hasText: /^403$/ }).waitFor();
   await page.getByRole('button', { name: 'Remove everyone who never connected (3)' }).click();
   const never = page.getByRole('dialog', { name: 'Remove 3 people who never connected?' });

@@ -3,10 +3,11 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join, signUp, type Joined, type Organizer, type OrganizerEvent } from './support/api';
 import { seriousViolations } from './support/axe';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { signIn } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * The whole evening on an attendee's phone (issue #13): a round start that reaches a pocket (buzz,
@@ -15,25 +16,17 @@ import { until } from './support/until';
  * and every phone page checked with axe (light and dark) and at 200% zoom at 360 px.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ phones: sockets });
+let organizer: Organizer;
 const SHOTS = '/tmp/shots-phone';
 
 beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Ada');
+  organizer = await signUp(suite.app.baseUrl, 'Ada');
   mkdirSync(SHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: artifactPath(name), fullPage });
@@ -112,7 +105,7 @@ async function phoneOf(event: OrganizerEvent, joined: Joined, name: string, extr
     cookies: [],
     origins: [
       {
-        origin: app.baseUrl,
+        origin: suite.app.baseUrl,
         localStorage: [
           { name: 'mingle.phone.joins', value: JSON.stringify(stored) },
           { name: 'mingle.phone.last', value: event.id },
@@ -120,7 +113,7 @@ async function phoneOf(event: OrganizerEvent, joined: Joined, name: string, extr
       },
     ],
   };
-  const page = await browser.newPage({ ...PHONE, storageState, ...extra });
+  const page = await suite.browser.newPage({ ...PHONE, storageState, ...extra });
   await page.addInitScript(STUBS);
   await page.goto(url(`/e/${event.id}`));
   await page.getByRole('heading', { name: "You're in!" }).waitFor();
@@ -136,19 +129,19 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
     roundMinutes: 8,
     spotLabels: [],
   });
-  const eveJoined = await join(app.baseUrl, event.joinCode, { name: 'Eve Novak', interests: ['AI', 'Climate'] });
-  const devJoined = await join(app.baseUrl, event.joinCode, { name: 'Dev Okafor', interests: ['Climate', 'AI'] });
-  const ana = await join(app.baseUrl, event.joinCode, {
+  const eveJoined = await join(suite.app.baseUrl, event.joinCode, { name: 'Eve Novak', interests: ['AI', 'Climate'] });
+  const devJoined = await join(suite.app.baseUrl, event.joinCode, { name: 'Dev Okafor', interests: ['Climate', 'AI'] });
+  const ana = await join(suite.app.baseUrl, event.joinCode, {
     name: 'Ana Lima',
     interests: ['AI', 'Design', 'Food'],
     card: { email: 'ana@example.com' },
   });
-  sockets.push(await openPhone(app.baseUrl, ana.token, sockets));
+  sockets.push(await openPhone(suite.app.baseUrl, ana.token, sockets));
   const eve = await phoneOf(event, eveJoined, 'Eve');
   const dev = await phoneOf(event, devJoined, 'Dev');
 
-  const console_ = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(console_.context(), app.baseUrl, organizer.cookie);
+  const console_ = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(console_.context(), suite.app.baseUrl, organizer.cookie);
   await console_.goto(url(`/console/events/${event.id}/live`));
   await console_.getByTestId('joined-count').filter({ hasText: '3' }).waitFor();
 
@@ -288,7 +281,7 @@ test("the evening on Eve's phone: cues, a moment to swap, in common, a dropped g
  */
 async function everyPhonePage(options: BrowserContextOptions, visit: (page: Page, state: string) => Promise<void>): Promise<void> {
   const { event, storage } = evening!;
-  const fresh = await browser.newPage(options);
+  const fresh = await suite.browser.newPage(options);
   await fresh.goto(url('/join'));
   await fresh.getByLabel('Event code').waitFor();
   await visit(fresh, 'join by code');
@@ -297,7 +290,7 @@ async function everyPhonePage(options: BrowserContextOptions, visit: (page: Page
   await visit(fresh, 'join form');
   await fresh.context().close();
 
-  const page = await browser.newPage({ ...options, storageState: storage });
+  const page = await suite.browser.newPage({ ...options, storageState: storage });
   const at = (state: string) => visit(page, state);
   await page.goto(url(`/e/${event.id}`));
   await page.getByRole('heading', { name: /^Table \d+$/ }).waitFor();

@@ -1,32 +1,21 @@
 import type { Page } from 'playwright-core';
 import { signUp } from './support/api';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
-import { startApp, type RunningApp } from './support/server';
+import { signIn } from './support/browser';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /** The built console, phone and screen run under the server's Content-Security-Policy with no violation. */
 
-let app: RunningApp;
-let browser: TestBrowser;
+const suite = appAndBrowser({ env: { JOIN_RATE_LIMIT: '1000' } });
 /** Every CSP violation, console CSP message and page error, per page. */
 const problems: string[] = [];
 
-beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 
 /** A fresh profile whose pages report every CSP violation (DOM event and console message) and error. */
 async function newPage(name: string, cookie?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  if (cookie) await signIn(context, app.baseUrl, cookie);
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (cookie) await signIn(context, suite.app.baseUrl, cookie);
   await context.exposeFunction('__reportViolation', (what: string) => problems.push(`${name}: ${what}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -49,7 +38,7 @@ test('console, phone and screen load and go live under the CSP with zero violati
   expect(policy).toMatch(/script-src 'self'(;|$)/);
   expect(policy).toContain("frame-ancestors 'none'");
 
-  const organizer = await signUp(app.baseUrl, 'Cora CSP');
+  const organizer = await signUp(suite.app.baseUrl, 'Cora CSP');
   const { cookie } = organizer;
   const event = await organizer.openEvent({ name: 'Policy Night', interests: ['AI', 'Climate', 'Design'], groupSize: 2 });
 

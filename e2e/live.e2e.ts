@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
-import { openBrowser, signIn, watchedPage, type TestBrowser } from './support/browser';
+import { signIn, watchedPage } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
-let app: RunningApp;
-let browser: TestBrowser;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ phones: sockets });
 /** The organizer, signed in on the file's console profile; each test gets its own page there. */
 let organizer: Organizer;
 let console_: BrowserContext;
@@ -35,15 +35,13 @@ const FOUNDERS_MIXER = {
   separateColleagues: true,
 };
 
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 
 beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Lin Organizer');
-  console_ = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await signIn(console_, app.baseUrl, organizer.cookie);
-  await console_.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+  organizer = await signUp(suite.app.baseUrl, 'Lin Organizer');
+  console_ = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(console_, suite.app.baseUrl, organizer.cookie);
+  await console_.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.baseUrl });
 });
 
 beforeEach(async () => {
@@ -54,17 +52,11 @@ afterEach(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await app?.stop();
-});
-
 const join = (code: string, person: { name: string; interests: string[] }) =>
-  joinApi(app.baseUrl, code, { ...person, card: { email: emailOf(person) } });
+  joinApi(suite.app.baseUrl, code, { ...person, card: { email: emailOf(person) } });
 
 /** An attendee's phone being online: a socket with the attendee token. */
-const phone = (token: string) => openPhone(app.baseUrl, token, sockets);
+const phone = (token: string) => openPhone(suite.app.baseUrl, token, sockets);
 
 /** The Founders Mixer, open, with all six people joined and their phones online, on the live page. */
 async function liveRoom(): Promise<OrganizerEvent> {

@@ -2,33 +2,25 @@ import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join, signUp, type Organizer } from './support/api';
 import { seriousViolations } from './support/axe';
-import { openBrowser, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * The phone speaks its person's language (issue #14, part 3): a German browser joins in German, sees
  * its lobby and its round in German, and the switch turns it into Spanish, which a reload keeps.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ phones: sockets });
+let organizer: Organizer;
 
 beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Ada');
+  organizer = await signUp(suite.app.baseUrl, 'Ada');
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 async function axeClean(page: Page, where: string): Promise<void> {
@@ -50,10 +42,10 @@ test('a German phone joins, waits and plays its round in German; the switch make
     spotLabels: [],
   });
   // Someone to be grouped with, present on their phone.
-  const dev = await join(app.baseUrl, event.joinCode, { name: 'Dev Okafor', interests: ['KI'] });
-  sockets.push(await openPhone(app.baseUrl, dev.token, sockets));
+  const dev = await join(suite.app.baseUrl, event.joinCode, { name: 'Dev Okafor', interests: ['KI'] });
+  sockets.push(await openPhone(suite.app.baseUrl, dev.token, sockets));
 
-  const page = await browser.newPage({ ...PHONE, locale: 'de-DE' });
+  const page = await suite.browser.newPage({ ...PHONE, locale: 'de-DE' });
   await page.goto(url(`/j/${event.joinCode}`));
   await page.getByRole('heading', { name: 'Gründerabend' }).waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');

@@ -1,10 +1,10 @@
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { asAttendee, join, signUp, type Joined, type Organizer, type OrganizerEvent } from './support/api';
-import { openBrowser, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * The attendee phone: join by code, lobby, a live round, "I'm here", a mutual swap, privacy for a
@@ -12,10 +12,9 @@ import { until } from './support/until';
  * Each test opens its own event and brings its people to where it starts.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ phones: sockets });
+let organizer: Organizer;
 
 const EVENT_NAME = 'Climate Tech Night';
 const ANA = { name: 'Ana Lima', email: 'ana@example.com', phone: '+44 20 7946 0958', linkedin: 'https://www.linkedin.com/in/ana-lima' };
@@ -23,29 +22,21 @@ const RAJ = { name: 'Raj Patel', email: 'raj@example.com' };
 const CLEO = { name: 'Cleo Martin', email: 'cleo@example.com' };
 
 beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Ada');
+  organizer = await signUp(suite.app.baseUrl, 'Ada');
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
+const url = (path: string) => `${suite.app.baseUrl}${path}`;
 
 /** As the organizer (session cookie). */
 const org = <T = unknown>(method: string, path: string, body?: unknown) => organizer.api<T>(method, path, body);
 
 /** As an attendee (bearer token). */
 const phone = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
-  asAttendee<T>(app.baseUrl, token, method, path, body);
+  asAttendee<T>(suite.app.baseUrl, token, method, path, body);
 
 /** A phone-sized browser profile that fails the test on any page error. */
 const newPhone = (width = 390, height = 844, storageState?: BrowserContextOptions['storageState']) =>
-  browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState });
+  suite.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState });
 
 /** A new Climate Tech Night, open for joining, with one spot: Table 7. */
 function openEvent(): Promise<OrganizerEvent> {
@@ -79,20 +70,20 @@ async function phoneOf(event: OrganizerEvent, joined: Joined, width = 390, heigh
     { name: 'mingle.phone.joins', value: JSON.stringify(stored) },
     { name: 'mingle.phone.last', value: event.id },
   ];
-  const page = await newPhone(width, height, { cookies: [], origins: [{ origin: app.baseUrl, localStorage }] });
+  const page = await newPhone(width, height, { cookies: [], origins: [{ origin: suite.app.baseUrl, localStorage }] });
   await page.goto(url(`/e/${event.id}`));
   await page.getByRole('heading', { name: "You're in!" }).waitFor();
   return page;
 }
 
 const joinAna = (event: OrganizerEvent) =>
-  join(app.baseUrl, event.joinCode, {
+  join(suite.app.baseUrl, event.joinCode, {
     name: ANA.name,
     interests: ['AI', 'Climate'],
     card: { email: ANA.email, phone: ANA.phone, linkedin: ANA.linkedin },
   });
 const joinCleo = (event: OrganizerEvent) =>
-  join(app.baseUrl, event.joinCode, { name: CLEO.name, interests: ['Climate', 'Design'], card: { email: CLEO.email } });
+  join(suite.app.baseUrl, event.joinCode, { name: CLEO.name, interests: ['Climate', 'Design'], card: { email: CLEO.email } });
 
 /** Ana on her phone, in the lobby, with her whole card. */
 const anaInLobby = async (event: OrganizerEvent) => phoneOf(event, await joinAna(event));
@@ -115,7 +106,7 @@ async function roundOne(cleoOn: 'phone' | 'api' = 'api'): Promise<RoundOne<Page 
   const [ana, raj, cleo] = await Promise.all([
     anaInLobby(event),
     (async () => {
-      const raj = await join(app.baseUrl, event.joinCode, {
+      const raj = await join(suite.app.baseUrl, event.joinCode, {
         name: RAJ.name,
         headline: 'Grid software',
         company: 'Voltline',
@@ -123,13 +114,13 @@ async function roundOne(cleoOn: 'phone' | 'api' = 'api'): Promise<RoundOne<Page 
         card: { email: RAJ.email },
       });
       // Raj's phone has the app open: only people whose phone connected are grouped.
-      await openPhone(app.baseUrl, raj.token, sockets);
+      await openPhone(suite.app.baseUrl, raj.token, sockets);
       return raj;
     })(),
     (async () => {
       const cleo = await joinCleo(event);
       if (cleoOn === 'phone') return phoneOf(event, cleo, 360, 740);
-      await openPhone(app.baseUrl, cleo.token, sockets);
+      await openPhone(suite.app.baseUrl, cleo.token, sockets);
       return cleo;
     })(),
   ]);

@@ -3,29 +3,19 @@ import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { asAttendee, join, signUp, type Joined, type Organizer } from './support/api';
 import { seriousViolations } from './support/axe';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { signIn } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * After "End event": six people go through three rounds, swap and match, the organizer ends the
  * evening and opens its report from the live page. Figures, charts, downloads, print and axe.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
 const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-});
-
-afterAll(async () => {
-  sockets.forEach((s) => s.disconnect());
-  await browser?.close();
-  await app?.stop();
-});
+const suite = appAndBrowser({ phones: sockets });
 
 const PEOPLE = [
   { name: 'Ana Lima', interests: ['AI', 'Design'], company: 'Sun Grid' },
@@ -51,8 +41,8 @@ async function evening(host: Organizer, eventId: string, people: Joined[]): Prom
     const state = await host.api<{ groups: Array<{ members: Array<{ id: string }> }> }>('GET', `/api/events/${eventId}/rounds`);
     const group = state.groups.find((g) => g.members.some((m) => m.id === asker.me.id))!;
     const other = people.find((p) => p.me.id !== asker.me.id && group.members.some((m) => m.id === p.me.id))!;
-    await asAttendee(app.baseUrl, asker.token, 'POST', `/api/me/people/${other.me.id}/swap`);
-    if (round !== 2) await asAttendee(app.baseUrl, other.token, 'POST', `/api/me/people/${asker.me.id}/swap`);
+    await asAttendee(suite.app.baseUrl, asker.token, 'POST', `/api/me/people/${other.me.id}/swap`);
+    if (round !== 2) await asAttendee(suite.app.baseUrl, other.token, 'POST', `/api/me/people/${asker.me.id}/swap`);
     await host.api('POST', `/api/events/${eventId}/rounds/current/end`);
   }
   await host.api('POST', `/api/events/${eventId}/state`, { state: 'ended' });
@@ -64,7 +54,7 @@ async function downloadText(page: Page, name: RegExp): Promise<{ file: string; t
 }
 
 test('the report of an ended evening: figures, charts, downloads, print, accessible', async () => {
-  const host = await signUp(app.baseUrl, 'Host');
+  const host = await signUp(suite.app.baseUrl, 'Host');
   const event = await host.openEvent({
     name: 'Thursday Mixer',
     interests: ['AI', 'Design', 'Climate', 'Hiking'],
@@ -74,25 +64,25 @@ test('the report of an ended evening: figures, charts, downloads, print, accessi
   });
   const people: Joined[] = [];
   for (const p of PEOPLE) {
-    const joined = await join(app.baseUrl, event.joinCode, p);
-    await openPhone(app.baseUrl, joined.token, sockets);
+    const joined = await join(suite.app.baseUrl, event.joinCode, p);
+    await openPhone(suite.app.baseUrl, joined.token, sockets);
     people.push(joined);
   }
-  await join(app.baseUrl, event.joinCode, { name: 'Never Connected', interests: ['AI'] });
+  await join(suite.app.baseUrl, event.joinCode, { name: 'Never Connected', interests: ['AI'] });
   await evening(host, event.id, people);
   const expected = await host.api<Report>('GET', `/api/events/${event.id}/report`);
   expect(expected.totals).toMatchObject({ rounds: 3, meetings: 9, swapsAsked: 5, matches: 2 });
 
   // From the ended event's live page to its report.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(page.context(), app.baseUrl, host.cookie);
-  await page.goto(`${app.baseUrl}/console/events/${event.id}/live`);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page.context(), suite.app.baseUrl, host.cookie);
+  await page.goto(`${suite.app.baseUrl}/console/events/${event.id}/live`);
   await page.getByRole('heading', { name: 'Thursday Mixer', level: 1 }).waitFor();
   await page.getByRole('link', { name: "See the evening's report" }).waitFor();
   await page.screenshot({ path: artifactPath('report-live-link.png') });
   await page.getByRole('link', { name: 'Report', exact: true }).click();
   await page.getByRole('heading', { name: 'Report: Thursday Mixer', level: 1 }).waitFor();
-  expect(page.url()).toBe(`${app.baseUrl}/console/events/${event.id}/report`);
+  expect(page.url()).toBe(`${suite.app.baseUrl}/console/events/${event.id}/report`);
 
   // The figures on the page are the server's.
   expect(await page.getByTestId('rep-joined').textContent()).toBe('7');
@@ -169,7 +159,7 @@ test('the report of an ended evening: figures, charts, downloads, print, accessi
 
   // The events list links the ended event's report.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${app.baseUrl}/console`);
+  await page.goto(`${suite.app.baseUrl}/console`);
   await page.getByRole('link', { name: 'Report of Thursday Mixer' }).waitFor();
   await page.screenshot({ path: artifactPath('report-events-list.png') });
   await page.getByRole('link', { name: 'Report of Thursday Mixer' }).click();
@@ -177,12 +167,12 @@ test('the report of an ended evening: figures, charts, downloads, print, accessi
 });
 
 test('a live event reports "so far", and says so before any round', async () => {
-  const host = await signUp(app.baseUrl, 'Early');
+  const host = await signUp(suite.app.baseUrl, 'Early');
   const event = await host.openEvent({ name: 'Not Yet', interests: ['AI', 'Design'], groupSize: 2 });
-  await join(app.baseUrl, event.joinCode, { name: 'Solo Person', interests: ['AI'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(page.context(), app.baseUrl, host.cookie);
-  await page.goto(`${app.baseUrl}/console/events/${event.id}/live`);
+  await join(suite.app.baseUrl, event.joinCode, { name: 'Solo Person', interests: ['AI'] });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page.context(), suite.app.baseUrl, host.cookie);
+  await page.goto(`${suite.app.baseUrl}/console/events/${event.id}/live`);
   await page.getByRole('link', { name: 'Report so far' }).click();
   await page.getByText(/^So far, as of .*: the event has not ended\.$/).waitFor();
   await page.getByTestId('rep-empty').waitFor();
@@ -191,9 +181,9 @@ test('a live event reports "so far", and says so before any round', async () => 
   await page.screenshot({ path: artifactPath('report-so-far.png'), fullPage: true });
 
   // Someone else's event is not there.
-  const other = await signUp(app.baseUrl, 'Other');
-  const stranger = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(stranger.context(), app.baseUrl, other.cookie);
-  await stranger.goto(`${app.baseUrl}/console/events/${event.id}/report`);
+  const other = await signUp(suite.app.baseUrl, 'Other');
+  const stranger = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(stranger.context(), suite.app.baseUrl, other.cookie);
+  await stranger.goto(`${suite.app.baseUrl}/console/events/${event.id}/report`);
   await stranger.getByText('This event does not exist, or it belongs to another organizer.').waitFor();
 });

@@ -1,7 +1,8 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { signUp } from './support/api';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { signIn } from './support/browser';
+import { artifactPath } from './support/server';
+import { appAndBrowser } from './support/suite';
 
 /**
  * A live event end to end: an organizer on the console, six phones and a projector screen go
@@ -9,21 +10,10 @@ import { artifactPath, startApp, type RunningApp } from './support/server';
  * everyone, and the second round meets nobody twice.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
+const suite = appAndBrowser();
 const NAMES = ['Ana Lima', 'Raj Patel', 'Cleo Martin', 'Dev Okafor', 'Eva Novak', 'Finn Berg'];
 
-beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const context = (options: BrowserContextOptions) => browser.newPage(options);
+const context = (options: BrowserContextOptions) => suite.browser.newPage(options);
 
 /** Each phone's spot and the groupmates it lists. */
 async function assignment(page: Page): Promise<{ spot: string; mates: string[] }> {
@@ -35,7 +25,7 @@ async function assignment(page: Page): Promise<{ spot: string; mates: string[] }
 }
 
 test('an organizer, six phones and a screen through two rounds', async () => {
-  const host = await signUp(app.baseUrl, 'Host');
+  const host = await signUp(suite.app.baseUrl, 'Host');
   const event = await host.openEvent({
     name: 'Friday Mixer',
     interests: ['AI', 'Hiking', 'Design', 'Climate'],
@@ -45,18 +35,18 @@ test('an organizer, six phones and a screen through two rounds', async () => {
   });
 
   const screen = await context({ viewport: { width: 1920, height: 1080 } });
-  await screen.goto(event.screenUrl.replace(/^https?:\/\/[^/]+/, app.baseUrl));
+  await screen.goto(event.screenUrl.replace(/^https?:\/\/[^/]+/, suite.app.baseUrl));
   await screen.getByText(event.joinCode).first().waitFor();
 
   const console_ = await context({ viewport: { width: 1280, height: 900 } });
-  await signIn(console_.context(), app.baseUrl, host.cookie);
-  await console_.goto(`${app.baseUrl}/console/events/${event.id}/live`);
+  await signIn(console_.context(), suite.app.baseUrl, host.cookie);
+  await console_.goto(`${suite.app.baseUrl}/console/events/${event.id}/live`);
   await console_.getByRole('heading', { name: 'Friday Mixer', level: 1 }).waitFor();
 
   const phones: Page[] = [];
   for (const [i, person] of NAMES.entries()) {
     const page = await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await page.goto(`${app.baseUrl}/j/${event.joinCode}`);
+    await page.goto(`${suite.app.baseUrl}/j/${event.joinCode}`);
     await page.getByLabel('Your name').fill(person);
     await page.getByRole('button', { name: ['AI', 'Hiking', 'Design', 'Climate'][i % 4]!, exact: true }).click();
     await page.getByLabel('Email').fill(`${person.split(' ')[0]!.toLowerCase()}@example.com`);

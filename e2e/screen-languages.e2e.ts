@@ -1,36 +1,28 @@
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
-import { openBrowser, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
+import { appAndBrowser } from './support/suite';
 
 /** The projector screen speaks the event's language, and switches live when the organizer changes it. */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const phones: Socket[] = [];
+const suite = appAndBrowser({ env: { JOIN_RATE_LIMIT: '1000' }, phones });
+let organizer: Organizer;
 
 beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Sofía Pantalla');
-});
-
-afterAll(async () => {
-  for (const s of phones) s.disconnect();
-  await browser?.close();
-  await app?.stop();
+  organizer = await signUp(suite.app.baseUrl, 'Sofía Pantalla');
 });
 
 async function join(code: string, name: string, interests: string[]): Promise<void> {
-  const { token } = await joinApi(app.baseUrl, code, { name, interests, card: { email: 'x@y.example' } });
-  await openPhone(app.baseUrl, token, phones);
+  const { token } = await joinApi(suite.app.baseUrl, code, { name, interests, card: { email: 'x@y.example' } });
+  await openPhone(suite.app.baseUrl, token, phones);
 }
 
 const onTestServer = (screenUrl: string) => {
   const u = new URL(screenUrl);
-  return `${app.baseUrl}${u.pathname}${u.search}`;
+  return `${suite.app.baseUrl}${u.pathname}${u.search}`;
 };
 
 /** Nothing scrolls or sticks out of the stage in this language's longer words. */
@@ -63,7 +55,7 @@ test('a Spanish event shows a Spanish screen in the lobby and in a round; switch
     join(event.joinCode, 'Chloé Martín', ['Clima', 'Hardware']),
     join(event.joinCode, 'Ñuño Ibáñez', ['Diseño', 'Hardware']),
   ]);
-  const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const screen = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await screen.goto(onTestServer(event.screenUrl));
 
   await screen.getByText('Ya te puedes unir').waitFor();

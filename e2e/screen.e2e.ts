@@ -1,30 +1,21 @@
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { join as joinApi, signUp, type Organizer, type OrganizerEvent } from './support/api';
-import { openBrowser, type TestBrowser } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /** The projector screen: lobby, live count and cloud, a round with its board, dead links. */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const phones: Socket[] = [];
+const suite = appAndBrowser({ env: { JOIN_RATE_LIMIT: '1000' }, phones });
+let organizer: Organizer;
 
 const INTERESTS = ['AI', 'Climate', 'Design', 'Policy', 'Hardware', 'Investing'];
 
 beforeAll(async () => {
-  // Side by side, each kept as soon as it is up so that afterAll closes it even if the other fails.
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp({ JOIN_RATE_LIMIT: '1000' }).then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Sam Screen');
-});
-
-afterAll(async () => {
-  for (const s of phones) s.disconnect();
-  await browser?.close();
-  await app?.stop();
+  organizer = await signUp(suite.app.baseUrl, 'Sam Screen');
 });
 
 const createOpenEvent = (name: string, extra: Record<string, unknown> = {}) =>
@@ -33,17 +24,17 @@ const startRound = (event: OrganizerEvent) => organizer.api('POST', `/api/events
 
 /** Joins and opens the phone (only people whose phone connected are grouped). */
 async function join(code: string, name: string, interests: string[]): Promise<void> {
-  const { token } = await joinApi(app.baseUrl, code, { name, interests, card: { email: 'x@y.example' } });
-  await openPhone(app.baseUrl, token, phones);
+  const { token } = await joinApi(suite.app.baseUrl, code, { name, interests, card: { email: 'x@y.example' } });
+  await openPhone(suite.app.baseUrl, token, phones);
 }
 
 /** The server's public URL may name another host; keep its path and query on the test server. */
 const onTestServer = (screenUrl: string) => {
   const u = new URL(screenUrl);
-  return `${app.baseUrl}${u.pathname}${u.search}`;
+  return `${suite.app.baseUrl}${u.pathname}${u.search}`;
 };
 
-const newPage = (viewport: { width: number; height: number }) => browser.newPage({ viewport });
+const newPage = (viewport: { width: number; height: number }) => suite.browser.newPage({ viewport });
 
 /** Nothing scrolls, nothing sticks out of the viewport, no contact detail anywhere. */
 async function assertStageSafe(page: Page): Promise<void> {
@@ -244,7 +235,7 @@ test('a large room gets an alphabetical list that turns its own pages', async ()
 test('a wrong key shows a clear invalid-link message', async () => {
   const event = await createOpenEvent('Wrong Key Night');
   const page = await newPage({ width: 1280, height: 720 });
-  await page.goto(`${app.baseUrl}/screen/${event.id}?key=not-the-key`);
+  await page.goto(`${suite.app.baseUrl}/screen/${event.id}?key=not-the-key`);
   await page.getByText('This screen link is not valid (it may have been replaced). Open the new link from the console.').waitFor();
   expect(await page.getByText(event.joinCode).count()).toBe(0);
   await assertStageSafe(page);

@@ -2,10 +2,11 @@ import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { asAttendee, join, signUp, type Organizer, type OrganizerEvent } from './support/api';
 import { seriousViolations } from './support/axe';
-import { openBrowser, signIn, type TestBrowser } from './support/browser';
+import { signIn } from './support/browser';
 import { openPhone } from './support/phones';
-import { artifactPath, startApp, type RunningApp } from './support/server';
+import { artifactPath } from './support/server';
 import { until } from './support/until';
+import { appAndBrowser } from './support/suite';
 
 /**
  * A monthly meetup: Ana ticks "Remember me for this series" on her phone in March and swaps with Raj;
@@ -13,25 +14,17 @@ import { until } from './support/until';
  * counts who is returning and which pairs already met.
  */
 
-let app: RunningApp;
-let browser: TestBrowser;
-let organizer: Organizer;
 const sockets: Socket[] = [];
+const suite = appAndBrowser({ phones: sockets });
+let organizer: Organizer;
 
 beforeAll(async () => {
-  await Promise.all([openBrowser().then((b) => (browser = b)), startApp().then((a) => (app = a))]);
-  organizer = await signUp(app.baseUrl, 'Olga Organizer');
-});
-
-afterAll(async () => {
-  sockets.forEach((s) => s.disconnect());
-  await browser?.close();
-  await app?.stop();
+  organizer = await signUp(suite.app.baseUrl, 'Olga Organizer');
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: artifactPath(name), fullPage: true });
 const phone = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
-  asAttendee<T>(app.baseUrl, token, method, path, body);
+  asAttendee<T>(suite.app.baseUrl, token, method, path, body);
 
 async function meetup(name: string, seriesId: string): Promise<OrganizerEvent> {
   const created = await organizer.api<OrganizerEvent>('POST', '/api/events', { name, interests: ['AI', 'Climate'], groupSize: 2 });
@@ -41,7 +34,7 @@ async function meetup(name: string, seriesId: string): Promise<OrganizerEvent> {
 
 /** Joins on the phone page; the series box is ticked (or found ticked when the phone kept its key). */
 async function joinOnPhone(page: Page, event: OrganizerEvent, screenshot?: string): Promise<string> {
-  await page.goto(`${app.baseUrl}/j/${event.joinCode}`);
+  await page.goto(`${suite.app.baseUrl}/j/${event.joinCode}`);
   const remember = page.getByLabel('Remember me for this series');
   await remember.waitFor();
   if (!(await remember.isChecked())) await remember.check();
@@ -66,15 +59,15 @@ async function joinOnPhone(page: Page, event: OrganizerEvent, screenshot?: strin
 test('a series remembers the phone that chose it: earlier matches on People I met, counts in the console', async () => {
   const series = await organizer.api<{ id: string }>('POST', '/api/series', { name: 'Monthly meetup' });
   const march = await meetup('March meetup', series.id);
-  const page = await browser.newPage({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await suite.browser.newPage({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const anaMarch = await joinOnPhone(page, march, 'series-join-360.png');
   const kept = await page.evaluate((id) => localStorage.getItem(`mingle.series.${id}`), series.id);
   expect(kept).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
   // Raj remembers too (through the API); they meet in round 1 and swap.
-  const raj = await join(app.baseUrl, march.joinCode, { name: 'Raj Patel', interests: ['AI'], card: { email: 'raj@mail.example' } });
+  const raj = await join(suite.app.baseUrl, march.joinCode, { name: 'Raj Patel', interests: ['AI'], card: { email: 'raj@mail.example' } });
   const rajKey = await phone<{ token: string }>(raj.token, 'POST', '/api/me/series', {});
-  await openPhone(app.baseUrl, raj.token, sockets);
+  await openPhone(suite.app.baseUrl, raj.token, sockets);
   await organizer.api('POST', `/api/events/${march.id}/rounds`, {});
   await until(async () => (await phone<Array<{ id: string }>>(anaMarch, 'GET', '/api/me/people')).length === 1, 'Ana met Raj');
   const anaId = (await phone<{ me: { id: string } }>(anaMarch, 'GET', '/api/me')).me.id;
@@ -84,13 +77,13 @@ test('a series remembers the phone that chose it: earlier matches on People I me
 
   // April: the same phone finds the box ticked and is recognised; Raj comes back with his key.
   const april = await meetup('April meetup', series.id);
-  await page.goto(`${app.baseUrl}/j/${april.joinCode}`);
+  await page.goto(`${suite.app.baseUrl}/j/${april.joinCode}`);
   await page.getByLabel('Remember me for this series').waitFor();
   expect(await page.getByLabel('Remember me for this series').isChecked()).toBe(true);
   await joinOnPhone(page, april);
-  const rajApril = await join(app.baseUrl, april.joinCode, { name: 'Raj Patel', interests: ['AI'] });
+  const rajApril = await join(suite.app.baseUrl, april.joinCode, { name: 'Raj Patel', interests: ['AI'] });
   await phone(rajApril.token, 'POST', '/api/me/series', { token: rajKey.token });
-  await openPhone(app.baseUrl, rajApril.token, sockets);
+  await openPhone(suite.app.baseUrl, rajApril.token, sockets);
 
   await page.getByRole('link', { name: 'People I met' }).click();
   await page.getByRole('heading', { name: 'Met at earlier events of the series' }).waitFor();
@@ -100,9 +93,9 @@ test('a series remembers the phone that chose it: earlier matches on People I me
   await shot(page, 'series-people-360.png');
 
   // The console's live page counts who returns and which pairs already met.
-  const consolePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(consolePage.context(), app.baseUrl, organizer.cookie);
-  await consolePage.goto(`${app.baseUrl}/console/events/${april.id}/live`);
+  const consolePage = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(consolePage.context(), suite.app.baseUrl, organizer.cookie);
+  await consolePage.goto(`${suite.app.baseUrl}/console/events/${april.id}/live`);
   const counts = consolePage.getByTestId('series-counts');
   await counts.getByText('Part of Monthly meetup').waitFor();
   await until(async () => (await counts.getByTestId('series-returning').textContent()) === '2', 'two returning');
@@ -111,7 +104,7 @@ test('a series remembers the phone that chose it: earlier matches on People I me
   await shot(consolePage, 'series-console-counts.png');
 
   // The owner's editor shows the event's series.
-  await consolePage.goto(`${app.baseUrl}/console/events/${april.id}`);
+  await consolePage.goto(`${suite.app.baseUrl}/console/events/${april.id}`);
   const picker = consolePage.getByTestId('series-picker');
   await picker.getByLabel('This event belongs to').waitFor();
   expect(await picker.getByLabel('This event belongs to').inputValue()).toBe(series.id);

@@ -32,11 +32,17 @@ const died = (node: Node) =>
   new Promise((resolve) => (node.child.exitCode !== null || node.child.signalCode ? resolve(null) : node.child.once('exit', resolve)));
 
 describe(`follow-ups survive a crash right after the commit (${testDatabase})`, () => {
+  /** The server as JavaScript, transpiled once for the file's nodes. */
+  let server: string;
+  beforeAll(() => {
+    server = transpileServer();
+  });
+  afterAll(() => server && rmSync(server, { recursive: true, force: true }));
+
   /** A survivor node holding every socket, and nodes started to die right after a named commit. */
   async function cluster(test: (c: { survivor: Node; doomed: (crashAfter: string) => Promise<Node>; db: DataSource }) => Promise<void>) {
     const env: Record<string, string> = { ...freshDatabaseEnv(), SESSION_SECRET: randomBytes(24).toString('hex') };
     delete env.REDIS_URL; // the phones sit on the surviving node
-    const server = transpileServer();
     const db = await openDatabase(loadConfig(env).database, entities);
     const survivor = await startNode(server, env);
     const nodes: Node[] = [];
@@ -50,7 +56,6 @@ describe(`follow-ups survive a crash right after the commit (${testDatabase})`, 
       await Promise.all([kill(survivor), ...nodes.map(kill)]);
       await db.destroy();
       await dropDatabase(env);
-      rmSync(server, { recursive: true, force: true });
     }
   }
 
