@@ -10,6 +10,16 @@ type Entities = NonNullable<DataSourceOptions['entities']>;
 /** Any fixed number; it names the lock that serializes migrations across nodes. */
 const MIGRATION_LOCK = 7_346_281;
 
+/**
+ * pg-pool listens for a client's errors only while the client sits idle, TypeORM only while a query
+ * runner holds it; an 'error' event that lands between the two (PostgreSQL killed, a backend
+ * terminated) has no listener and exits the node. The query waiting on that client fails on its own,
+ * and the pool drops the client once it is back, so this listener only has to exist.
+ */
+const keepErrorsInside = (client: { on(event: 'error', listener: () => void): unknown }) => {
+  client.on('error', () => undefined);
+};
+
 /** Builds the data source for the configured database; migrations own the schema. */
 /** `entities` come from the app, which knows every module; the database knows none. */
 export function createDataSource(database: Config['database'], entities: Entities): DataSource {
@@ -18,7 +28,7 @@ export function createDataSource(database: Config['database'], entities: Entitie
       type: 'postgres',
       url: database.url,
       schema: database.schema,
-      extra: { options: `-c search_path=${database.schema}`, max: 20 },
+      extra: { options: `-c search_path=${database.schema}`, max: 20, onConnect: keepErrorsInside },
       entities,
       migrations,
       migrationsTransactionMode: 'each',

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { CSRF_HEADER, type HandshakeAuth } from '@mingle/shared';
+import type { PoolClient } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Match } from '../../src/connections/connection.entities';
 import { Round } from '../../src/mixer/rounds/round.entity';
 import { phoneHeaders } from '../support/room';
@@ -153,5 +155,18 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
     } finally {
       ev.close();
     }
+  });
+
+  it('a connection dropped while no query runner holds it never exits the node', async () => {
+    const a = cluster.nodes[0]!;
+    const driver = a.db.driver as PostgresDriver;
+    // Checked out of the pool and not yet handed to a query runner: pg-pool no longer listens on it.
+    const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (err?: Error) => void];
+    const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    const ended = new Promise((resolve) => client.once('end', resolve));
+    await a.db.query('SELECT pg_terminate_backend($1)', [pid]);
+    await ended;
+    release(new Error('terminated'));
+    expect((await request(a.url).get('/api/health')).status).toBe(200);
   });
 });
