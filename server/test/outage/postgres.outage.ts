@@ -1,12 +1,17 @@
 import request from 'supertest';
 import { CSRF_HEADER, type HandshakeAuth } from '@mingle/shared';
-import type { PoolClient } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Match } from '../../src/connections/connection.entities';
 import { Round } from '../../src/mixer/rounds/round.entity';
 import { phoneHeaders } from '../support/room';
 import { connect, eventually, snapshotOf, sleep, type MingleClient } from '../support/sockets';
 import { endsSeen, eventOn, phoneView, report, startCluster, timeUntil, wrongPhones, type Cluster } from './cluster';
+
+/** What the test uses of a pg client (pg ships no types here). */
+interface DriverClient {
+  query(sql: string): Promise<{ rows: Array<{ pid: number }> }>;
+  once(event: 'end', listener: () => void): unknown;
+}
 
 /** As long as the issue says: the due round, a start and a reconnect all meet the outage. */
 const OUTAGE_MS = 20_000;
@@ -161,9 +166,9 @@ describe('PostgreSQL goes away mid-round (two nodes)', () => {
     const a = cluster.nodes[0]!;
     const driver = a.db.driver as PostgresDriver;
     // Checked out of the pool and not yet handed to a query runner: pg-pool no longer listens on it.
-    const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (err?: Error) => void];
+    const [client, release] = (await driver.obtainMasterConnection()) as [DriverClient, (err?: Error) => void];
     const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
-    const ended = new Promise((resolve) => client.once('end', resolve));
+    const ended = new Promise<void>((resolve) => client.once('end', resolve));
     await a.db.query('SELECT pg_terminate_backend($1)', [pid]);
     await ended;
     release(new Error('terminated'));
