@@ -39,7 +39,7 @@ function randomRoom(rng: Rng): Room {
     const ids = rng.shuffle(people.map((p) => p.id));
     for (let s = 0; s + 1 < ids.length; s += 3) {
       const g = ids.slice(s, s + 3);
-      for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) history.push([g[a], g[b]]);
+      history.push(...historyOf([[g]]));
     }
   }
   const avoid: Pair[] = rng.next() < 0.3 ? [[people[0].id, people[1].id]] : [];

@@ -146,6 +146,18 @@ export function pairCost(m: Model, i: number, j: number): number {
   return m.pairs.cost(i < j ? i * m.n + j : j * m.n + i);
 }
 
+/** Groups of person indices as the people's ids. */
+export function idsOf(m: Model, groups: number[][]): string[][] {
+  return groups.map((g) => g.map((i) => m.ids[i]));
+}
+
+/** Every pair of people who share a group. */
+export function pairsOf<T>(groups: T[][]): Array<[T, T]> {
+  const pairs: Array<[T, T]> = [];
+  for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) pairs.push([g[x]!, g[y]!]);
+  return pairs;
+}
+
 export function pairKey(n: number, i: number, j: number): number {
   return i < j ? i * n + j : j * n + i;
 }

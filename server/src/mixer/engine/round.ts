@@ -1,6 +1,6 @@
 /** planRound: plan one round for the people present. */
 import { EXACT_LIMIT, exactRound } from './exact';
-import { buildModel } from './model';
+import { buildModel, idsOf } from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
@@ -39,7 +39,7 @@ export function planRound(input: PlanRoundInput): RoundResult {
     const groups =
       m.n <= EXACT_LIMIT ? exactRound(m, sizesForK(m.n, k)).groups : solveLarge(m, sizesForK(m.n, k), settings.seed ?? 1, deadline);
     if (avoidViolations(m, groups) === 0) {
-      return { groups: groups.map((g) => g.map((i) => m.ids[i])), stats: indexStats(m, [groups], Date.now() - t0) };
+      return { groups: idsOf(m, groups), stats: indexStats(m, [groups], Date.now() - t0) };
     }
     if (m.avoidCount === 0) break;
   }

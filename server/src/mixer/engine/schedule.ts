@@ -2,7 +2,21 @@
 import { bestDesign, ROTATIONAL_NODES } from './designs';
 import { Golfer, GolferProblem, SpreadTerm } from './golfer';
 import { compareTiers, EXACT_LIMIT, exactRound, groupingTiers } from './exact';
-import { buildModel, HELP, HELP_MAX, helpMeetingValue, isAvoid, meetHelp, Model, refreshWanted, repeatCost, sharedCount, W } from './model';
+import {
+  buildModel,
+  HELP,
+  HELP_MAX,
+  helpMeetingValue,
+  idsOf,
+  isAvoid,
+  meetHelp,
+  Model,
+  pairsOf,
+  refreshWanted,
+  repeatCost,
+  sharedCount,
+  W,
+} from './model';
 import { Rng } from './rng';
 import { RoundSolver } from './round-solver';
 import { groupSizes, sizesForK } from './sizes';
@@ -69,7 +83,7 @@ export function planSchedule(input: PlanScheduleInput): ScheduleResult {
   }
   if (m.n <= EXACT_LIMIT) rounds = polishSmall(people, settings, input, m, rounds);
   return {
-    rounds: rounds.map((groups) => groups.map((g) => g.map((i) => m.ids[i]))),
+    rounds: rounds.map((groups) => idsOf(m, groups)),
     stats: indexStats(m, rounds, Date.now() - t0),
   };
 }
@@ -568,9 +582,7 @@ function fixAvoid(
       out.push(groups);
       continue;
     }
-    const history: Pair[] = [...(input.history ?? [])];
-    for (const r of out)
-      for (const g of r) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) history.push([m.ids[g[x]], m.ids[g[y]]]);
+    const history: Pair[] = [...(input.history ?? []), ...out.flatMap((r) => pairsOf(idsOf(m, r)))];
     const rm = buildModel(people, settings, history, input.avoid ?? [], input.known ?? []);
     let found: number[][] | null = null;
     for (let k = groups.length; k <= Math.floor(m.n / 2) && !found; k++) {
@@ -591,15 +603,10 @@ function fixAvoid(
  */
 function polishSmall(people: Person[], settings: EngineSettings, input: PlanScheduleInput, m: Model, rounds: number[][][]): number[][][] {
   const out = rounds.map((r) => r.map((g) => g.slice()));
-  const pairsOf = (groups: number[][]): Pair[] => {
-    const list: Pair[] = [];
-    for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) list.push([m.ids[g[x]], m.ids[g[y]]]);
-    return list;
-  };
   for (let pass = 0; pass < 2; pass++) {
     let changed = false;
     for (let r = 0; r < out.length; r++) {
-      const history = [...(input.history ?? []), ...out.flatMap((groups, q) => (q === r ? [] : pairsOf(groups)))];
+      const history = [...(input.history ?? []), ...out.flatMap((groups, q) => (q === r ? [] : pairsOf(idsOf(m, groups))))];
       const rm = buildModel(people, settings, history, input.avoid ?? [], input.known ?? []);
       const sizes = out[r].map((g) => g.length).sort((a, b) => b - a);
       const cand = exactRound(rm, sizes).groups;

@@ -1,6 +1,6 @@
 import { planSchedule } from './schedule';
 import { planStats, statsOfEachRound } from './stats';
-import { randomHistory, syntheticPeople } from './test-util';
+import { historyOf, randomHistory, syntheticPeople } from './test-util';
 import type { Pair } from './types';
 
 describe('statsOfEachRound', () => {
@@ -13,7 +13,7 @@ describe('statsOfEachRound', () => {
     const before: Pair[] = [...history];
     rounds.forEach((groups, k) => {
       expect(each[k]).toEqual(planStats(people, [groups], before, 0, true));
-      for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) before.push([g[x]!, g[y]!]);
+      before.push(...historyOf([groups]));
     });
   });
 

@@ -1,5 +1,5 @@
 /** Plan quality statistics. */
-import { buildModel, helpMatch, isAvoid, Model, pairKey, popcount, sharedCount } from './model';
+import { buildModel, helpMatch, isAvoid, Model, pairKey, pairsOf, popcount, sharedCount } from './model';
 import type { ColleagueNote, HelpStats, Pair, Person, PlanStats } from './types';
 
 /** Stats of rounds given as person indices of the model. */
@@ -118,7 +118,7 @@ export function statsOfEachRound(people: Person[], rounds: string[][][], history
   const before = [...history];
   return rounds.map((groups) => {
     const stats = planStats(people, [groups], before, 0, separateColleagues);
-    for (const g of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) before.push([g[x]!, g[y]!]);
+    before.push(...pairsOf(groups));
     return stats;
   });
 }

@@ -1,4 +1,5 @@
 /** Helpers shared by the engine specs and the benchmark (synthetic events). */
+import { pairsOf } from './model';
 import { Rng } from './rng';
 import type { Pair, Person } from './types';
 
@@ -36,10 +37,7 @@ export function randomHistory(people: Person[], rounds: number, g: number, seed 
 
 /** History entries of planned rounds. */
 export function historyOf(rounds: string[][][]): Pair[] {
-  const out: Pair[] = [];
-  for (const groups of rounds)
-    for (const g of groups) for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) out.push([g[a], g[b]]);
-  return out;
+  return rounds.flatMap(pairsOf);
 }
 
 /** Mean shared interests per pair in a random grouping of the same sizes. */
