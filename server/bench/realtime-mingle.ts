@@ -323,6 +323,8 @@ async function arrivalStorm(
 ): Promise<StormFigures> {
   // phones that hold a group (one that never did is already counted as not holding)
   const tappers = phones.filter((p) => p.held.has(roundId)).slice(0, taps);
+  // The round's own news to the console and the screen may still be on its way: it is not the storm's.
+  await quiet(organizer, screen);
   const [organizer0, screen0, phones0] = [organizer.bytes, screen.bytes, sumBytes(phones)];
   let errors = 0;
   const gap = 10_000 / tappers.length;
@@ -338,15 +340,8 @@ async function arrivalStorm(
       return Date.now() - sent;
     }),
   );
-  // Coalesced news may follow the last acknowledgement: count until the console and the screen are quiet for a second.
-  let last = -1;
-  await waitUntil(async () => {
-    const now = organizer.bytes + screen.bytes;
-    if (now === last) return true;
-    last = now;
-    await new Promise((r) => setTimeout(r, 1000));
-    return false;
-  }, 10_000);
+  // Coalesced news may follow the last acknowledgement.
+  await quiet(organizer, screen);
   return {
     taps: tappers.length,
     ack: spread(acks),
@@ -355,6 +350,18 @@ async function arrivalStorm(
     consoleBytes: organizer.bytes - organizer0,
     phoneBytes: sumBytes(phones) - phones0,
   };
+}
+
+/** Resolves once the console and the screen have received nothing for a second. */
+async function quiet(organizer: { bytes: number }, screen: { bytes: number }): Promise<void> {
+  let last = -1;
+  await waitUntil(async () => {
+    const now = organizer.bytes + screen.bytes;
+    if (now === last) return true;
+    last = now;
+    await new Promise((r) => setTimeout(r, 1000));
+    return false;
+  }, 10_000);
 }
 
 const sumBytes = (phones: Phone[]) => phones.reduce((a, p) => a + p.bytes, 0);
