@@ -18,11 +18,11 @@ describe('closing the app', () => {
       const planner = t.app.get(RoundPlanner);
       await rounds.start(r.event.id);
       // answered: the groups were sent, the look-ahead has not run yet
-      expect(rounds.pendingAfterStart).toBe(1);
+      expect(rounds.pendingLookAheads).toBe(1);
       expect(planner.running).toBe(true);
 
       await t.close();
-      expect(rounds.pendingAfterStart).toBe(0);
+      expect(rounds.pendingLookAheads).toBe(0);
       expect(planner.running).toBe(false);
       // a look-ahead asked for after the close never starts a thread
       await expect(planner.planAhead({ people: [], settings: { groupSize: 4 }, rounds: 1, history: [], avoid: [] })).rejects.toThrow(
@@ -48,7 +48,7 @@ describe('closing the app', () => {
       await eventually(() => expect(r.phones.every((p) => p.socket.frames.some(([e]) => e === 'group:changed'))).toBe(true), 10_000);
 
       await t.close();
-      expect(rounds.pendingAfterStart).toBe(0);
+      expect(rounds.pendingLookAheads).toBe(0);
       expect(planner.running).toBe(false);
     } finally {
       r.close();

@@ -1,6 +1,6 @@
 /**
- * Work an answer does not wait for (a round start's news once it is committed, then planning the
- * next rounds). Each piece runs in steps, each step on a later turn of the event loop, so the answer
+ * Work an answer or a tick does not wait for (planning the next rounds after a start, or while the
+ * room is still). Each piece runs in steps, each step on a later turn of the event loop, so the answer
  * leaves first. Every piece is tracked: once `close` is called no step starts any more, and `close`
  * resolves when the step still running has ended, so nothing outlives the app.
  *

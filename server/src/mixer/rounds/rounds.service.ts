@@ -179,7 +179,7 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /**
-   * Closing: no start's news or look-ahead begins any more, a look-ahead thinking now is cut short
+   * Closing: no look-ahead begins any more, a look-ahead thinking now is cut short
    * (the planner closes), and the app waits for what is running. Nothing is left behind to run
    * after the database closes.
    */
@@ -189,8 +189,8 @@ export class RoundsService implements OnModuleDestroy {
     await drained;
   }
 
-  /** Work after a start's answer that has not ended yet (for tests). */
-  get pendingAfterStart(): number {
+  /** Look-aheads that have not ended yet (for tests). */
+  get pendingLookAheads(): number {
     return this.background.pending;
   }
 
