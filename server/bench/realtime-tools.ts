@@ -62,18 +62,21 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Idle seconds in a row before memory is read: longer than a room must stay still (2 s) before its next rounds are planned. */
+const QUIET_SECONDS = 3;
+
 /**
- * RSS at rest: once the server has been idle for a second (no work in progress, such as planning the
- * room's next rounds once it is still; at most 20 s), a full GC in it (connecting and joining leave
+ * RSS at rest: once the server has been idle for QUIET_SECONDS (no work in progress, such as planning
+ * the room's next rounds once it is still; at most 30 s), a full GC in it (connecting and joining leave
  * garbage that the next GC would take back), then until two readings half a second apart agree within
  * 1% (or 5 s pass).
  */
 export async function settledRssKb(server: BenchServer): Promise<number> {
-  const quietBy = Date.now() + 20_000;
-  for (let before = cpuMs(server.pid); Date.now() < quietBy;) {
+  const quietBy = Date.now() + 30_000;
+  for (let before = cpuMs(server.pid), quiet = 0; quiet < QUIET_SECONDS && Date.now() < quietBy;) {
     await sleep(1000);
     const now = cpuMs(server.pid);
-    if (now - before < 50) break;
+    quiet = now - before < 50 ? quiet + 1 : 0;
     before = now;
   }
   const collections = () => readdirSync(server.hooks).filter((f) => f.startsWith('gc-')).length;
