@@ -130,6 +130,25 @@ describe('event series that remember', () => {
     expect(knownTogether(r3)).toBe(2);
   });
 
+  it("a duplicated event is in its original's series; a copy of an event outside any series is in none", async () => {
+    const { org } = await openEvent(app().url);
+    const seriesId = await seriesOf(org);
+    const march = await eventIn(org, seriesId, 'March meetup');
+    const april = await org.post(`/api/events/${march.id}/duplicate`, {});
+    expect(april.status).toBe(201);
+    expect(april.body.id).not.toBe(march.id);
+    expect(((await org.get(`/api/events/${april.body.id}/series`)).body as EventSeriesView).series).toEqual({
+      id: seriesId,
+      name: 'Monthly meetup',
+    });
+    expect((await org.get('/api/series')).body).toEqual([{ id: seriesId, name: 'Monthly meetup', events: 2 }]);
+
+    const alone = await eventIn(org, null, 'A one-off');
+    const copy = await org.post(`/api/events/${alone.id}/duplicate`, {});
+    expect(copy.status).toBe(201);
+    expect(((await org.get(`/api/events/${copy.body.id}/series`)).body as EventSeriesView).series).toBeNull();
+  });
+
   it('links nobody without the choice', async () => {
     const m = await march({ remember: false });
     const april = await eventIn(m.org, m.seriesId, 'April meetup');

@@ -37,7 +37,7 @@ export class EventsService {
     return event;
   }
 
-  async create(organizerId: string, body: CreateEvent): Promise<MingleEvent> {
+  async create(organizerId: string, body: CreateEvent, copiedFrom?: MingleEvent): Promise<MingleEvent> {
     const now = Date.now();
     const event = {
       ...EVENT_DEFAULTS,
@@ -53,7 +53,20 @@ export class EventsService {
       createdAt: now,
       updatedAt: now,
     } as MingleEvent;
-    event.joinCode = await this.withFreshJoinCode((joinCode) => this.events.insert({ ...event, joinCode }));
+    if (!copiedFrom) {
+      event.joinCode = await this.withFreshJoinCode((joinCode) => this.events.insert({ ...event, joinCode }));
+      return event;
+    }
+    const copied = { eventId: event.id, fromEventId: copiedFrom.id, organizerId };
+    let followUp = '';
+    event.joinCode = await this.withFreshJoinCode((joinCode) =>
+      this.transactions.run(async () => {
+        const inserted = await this.events.insert({ ...event, joinCode });
+        if (inserted) followUp = await this.outbox.record('event.duplicated', copied);
+        return inserted;
+      }),
+    );
+    await this.outbox.carryOut(followUp, 'event.duplicated', copied);
     return event;
   }
 
@@ -72,10 +85,10 @@ export class EventsService {
     return announced;
   }
 
-  /** A new draft with every setting of `event`; the date is left open for the next session. */
+  /** A new draft with every setting of `event`, in its series; the date is left open for the next session. */
   async duplicate(organizerId: string, event: MingleEvent): Promise<MingleEvent> {
     const settings = Object.fromEntries(Object.keys(eventFields).map((key) => [key, event[key as keyof MingleEvent]]));
-    return this.create(organizerId, { ...settings, startsAt: null } as CreateEvent);
+    return this.create(organizerId, { ...settings, startsAt: null } as CreateEvent, event);
   }
 
   async remove(event: MingleEvent): Promise<void> {

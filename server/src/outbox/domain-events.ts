@@ -33,6 +33,8 @@ export interface DomainEvents {
   /** the event ended: its autopilot stops and a running round ends */
   'event.ended': { eventId: string };
   'event.deleted': { eventId: string };
+  /** a draft copied from another event: it joins that event's series too */
+  'event.duplicated': { eventId: string; fromEventId: string; organizerId: string };
   'screens.revoked': { eventId: string };
   /** the autopilot started, paused, resumed, stopped or moved its next round */
   'autopilot.changed': { eventId: string };

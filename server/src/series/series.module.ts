@@ -2,6 +2,7 @@ import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { AttendeesModule } from '../attendees/attendees.module';
 import { EventsModule } from '../events/events.module';
 import { OrganizersModule } from '../organizers/organizers.module';
+import { Outbox } from '../outbox/outbox';
 import { ConnectionsModule } from '../connections/connections.module';
 import { EraseService } from '../connections/erase.service';
 import { RoundsModule } from '../mixer/rounds/rounds.module';
@@ -13,7 +14,7 @@ import { SeriesPairs } from './series-pairs';
 import { SeriesRepository } from './series.repository';
 import { SeriesService } from './series.service';
 
-/** Feeds the mixer the pairs known from the series, and erases a person across it. */
+/** Feeds the mixer the pairs known from the series, erases a person across it, and keeps a duplicated event in its series. */
 @Injectable()
 class SeriesHooks implements OnModuleInit {
   constructor(
@@ -21,11 +22,16 @@ class SeriesHooks implements OnModuleInit {
     private readonly erase: EraseService,
     private readonly pairs: SeriesPairs,
     private readonly remembering: Remembering,
+    private readonly outbox: Outbox,
+    private readonly series: SeriesService,
   ) {}
 
   onModuleInit(): void {
     this.known.add(async (eventId) => (await this.pairs.ofEvent(eventId)).pairs);
     this.erase.alsoErase((me) => this.remembering.forget(me));
+    this.outbox.handle('event.duplicated', ({ eventId, fromEventId, organizerId }) =>
+      this.series.copySeries(fromEventId, eventId, organizerId),
+    );
   }
 }
 

@@ -42,6 +42,12 @@ export class SeriesService {
     return this.ofEvent(event.id);
   }
 
+  /** A copy of an event joins its series, when the copy's owner owns the series and the copy has none yet (a retry keeps a later choice). */
+  async copySeries(fromEventId: string, eventId: string, organizerId: string): Promise<void> {
+    const [from, copy] = await Promise.all([this.series.seriesOfEvent(fromEventId), this.series.seriesOfEvent(eventId)]);
+    if (from && !copy && (await this.series.owned(organizerId, from.id))) await this.series.setEventSeries(eventId, from.id);
+  }
+
   /** The event's series, how many attendees are returning and how many pairs already met at an earlier event of it. */
   async ofEvent(eventId: string): Promise<EventSeriesView> {
     const series = await this.series.seriesOfEvent(eventId);
