@@ -73,6 +73,36 @@ describe('the phone through an evening', () => {
     }
   });
 
+  it("shows a groupmate's new name and interests on the others' phones, and the organizer's renaming too", async () => {
+    const r = await room(app().url, 4, { groupSize: 2 });
+    try {
+      expect((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).status).toBe(201);
+      await eventually(() => r.phones.forEach((p) => expect(lastGroup(p.socket)).not.toBeNull()));
+      const [first] = r.phones;
+      const mateId = lastGroup(first!.socket)!.members[0]!.id;
+      const mate = r.phones.find((p) => p.joined.me.id === mateId)!;
+      const outsider = r.phones.find((p) => p !== first && p !== mate)!;
+      const heardBefore = framesOf(outsider.socket, 'group:changed').length;
+
+      const renamed = await request(app().url)
+        .patch('/api/me')
+        .set(phoneHeaders(mate.joined.token))
+        .send({ name: 'Dev Renamed', interests: [r.event.interests[0]] });
+      expect(renamed.status).toBe(200);
+      await eventually(() =>
+        expect(lastGroup(first!.socket)!.members[0]).toMatchObject({ name: 'Dev Renamed', interests: [r.event.interests[0]] }),
+      );
+
+      const moderated = await r.org.patch(`/api/events/${r.event.id}/attendees/${mateId}`, { name: 'Dev M.' });
+      expect(moderated.status).toBe(200);
+      await eventually(() => expect(lastGroup(first!.socket)!.members[0]!.name).toBe('Dev M.'));
+      // only the group's own phones hear it
+      expect(framesOf(outsider.socket, 'group:changed')).toHaveLength(heardBefore);
+    } finally {
+      r.close();
+    }
+  });
+
   it("tells a group's phones when a member's phone drops and comes back", async () => {
     const r = await room(app().url, 6, { groupSize: 3 });
     try {

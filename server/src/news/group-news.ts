@@ -37,6 +37,10 @@ export class GroupNews implements OnModuleInit {
         );
     });
 
+    // A new name, headline or interests reach the groupmates' phones (the organizer may rename too).
+    this.bus.on('attendee.updated', ({ attendee }) => this.memberChanged(attendee.eventId, attendee.id));
+    this.bus.on('attendee.moderated', ({ eventId, attendee }) => this.memberChanged(eventId, attendee.id));
+
     this.bus.on('group.changed', async ({ groupId, attendeeId, change, memberIds }) => {
       if (change === 'arrival' && memberIds)
         return this.broadcaster.send(this.phonesOf(memberIds), 'group:arrived', { groupId, attendeeId });
@@ -73,6 +77,14 @@ export class GroupNews implements OnModuleInit {
       const ids = remaining(group).map((m) => m.attendee.id);
       this.broadcaster.send(this.phonesOf(ids), 'group:presence', { groupId: group.id, offline: ids.filter((id) => !online.has(id)) });
     }
+  }
+
+  /** The group of the running round that `attendeeId` is in hears it again, as it is now. */
+  private async memberChanged(eventId: string, attendeeId: string): Promise<void> {
+    const picture = await this.states.groupsOfPeople(eventId, [attendeeId]);
+    const group = picture?.groups[0];
+    if (!picture || !group) return;
+    this.broadcaster.send(this.phonesOf(remaining(group).map((m) => m.attendee.id)), 'group:changed', toGroupNews(picture.round, group));
   }
 
   private phonesOf(attendeeIds: string[]): string[] {
