@@ -4,6 +4,7 @@ import { signIn } from './support/browser';
 import { openPhone } from './support/phones';
 import { artifactPath } from './support/server';
 import { appAndBrowser } from './support/suite';
+import { until } from './support/until';
 
 /**
  * A console in German (issue #14, languages): the live page with a real round (team activity, the
@@ -67,4 +68,26 @@ test('a console in German: the live page with a running round, then the report',
   await page.screenshot({ path: artifactPath('console-de-report-360.png') });
   await page.locator('section[aria-labelledby="rep-downloads"]').screenshot({ path: artifactPath('console-de-report-360-downloads.png') });
   await context.close();
+});
+
+test("the console's language follows the organizer from the laptop where they picked it to a new tablet", async () => {
+  const host = await signUp(suite.app.baseUrl, 'Lena');
+  const laptop = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(laptop, suite.app.baseUrl, host.cookie);
+  const page = await laptop.newPage();
+  await page.goto(`${suite.app.baseUrl}/console`);
+  await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('heading', { name: 'Veranstaltungen', level: 1 }).waitFor();
+  await until(async () => (await host.api<{ language: string | null }>('GET', '/api/auth/me')).language === 'de', 'the pick kept');
+
+  // A tablet with an English browser and nothing picked on it yet speaks German once she is in.
+  const tablet = await suite.browser.newContext({ locale: 'en-US', viewport: { width: 820, height: 1180 } });
+  await signIn(tablet, suite.app.baseUrl, host.cookie);
+  const other = await tablet.newPage();
+  await other.goto(`${suite.app.baseUrl}/console`);
+  await other.getByRole('heading', { name: 'Veranstaltungen', level: 1 }).waitFor();
+  expect(await other.locator('html').getAttribute('lang')).toBe('de');
+  expect(await other.getByLabel('Sprache').inputValue()).toBe('de');
+  await Promise.all([laptop.close(), tablet.close()]);
 });

@@ -1,8 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { watch } from 'vue';
 import { useSessionStore } from './lib/session';
-import { i18n, surfaceOf, useLanguage } from './i18n';
-import { startingLang } from './i18n/choice';
+import { currentLang, i18n, surfaceOf, useLanguage } from './i18n';
+import { rememberLang, startingLang } from './i18n/choice';
 import { phoneRoutes } from './phone/routes';
 import { screenRoutes } from './screen/routes';
 import { liveRoutes } from './console/live/routes';
@@ -90,6 +90,12 @@ router.beforeEach(async (to, from) => {
     return session.signedIn ? { name: 'events' } : true;
   }
   if (!session.signedIn) return { name: 'login', query: to.fullPath === '/console' ? {} : { next: to.fullPath } };
+  // The language the organizer picked on any device wins over this device's.
+  const picked = session.organizer?.language;
+  if (picked && picked !== currentLang()) {
+    rememberLang('console', picked);
+    await useLanguage('console', picked).catch(() => undefined);
+  }
   return true;
 });
 

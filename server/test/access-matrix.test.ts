@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/login': { allowed: EVERYONE },
   'POST /api/auth/logout': { allowed: EVERYONE, destructive: true },
   'GET /api/auth/me': { allowed: ORGANIZERS },
+  'PATCH /api/auth/me': { allowed: ORGANIZERS, body: { language: 'de' } },
   'GET /api/events': { allowed: ORGANIZERS },
   'POST /api/events': { allowed: ORGANIZERS },
   'GET /api/events/:id': { allowed: TEAM },

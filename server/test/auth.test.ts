@@ -9,7 +9,7 @@ describe('organizer accounts', () => {
     const b = browser(app().url);
     const res = await b.post('/api/auth/signup', { email: ' Ana@Example.com ', name: 'Ana', password: 'long enough pw' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email: 'ana@example.com', name: 'Ana' });
+    expect(res.body).toEqual({ id: expect.any(String), email: 'ana@example.com', name: 'Ana', language: null });
     expect(res.body.passwordHash).toBeUndefined();
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/mingle_session=/);
@@ -18,6 +18,26 @@ describe('organizer accounts', () => {
     const me = await b.get('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.email).toBe('ana@example.com');
+  });
+
+  it("keeps the console's language with the organizer, so every device they log in on follows it", async () => {
+    const laptop = browser(app().url);
+    const account = { email: 'lang@example.com', password: 'long enough pw' };
+    expect((await laptop.post('/api/auth/signup', { ...account, name: 'Lena' })).status).toBe(201);
+    const picked = await laptop.patch('/api/auth/me', { language: 'de' });
+    expect(picked.status).toBe(200);
+    expect(picked.body).toMatchObject({ email: 'lang@example.com', language: 'de' });
+
+    const tablet = browser(app().url);
+    expect((await tablet.post('/api/auth/login', account)).body.language).toBe('de');
+    expect((await tablet.get('/api/auth/me')).body.language).toBe('de');
+
+    // bad input changes nothing; only a signed-in organizer may set it
+    const bad = await tablet.patch('/api/auth/me', { language: 'fr', admin: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual({ language: 'Language is en, de or es', admin: 'Unknown field' });
+    expect((await tablet.get('/api/auth/me')).body.language).toBe('de');
+    expect((await browser(app().url).patch('/api/auth/me', { language: 'es' })).status).toBe(401);
   });
 
   it('rejects bad sign-up input with a message per field and creates nothing', async () => {

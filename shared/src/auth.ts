@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_LANGUAGES } from './events';
 import { inviteToken } from './team';
 import { line } from './text';
 
@@ -23,5 +24,12 @@ export const organizerView = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  /** the console's language they picked, on any device; null until they pick one */
+  language: z.enum(EVENT_LANGUAGES).nullable(),
 });
 export type OrganizerView = z.infer<typeof organizerView>;
+
+export const organizerLanguageBody = z.strictObject({
+  language: z.enum(EVENT_LANGUAGES, 'Language is en, de or es'),
+});
+export type OrganizerLanguageBody = z.infer<typeof organizerLanguageBody>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { logInBody, signUpBody, type OrganizerView } from './auth';
+import { logInBody, organizerLanguageBody, signUpBody, type OrganizerView } from './auth';
 import { changeStateBody, createEventBody, eventIdParam, updateEventBody, type EventListItem, type OrganizerEventView } from './events';
 import {
   attendeeIdParam,
@@ -94,6 +94,7 @@ export const routes = {
   'POST /api/auth/login': { body: logInBody, response: answers<OrganizerView>(), errors: ['bad_credentials'] },
   'POST /api/auth/logout': { response: answers<void>(), errors: [] },
   'GET /api/auth/me': { response: answers<OrganizerView>(), errors: [] },
+  'PATCH /api/auth/me': { body: organizerLanguageBody, response: answers<OrganizerView>(), errors: [] },
 
   'GET /api/events': { response: answers<EventListItem[]>(), errors: [] },
   'POST /api/events': { body: createEventBody, response: answers<OrganizerEventView>(), errors: [] },

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { LogInBody, OrganizerView, SignUpBody } from '@mingle/shared';
+import type { EventLanguage, LogInBody, OrganizerView, SignUpBody } from '@mingle/shared';
 import { api, ApiError } from './api';
 
 /** Who is signed in to the console. `load()` asks the server once; later calls reuse the answer. */
@@ -47,11 +47,22 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** The console's language follows the organizer to every device they log in on. */
+  async function keepLanguage(language: EventLanguage): Promise<void> {
+    if (!organizer.value || organizer.value.language === language) return;
+    try {
+      organizer.value = await api.request('PATCH /api/auth/me', { body: { language } });
+    } catch (err) {
+      // This device keeps the choice all the same; the next pick tries again.
+      console.warn('Could not keep the language', err);
+    }
+  }
+
   /** The server said the session is gone. */
   function forget(): void {
     organizer.value = null;
     loaded.value = true;
   }
 
-  return { organizer, loaded, signedIn, load, signUp, logIn, logOut, forget };
+  return { organizer, loaded, signedIn, load, signUp, logIn, logOut, keepLanguage, forget };
 });

@@ -53,4 +53,10 @@ export class AuthController {
   me(@CurrentOrganizer() organizer: Organizer) {
     return toOrganizerView(organizer);
   }
+
+  /** The console's language, kept with the organizer so each device they log in on follows it. */
+  @Route('PATCH /api/auth/me', 'organizer')
+  async setLanguage(@CurrentOrganizer() organizer: Organizer, @BodyOf('PATCH /api/auth/me') body: ParsedBody<'PATCH /api/auth/me'>) {
+    return toOrganizerView(await this.organizers.setLanguage(organizer, body.language));
+  }
 }

@@ -1,4 +1,5 @@
 import { Entity, PrimaryColumn, Column } from 'typeorm';
+import type { EventLanguage } from '@mingle/shared';
 import { TimeColumn } from '../database/columns';
 
 @Entity('organizers')
@@ -10,4 +11,6 @@ export class Organizer {
   @TimeColumn({ name: 'created_at' }) createdAt: number;
   /** 'first' for the one organizer who signed up while sign-up was closed (unique); else null */
   @Column({ type: 'varchar', length: 16, name: 'signup_slot', nullable: true, unique: true }) signupSlot: string | null;
+  /** the console's language they picked; null until they pick one */
+  @Column({ type: 'varchar', length: 2, nullable: true }) language: EventLanguage | null;
 }

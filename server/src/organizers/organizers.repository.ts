@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LessThan, QueryFailedError } from 'typeorm';
+import type { EventLanguage } from '@mingle/shared';
 import { Store } from '../database/store';
 import { Organizer } from './organizer.entity';
 import { Session } from './session.entity';
@@ -27,6 +28,10 @@ export class OrganizersRepository {
 
   byId(id: string): Promise<Organizer | null> {
     return this.organizers.findOneBy({ id });
+  }
+
+  async setLanguage(id: string, language: EventLanguage): Promise<void> {
+    await this.organizers.update({ id }, { language });
   }
 
   byEmail(email: string): Promise<Organizer | null> {

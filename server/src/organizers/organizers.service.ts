@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { LogInBody, OrganizerView, SignUpBody } from '@mingle/shared';
+import type { EventLanguage, LogInBody, OrganizerView, SignUpBody } from '@mingle/shared';
 import { CONFIG, type Config } from '../config/config';
 import { ApiError } from '../common/api-error';
 import { newToken, tokenHash } from '../common/tokens';
@@ -13,7 +13,7 @@ import { SignupPasses } from './signup-passes';
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
-export const toOrganizerView = (o: Organizer): OrganizerView => ({ id: o.id, email: o.email, name: o.name });
+export const toOrganizerView = (o: Organizer): OrganizerView => ({ id: o.id, email: o.email, name: o.name, language: o.language ?? null });
 
 /** A live log-in: who, and the session's id (its token hash), which names its sockets' room. */
 export interface OpenSession {
@@ -48,6 +48,7 @@ export class OrganizersService {
       passwordHash: await hashPassword(body.password),
       createdAt: Date.now(),
       signupSlot: null,
+      language: null,
     };
     if (this.config.allowSignup || invited) {
       if (!(await this.organizers.insert(organizer))) throw emailTaken();
@@ -64,6 +65,11 @@ export class OrganizersService {
     const ok = await verifyPassword(body.password, organizer?.passwordHash ?? DUMMY_HASH);
     if (!organizer || !ok) throw new ApiError(401, 'bad_credentials', 'Email or password is wrong');
     return { organizer, token: await this.openSession(organizer.id) };
+  }
+
+  async setLanguage(organizer: Organizer, language: EventLanguage): Promise<Organizer> {
+    await this.organizers.setLanguage(organizer.id, language);
+    return { ...organizer, language };
   }
 
   /** Ends the session and, at once, every socket opened with it on any node. */

@@ -12,6 +12,7 @@ import { Team1764760000000 } from './1764760000000-team';
 import { Series1764900000000 } from './1764900000000-series';
 import { EventLanguage1764910000000 } from './1764910000000-event-language';
 import { PlanStats1764920000000 } from './1764920000000-plan-stats';
+import { OrganizerLanguage1764930000000 } from './1764930000000-organizer-language';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Series1764900000000,
   EventLanguage1764910000000,
   PlanStats1764920000000,
+  OrganizerLanguage1764930000000,
 ];
