@@ -91,3 +91,28 @@ test("the console's language follows the organizer from the laptop where they pi
   expect(await other.getByLabel('Sprache').inputValue()).toBe('de');
   await Promise.all([laptop.close(), tablet.close()]);
 });
+
+test("a room's language brings its help topics to the new event form", async () => {
+  const host = await signUp(suite.app.baseUrl, 'Jonas');
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(context, suite.app.baseUrl, host.cookie);
+  const page = await context.newPage();
+  await page.goto(`${suite.app.baseUrl}/console/events/new`);
+  await page.getByLabel('Event name').fill('Gründertreff');
+  const tags = page.getByLabel('Interest tags', { exact: true });
+  await tags.pressSequentially('KI,Design,Klima,Produkt,Musik,');
+  await page.getByRole('checkbox', { name: /Let people say how they can help/ }).check();
+  const topics = page.locator('section[aria-labelledby="sec-help"] .chip__text');
+  await topics.getByText('Hiring', { exact: true }).waitFor();
+  await page.getByLabel('Language of the room').selectOption('de');
+  await topics.getByText('Personalsuche', { exact: true }).waitFor();
+  expect(await topics.allTextContents()).not.toContain('Hiring');
+
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await page.waitForURL(/\/console\/events\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').at(-1)!;
+  const saved = await host.api<{ language: string; helpTopics: string[] }>('GET', `/api/events/${id}`);
+  expect(saved.language).toBe('de');
+  expect(saved.helpTopics).toContain('Mitgründer:in finden');
+  await context.close();
+});

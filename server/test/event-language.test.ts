@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Snapshot } from '@mingle/shared';
+import { DEFAULT_HELP_TOPICS, HELP_TOPICS_BY_LANGUAGE, type Snapshot } from '@mingle/shared';
 import { organizer, sampleEvent } from './support/http';
 import { useApp } from './support/app';
 import { lastGroup, room } from './support/room';
@@ -37,6 +37,17 @@ describe('event language', () => {
     const copy = await o.post(`/api/events/${spanish.body.id}/duplicate`);
     expect(copy.status).toBe(201);
     expect(copy.body.language).toBe('es');
+  });
+
+  it('starts with the help topics of its language; topics given are kept as they are', async () => {
+    const o = await organizer(app().url);
+    const german = (await o.post('/api/events', { ...sampleEvent, language: 'de' })).body;
+    expect(german.helpTopics).toEqual(HELP_TOPICS_BY_LANGUAGE.de);
+    expect(german.helpTopics).toContain('Mitgründer:in finden');
+    const english = (await o.post('/api/events', sampleEvent)).body;
+    expect(english.helpTopics).toEqual(DEFAULT_HELP_TOPICS);
+    const own = (await o.post('/api/events', { ...sampleEvent, language: 'es', helpTopics: ['Clima', 'Diseño'] })).body;
+    expect(own.helpTopics).toEqual(['Clima', 'Diseño']);
   });
 
   it('reaches the join page, the phone and the screen, and a change reaches the open screen live', async () => {

@@ -54,6 +54,39 @@ export const DEFAULT_HELP_TOPICS = [
   'Advice on legal matters',
 ];
 
+/** The topics an event starts with, in its language. */
+export const HELP_TOPICS_BY_LANGUAGE: Record<EventLanguage, readonly string[]> = {
+  en: DEFAULT_HELP_TOPICS,
+  de: [
+    'Personalsuche',
+    'Jobsuche',
+    'Investieren',
+    'Kapital aufnehmen',
+    'Mentoring',
+    'Mentor:in finden',
+    'Mitgründer:in finden',
+    'Kundschaft finden',
+    'Partnerschaften',
+    'Rat zum Produkt',
+    'Rat zum Marketing',
+    'Rat in Rechtsfragen',
+  ],
+  es: [
+    'Contratación',
+    'Búsqueda de empleo',
+    'Inversión',
+    'Captar financiación',
+    'Mentoría',
+    'Encontrar mentor/a',
+    'Encontrar cofundador/a',
+    'Encontrar clientes',
+    'Alianzas',
+    'Consejo sobre producto',
+    'Consejo sobre marketing',
+    'Consejo legal',
+  ],
+};
+
 const helpTopics = z
   .array(oneLine('Help topic').max(40, 'Each help topic is at most 40 characters'), 'Help topics must be a list')
   .max(200, 'Too many help topics')

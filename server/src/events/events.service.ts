@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EVENT_DEFAULTS, EVENT_TRANSITIONS, eventFields, type EventState } from '@mingle/shared';
+import { EVENT_DEFAULTS, EVENT_TRANSITIONS, HELP_TOPICS_BY_LANGUAGE, eventFields, type EventState } from '@mingle/shared';
 import type { z } from 'zod';
 import type { createEventBody, updateEventBody } from '@mingle/shared';
 import { ApiError, notFound } from '../common/api-error';
@@ -43,7 +43,7 @@ export class EventsService {
       ...EVENT_DEFAULTS,
       ...body,
       maxInterests: Math.min(body.maxInterests ?? EVENT_DEFAULTS.maxInterests, body.interests.length),
-      helpTopics: [...(body.helpTopics ?? EVENT_DEFAULTS.helpTopics)],
+      helpTopics: [...(body.helpTopics ?? HELP_TOPICS_BY_LANGUAGE[body.language ?? EVENT_DEFAULTS.language])],
       id: randomUUID(),
       organizerId,
       endedAt: null,
