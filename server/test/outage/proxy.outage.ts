@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
@@ -19,6 +20,7 @@ import { phoneView, report } from './cluster';
  * deploy/nginx config, with phones that reconnect the way the phone page does.
  */
 
+const DEPLOY_NGINX = joinPath(__dirname, '../../../deploy/nginx');
 const WEBSOCKET_PHONES = 16;
 const POLLING_PHONES = 8;
 const BACK_WITHIN_MS = 2000;
@@ -308,4 +310,27 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
     expect(onRestarted.length).toBeGreaterThanOrEqual(PROBES / 2);
     expect(reachedAfter).toBeLessThanOrEqual(RESTARTED_TAKES_SOCKETS_WITHIN_MS);
   }, 90_000);
+});
+
+(nginxBin() ? describe : describe.skip)('the shipped deploy/nginx/nginx.conf', () => {
+  it('passes nginx -t as shipped, and its workers may hold the connections and files of 10,000 phones', () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'mingle-nginx-t-'));
+    try {
+      for (const file of ['nginx.conf', 'mingle.conf', 'upstreams.conf'])
+        writeFileSync(joinPath(dir, file), readFileSync(joinPath(DEPLOY_NGINX, file), 'utf8').replaceAll('/var/log/nginx/', `${dir}/`));
+      const check = spawnSync(nginxBin()!, ['-t', '-p', dir, '-c', joinPath(dir, 'nginx.conf'), '-e', joinPath(dir, 'error.log')], {
+        encoding: 'utf8',
+      });
+      expect(check.stderr).toContain('test is successful');
+      const main = readFileSync(joinPath(DEPLOY_NGINX, 'nginx.conf'), 'utf8');
+      const connections = Number(/^\s*worker_connections (\d+);/m.exec(main)?.[1]);
+      const files = Number(/^worker_rlimit_nofile (\d+);/m.exec(main)?.[1]);
+      // on two cores: two workers, and each proxied phone takes two connections
+      const phones = (2 * connections) / 2;
+      expect(phones).toBeGreaterThanOrEqual(10_000);
+      expect(files).toBeGreaterThan(connections);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
