@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { CSRF_HEADER, type RoundInfo } from '@mingle/shared';
 import { join, openEvent, person } from '../support/attendees';
 import { organizer } from '../support/http';
-import { Nginx, nginxBin } from '../support/nginx';
+import { DEPLOY, Nginx, nginxBin } from '../support/nginx';
 import { kill, startNode, transpileServer, type Node } from '../support/nodes';
 import { freePort, PostgresServer, RedisServer, servicesAvailable } from '../support/services';
 import { connect, eventually, snapshotOf, type MingleClient } from '../support/sockets';
@@ -20,7 +20,6 @@ import { phoneView, report } from './cluster';
  * deploy/nginx config, with phones that reconnect the way the phone page does.
  */
 
-const DEPLOY_NGINX = joinPath(__dirname, '../../../deploy/nginx');
 const WEBSOCKET_PHONES = 16;
 const POLLING_PHONES = 8;
 const BACK_WITHIN_MS = 2000;
@@ -317,12 +316,12 @@ if (missing.length) console.warn(`proxy.outage skipped: needs ${missing.join(' a
     const dir = mkdtempSync(joinPath(tmpdir(), 'mingle-nginx-t-'));
     try {
       for (const file of ['nginx.conf', 'mingle.conf', 'upstreams.conf'])
-        writeFileSync(joinPath(dir, file), readFileSync(joinPath(DEPLOY_NGINX, file), 'utf8').replaceAll('/var/log/nginx/', `${dir}/`));
+        writeFileSync(joinPath(dir, file), readFileSync(joinPath(DEPLOY, file), 'utf8').replaceAll('/var/log/nginx/', `${dir}/`));
       const check = spawnSync(nginxBin()!, ['-t', '-p', dir, '-c', joinPath(dir, 'nginx.conf'), '-e', joinPath(dir, 'error.log')], {
         encoding: 'utf8',
       });
       expect(check.stderr).toContain('test is successful');
-      const main = readFileSync(joinPath(DEPLOY_NGINX, 'nginx.conf'), 'utf8');
+      const main = readFileSync(joinPath(DEPLOY, 'nginx.conf'), 'utf8');
       const connections = Number(/^\s*worker_connections (\d+);/m.exec(main)?.[1]);
       const files = Number(/^worker_rlimit_nofile (\d+);/m.exec(main)?.[1]);
       // on two cores: two workers, and each proxied phone takes two connections

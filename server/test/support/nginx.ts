@@ -11,7 +11,8 @@ import { freePort, waitForPort } from './services';
  * the shipped server parameters.
  */
 
-const DEPLOY = join(__dirname, '../../../deploy/nginx');
+/** The shipped proxy config: deploy/nginx. */
+export const DEPLOY = join(__dirname, '../../../deploy/nginx');
 
 export function nginxBin(): string | null {
   if (existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
