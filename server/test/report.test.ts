@@ -134,7 +134,7 @@ async function seedEvening(url: string, app: ReturnType<ReturnType<typeof useApp
           );
         }
     }
-    await rounds.add(round, gs, members, meetings);
+    await rounds.add({ round, groups: gs, members, meetings });
   }
   const connections = app.app.get(ConnectionsRepository);
   for (const [from, to, n] of ASKS) await connections.ask(ids[from], ids[to], event.id, startOf(n) + 5 * MIN);
@@ -375,7 +375,7 @@ describe('a big evening', () => {
           }),
         ),
       );
-      await rounds.add(round, groups, members, meetings);
+      await rounds.add({ round, groups, members, meetings });
     }
     const started = Date.now();
     const report = (await org.get(`/api/events/${event.id}/report`).expect(200)).body as EventReport;

@@ -62,7 +62,7 @@ describe('rounds repository', () => {
   it("loads one attendee's part of a round, a group's round, and ends a round once", async () => {
     const rounds = app().app.get(RoundsRepository);
     const r = await twoGroups();
-    await rounds.add(r.round, r.groups, r.members, r.meetings);
+    await rounds.add(r);
 
     expect((await rounds.groupsOf(r.round.id, r.people.a)).map((g) => g.id)).toEqual([r.groups[0]!.id]);
     expect((await rounds.membersOf(r.round.id, r.people.a)).map((m) => m.attendeeId).sort()).toEqual([r.people.a, r.people.b].sort());
@@ -80,13 +80,13 @@ describe('rounds repository', () => {
     const transactions = app().app.get(Transactions);
     const outbox = app().app.get(Outbox);
     const r = await twoGroups();
-    await rounds.add(r.round, r.groups, r.members, r.meetings);
+    await rounds.add(r);
     const before = await app().db.getRepository(OutboxEntry).count();
 
     const again = { ...r.round, id: randomUUID(), number: 2 };
     const write = transactions.run(async () => {
       await outbox.record('round.started', { eventId: r.eventId, roundId: again.id });
-      await rounds.add(again, [], [], []);
+      await rounds.add({ round: again, groups: [], members: [], meetings: [] });
     });
     await expect(write).rejects.toBeInstanceOf(RoundRunningError);
     expect(await app().db.getRepository(OutboxEntry).count()).toBe(before);

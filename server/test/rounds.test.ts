@@ -100,27 +100,38 @@ describe('live rounds', () => {
     }
   });
 
-  it('plans the first round while the lobby is still: the start takes that plan, with its figures', async () => {
+  it('plans and stages the first round while the lobby is still: the start runs that staged round, with its figures', async () => {
     const r = await room(app().url, 12, { groupSize: 4 }, (i) => ({
       interests: [['AI', 'Hiking', 'Rust'][i % 3]!],
       company: `Co ${i % 4}`,
     }));
     try {
-      let planned: string[][] = [];
+      let staged: Array<{ id: string; number: number; groupId: string; attendeeId: string }> = [];
       await eventually(async () => {
-        const rows = (await app().db.query(`SELECT rounds, stats FROM round_plans WHERE event_id = '${r.event.id}'`)) as Array<{
-          rounds: string;
-          stats: string | null;
-        }>;
-        expect(rows).toHaveLength(1);
-        expect(JSON.parse(rows[0]!.stats!)).toHaveLength(JSON.parse(rows[0]!.rounds).length);
-        planned = (JSON.parse(rows[0]!.rounds) as string[][][])[0]!;
+        staged = (await app().db.query(
+          `SELECT r.id, r.number, m.group_id AS "groupId", m.attendee_id AS "attendeeId" FROM rounds r JOIN group_members m ON m.round_id = r.id WHERE r.event_id = '${r.event.id}' AND r.state = 'staged'`,
+        )) as typeof staged;
+        expect(staged).toHaveLength(12);
       }, 15_000);
+      // the plan keeps the rounds after the staged one, each with its figures
+      const [plan] = (await app().db.query(`SELECT rounds, stats FROM round_plans WHERE event_id = '${r.event.id}'`)) as Array<{
+        rounds: string;
+        stats: string;
+      }>;
+      expect(JSON.parse(plan!.stats)).toHaveLength(JSON.parse(plan!.rounds).length);
+      // nobody sees a staged round before it runs
+      const before = (await r.org.get(`/api/events/${r.event.id}/rounds`)).body as ConsoleRoundState;
+      expect([before.round, before.past]).toEqual([null, []]);
+
       const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+      expect([started.round!.id, started.round!.number]).toEqual([staged[0]!.id, 1]);
+      const byGroup = new Map<string, string[]>();
+      for (const m of staged) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.attendeeId]);
       const sets = (groups: string[][]) => groups.map((g) => [...g].sort().join(',')).sort();
-      expect(sets(started.groups.map((g) => g.members.map((m) => m.id)))).toEqual(sets(planned));
+      expect(sets(started.groups.map((g) => g.members.map((m) => m.id)))).toEqual(sets([...byGroup.values()]));
       expect(started.figures).toMatchObject({ people: 12, groups: 3, repeatPairs: 0 });
       expect(started.figures!.meanSharedInterests).toBeGreaterThan(0);
+      expect(started.round!.endsAt - started.round!.startedAt).toBe(r.event.roundMinutes * 60_000);
     } finally {
       r.close();
     }

@@ -27,3 +27,6 @@ export class Attendee {
   /** the organizer hid them from the screen's board (their name stays theirs everywhere else) */
   @Column({ type: 'boolean', name: 'screen_hidden', default: false }) screenHidden: boolean;
 }
+
+/** An attendee as a round seats them: all but the contact card and the token's hash, which no round shows. */
+export type SeatedAttendee = Omit<Attendee, 'card' | 'tokenHash'>;

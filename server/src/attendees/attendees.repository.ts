@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
 import { leanMany } from '../database/lean-many';
 import { Store } from '../database/store';
-import { Attendee } from './attendee.entity';
+import { Attendee, type SeatedAttendee } from './attendee.entity';
 
 /** Statuses of people who are gone from the event for good. */
 const GONE = ['removed', 'erased'] as const;
+/** What a round never shows of an attendee, so a round start never reads it. */
+const UNSEATED = new Set<string>(['card', 'tokenHash'] satisfies Array<keyof Attendee>);
 
 /** Every query of the attendees table. Other modules read attendees through here, never the table. */
 @Injectable()
@@ -33,12 +35,14 @@ export class AttendeesRepository {
     return this.attendees.findOneBy({ tokenHash });
   }
 
-  /** Everyone still in the event, first joined first. */
-  active(eventId: string): Promise<Attendee[]> {
-    // read at every round start: 5,000 rows made into entities the lean way
+  /** Everyone still in the event, first joined first, as a round seats them (no card, no token hash). */
+  active(eventId: string): Promise<SeatedAttendee[]> {
+    // read at every round start: 5,000 rows made into entities the lean way, without the columns a round never shows
+    const columns = this.attendees.metadata.columns.filter((c) => !UNSEATED.has(c.propertyName)).map((c) => `a.${c.propertyName}`);
     return leanMany(
       this.attendees
         .createQueryBuilder('a')
+        .select(columns)
         .where('a.event_id = :eventId AND a.status = :status', { eventId, status: 'active' })
         .orderBy('a.joinedAt', 'ASC'),
     );

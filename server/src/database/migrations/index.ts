@@ -13,6 +13,7 @@ import { Series1764900000000 } from './1764900000000-series';
 import { EventLanguage1764910000000 } from './1764910000000-event-language';
 import { PlanStats1764920000000 } from './1764920000000-plan-stats';
 import { OrganizerLanguage1764930000000 } from './1764930000000-organizer-language';
+import { StagedRounds1764940000000 } from './1764940000000-staged-rounds';
 
 /** Every migration, oldest first. Applied at start. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   EventLanguage1764910000000,
   PlanStats1764920000000,
   OrganizerLanguage1764930000000,
+  StagedRounds1764940000000,
 ];

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Pair, Person, EngineSettings, PlanStats } from '../engine/types';
-import { companyKey } from '../engine/model';
 import type { RoundPlan } from './round.entity';
 import type { Seating } from './seating-input';
 import { RoundsRepository } from './rounds.repository';
@@ -78,19 +77,22 @@ export class PlanBook {
   }
 }
 
-const tags = (list: string[] | undefined) => [...new Set((list ?? []).map((t) => t.trim().toLowerCase()))].sort().join('\u0002');
-
 const keyOf = (people: Person[], settings: EngineSettings, room: Seating) =>
-  roomKey(people, settings, room.history, room.avoid, room.known);
+  roomKey(people, settings, room.history.length, room.avoid, room.known);
 
-/** Everything a plan depends on (the seed aside), as one digest. */
-export function roomKey(people: Person[], settings: EngineSettings, history: Pair[], avoid: Pair[], known: Pair[] = []): string {
+/**
+ * Everything a plan depends on (the seed aside), as one digest. The event's meetings count by their
+ * number: they are only ever added (a late joiner's again are ignored), and a round seated other than
+ * the plan said drops the plan, so for a plan the same count means the same meetings.
+ */
+export function roomKey(people: Person[], settings: EngineSettings, meetings: number, avoid: Pair[], known: Pair[] = []): string {
   const hash = createHash('sha256');
+  // each person as stored (a company or interests typed differently count as a change: stricter, never wrong, and cheap at 5,000)
   const persons = people
     .map(
       (p) =>
-        `${p.id}\u0001${companyKey(p.company ?? '')}\u0001${tags(p.interests)}` +
-        (p.gives?.length || p.asks?.length ? `\u0001${tags(p.gives)}\u0001${tags(p.asks)}` : ''),
+        `${p.id}\u0001${p.company ?? ''}\u0001${(p.interests ?? []).join('\u0002')}` +
+        (p.gives?.length || p.asks?.length ? `\u0001${(p.gives ?? []).join('\u0002')}\u0001${(p.asks ?? []).join('\u0002')}` : ''),
     )
     .sort();
   hash.update(persons.join('\u0003')).update('#');
@@ -103,13 +105,7 @@ export function roomKey(people: Person[], settings: EngineSettings, history: Pai
         .join(','),
     )
     .update('#');
-  // the meetings as a set of pair counts: the database need not return them in the order they were written
-  hash.update(
-    history
-      .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
-      .sort()
-      .join(','),
-  );
+  hash.update(String(meetings));
   // pairs known from the series (none: the key is what it always was)
   if (known.length)
     hash.update('#known#').update(

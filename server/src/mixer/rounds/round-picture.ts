@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Attendee } from '../../attendees/attendee.entity';
+import type { SeatedAttendee } from '../../attendees/attendee.entity';
 import { AttendeesRepository } from '../../attendees/attendees.repository';
 import type { Group, GroupMember, Round } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
 
 /** A person in a group of a round: the membership, with who they are. */
 export interface Member extends GroupMember {
-  attendee: Attendee;
+  attendee: SeatedAttendee;
 }
 /** A group of a round, with its members (those who left included, `leftAt` set). */
 export interface RoundGroup extends Group {
@@ -51,13 +51,18 @@ export class RoundPictures {
 
   private async assemble(round: Round, groups: Group[], members: GroupMember[]): Promise<RoundPicture> {
     const people = new Map((await this.attendees.byIds([...new Set(members.map((m) => m.attendeeId))])).map((a) => [a.id, a]));
-    const byGroup = new Map<string, Member[]>(groups.map((g) => [g.id, []]));
-    for (const m of members) {
-      const attendee = people.get(m.attendeeId);
-      if (attendee) byGroup.get(m.groupId)?.push({ ...m, attendee });
-    }
-    return { round, groups: groups.map((g) => ({ ...g, members: byGroup.get(g.id)!.sort(byJoinOrder) })) };
+    return pictureOf(round, groups, members, people);
   }
+}
+
+/** A round's picture from its rows and the people in it (a member not among `people` is left out). */
+export function pictureOf(round: Round, groups: Group[], members: GroupMember[], people: Map<string, SeatedAttendee>): RoundPicture {
+  const byGroup = new Map<string, Member[]>(groups.map((g) => [g.id, []]));
+  for (const m of members) {
+    const attendee = people.get(m.attendeeId);
+    if (attendee) byGroup.get(m.groupId)?.push({ ...m, attendee });
+  }
+  return { round, groups: groups.map((g) => ({ ...g, members: byGroup.get(g.id)!.sort(byJoinOrder) })) };
 }
 
 /** The members who have not left the group. */

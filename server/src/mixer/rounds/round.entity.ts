@@ -8,13 +8,16 @@ export class Round {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 36, name: 'event_id' }) eventId: string;
   @Column({ type: 'integer' }) number: number;
-  @Column({ type: 'varchar', length: 10 }) state: RoundState;
+  /** 'staged': written ahead, the next round as planned; no reader sees it until a start makes it run (see RoundsRepository.stage) */
+  @Column({ type: 'varchar', length: 10 }) state: RoundState | 'staged';
   @TimeColumn({ name: 'started_at' }) startedAt: number;
   @TimeColumn({ name: 'ends_at' }) endsAt: number;
   @TimeColumn({ name: 'ended_at', nullable: true }) endedAt: number | null;
   @Column({ type: 'simple-json' }) figures: RoundFigures;
   /** the event's help topics when the round was grouped with gives and asks, else null */
   @Column({ type: 'simple-json', name: 'help_topics', nullable: true }) helpTopics: string[] | null;
+  /** a staged round's room: everything its groups were planned for (see PlanBook); null once it runs */
+  @Column({ type: 'varchar', length: 64, name: 'room_key', nullable: true }) roomKey: string | null;
 }
 
 @Entity('groups')

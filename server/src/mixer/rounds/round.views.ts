@@ -16,6 +16,8 @@ import type { Round } from './round.entity';
 import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
 export function toRoundInfo(r: Round): RoundInfo {
+  // readers never get a staged round (RoundsRepository hides them): one here is a bug, not a view
+  if (r.state === 'staged') throw new Error(`round ${r.id} is only staged`);
   return { id: r.id, number: r.number, state: r.state, startedAt: r.startedAt, endsAt: r.endsAt, endedAt: r.endedAt };
 }
 

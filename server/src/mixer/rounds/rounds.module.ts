@@ -18,6 +18,7 @@ import { PlannerModule } from '../planner/planner.module';
 import { RoundPictures } from './round-picture';
 import { RoundsRepository } from './rounds.repository';
 import { StillRoom } from './still-room';
+import { StagedRounds } from './staged-rounds';
 
 @Module({
   imports: [AttendeesModule, EventsModule, OrganizersModule, PlannerModule],
@@ -35,6 +36,7 @@ import { StillRoom } from './still-room';
     SeatingInput,
     Membership,
     PlanBook,
+    StagedRounds,
     StillRoom,
   ],
   exports: [RoundsService, RoundStates, AvoidList, KnownPairs, RoundsRepository],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, QueryFailedError } from 'typeorm';
+import { In, IsNull, Not, QueryFailedError } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
 import { Store } from '../../database/store';
 import type { Pair } from '../engine/types';
@@ -9,10 +9,6 @@ import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './roun
 /** A round was written while another of the event runs: the unique index on a running round said no. */
 export class RoundRunningError extends Error {}
 
-/**
- * Every query of the round aggregate: rounds, their groups and members, meetings, round plans and
- * the autopilot. Writes join the caller's transaction (`transactions.run`) through the Store.
- */
 /** One time two people shared a group: in which round, at which spot. */
 export interface MeetingSpot {
   a: string;
@@ -23,6 +19,25 @@ export interface MeetingSpot {
   helpTopics: string[] | null;
 }
 
+/** The rows of one round as written: the round, its groups, who sits where, and who meets whom. */
+export interface RoundRows {
+  round: Round;
+  groups: Group[];
+  members: GroupMember[];
+  meetings: Meeting[];
+}
+
+/** Rounds that ran or run: a staged round is written ahead, and nobody reads it until a start makes it run. */
+const SHOWN = "r.state <> 'staged'";
+
+/**
+ * Every query of the round aggregate: rounds, their groups and members, meetings, round plans and
+ * the autopilot. Writes join the caller's transaction (`transactions.run`) through the Store.
+ *
+ * The next round may already be written as a staged round (its groups, members and meetings too), so
+ * that a start is one conditional write. Every query of an event's rounds, meetings, groups or seats
+ * leaves staged rows out; the queries by round or group id get ids only from those.
+ */
 @Injectable()
 export class RoundsRepository {
   constructor(private readonly store: Store) {}
@@ -50,7 +65,7 @@ export class RoundsRepository {
 
   /** The event's latest round, running or ended: only the latest can run. */
   latest(eventId: string): Promise<Round | null> {
-    return this.rounds.findOne({ where: { eventId }, order: { number: 'DESC' } });
+    return this.rounds.findOne({ where: { eventId, state: Not('staged') }, order: { number: 'DESC' } });
   }
 
   running(eventId: string, roundId?: string): Promise<Round | null> {
@@ -63,7 +78,7 @@ export class RoundsRepository {
 
   /** Every round of the event, latest first. */
   all(eventId: string): Promise<Round[]> {
-    return this.rounds.find({ where: { eventId }, order: { number: 'DESC' } });
+    return this.rounds.find({ where: { eventId, state: Not('staged') }, order: { number: 'DESC' } });
   }
 
   /** The round a group belongs to, in one query. */
@@ -75,14 +90,44 @@ export class RoundsRepository {
     return this.rounds.createQueryBuilder('r').where('r.state = :s AND r.ends_at <= :now', { s: 'running', now }).getMany();
   }
 
-  /** A whole new round in a few statements; throws RoundRunningError if one already runs. */
-  async add(round: Round, groups: Group[], members: GroupMember[], meetings: Meeting[]): Promise<void> {
-    try {
-      await this.rounds.insert(round);
-    } catch (error) {
-      if (error instanceof QueryFailedError && isUniqueViolation(error)) throw new RoundRunningError();
-      throw error;
-    }
+  /** A whole new round in a few statements (a staged round of the event is dropped); throws RoundRunningError if one already runs. */
+  async add({ round, groups, members, meetings }: RoundRows): Promise<void> {
+    await this.dropStaged(round.eventId);
+    await runningOrNot(() => this.rounds.insert(round));
+    await this.insertRows({ groups, members, meetings });
+  }
+
+  /** The event's staged round, if one is written. */
+  staged(eventId: string): Promise<Round | null> {
+    return this.rounds.findOneBy({ eventId, state: 'staged' });
+  }
+
+  /** Writes the next round ahead, in place of any staged before it; call inside a transaction. */
+  async stage({ round, groups, members, meetings }: RoundRows): Promise<void> {
+    await this.dropStaged(round.eventId);
+    await this.rounds.insert(round);
+    await this.insertRows({ groups, members, meetings });
+  }
+
+  /** The conditional write of a start from a staged round: true if it was still staged, and now runs; RoundRunningError if another round runs. */
+  async begin(roundId: string, startedAt: number, endsAt: number): Promise<boolean> {
+    const result = await runningOrNot(() =>
+      this.rounds.update({ id: roundId, state: 'staged' }, { state: 'running', startedAt, endsAt, roomKey: null }),
+    );
+    return !!result.affected;
+  }
+
+  /** Drops the event's staged round with its rows (they cascade). */
+  async dropStaged(eventId: string): Promise<void> {
+    await this.rounds.delete({ eventId, state: 'staged' });
+  }
+
+  /** How many meetings the event's rows hold, a staged round's included: they are only ever added, so the count says whether any were. */
+  meetingsWritten(eventId: string): Promise<number> {
+    return this.meetings.countBy({ eventId });
+  }
+
+  private async insertRows({ groups, members, meetings }: Omit<RoundRows, 'round'>): Promise<void> {
     await bulkInsert(this.store.manager, Group, groups);
     await bulkInsert(this.store.manager, GroupMember, members);
     await bulkInsert(this.store.manager, Meeting, meetings);
@@ -181,6 +226,7 @@ export class RoundsRepository {
     // raw rows: every meeting of the event is read at each round start
     const rows = await this.meetings
       .createQueryBuilder('m')
+      .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
       .select('m.a', 'a')
       .addSelect('m.b', 'b')
       .where('m.event_id = :eventId', { eventId })
@@ -193,6 +239,7 @@ export class RoundsRepository {
   async historyOf(eventId: string, attendeeId: string): Promise<Pair[]> {
     const rows = await this.meetings
       .createQueryBuilder('m')
+      .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
       .select(['m.a', 'm.b'])
       .where('m.event_id = :eventId AND (m.a = :id OR m.b = :id)', { eventId, id: attendeeId })
       .orderBy('m.round_number', 'ASC')
@@ -205,7 +252,7 @@ export class RoundsRepository {
     const query = this.meetings
       .createQueryBuilder('m')
       .leftJoin(Group, 'g', 'g.id = m.group_id')
-      .leftJoin(Round, 'r', 'r.id = m.round_id')
+      .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
       .select(['m.a AS a', 'm.b AS b', 'm.round_number AS "roundNumber"', 'g.spot AS spot', 'r.help_topics AS "helpTopics"'])
       .where('m.event_id = :eventId', { eventId });
     if (otherId) {
@@ -228,8 +275,13 @@ export class RoundsRepository {
   /** Every pair that met at the event, and the numbers of its rounds in order: for the organizer's counts. */
   async pairsByRound(eventId: string): Promise<{ pairs: Array<Pick<Meeting, 'a' | 'b' | 'roundNumber'>>; rounds: number[] }> {
     const [pairs, rounds] = await Promise.all([
-      this.meetings.find({ select: { a: true, b: true, roundNumber: true }, where: { eventId } }),
-      this.rounds.find({ select: { number: true }, where: { eventId }, order: { number: 'ASC' } }),
+      this.meetings
+        .createQueryBuilder('m')
+        .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
+        .select(['m.a', 'm.b', 'm.roundNumber'])
+        .where('m.event_id = :eventId', { eventId })
+        .getMany(),
+      this.rounds.find({ select: { number: true }, where: { eventId, state: Not('staged') }, order: { number: 'ASC' } }),
     ]);
     return { pairs, rounds: rounds.map((r) => r.number) };
   }
@@ -238,7 +290,7 @@ export class RoundsRepository {
   groupsOfEvent(eventId: string): Promise<Array<Pick<Group, 'id' | 'roundId' | 'position' | 'spot'>>> {
     return this.groups
       .createQueryBuilder('g')
-      .innerJoin(Round, 'r', 'r.id = g.round_id')
+      .innerJoin(Round, 'r', `r.id = g.round_id AND ${SHOWN}`)
       .select(['g.id', 'g.roundId', 'g.position', 'g.spot'])
       .where('r.event_id = :eventId', { eventId })
       .getMany();
@@ -248,7 +300,7 @@ export class RoundsRepository {
   async seatsOfEvent(eventId: string): Promise<Array<Pick<GroupMember, 'groupId' | 'roundId' | 'attendeeId'>>> {
     return this.members
       .createQueryBuilder('m')
-      .innerJoin(Round, 'r', 'r.id = m.round_id')
+      .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
       .select(['m.groupId', 'm.roundId', 'm.attendeeId'])
       .where('r.event_id = :eventId', { eventId })
       .getMany();
@@ -256,7 +308,12 @@ export class RoundsRepository {
 
   /** Every meeting of the event with its round and group: one query. */
   meetingsOfEvent(eventId: string): Promise<Array<Pick<Meeting, 'a' | 'b' | 'roundNumber' | 'groupId'>>> {
-    return this.meetings.find({ select: { a: true, b: true, roundNumber: true, groupId: true }, where: { eventId } });
+    return this.meetings
+      .createQueryBuilder('m')
+      .innerJoin(Round, 'r', `r.id = m.round_id AND ${SHOWN}`)
+      .select(['m.a', 'm.b', 'm.roundNumber', 'm.groupId'])
+      .where('m.event_id = :eventId', { eventId })
+      .getMany();
   }
 
   // round plans
@@ -308,6 +365,16 @@ export class RoundsRepository {
 
   dueAutopilots(now: number): Promise<Autopilot[]> {
     return this.autopilots.createQueryBuilder('a').where('a.state = :s AND a.next_round_at <= :now', { s: 'running', now }).getMany();
+  }
+}
+
+/** Runs a write that makes a round run: the unique index on a running round says whether another runs. */
+async function runningOrNot<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof QueryFailedError && isUniqueViolation(error)) throw new RoundRunningError();
+    throw error;
   }
 }
 

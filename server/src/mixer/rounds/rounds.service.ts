@@ -1,11 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { spotLabel, type MyGroup, type RoundFigures } from '@mingle/shared';
+import type { MyGroup } from '@mingle/shared';
 import { AfterReply } from '../../common/after-reply';
 import { ApiError } from '../../common/api-error';
 import { groupingParams } from '../../common/grouping-params';
 import { Transactions } from '../../database/store';
-import type { Attendee } from '../../attendees/attendee.entity';
+import type { SeatedAttendee } from '../../attendees/attendee.entity';
 import { AttendeesRepository } from '../../attendees/attendees.repository';
 import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
 import { helpPicks, helpTopicsOf } from '../../attendees/help-topics';
@@ -14,17 +13,18 @@ import { EventsRepository } from '../../events/events.repository';
 import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { Outbox } from '../../outbox/outbox';
-import type { EngineSettings, Pair, Person, PlanStats } from '../engine/types';
+import type { EngineSettings, Pair, Person } from '../engine/types';
 import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { RoundPlanner } from '../planner/round-planner';
-import { Group, GroupMember, Meeting, Round } from './round.entity';
-import { icebreakerFor } from './icebreaker';
-import { sharedInterests, toMyGroup } from './round.views';
-import { RoundPictures, byJoinOrder, groupOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
+import type { Group, Round } from './round.entity';
+import { toMyGroup } from './round.views';
+import { RoundPictures, groupOf, pictureOf, remaining, type RoundGroup, type RoundPicture } from './round-picture';
+import { memberOf, meetingsOf, roundRows } from './round-rows';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
-import { SeatingInput, type Seating } from './seating-input';
-import { DEFAULT_LOOK_AHEAD, PlanBook, type Booked } from './plan-book';
+import { SeatingInput } from './seating-input';
+import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
+import { StagedRounds } from './staged-rounds';
 
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
@@ -35,8 +35,8 @@ export class RoundsService implements OnModuleDestroy {
   private readonly log = new Logger('Rounds');
   /** Work nobody waits for (a start's look-ahead, planning while the room is still); drained when the app closes. */
   private readonly background = new AfterReply((what, error) => this.log.warn(`${what}: ${error.message}`));
-  /** events whose next rounds are being planned now */
-  private readonly planning = new Set<string>();
+  /** events whose next rounds are being planned now: true when asked again meanwhile */
+  private readonly planning = new Map<string, boolean>();
 
   constructor(
     private readonly rounds: RoundsRepository,
@@ -48,11 +48,16 @@ export class RoundsService implements OnModuleDestroy {
     private readonly broadcaster: Broadcaster,
     private readonly seating: SeatingInput,
     private readonly book: PlanBook,
+    private readonly staged: StagedRounds,
     private readonly outbox: Outbox,
     private readonly bus: DomainEventBus,
   ) {}
 
-  /** Groups the people present and writes the round in one transaction; returns the round as written, and tells everyone right after. */
+  /**
+   * Starts the next round with the people present: the staged round when it was planned for the room
+   * as it is now (one conditional write), else the round seated now. The phones hear their groups right
+   * after the commit; returns the round as written.
+   */
   async start(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.events.byIdOrFail(eventId);
     if (event.state !== 'open' && event.state !== 'live')
@@ -62,18 +67,47 @@ export class RoundsService implements OnModuleDestroy {
     if (last?.state === 'running') throw roundRunning();
 
     const number = (last?.number ?? 0) + 1;
-    const { present, helpTopics, people, settings, room } = await this.roomNow(event, number);
+    const present = await this.presentPeople(event);
     if (present.length < 2)
       throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`, {
         params: { min: 2, n: present.length },
       });
-    const { history } = room;
-    const booked = await this.book.next(eventId, people, settings, room);
+    const helpTopics = helpTopicsOf(event);
+    const people = present.map((a) => asPerson(a, helpTopics));
+    const settings = settingsOf(event, number);
+    const start = { event, number, present, people, settings, minutes: minutes ?? event.roundMinutes };
+    return (await this.startStaged(start)) ?? (await this.seatAndStart({ ...start, helpTopics }));
+  }
+
+  /** The staged round runs from now, if it fits the room: null if it does not (or was dropped meanwhile). */
+  private async startStaged({ event, number, present, people, settings, minutes }: Start): Promise<RoundPicture | null> {
+    const staged = await this.staged.ready(event, number, people, settings, await this.seating.pairs(event.id));
+    if (!staged) return null;
+    const now = Date.now();
+    const endsAt = now + minutes * MINUTE;
+    const followUp = await this.commitStart(async () => {
+      if (!(await this.rounds.begin(staged.round.id, now, endsAt))) return null;
+      await this.events.goLive(event.id, now);
+      return this.outbox.record('round.started', { eventId: event.id, roundId: staged.round.id });
+    });
+    this.staged.forget(event.id);
+    if (!followUp) return null;
+    const round: Round = { ...staged.round, state: 'running', startedAt: now, endsAt, roomKey: null };
+    const picture = pictureOf(round, staged.groups, staged.members, new Map(present.map((a) => [a.id, a])));
+    await this.announce(event, picture, followUp);
+    this.planNext(event.id);
+    return picture;
+  }
+
+  /** Seats the round now (from the plan if it fits the room, else planned alone) and writes it in one transaction. */
+  private async seatAndStart({ event, number, present, people, settings, minutes, helpTopics }: Start & { helpTopics: string[] | null }) {
+    const room = await this.seating.ofRoom(event.id);
+    const booked = await this.book.next(event.id, people, settings, room);
     const plan = booked
       ? {
           groups: booked.groups,
           reason: undefined,
-          stats: booked.stats ?? planStats(people, [booked.groups], history, 0, settings.separateColleagues),
+          stats: booked.stats ?? planStats(people, [booked.groups], room.history, 0, settings.separateColleagues),
         }
       : await this.planner.plan({ people, settings, ...room });
     if (!plan.groups.length)
@@ -81,101 +115,83 @@ export class RoundsService implements OnModuleDestroy {
         params: groupingParams(plan.reason),
       });
 
-    const met = new Set(history.map(([a, b]) => pairKey(a, b)));
     const byId = new Map(present.map((a) => [a.id, a]));
     const now = Date.now();
-    const round: Round = Object.assign(new Round(), {
-      id: randomUUID(),
-      eventId,
-      number,
-      state: 'running' as const,
-      startedAt: now,
-      endsAt: now + (minutes ?? event.roundMinutes) * MINUTE,
-      endedAt: null,
-      figures: figuresOf(plan.groups, met, plan.stats, helpTopics !== null),
-      helpTopics,
+    const rows = roundRows(
+      { event, number, groups: plan.groups, people: byId, history: room.history, stats: plan.stats, helpTopics },
+      { state: 'running', now, minutes },
+    );
+    const followUp = await this.commitStart(async () => {
+      await this.rounds.add(rows);
+      // a plan counts the meetings it was made after: one made for another round must go, though the count may be the same
+      if (!booked) await this.rounds.dropPlan(event.id);
+      await this.events.goLive(event.id, now);
+      return this.outbox.record('round.started', { eventId: event.id, roundId: rows.round.id });
     });
-    const groups: Group[] = [];
-    const members: GroupMember[] = [];
-    const pairs: Meeting[] = [];
-    plan.groups.forEach((ids, position) => {
-      const shared = sharedInterests(ids.map((id) => byId.get(id)!));
-      const group = Object.assign(new Group(), {
-        id: randomUUID(),
-        roundId: round.id,
-        eventId,
-        position,
-        spot: spotLabel(event.spotLabels, position, event.language),
-        icebreaker: icebreakerFor(event.icebreakers, number, position, shared, event.language),
-      });
-      groups.push(group);
-      for (const id of ids) members.push(memberOf(group, id, now, false));
-      pairs.push(...meetingsOf(group, number, ids, []));
-    });
-
-    let followUp: string;
-    try {
-      followUp = await this.transactions.run(async () => {
-        await this.rounds.add(round, groups, members, pairs);
-        await this.events.goLive(eventId, now);
-        return this.outbox.record('round.started', { eventId, roundId: round.id });
-      });
-    } catch (error) {
-      // Only the unique index on a running round means "already running"; an outage is a 503.
-      if (error instanceof RoundRunningError) throw roundRunning();
-      throw error;
-    }
-    this.outbox.committed('round.started');
-    const membership = new Map(members.map((m) => [m.attendeeId, m]));
+    this.staged.forget(event.id);
     // The picture comes from the start itself, so 5,000 phones are told without reading it back.
-    const picture: RoundPicture = {
-      round,
-      groups: groups.map((group, i) => ({
-        ...group,
-        members: plan.groups[i]!.map((id) => ({ ...membership.get(id)!, attendee: byId.get(id)! })).sort(byJoinOrder),
-      })),
-    };
-    // The round is committed: the phones hear their groups first (the follow-up stays in the outbox
-    // until they did), then the organizer gets the answer, then the next rounds are planned. At 5,000
-    // phones, building and sending the console's whole picture first kept every phone waiting.
-    try {
-      await this.announce(event, picture, followUp);
-    } catch (error) {
-      // committed all the same: the outbox row brings the news on the next clock tick
-      this.log.warn(`telling round ${number} of ${eventId}: ${(error as Error).message}`);
-    }
-    const historyNow = [...history, ...pairs.map((m): Pair => [m.a, m.b])];
-    this.background.run(`round ${number} of ${eventId}`, () =>
-      this.planAhead(eventId, booked, people, settings, { ...room, history: historyNow }),
+    const picture = pictureOf(rows.round, rows.groups, rows.members, byId);
+    await this.announce(event, picture, followUp!);
+    const history = [...room.history, ...rows.meetings.map((m): Pair => [m.a, m.b])];
+    this.background.run(
+      `round ${number} of ${event.id}`,
+      async () => booked && (await this.book.advance(booked, people, settings, { ...room, history })),
+      async () => this.planNext(event.id),
     );
     return picture;
   }
 
+  /** The start's transaction; only the unique index on a running round means "already running" (an outage is a 503). */
+  private async commitStart(write: () => Promise<string | null>): Promise<string | null> {
+    try {
+      const followUp = await this.transactions.run(write);
+      if (followUp) this.outbox.committed('round.started');
+      return followUp;
+    } catch (error) {
+      if (error instanceof RoundRunningError) throw roundRunning();
+      throw error;
+    }
+  }
+
   /**
-   * Plans the next rounds for the room as it is now, unless the booked plan still fits it. Run once
-   * the room has been still for a moment (StillRoom), so that a start finds its groups planned, the
-   * first one too: planning 5,000 people alone takes the start half a second.
+   * Plans the next rounds for the room as it is now, unless the plan still fits it, and stages the next
+   * round from the plan, unless a staged round fits already. Run after each start, and once the room
+   * has been still for a moment (StillRoom), so that a start finds its round staged, the first one too:
+   * planning 5,000 people alone takes a start half a second, and writing their round a little more.
+   * One per event at a time; a call while it runs makes it run once more after.
    */
-  planWhileStill(eventId: string): void {
-    if (this.planning.has(eventId)) return;
+  planNext(eventId: string): void {
+    if (this.planning.has(eventId)) {
+      this.planning.set(eventId, true);
+      return;
+    }
+    this.planning.set(eventId, false);
     this.background.run(`planning ahead for ${eventId}`, async () => {
-      const event = await this.events.byId(eventId);
-      if (!event || (event.state !== 'open' && event.state !== 'live') || this.planning.has(eventId)) return;
-      const last = await this.rounds.latest(eventId);
-      const { people, settings, room } = await this.roomNow(event, (last?.number ?? 0) + 1);
-      if (people.length < 2 || (await this.book.next(eventId, people, settings, room))) return;
-      await this.planAhead(eventId, null, people, settings, room);
+      try {
+        do {
+          this.planning.set(eventId, false);
+          await this.planAndStage(eventId);
+        } while (this.planning.get(eventId));
+      } finally {
+        this.planning.delete(eventId);
+      }
     });
   }
 
-  /** The room as a round would seat it now: who is present, as the engine knows them, and what else it weighs. */
-  private async roomNow(event: MingleEvent, number: number) {
+  private async planAndStage(eventId: string): Promise<void> {
+    const event = await this.events.byId(eventId);
+    if (!event || (event.state !== 'open' && event.state !== 'live')) return;
+    const number = ((await this.rounds.latest(eventId))?.number ?? 0) + 1;
     const present = await this.presentPeople(event);
-    const room = await this.seating.ofRoom(event.id);
     const helpTopics = helpTopicsOf(event);
     const people = present.map((a) => asPerson(a, helpTopics));
-    const settings = { groupSize: event.groupSize, mode: event.mixMode, separateColleagues: event.separateColleagues, seed: number };
-    return { present, helpTopics, people, settings, room };
+    const settings = settingsOf(event, number);
+    if (people.length < 2) return;
+    const room = await this.seating.ofRoom(eventId);
+    if (await this.staged.fits(event, number, people, settings, room)) return;
+    if (!(await this.book.next(eventId, people, settings, room)))
+      await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
+    await this.staged.stageNext(event, number, people, settings, room, helpTopics);
   }
 
   /**
@@ -195,22 +211,16 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   private async announce(event: MingleEvent, picture: RoundPicture, followUp: string): Promise<void> {
-    // The groups first: they are what every phone waits for.
-    await this.outbox.carryOut(followUp, 'round.started', { eventId: event.id, roundId: picture.round.id, picture });
-    // The first round takes the event live: every role hears it, right after (at 5,000 phones the whole
-    // event sent to each before the groups cost the first round a few hundred milliseconds).
-    if (event.state === 'open')
-      await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: picture.round.startedAt } });
-  }
-
-  /** The look-ahead planner starts only once the start's news are out, so it never competes with them; one per event at a time. */
-  private async planAhead(eventId: string, booked: Booked | null, people: Person[], settings: EngineSettings, room: Seating) {
-    this.planning.add(eventId);
     try {
-      if (booked) await this.book.advance(booked, people, settings, room);
-      else await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
-    } finally {
-      this.planning.delete(eventId);
+      // The groups first: they are what every phone waits for.
+      await this.outbox.carryOut(followUp, 'round.started', { eventId: event.id, roundId: picture.round.id, picture });
+      // The first round takes the event live: every role hears it, right after (at 5,000 phones the whole
+      // event sent to each before the groups cost the first round a few hundred milliseconds).
+      if (event.state === 'open')
+        await this.bus.publish('event.changed', { event: { ...event, state: 'live', updatedAt: picture.round.startedAt } });
+    } catch (error) {
+      // committed all the same: the outbox row brings the news on the next clock tick
+      this.log.warn(`telling round ${picture.round.number} of ${event.id}: ${(error as Error).message}`);
     }
   }
 
@@ -304,7 +314,7 @@ export class RoundsService implements OnModuleDestroy {
   private async bestGroup(
     event: MingleEvent,
     round: Round,
-    attendee: Attendee,
+    attendee: SeatedAttendee,
     groups: RoundGroup[],
     maxSize = event.groupSize + 1,
   ): Promise<RoundGroup | undefined> {
@@ -335,58 +345,34 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /** Active, and connected now or within the grace after their socket dropped (see isPresent). */
-  private async presentPeople(event: MingleEvent): Promise<Attendee[]> {
+  private async presentPeople(event: MingleEvent): Promise<SeatedAttendee[]> {
     const online = this.broadcaster.onlineIn(event.id);
     const active = await this.attendees.active(event.id);
     return active.filter((a) => isPresent(a, online.has(a.id), presenceGraceMs(event)));
   }
 }
 
-export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
-function memberOf(group: Group, attendeeId: string, joinedAt: number, moved: boolean): GroupMember {
-  return Object.assign(new GroupMember(), {
-    groupId: group.id,
-    attendeeId,
-    roundId: group.roundId,
-    joinedAt,
-    arrivedAt: null,
-    leftAt: null,
-    moved,
-  });
+/** A start as it was asked for: the event, the round's number, who is present, as the engine knows them, and the round's length. */
+interface Start {
+  event: MingleEvent;
+  number: number;
+  present: SeatedAttendee[];
+  people: Person[];
+  settings: EngineSettings;
+  minutes: number;
 }
 
-function meetingsOf(group: Group, roundNumber: number, ids: string[], others: string[]): Meeting[] {
-  const out: Meeting[] = [];
-  const everyone = others.length ? others : ids;
-  for (const x of ids)
-    for (const y of everyone) {
-      if (x === y || (!others.length && x > y)) continue;
-      const [a, b] = x < y ? [x, y] : [y, x];
-      out.push(Object.assign(new Meeting(), { roundId: group.roundId, a, b, eventId: group.eventId, roundNumber, groupId: group.id }));
-    }
-  return out;
-}
+const settingsOf = (event: MingleEvent, number: number): EngineSettings => ({
+  groupSize: event.groupSize,
+  mode: event.mixMode,
+  separateColleagues: event.separateColleagues,
+  seed: number,
+});
 
 /** What the engine knows of a person: interests, company, and their gives and asks under the round's topics. */
-function asPerson(a: Attendee, helpTopics: string[] | null): Person {
+function asPerson(a: SeatedAttendee, helpTopics: string[] | null): Person {
   const { gives, asks } = helpPicks(helpTopics, a);
   return { id: a.id, interests: a.interests, company: a.company, ...(helpTopics ? { gives, asks } : {}) };
-}
-
-function figuresOf(groups: string[][], met: Set<string>, stats: PlanStats, help: boolean): RoundFigures {
-  const { meanSharedInterests, colleagueNote } = stats;
-  let repeatPairs = 0;
-  for (const g of groups)
-    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (met.has(pairKey(g[i]!, g[j]!))) repeatPairs++;
-  return {
-    people: groups.reduce((n, g) => n + g.length, 0),
-    groups: groups.length,
-    repeatPairs,
-    meanSharedInterests: Math.round(meanSharedInterests * 100) / 100,
-    ...(colleagueNote ? { colleagueNote } : {}),
-    ...(help ? { help: stats.help ?? { matches: 0, asksMet: 0, asks: 0 } } : {}),
-  };
 }
 
 const roundRunning = () => new ApiError(409, 'round_running', 'A round is already running. End it first.');

@@ -28,8 +28,14 @@ export class SeatingInput {
 
   /** The whole room. */
   async ofRoom(eventId: string): Promise<Seating> {
-    const [history, avoid, known] = await Promise.all([this.rounds.history(eventId), this.avoid.pairs(eventId), this.known.pairs(eventId)]);
-    return { history, avoid, known };
+    const [history, pairs] = await Promise.all([this.rounds.history(eventId), this.pairs(eventId)]);
+    return { history, ...pairs };
+  }
+
+  /** The room's pairs to keep apart (avoid) or to weigh (known), without its meetings: what a staged round's start checks. */
+  async pairs(eventId: string): Promise<Omit<Seating, 'history'>> {
+    const [avoid, known] = await Promise.all([this.avoid.pairs(eventId), this.known.pairs(eventId)]);
+    return { avoid, known };
   }
 
   /** What concerns one person being seated into a running round. */

@@ -29,7 +29,7 @@ export class StillRoom implements OnModuleInit, OnModuleDestroy {
     clearTimeout(this.waiting.get(eventId));
     const timer = setTimeout(() => {
       this.waiting.delete(eventId);
-      this.rounds.planWhileStill(eventId);
+      this.rounds.planNext(eventId);
     }, STILL_MS);
     timer.unref();
     this.waiting.set(eventId, timer);

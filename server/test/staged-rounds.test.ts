@@ -1,0 +1,111 @@
+import type { ConsoleRoundState, EventReport, MetPerson } from '@mingle/shared';
+import { useApp } from './support/app';
+import { join, person } from './support/attendees';
+import { phoneHeaders, room } from './support/room';
+import { connect, eventually, snapshotOf } from './support/sockets';
+import request from 'supertest';
+
+type Db = { query: (sql: string) => Promise<unknown> };
+
+/** The event's staged round, with who sits in which of its groups; empty while none is staged. */
+async function stagedSeats(db: Db, eventId: string) {
+  return (await db.query(
+    `SELECT r.id, r.number, m.group_id AS "groupId", m.attendee_id AS "attendeeId" FROM rounds r JOIN group_members m ON m.round_id = r.id WHERE r.event_id = '${eventId}' AND r.state = 'staged'`,
+  )) as Array<{ id: string; number: number; groupId: string; attendeeId: string }>;
+}
+
+/** Waits until round `number` is staged for all `n` people, and returns its seats. */
+async function staged(db: Db, eventId: string, number: number, n: number) {
+  let seats: Awaited<ReturnType<typeof stagedSeats>> = [];
+  await eventually(async () => {
+    seats = await stagedSeats(db, eventId);
+    expect([seats.length, Number(seats[0]?.number)]).toEqual([n, number]);
+  }, 15_000);
+  return seats;
+}
+
+describe('the next round, staged ahead', () => {
+  const app = useApp();
+
+  it('is nobody’s round until it starts: no phone, swap, history or report sees it; the start runs it as staged, for the minutes asked', async () => {
+    const r = await room(app().url, 8, { groupSize: 4 });
+    try {
+      const seats = await staged(app().db, r.event.id, 1, 8);
+      const [ana] = r.phones;
+      const mateId = seats.find(
+        (s) => s.groupId === seats.find((m) => m.attendeeId === ana!.joined.me.id)!.groupId && s.attendeeId !== ana!.joined.me.id,
+      )!.attendeeId;
+      const phone = (path: string) => request(app().url).get(path).set(phoneHeaders(ana!.joined.token));
+
+      expect((await phone('/api/me/people')).body).toEqual([]);
+      const swap = await request(app().url).post(`/api/me/people/${mateId}/swap`).set(phoneHeaders(ana!.joined.token)).send({});
+      expect([swap.status, swap.body.code]).toEqual([403, 'not_met']);
+      const report = (await r.org.get(`/api/events/${r.event.id}/report`)).body as EventReport;
+      expect(report.rounds).toEqual([]);
+      const again = connect(app().url, { role: 'attendee', token: ana!.joined.token });
+      const snapshot = await snapshotOf(again);
+      again.disconnect();
+      expect(snapshot.role === 'attendee' && [snapshot.rounds.round, snapshot.rounds.group]).toEqual([null, null]);
+
+      const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, { minutes: 3 })).body as ConsoleRoundState;
+      expect(started.round).toMatchObject({ id: seats[0]!.id, number: 1, state: 'running' });
+      expect(started.round!.endsAt - started.round!.startedAt).toBe(3 * 60_000);
+      const met = (await phone('/api/me/people')).body as MetPerson[];
+      expect(met.map((p) => p.id)).toContain(mateId);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('is dropped when someone came since: the start seats the room as it is, and the next round is staged after it', async () => {
+    const r = await room(app().url, 8, { groupSize: 4 });
+    try {
+      const seats = await staged(app().db, r.event.id, 1, 8);
+      const late = await join(app().url, r.event.joinCode, person());
+      const socket = connect(app().url, { role: 'attendee', token: late.token });
+      await snapshotOf(socket);
+      try {
+        const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+        expect(started.round!.id).not.toBe(seats[0]!.id);
+        expect(started.groups.flatMap((g) => g.members.map((m) => m.id))).toContain(late.me.id);
+        expect(started.figures).toMatchObject({ people: 9 });
+        // round 2 is staged for the nine, and round 1's staged rows are gone
+        const next = await staged(app().db, r.event.id, 2, 9);
+        expect(next[0]!.id).not.toBe(seats[0]!.id);
+        const rounds = (await app().db.query(
+          `SELECT number, state FROM rounds WHERE event_id = '${r.event.id}' ORDER BY number`,
+        )) as Array<{
+          number: number;
+          state: string;
+        }>;
+        expect(rounds.map((x) => [Number(x.number), x.state])).toEqual([
+          [1, 'running'],
+          [2, 'staged'],
+        ]);
+      } finally {
+        socket.disconnect();
+      }
+    } finally {
+      r.close();
+    }
+  });
+
+  it('is dropped when the spots changed since, and each later round is staged and run with no repeat', async () => {
+    const r = await room(app().url, 12, { groupSize: 3 });
+    try {
+      const first = await staged(app().db, r.event.id, 1, 12);
+      await r.org.patch(`/api/events/${r.event.id}`, { spotLabels: ['Oak', 'Elm', 'Ash', 'Fir'] }).expect(200);
+      const one = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+      expect(one.round!.id).not.toBe(first[0]!.id);
+      expect(one.groups.map((g) => g.spot).sort()).toEqual(['Ash', 'Elm', 'Fir', 'Oak']);
+      for (let number = 2; number <= 3; number++) {
+        const next = await staged(app().db, r.event.id, number, 12);
+        await r.org.post(`/api/events/${r.event.id}/rounds/current/end`).expect(200);
+        const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+        expect([started.round!.id, started.figures!.repeatPairs]).toEqual([next[0]!.id, 0]);
+      }
+    } finally {
+      r.close();
+    }
+  });
+});
