@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Pair, Person, EngineSettings, PlanStats } from '../engine/types';
+import { planStats } from '../engine/stats';
 import type { RoundPlan } from './round.entity';
 import type { Seating } from './seating-input';
 import { RoundsRepository } from './rounds.repository';
 import { PlannerClosedError, RoundPlanner } from '../planner/round-planner';
 
-/** A planned round that fits the room, its stats when the plan kept them, and the plan it came from. */
+/** A planned round that fits the room, its stats, and the plan it came from. */
 export interface Booked {
   groups: string[][];
-  stats: PlanStats | null;
+  stats: PlanStats;
   plan: RoundPlan;
 }
 
@@ -37,7 +38,10 @@ export class PlanBook {
     const plan = await this.rounds.plan(eventId);
     if (!plan || plan.meetingsCount !== room.history.length || plan.peopleKey !== keyOf(people, settings, room)) return null;
     const groups = plan.rounds[0];
-    return groups && fitsRoom(groups, people, room.avoid) ? { groups, stats: plan.stats?.[0] ?? null, plan } : null;
+    if (!groups || !fitsRoom(groups, people, room.avoid)) return null;
+    // a plan saved without stats (older rows) gets them counted now
+    const stats = plan.stats?.[0] ?? planStats(people, [groups], room.history, 0, settings.separateColleagues);
+    return { groups, stats, plan };
   }
 
   /** The booked round was used: the rest of its plan now starts after its meetings (unless the plan was made again meanwhile). */

@@ -14,7 +14,6 @@ import { Broadcaster } from '../../broadcast/broadcaster';
 import { DomainEventBus } from '../../outbox/domain-event-bus';
 import { Outbox } from '../../outbox/outbox';
 import type { EngineSettings, Pair, Person } from '../engine/types';
-import { planStats } from '../engine/stats';
 import { chooseGroup } from '../engine/placement';
 import { RoundPlanner } from '../planner/round-planner';
 import type { Group, Round } from './round.entity';
@@ -66,17 +65,20 @@ export class RoundsService implements OnModuleDestroy {
     const last = await this.rounds.latest(eventId);
     if (last?.state === 'running') throw roundRunning();
 
-    const number = (last?.number ?? 0) + 1;
+    const room = await this.roomFor(event, (last?.number ?? 0) + 1);
+    const n = room.present.length;
+    if (n < 2)
+      throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${n} now)`, { params: { min: 2, n } });
+    const start = { ...room, event, minutes: minutes ?? event.roundMinutes };
+    return (await this.startStaged(start)) ?? (await this.seatAndStart(start));
+  }
+
+  /** Round `number` as the room is now: who is present, as the engine knows them, under the event's settings. */
+  private async roomFor(event: MingleEvent, number: number): Promise<Room> {
     const present = await this.presentPeople(event);
-    if (present.length < 2)
-      throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${present.length} now)`, {
-        params: { min: 2, n: present.length },
-      });
     const helpTopics = helpTopicsOf(event);
     const people = present.map((a) => asPerson(a, helpTopics));
-    const settings = settingsOf(event, number);
-    const start = { event, number, present, people, settings, minutes: minutes ?? event.roundMinutes };
-    return (await this.startStaged(start)) ?? (await this.seatAndStart({ ...start, helpTopics }));
+    return { number, present, helpTopics, people, settings: settingsOf(event, number) };
   }
 
   /** The staged round runs from now, if it fits the room: null if it does not (or was dropped meanwhile). */
@@ -100,16 +102,10 @@ export class RoundsService implements OnModuleDestroy {
   }
 
   /** Seats the round now (from the plan if it fits the room, else planned alone) and writes it in one transaction. */
-  private async seatAndStart({ event, number, present, people, settings, minutes, helpTopics }: Start & { helpTopics: string[] | null }) {
+  private async seatAndStart({ event, number, present, people, settings, minutes, helpTopics }: Start) {
     const room = await this.seating.ofRoom(event.id);
     const booked = await this.book.next(event.id, people, settings, room);
-    const plan = booked
-      ? {
-          groups: booked.groups,
-          reason: undefined,
-          stats: booked.stats ?? planStats(people, [booked.groups], room.history, 0, settings.separateColleagues),
-        }
-      : await this.planner.plan({ people, settings, ...room });
+    const plan = booked ? { ...booked, reason: undefined } : await this.planner.plan({ people, settings, ...room });
     if (!plan.groups.length)
       throw new ApiError(409, 'cannot_group', `Cannot form groups: ${plan.reason ?? 'unknown reason'}`, {
         params: groupingParams(plan.reason),
@@ -181,11 +177,7 @@ export class RoundsService implements OnModuleDestroy {
   private async planAndStage(eventId: string): Promise<void> {
     const event = await this.events.byId(eventId);
     if (!event || (event.state !== 'open' && event.state !== 'live')) return;
-    const number = ((await this.rounds.latest(eventId))?.number ?? 0) + 1;
-    const present = await this.presentPeople(event);
-    const helpTopics = helpTopicsOf(event);
-    const people = present.map((a) => asPerson(a, helpTopics));
-    const settings = settingsOf(event, number);
+    const { number, people, settings, helpTopics } = await this.roomFor(event, ((await this.rounds.latest(eventId))?.number ?? 0) + 1);
     if (people.length < 2) return;
     const room = await this.seating.ofRoom(eventId);
     if (await this.staged.fits(event, number, people, settings, room)) return;
@@ -352,13 +344,18 @@ export class RoundsService implements OnModuleDestroy {
   }
 }
 
-/** A start as it was asked for: the event, the round's number, who is present, as the engine knows them, and the round's length. */
-interface Start {
-  event: MingleEvent;
+/** A round as the room is now: its number, who is present, as the engine knows them, and the event's settings. */
+interface Room {
   number: number;
   present: SeatedAttendee[];
+  helpTopics: string[] | null;
   people: Person[];
   settings: EngineSettings;
+}
+
+/** A start as it was asked for: the room, the event and the round's length. */
+interface Start extends Room {
+  event: MingleEvent;
   minutes: number;
 }
 

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { Transactions } from '../../database/store';
 import type { MingleEvent } from '../../events/event.entity';
 import type { EngineSettings, Pair, Person } from '../engine/types';
-import { planStats } from '../engine/stats';
 import { PlanBook, roomKey } from './plan-book';
 import { roundRows } from './round-rows';
 import type { Seating } from './seating-input';
@@ -46,12 +45,11 @@ export class StagedRounds {
   ) {
     const booked = await this.book.next(event.id, people, settings, room);
     if (!booked) return;
-    const stats = booked.stats ?? planStats(people, [booked.groups], room.history, 0, settings.separateColleagues);
     const byId = new Map(people.map((p) => [p.id, p]));
     const meetings = booked.groups.reduce((n, g) => n + (g.length * (g.length - 1)) / 2, 0);
     const roomKey = stagedKey(event, people, settings, room, room.history.length + meetings);
     const rows = roundRows(
-      { event, number, groups: booked.groups, people: byId, history: room.history, stats, helpTopics },
+      { event, number, groups: booked.groups, people: byId, history: room.history, stats: booked.stats, helpTopics },
       { state: 'staged', now: Date.now(), roomKey },
     );
     const history = [...room.history, ...rows.meetings.map((m): Pair => [m.a, m.b])];
