@@ -139,7 +139,11 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       if (r > 1) {
         // an organizer starts the next round after a break, not while the phones still hear the last one end
         await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
-        await waitUntil(() => phones.every((p) => p.ended.has(roundId)), 60_000, `not every phone heard round ${r - 1} end`);
+        if (!(await waitUntil(() => phones.every((p) => p.ended.has(roundId)), 60_000))) {
+          const deaf = phones.filter((p) => !p.ended.has(roundId));
+          const gone = deaf.filter((p) => !p.socket.connected).length;
+          throw new Error(`${deaf.length} of ${phones.length} phones did not hear round ${r - 1} end (${gone} of them disconnected)`);
+        }
       }
       if (profile) await startProfile(server);
       const start = Date.now();

@@ -1,9 +1,10 @@
-import type { ConsoleRoundState, EventReport, MetPerson } from '@mingle/shared';
+import type { ConsoleRoundState, EventReport, GroupNews, MetPerson } from '@mingle/shared';
 import { useApp } from './support/app';
 import { join, person } from './support/attendees';
 import { phoneHeaders, room } from './support/room';
 import { connect, eventually, snapshotOf } from './support/sockets';
 import request from 'supertest';
+import { queryRecorder } from './support/queries';
 
 type Db = { query: (sql: string) => Promise<unknown> };
 
@@ -85,6 +86,47 @@ describe('the next round, staged ahead', () => {
       } finally {
         socket.disconnect();
       }
+    } finally {
+      r.close();
+    }
+  });
+
+  it('starts, on the node that staged it, without reading a profile: presence and when each row changed decide', async () => {
+    const r = await room(app().url, 8, { groupSize: 4 });
+    const recorder = queryRecorder(app().db);
+    try {
+      const seats = await staged(app().db, r.event.id, 1, 8);
+      // only the start's own statements up to its commit matter: no waiting for what follows it
+      const queries = await recorder.during(() => r.org.post(`/api/events/${r.event.id}/rounds`, {}).expect(201), 0);
+      const commit = queries.findIndex((q) => /^\s*UPDATE\s+("?\w+"?\.)?"?rounds"?\s/i.test(q));
+      const before = queries.slice(0, commit).filter((q) => /FROM\s+("?\w+"?\.)?"?attendees"?\s/i.test(q));
+      expect(before).toHaveLength(1);
+      expect(before[0]).toMatch(/updated_at/);
+      expect(before[0]).not.toMatch(/headline|interests/);
+      const [state] = (await app().db.query(`SELECT state FROM rounds WHERE id = '${seats[0]!.id}'`)) as Array<{ state: string }>;
+      expect(state!.state).toBe('running');
+    } finally {
+      recorder.restore();
+      r.close();
+    }
+  });
+
+  it('runs as staged when someone changed only their name since, and shows the new name', async () => {
+    const r = await room(app().url, 8, { groupSize: 4 });
+    try {
+      const seats = await staged(app().db, r.event.id, 1, 8);
+      const ana = r.phones[0]!.joined;
+      const mate = r.phones.find((p) => {
+        const group = seats.find((s) => s.attendeeId === ana.me.id)!.groupId;
+        return p.joined.me.id !== ana.me.id && seats.some((s) => s.attendeeId === p.joined.me.id && s.groupId === group);
+      })!;
+      await request(app().url).patch('/api/me').set(phoneHeaders(ana.token)).send({ name: 'Ana Renamed' }).expect(200);
+      const heard = new Promise<GroupNews>((resolve) => mate.socket.on('group:changed', resolve));
+      const started = (await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState;
+      // a name is not what a plan depends on: the staged round runs
+      expect(started.round!.id).toBe(seats[0]!.id);
+      expect(started.groups.flatMap((g) => g.members).find((m) => m.id === ana.me.id)?.name).toBe('Ana Renamed');
+      expect((await heard).members.find((m) => m.id === ana.me.id)?.name).toBe('Ana Renamed');
     } finally {
       r.close();
     }

@@ -30,3 +30,6 @@ export class Attendee {
 
 /** An attendee as a round seats them: all but the contact card and the token's hash, which no round shows. */
 export type SeatedAttendee = Omit<Attendee, 'card' | 'tokenHash'>;
+
+/** An attendee as a round start checks the room: present or not, and when their row last changed. */
+export type Presence = Pick<Attendee, 'id' | 'status' | 'connectedAt' | 'lastSeenAt' | 'updatedAt'>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
 import { leanMany } from '../database/lean-many';
 import { Store } from '../database/store';
-import { Attendee, type SeatedAttendee } from './attendee.entity';
+import { Attendee, type Presence, type SeatedAttendee } from './attendee.entity';
 
 /** Statuses of people who are gone from the event for good. */
 const GONE = ['removed', 'erased'] as const;
@@ -46,6 +46,29 @@ export class AttendeesRepository {
         .where('a.event_id = :eventId AND a.status = :status', { eventId, status: 'active' })
         .orderBy('a.joinedAt', 'ASC'),
     );
+  }
+
+  /**
+   * Everyone still in the event as a start first checks the room: who, whether they are connected,
+   * and when their row last changed (every change to a profile or status sets `updatedAt`).
+   */
+  async presence(eventId: string): Promise<Presence[]> {
+    // raw rows: read at every round start, before anything else, and only these columns
+    const rows = await this.attendees
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect('a.connected_at', 'connectedAt')
+      .addSelect('a.last_seen_at', 'lastSeenAt')
+      .addSelect('a.updated_at', 'updatedAt')
+      .where('a.event_id = :eventId AND a.status = :status', { eventId, status: 'active' })
+      .getRawMany<{ id: string; connectedAt: string | number | null; lastSeenAt: string | number; updatedAt: string | number }>();
+    return rows.map((r) => ({
+      id: r.id,
+      status: 'active',
+      connectedAt: r.connectedAt === null ? null : Number(r.connectedAt),
+      lastSeenAt: Number(r.lastSeenAt),
+      updatedAt: Number(r.updatedAt),
+    }));
   }
 
   /** Everyone not removed or erased, first joined first: the console's list. */

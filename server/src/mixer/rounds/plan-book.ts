@@ -101,25 +101,19 @@ export function roomKey(people: Person[], settings: EngineSettings, meetings: nu
     .sort();
   hash.update(persons.join('\u0003')).update('#');
   hash.update(`${settings.groupSize}|${settings.mode ?? 'similar'}|${settings.separateColleagues ? 1 : 0}#`);
-  hash
-    .update(
-      avoid
-        .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
-        .sort()
-        .join(','),
-    )
-    .update('#');
+  hash.update(pairsKey(avoid)).update('#');
   hash.update(String(meetings));
   // pairs known from the series (none: the key is what it always was)
-  if (known.length)
-    hash.update('#known#').update(
-      known
-        .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
-        .sort()
-        .join(','),
-    );
+  if (known.length) hash.update('#known#').update(pairsKey(known));
   return hash.digest('hex');
 }
+
+/** Pairs in one canonical order, each pair's ids in order: the same pairs make the same text. */
+export const pairsKey = (pairs: Pair[]) =>
+  pairs
+    .map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))
+    .sort()
+    .join(',');
 
 /** Everyone present exactly once, nobody alone, no avoid pair together. */
 export function fitsRoom(round: string[][], people: Person[], avoid: Pair[]): boolean {

@@ -52,9 +52,14 @@ function toGroupNewsMember(member: Member, helpTopics: string[] | null): GroupNe
   };
 }
 
+/** Each group's news, made once per group picture: a picture is never changed once made (a staged round's are made ahead). */
+const madeNews = new WeakMap<RoundGroup, GroupNews>();
+
 /** A group as every one of its phones gets it, once for all of them. */
 export function toGroupNews(round: Round, group: RoundGroup): GroupNews {
-  return {
+  const made = madeNews.get(group);
+  if (made?.roundId === round.id) return made;
+  const news = {
     roundId: round.id,
     groupId: group.id,
     spot: group.spot,
@@ -62,6 +67,8 @@ export function toGroupNews(round: Round, group: RoundGroup): GroupNews {
     sharedInterests: sharedInterests(remaining(group).map((m) => m.attendee)),
     members: group.members.map((m) => toGroupNewsMember(m, round.helpTopics ?? null)),
   };
+  madeNews.set(group, news);
+  return news;
 }
 
 /** One member's view, made from the group's news exactly as their phone makes it. */

@@ -4,7 +4,7 @@ import { AfterReply } from '../../common/after-reply';
 import { ApiError } from '../../common/api-error';
 import { groupingParams } from '../../common/grouping-params';
 import { Transactions } from '../../database/store';
-import type { SeatedAttendee } from '../../attendees/attendee.entity';
+import type { Presence, SeatedAttendee } from '../../attendees/attendee.entity';
 import { AttendeesRepository } from '../../attendees/attendees.repository';
 import { isPresent, presenceGraceMs } from '../../attendees/presence-rule';
 import { helpPicks, helpTopicsOf } from '../../attendees/help-topics';
@@ -23,7 +23,8 @@ import { memberOf, meetingsOf, roundRows } from './round-rows';
 import { RoundRunningError, RoundsRepository } from './rounds.repository';
 import { SeatingInput } from './seating-input';
 import { DEFAULT_LOOK_AHEAD, PlanBook } from './plan-book';
-import { StagedRounds } from './staged-rounds';
+import { StagedRounds, type StagedRound } from './staged-rounds';
+import type { Room } from './room';
 
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
@@ -65,26 +66,36 @@ export class RoundsService implements OnModuleDestroy {
     const last = await this.rounds.latest(eventId);
     if (last?.state === 'running') throw roundRunning();
 
-    const room = await this.roomFor(event, (last?.number ?? 0) + 1);
-    const n = room.present.length;
+    const number = (last?.number ?? 0) + 1;
+    const here = await this.present(event, (id) => this.attendees.presence(id));
+    const n = here.length;
     if (n < 2)
       throw new ApiError(409, 'too_few_people', `At least 2 people must be present to start a round (${n} now)`, { params: { min: 2, n } });
-    const start = { ...room, event, minutes: minutes ?? event.roundMinutes };
-    return (await this.startStaged(start)) ?? (await this.seatAndStart(start));
+    // the whole room is read only if the start needs it: the staged round was not kept here as it is, or the round is seated now
+    let read: Promise<Room> | undefined;
+    const room = () => (read ??= this.roomFor(event, number));
+    const length = minutes ?? event.roundMinutes;
+    const rules = { settings: settingsOf(event, number), pairs: await this.seating.pairs(event.id) };
+    const staged = await this.staged.ready(event, number, here, rules, async () => (await room()).people);
+    return (
+      (staged && (await this.startStaged(event, staged, length, room))) ??
+      (await this.seatAndStart({ ...(await room()), event, minutes: length }))
+    );
   }
 
   /** Round `number` as the room is now: who is present, as the engine knows them, under the event's settings. */
   private async roomFor(event: MingleEvent, number: number): Promise<Room> {
-    const present = await this.presentPeople(event);
+    const present = await this.present(event, (id) => this.attendees.active(id));
     const helpTopics = helpTopicsOf(event);
     const people = present.map((a) => asPerson(a, helpTopics));
     return { number, present, helpTopics, people, settings: settingsOf(event, number) };
   }
 
-  /** The staged round runs from now, if it fits the room: null if it does not (or was dropped meanwhile). */
-  private async startStaged({ event, number, present, people, settings, minutes }: Start): Promise<RoundPicture | null> {
-    const staged = await this.staged.ready(event, number, people, settings, await this.seating.pairs(event.id));
-    if (!staged) return null;
+  /**
+   * The staged round runs from now: null if it was dropped meanwhile. Its groups are told as this node
+   * seated them when it staged them, or as read with the room.
+   */
+  private async startStaged(event: MingleEvent, staged: StagedRound, minutes: number, room: () => Promise<Room>) {
     const now = Date.now();
     const endsAt = now + minutes * MINUTE;
     const followUp = await this.commitStart(async () => {
@@ -95,7 +106,9 @@ export class RoundsService implements OnModuleDestroy {
     this.staged.forget(event.id);
     if (!followUp) return null;
     const round: Round = { ...staged.round, state: 'running', startedAt: now, endsAt, roomKey: null };
-    const picture = pictureOf(round, staged.groups, staged.members, new Map(present.map((a) => [a.id, a])));
+    const people = async () => new Map((await room()).present.map((a) => [a.id, a]));
+    const groups = staged.seated ?? pictureOf(round, staged.groups, staged.members, await people()).groups;
+    const picture: RoundPicture = { round, groups };
     await this.announce(event, picture, followUp);
     this.planNext(event.id);
     return picture;
@@ -177,13 +190,14 @@ export class RoundsService implements OnModuleDestroy {
   private async planAndStage(eventId: string): Promise<void> {
     const event = await this.events.byId(eventId);
     if (!event || (event.state !== 'open' && event.state !== 'live')) return;
-    const { number, people, settings, helpTopics } = await this.roomFor(event, ((await this.rounds.latest(eventId))?.number ?? 0) + 1);
+    const room = await this.roomFor(event, ((await this.rounds.latest(eventId))?.number ?? 0) + 1);
+    const { number, people, settings } = room;
     if (people.length < 2) return;
-    const room = await this.seating.ofRoom(eventId);
-    if (await this.staged.fits(event, number, people, settings, room)) return;
-    if (!(await this.book.next(eventId, people, settings, room)))
-      await this.book.prepare(eventId, people, settings, room, await this.roundsAhead(eventId));
-    await this.staged.stageNext(event, number, people, settings, room, helpTopics);
+    const seating = await this.seating.ofRoom(eventId);
+    if (await this.staged.fits(event, number, people, { settings, pairs: seating })) return;
+    if (!(await this.book.next(eventId, people, settings, seating)))
+      await this.book.prepare(eventId, people, settings, seating, await this.roundsAhead(eventId));
+    await this.staged.stageNext(event, room, seating);
   }
 
   /**
@@ -336,21 +350,12 @@ export class RoundsService implements OnModuleDestroy {
     return autopilot ? autopilot.roundsLeft : DEFAULT_LOOK_AHEAD;
   }
 
-  /** Active, and connected now or within the grace after their socket dropped (see isPresent). */
-  private async presentPeople(event: MingleEvent): Promise<SeatedAttendee[]> {
+  /** Those `read` finds active, and connected now or within the grace after their socket dropped (see isPresent). */
+  private async present<T extends Presence>(event: MingleEvent, read: (eventId: string) => Promise<T[]>): Promise<T[]> {
     const online = this.broadcaster.onlineIn(event.id);
-    const active = await this.attendees.active(event.id);
+    const active = await read(event.id);
     return active.filter((a) => isPresent(a, online.has(a.id), presenceGraceMs(event)));
   }
-}
-
-/** A round as the room is now: its number, who is present, as the engine knows them, and the event's settings. */
-interface Room {
-  number: number;
-  present: SeatedAttendee[];
-  helpTopics: string[] | null;
-  people: Person[];
-  settings: EngineSettings;
 }
 
 /** A start as it was asked for: the room, the event and the round's length. */
