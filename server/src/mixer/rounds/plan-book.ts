@@ -100,13 +100,16 @@ export function roomKey(people: Person[], settings: EngineSettings, meetings: nu
     )
     .sort();
   hash.update(persons.join('\u0003')).update('#');
-  hash.update(`${settings.groupSize}|${settings.mode ?? 'similar'}|${settings.separateColleagues ? 1 : 0}#`);
+  hash.update(`${settingsKey(settings)}#`);
   hash.update(pairsKey(avoid)).update('#');
   hash.update(String(meetings));
   // pairs known from the series (none: the key is what it always was)
   if (known.length) hash.update('#known#').update(pairsKey(known));
   return hash.digest('hex');
 }
+
+/** The settings a seating depends on (the seed aside), as text. */
+export const settingsKey = (s: EngineSettings) => `${s.groupSize}|${s.mode ?? 'similar'}|${s.separateColleagues ? 1 : 0}`;
 
 /** Pairs in one canonical order, each pair's ids in order: the same pairs make the same text. */
 export const pairsKey = (pairs: Pair[]) =>

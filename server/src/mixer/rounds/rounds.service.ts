@@ -106,8 +106,8 @@ export class RoundsService implements OnModuleDestroy {
     this.staged.forget(event.id);
     if (!followUp) return null;
     const round: Round = { ...staged.round, state: 'running', startedAt: now, endsAt, roomKey: null };
-    const people = async () => new Map((await room()).present.map((a) => [a.id, a]));
-    const groups = staged.seated ?? pictureOf(round, staged.groups, staged.members, await people()).groups;
+    const groups =
+      staged.seated ?? pictureOf(round, staged.groups, staged.members, new Map((await room()).present.map((a) => [a.id, a]))).groups;
     const picture: RoundPicture = { round, groups };
     await this.announce(event, picture, followUp);
     this.planNext(event.id);

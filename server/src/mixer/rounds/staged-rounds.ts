@@ -4,7 +4,7 @@ import { Transactions } from '../../database/store';
 import type { Presence } from '../../attendees/attendee.entity';
 import type { MingleEvent } from '../../events/event.entity';
 import type { EngineSettings, Pair, Person } from '../engine/types';
-import { PlanBook, pairsKey, roomKey } from './plan-book';
+import { PlanBook, pairsKey, roomKey, settingsKey } from './plan-book';
 import { roundRows } from './round-rows';
 import { pictureOf, type RoundGroup } from './round-picture';
 import { toGroupNews } from './round.views';
@@ -130,7 +130,7 @@ function stagedKey(event: MingleEvent, people: Person[], { settings, pairs, meet
 /**
  * The same room by presence: who is here, each with when their row last changed (every change to a
  * profile or a status sets it; being seen does not), so it also covers names and headlines, which the
- * kept groups show.
+ * kept groups show. Two changes of one row within the same millisecond would look like one.
  */
 function hereKey(event: MingleEvent, here: Presence[], { settings, pairs, meetings }: RoomState): string {
   return createHash('sha256')
@@ -140,7 +140,7 @@ function hereKey(event: MingleEvent, here: Presence[], { settings, pairs, meetin
         .sort()
         .join(','),
     )
-    .update(`#${settings.groupSize}|${settings.mode ?? 'similar'}|${settings.separateColleagues ? 1 : 0}#${meetings}#`)
+    .update(`#${settingsKey(settings)}#${meetings}#`)
     .update(`${pairsKey(pairs.avoid)}#${pairsKey(pairs.known)}#`)
     .update(shownOf(event))
     .digest('hex');
