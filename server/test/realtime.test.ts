@@ -1,9 +1,10 @@
 import request from 'supertest';
-import type { Presence, Snapshot } from '@mingle/shared';
-import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
+import { myGroupFrom, type GroupNews, type Presence, type Snapshot } from '@mingle/shared';
+import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
-import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
+import { framesOf } from './support/room';
+import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
 
 describe('realtime', () => {
   const app = useApp();
@@ -288,3 +289,44 @@ describe('realtime', () => {
     });
   });
 });
+
+(testDatabase === 'postgres' && process.env.TEST_REDIS_URL ? describe : describe.skip)(
+  'a round start on two nodes (PostgreSQL + Redis)',
+  () => {
+    const env = freshDatabaseEnv();
+    let a: TestApp;
+    let b: TestApp;
+    beforeAll(async () => {
+      a = await startApp({}, env);
+      b = await startApp({}, env);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.close(), b?.close()]);
+      await dropDatabase(env);
+    });
+
+    it("every phone, on either node, hears its own group's news once", async () => {
+      const { org, event } = await openEvent(a.url, { groupSize: 3 });
+      const people = await Promise.all(Array.from({ length: 9 }, () => join(a.url, event.joinCode)));
+      const phones = people.map((p, i) => connect(i % 2 ? b.url : a.url, { role: 'attendee', token: p.token }));
+      try {
+        await Promise.all(phones.map((p) => snapshotOf(p)));
+        const started = await org.post(`/api/events/${event.id}/rounds`, {});
+        expect(started.status).toBe(201);
+        const roundId = (started.body as { round: { id: string } }).round.id;
+        const heard = (i: number) => framesOf<GroupNews>(phones[i]!, 'group:changed').filter((n) => n.roundId === roundId);
+        await eventually(() => phones.forEach((_, i) => expect(heard(i).length).toBeGreaterThan(0)));
+        // no news arrives twice: give any second copy time to land
+        await sleep(300);
+        phones.forEach((_, i) => {
+          expect(heard(i)).toHaveLength(1);
+          expect(myGroupFrom(heard(i)[0]!, people[i]!.me.id)).not.toBeNull();
+        });
+        const groups = new Set(phones.map((_, i) => heard(i)[0]!.groupId));
+        expect(groups.size).toBe(3);
+      } finally {
+        phones.forEach((p) => p.disconnect());
+      }
+    });
+  },
+);

@@ -29,12 +29,11 @@ export class GroupNews implements OnModuleInit {
 
     this.bus.on('round.started', async ({ roundId, picture }) => {
       const started = picture ?? (await this.states.roundPicture(roundId));
-      for (const group of started?.groups ?? [])
-        this.broadcaster.send(
-          this.phonesOf(remaining(group).map((m) => m.attendee.id)),
-          'group:changed',
-          toGroupNews(started!.round, group),
-        );
+      if (!started) return;
+      await this.broadcaster.sendMany(
+        'group:changed',
+        started.groups.map((group) => [this.phonesOf(remaining(group).map((m) => m.attendee.id)), toGroupNews(started.round, group)]),
+      );
     });
 
     // A new name, headline or interests reach the groupmates' phones (the organizer may rename too).

@@ -24,14 +24,13 @@ import type { Attendee } from '../attendees/attendee.entity';
 import { ApiError } from '../common/api-error';
 import { RoundsService } from '../mixer/rounds/rounds.service';
 import { PresenceService } from '../attendees/presence.service';
-import { Broadcaster, type MingleServer } from '../broadcast/broadcaster';
+import { Broadcaster, type MingleServer, type NodeEvents } from '../broadcast/broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
 import { rooms, type SocketData } from '../broadcast/rooms';
-import type { InterNodeEvents } from '../broadcast/online-people';
 import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
 
-type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
+type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
 /**
  * Thin on purpose: authenticate the handshake, put the socket in its rooms, send the snapshot.
