@@ -29,6 +29,8 @@ import type { Room } from './room';
 const MINUTE = 60_000;
 /** A newcomer with less than this left waits for the next round. */
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
+/** how long after a failed look-ahead it is tried once more */
+const PLAN_AGAIN_MS = 1000;
 
 @Injectable()
 export class RoundsService implements OnModuleDestroy {
@@ -167,9 +169,11 @@ export class RoundsService implements OnModuleDestroy {
    * round from the plan, unless a staged round fits already. Run after each start, and once the room
    * has been still for a moment (StillRoom), so that a start finds its round staged, the first one too:
    * planning 5,000 people alone takes a start half a second, and writing their round a little more.
-   * One per event at a time; a call while it runs makes it run once more after.
+   * One per event at a time; a call while it runs makes it run once more after. One that fails is tried
+   * once more a moment later: two nodes that plan the same round at once both write it, and one write
+   * loses; the second try finds the other's round staged, or stages it.
    */
-  planNext(eventId: string): void {
+  planNext(eventId: string, again = true): void {
     if (this.planning.has(eventId)) {
       this.planning.set(eventId, true);
       return;
@@ -181,6 +185,9 @@ export class RoundsService implements OnModuleDestroy {
           this.planning.set(eventId, false);
           await this.planAndStage(eventId);
         } while (this.planning.get(eventId));
+      } catch (error) {
+        if (again) setTimeout(() => this.planNext(eventId, false), PLAN_AGAIN_MS).unref();
+        throw error;
       } finally {
         this.planning.delete(eventId);
       }
