@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult, type RoundInfo } from '@mingle/shared';
 import { startProfile, stopProfile } from './realtime-profile';
 import {
@@ -22,6 +23,7 @@ import {
 } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
+const STAGED = "SELECT 1 FROM rounds WHERE event_id = ? AND number = ? AND state = 'staged'";
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
 
 export interface RoundFigures {
@@ -29,6 +31,8 @@ export interface RoundFigures {
   held: Spread;
   phones: number;
   startAnswerMs: number;
+  /** whether the round was staged ahead when it started (the server plans it within seconds of the last start) */
+  staged: boolean;
 }
 
 export interface StormFigures {
@@ -99,6 +103,8 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
   });
   const phones: Phone[] = [];
   const watchers: Socket[] = [];
+  // the server's database, read-only, to see its staged rounds
+  const db = new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'mingle.sqlite'), readonly: true });
   const newsSizes: number[] = [];
   try {
     await waitForHttp(`${url}/api/health`, server);
@@ -145,6 +151,9 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
           throw new Error(`${deaf.length} of ${phones.length} phones did not hear round ${r - 1} end (${gone} of them disconnected)`);
         }
       }
+      // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
+      if (!db.isInitialized) await db.initialize();
+      const staged = await waitUntil(async () => ((await db.query(STAGED, [event.id, r])) as unknown[]).length > 0, 60_000);
       if (profile) await startProfile(server);
       const start = Date.now();
       const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
@@ -157,6 +166,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
         held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
         phones: holding(),
         startAnswerMs,
+        staged,
       });
     }
 
@@ -174,6 +184,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       joinProfile,
     };
   } finally {
+    if (db.isInitialized) await db.destroy();
     [...phones.map((p) => p.socket), ...watchers].forEach((s) => s.disconnect());
     await stop(server, profile);
     rmSync(dataDir, { recursive: true, force: true });

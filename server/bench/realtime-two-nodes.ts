@@ -28,6 +28,7 @@ import {
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
+const STAGED = "SELECT 1 FROM rounds WHERE event_id = $1 AND number = $2 AND state = 'staged'";
 /** the last round is due this long after the kill */
 const DUE_AFTER_KILL_MS = 6000;
 
@@ -38,6 +39,8 @@ export interface TwoNodeFigures {
   errors: number;
   /** per round: start request → each phone holds its group */
   rounds: Spread[];
+  /** rounds that were not staged a minute after the last one (started all the same) */
+  unstaged: number[];
   failover: {
     /** phones that lost their node */
     lost: number;
@@ -51,6 +54,8 @@ export interface TwoNodeFigures {
   peakRssMb: [number, number];
   /** the first node's top functions while the phones joined and connected, when profiled */
   connectProfile: string[];
+  /** per round, each node's top functions during the start, when profiled */
+  startProfiles: string[][][];
   /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
   roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
 }
@@ -160,6 +165,8 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     clearInterval(sampler);
     const connectProfile = profile ? await stopProfile(nodes[0]!, 1, 15) : [];
     const figures: Spread[] = [];
+    const startProfiles: string[][][] = [];
+    const unstaged: number[] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
       if (r > 1) {
@@ -167,10 +174,15 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
         await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
         await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), 60_000, `not every phone heard round ${r - 1} end`);
       }
+      // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
+      if (!(await waitUntil(async () => (await db.query(STAGED, [event.id, r])).length > 0, 60_000))) unstaged.push(r);
+      if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
       const start = Date.now();
       roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
       await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
       figures.push(spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)));
+      // the first node's profiles are numbered after its connect profile
+      if (profile) startProfiles.push(await Promise.all(nodes.map((node, i) => stopProfile(node, i === 0 ? r + 1 : r, 12))));
     }
 
     // kill -9 the first node mid-round; the round is due a few seconds later
@@ -197,8 +209,10 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       split: [lost().length, phones.length - lost().length],
       errors,
       rounds: figures,
+      unstaged,
       peakRssMb,
       connectProfile,
+      startProfiles,
       failover: {
         lost: lost().length,
         back: spread(backs),

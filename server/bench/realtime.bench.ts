@@ -66,7 +66,9 @@ async function main() {
       const ratio = r.held.p99 / plain.p99;
       row(
         n,
-        `round ${i + 1} start → every phone holds its group, p50 / p99 / max ms (${r.phones}/${n} holding; HTTP answer ${r.startAnswerMs} ms)`,
+        `round ${i + 1} start → every phone holds its group, p50 / p99 / max ms (${r.phones}/${n} holding; HTTP answer ${r.startAnswerMs} ms${
+          r.staged ? '' : '; NOT staged ahead'
+        })`,
         three(r.held),
         three(plain),
         `${ratio.toFixed(2)} (≤ 1.5)`,
@@ -137,7 +139,9 @@ async function main() {
       const ratio = r.p99 / single;
       row(
         two.phones,
-        `two nodes behind nginx (${two.split[0]} + ${two.split[1]} phones): round ${i + 1} start → every phone holds its group, p50 / p99 / max ms`,
+        `two nodes behind nginx (${two.split[0]} + ${two.split[1]} phones): round ${i + 1} start → every phone holds its group, p50 / p99 / max ms${
+          two.unstaged.includes(i + 1) ? ' (NOT staged ahead)' : ''
+        }`,
         three(r),
         one ? `one node, ${one.n} phones: p99 ${single}` : 'no one-node run',
         `${ratio.toFixed(2)} (≤ 2)`,
@@ -178,6 +182,9 @@ async function main() {
     console.log(
       `\n${two.phones} phones on two nodes, while they connected: the first node's time per function\n${two.connectProfile.join('\n')}`,
     );
+  two?.startProfiles.forEach((nodes, i) =>
+    nodes.forEach((top, node) => console.log(`\ntwo nodes, round ${i + 1} start: node ${node + 1}'s time per function\n${top.join('\n')}`)),
+  );
 
   const broken = runs.some(
     ({ n, mingle }) => mingle.errors > 0 || mingle.rounds.some((r) => r.phones < n) || (mingle.storm?.errors ?? 0) > 0,
