@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ConsoleRoundState, OrganizerAttendee } from '@mingle/shared';
 import { In } from 'typeorm';
 import { Attendee } from '../src/attendees/attendee.entity';
-import { PresenceService } from '../src/attendees/presence.service';
+import { PRESENCE_WINDOW_MS, PresenceService } from '../src/attendees/presence.service';
 import { GroupMember } from '../src/mixer/rounds/round.entity';
 import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
 import { join, openEvent, person } from './support/attendees';
 import { organizer } from './support/http';
 import { lastGroup, lastRound, phonePost, room } from './support/room';
 import { connect, disconnected, eventually, nextEvent, snapshotOf, type MingleClient } from './support/sockets';
+import { queryRecorder } from './support/queries';
 import request from 'supertest';
 
 const MINUTE = 60_000;
@@ -265,3 +266,28 @@ describe('removing many attendees at once', () => {
     });
   },
 );
+
+describe('a burst of connections', () => {
+  const app = useApp();
+
+  it('counts the room once for all the snapshots that come while it is being counted, not once per phone', async () => {
+    const { event } = await openEvent(app().url);
+    await Promise.all(Array.from({ length: 12 }, () => join(app().url, event.joinCode, person())));
+    const recorder = queryRecorder(app().db);
+    const presence = app().app.get(PresenceService);
+    // the joins' presence news counted the room: wait until that count is too old for a snapshot to reuse
+    const recent = (presence as unknown as { recent: Map<string, { at: number }> }).recent;
+    await eventually(() => expect(Date.now() - (recent.get(event.id)?.at ?? Infinity)).toBeGreaterThan(PRESENCE_WINDOW_MS));
+    try {
+      const queries = await recorder.during(async () => {
+        // what 20 phones' snapshots ask at once, as a node's phones reconnect to another one
+        const counted = await Promise.all(Array.from({ length: 20 }, () => presence.forSnapshot(event)));
+        expect(counted.map((c) => c.presence.joined)).toEqual(counted.map(() => 12));
+      }, 0);
+      // the room's count reads everyone's interests
+      expect(queries.filter((q) => /interests/.test(q) && /NOT IN/.test(q))).toHaveLength(1);
+    } finally {
+      recorder.restore();
+    }
+  });
+});

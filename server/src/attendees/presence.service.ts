@@ -13,6 +13,13 @@ export const PRESENCE_WINDOW_MS = 250;
 /** A snapshot may reuse presence this fresh: a burst of connections does not recount the room each time. */
 const SNAPSHOT_PRESENCE_MAX_AGE_MS = PRESENCE_WINDOW_MS;
 
+/** Presence as counted at `at`, with who was online then. */
+interface Counted {
+  at: number;
+  presence: Presence;
+  online: Set<string>;
+}
+
 interface Pending {
   attendeeIds: Set<string>;
   timer: NodeJS.Timeout;
@@ -21,7 +28,9 @@ interface Pending {
 @Injectable()
 export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, Pending>();
-  private readonly recent = new Map<string, { at: number; presence: Presence; online: Set<string> }>();
+  private readonly recent = new Map<string, Counted>();
+  /** the count under way for a snapshot, per event */
+  private readonly counting = new Map<string, Promise<Counted>>();
   private readonly log = new Logger('Presence');
   private seenTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -66,9 +75,20 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
    * Presence and who is online, for a snapshot. Within one coalescing window the last count is
    * reused; any change since is followed by a presence:changed after the snapshot anyway.
    */
-  async forSnapshot(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<{ presence: Presence; online: Set<string> }> {
+  async forSnapshot(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<Counted> {
     const hit = this.recent.get(event.id);
     if (hit && Date.now() - hit.at < SNAPSHOT_PRESENCE_MAX_AGE_MS) return hit;
+    // Snapshots that come while the room is being counted wait for that count: when a node dies and its
+    // 5,000 phones reconnect here at once, each recounting 10,000 people itself buried the survivor.
+    let counting = this.counting.get(event.id);
+    if (!counting) {
+      counting = this.recount(event).finally(() => this.counting.delete(event.id));
+      this.counting.set(event.id, counting);
+    }
+    return counting;
+  }
+
+  private async recount(event: Pick<MingleEvent, 'id' | 'interests'>): Promise<Counted> {
     const online = this.broadcaster.onlineIn(event.id);
     const fresh = { at: Date.now(), presence: await this.presence(event.id, event.interests, online), online };
     this.recent.set(event.id, fresh);
