@@ -56,6 +56,8 @@ export interface TwoNodeFigures {
   connectProfile: string[];
   /** per round, each node's top functions during the start, when profiled */
   startProfiles: string[][][];
+  /** the surviving node's top functions from the kill until the phones were back (or 20 s), when profiled */
+  failoverProfile: string[];
   /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
   roundEnd: { lateMs: number | null; rows: number; toldTwice: number; neverTold: number };
 }
@@ -188,6 +190,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     // kill -9 the first node mid-round; the round is due a few seconds later
     const endsAt = Date.now() + DUE_AFTER_KILL_MS;
     await db.query('UPDATE rounds SET ends_at = $1 WHERE id = $2', [endsAt, roundId]);
+    if (profile) await startProfile(nodes[1]!);
     const killedAt = Date.now();
     await new Promise<void>((resolve) => {
       nodes[0]!.child.once('exit', () => resolve());
@@ -195,6 +198,8 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     });
     const lost = () => phones.filter((p) => p.lostAt !== null);
     await waitUntil(() => lost().length > 0 && lost().every((p) => p.backAt !== null), 20_000);
+    // the survivor's profiles so far: one per round start
+    const failoverProfile = profile ? await stopProfile(nodes[1]!, rounds + 1, 20) : [];
     const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
 
     // the round ends once, on time
@@ -213,6 +218,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       peakRssMb,
       connectProfile,
       startProfiles,
+      failoverProfile,
       failover: {
         lost: lost().length,
         back: spread(backs),

@@ -182,6 +182,10 @@ async function main() {
     console.log(
       `\n${two.phones} phones on two nodes, while they connected: the first node's time per function\n${two.connectProfile.join('\n')}`,
     );
+  if (two?.failoverProfile.length)
+    console.log(
+      `\ntwo nodes, from the kill until the phones were back: the surviving node's time per function\n${two.failoverProfile.join('\n')}`,
+    );
   two?.startProfiles.forEach((nodes, i) =>
     nodes.forEach((top, node) => console.log(`\ntwo nodes, round ${i + 1} start: node ${node + 1}'s time per function\n${top.join('\n')}`)),
   );
