@@ -27,8 +27,14 @@ import { PresenceService } from '../attendees/presence.service';
 import { Broadcaster, type MingleServer, type NodeEvents } from '../broadcast/broadcaster';
 import { HandshakeAuthenticator, Refused } from './handshake';
 import { rooms, type SocketData } from '../broadcast/rooms';
+import { ConnectionGate } from './connection-gate';
 import { SessionExpiry } from './session-expiry';
 import { Snapshots } from './snapshots';
+
+/** Enough to keep a node's database busy; a burst of reconnections beyond it waits in line. */
+const CONNECTIONS_AT_ONCE = 32;
+/** A client that gave up while its handshake waited: nothing is checked for it. */
+const gone = () => new Refused({ code: 'unavailable', message: 'Reconnecting…' });
 
 type MingleSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
@@ -48,6 +54,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private readonly log = new Logger('Realtime');
   /** an attendee's row as the handshake read it, until their snapshot is sent */
   private readonly handshakeRows = new WeakMap<object, Attendee>();
+  /** connections checked and given their snapshot at a time (see ConnectionGate) */
+  private readonly gate = new ConnectionGate(CONNECTIONS_AT_ONCE);
 
   constructor(
     private readonly authenticator: HandshakeAuthenticator,
@@ -62,22 +70,24 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   afterInit(server: MingleServer): void {
     this.broadcaster.attach(server);
     server.use((socket, next) => {
-      this.authenticator.authenticate(socket.handshake).then(
-        ({ who, attendee }) => {
-          socket.data = who;
-          if (attendee) this.handshakeRows.set(socket, attendee);
-          next();
-        },
-        (error: unknown) => {
-          // An unexpected failure is no verdict on who this is: the client may try again.
-          const refusal =
-            error instanceof Refused
-              ? error.refusal
-              : { code: 'unavailable' as const, message: 'Could not check who you are. Reconnecting…' };
-          if (!(error instanceof Refused)) this.log.warn(`handshake failed: ${(error as Error).message}`);
-          next(Object.assign(new Error(refusal.code), { data: refusal }));
-        },
-      );
+      this.gate
+        .through(() => (socket.conn.readyState === 'open' ? this.authenticator.authenticate(socket.handshake) : Promise.reject(gone())))
+        .then(
+          ({ who, attendee }) => {
+            socket.data = who;
+            if (attendee) this.handshakeRows.set(socket, attendee);
+            next();
+          },
+          (error: unknown) => {
+            // An unexpected failure is no verdict on who this is: the client may try again.
+            const refusal =
+              error instanceof Refused
+                ? error.refusal
+                : { code: 'unavailable' as const, message: 'Could not check who you are. Reconnecting…' };
+            if (!(error instanceof Refused)) this.log.warn(`handshake failed: ${(error as Error).message}`);
+            next(Object.assign(new Error(refusal.code), { data: refusal }));
+          },
+        );
     });
   }
 
@@ -95,13 +105,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const row = this.handshakeRows.get(socket);
     this.handshakeRows.delete(socket);
     try {
-      await socket.join(this.roomsOf(who));
-      if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
-      socket.emit('snapshot', await this.snapshots.for(who, row));
-      if (who.role === 'attendee') {
-        await this.attendees.connected(who.eventId, who.attendeeId, row ? row.connectedAt !== null : undefined);
-        this.presence.changed(who.eventId, who.attendeeId);
-      }
+      await this.gate.through(async () => {
+        // gone while waiting: its disconnect was handled already
+        if (!socket.connected) return;
+        await socket.join(this.roomsOf(who));
+        if (who.role === 'organizer') this.sessionExpiry.watch(socket, who.sessionId);
+        socket.emit('snapshot', await this.snapshots.for(who, row));
+        if (who.role === 'attendee') {
+          await this.attendees.connected(who.eventId, who.attendeeId, row ? row.connectedAt !== null : undefined);
+          this.presence.changed(who.eventId, who.attendeeId);
+        }
+      });
     } catch (error) {
       this.log.warn(`snapshot failed: ${(error as Error).message}`);
       // Closing the transport (not the socket) lets the client reconnect by itself for a fresh try.
