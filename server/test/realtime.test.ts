@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { myGroupFrom, type GroupNews, type Presence, type Snapshot } from '@mingle/shared';
-import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
+import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoNodes } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { framesOf } from './support/room';
@@ -290,43 +290,31 @@ describe('realtime', () => {
   });
 });
 
-(testDatabase === 'postgres' && process.env.TEST_REDIS_URL ? describe : describe.skip)(
-  'a round start on two nodes (PostgreSQL + Redis)',
-  () => {
-    const env = freshDatabaseEnv();
-    let a: TestApp;
-    let b: TestApp;
-    beforeAll(async () => {
-      a = await startApp({}, env);
-      b = await startApp({}, env);
-    });
-    afterAll(async () => {
-      await Promise.all([a?.close(), b?.close()]);
-      await dropDatabase(env);
-    });
+(twoNodesHere ? describe : describe.skip)('a round start on two nodes (PostgreSQL + Redis)', () => {
+  const nodes = useTwoNodes();
 
-    it("every phone, on either node, hears its own group's news once", async () => {
-      const { org, event } = await openEvent(a.url, { groupSize: 3 });
-      const people = await Promise.all(Array.from({ length: 9 }, () => join(a.url, event.joinCode)));
-      const phones = people.map((p, i) => connect(i % 2 ? b.url : a.url, { role: 'attendee', token: p.token }));
-      try {
-        await Promise.all(phones.map((p) => snapshotOf(p)));
-        const started = await org.post(`/api/events/${event.id}/rounds`, {});
-        expect(started.status).toBe(201);
-        const roundId = (started.body as { round: { id: string } }).round.id;
-        const heard = (i: number) => framesOf<GroupNews>(phones[i]!, 'group:changed').filter((n) => n.roundId === roundId);
-        await eventually(() => phones.forEach((_, i) => expect(heard(i).length).toBeGreaterThan(0)));
-        // no news arrives twice: give any second copy time to land
-        await sleep(300);
-        phones.forEach((_, i) => {
-          expect(heard(i)).toHaveLength(1);
-          expect(myGroupFrom(heard(i)[0]!, people[i]!.me.id)).not.toBeNull();
-        });
-        const groups = new Set(phones.map((_, i) => heard(i)[0]!.groupId));
-        expect(groups.size).toBe(3);
-      } finally {
-        phones.forEach((p) => p.disconnect());
-      }
-    });
-  },
-);
+  it("every phone, on either node, hears its own group's news once", async () => {
+    const { a, b } = nodes();
+    const { org, event } = await openEvent(a.url, { groupSize: 3 });
+    const people = await Promise.all(Array.from({ length: 9 }, () => join(a.url, event.joinCode)));
+    const phones = people.map((p, i) => connect(i % 2 ? b.url : a.url, { role: 'attendee', token: p.token }));
+    try {
+      await Promise.all(phones.map((p) => snapshotOf(p)));
+      const started = await org.post(`/api/events/${event.id}/rounds`, {});
+      expect(started.status).toBe(201);
+      const roundId = (started.body as { round: { id: string } }).round.id;
+      const heard = (i: number) => framesOf<GroupNews>(phones[i]!, 'group:changed').filter((n) => n.roundId === roundId);
+      await eventually(() => phones.forEach((_, i) => expect(heard(i).length).toBeGreaterThan(0)));
+      // no news arrives twice: give any second copy time to land
+      await sleep(300);
+      phones.forEach((_, i) => {
+        expect(heard(i)).toHaveLength(1);
+        expect(myGroupFrom(heard(i)[0]!, people[i]!.me.id)).not.toBeNull();
+      });
+      const groups = new Set(phones.map((_, i) => heard(i)[0]!.groupId));
+      expect(groups.size).toBe(3);
+    } finally {
+      phones.forEach((p) => p.disconnect());
+    }
+  });
+});

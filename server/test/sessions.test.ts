@@ -1,7 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { CSRF_HEADER, type ConnectionClosed } from '@mingle/shared';
-import { dropDatabase, freshDatabaseEnv, startApp, testDatabase, useApp, type TestApp } from './support/app';
+import { twoNodesHere, useApp, useTwoNodes, type TestApp } from './support/app';
 import { join, openEvent } from './support/attendees';
 import { browser } from './support/http';
 import { connect, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
@@ -11,7 +11,6 @@ import { Session } from '../src/organizers/session.entity';
 jest.setTimeout(30_000);
 
 const PASSWORD = 'correct horse battery';
-const twoNodes = testDatabase === 'postgres' && !!process.env.TEST_REDIS_URL;
 
 /** A fresh log-in for the organizer: its own session, as a raw cookie header. */
 async function logIn(url: string, email: string): Promise<string> {
@@ -211,20 +210,11 @@ describe('handshake limit per address', () => {
   });
 });
 
-(twoNodes ? describe : describe.skip)('two nodes on one database (PostgreSQL + Redis)', () => {
-  const env = freshDatabaseEnv();
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    a = await startApp({}, env);
-    b = await startApp({}, env);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await dropDatabase(env);
-  });
+(twoNodesHere ? describe : describe.skip)('two nodes on one database (PostgreSQL + Redis)', () => {
+  const nodes = useTwoNodes();
 
   it('logging out on node A closes the console on node B', async () => {
+    const { a, b } = nodes();
     const { org, event } = await openEvent(a.url);
     const cookie = await logIn(a.url, org.email);
     const console_ = connect(b.url, { role: 'organizer', eventId: event.id }, cookie);
@@ -239,6 +229,7 @@ describe('handshake limit per address', () => {
   });
 
   it('deleting an event on node A closes its phone on node B', async () => {
+    const { a, b } = nodes();
     const { org, event } = await openEvent(a.url);
     const { token } = await join(a.url, event.joinCode);
     const phone = connect(b.url, { role: 'attendee', token });

@@ -85,3 +85,20 @@ export function useApp(overrides: Record<string, string> = {}): () => TestApp {
   });
   return () => testApp;
 }
+
+/** PostgreSQL and Redis are here: two nodes can share one database. */
+export const twoNodesHere = testDatabase === 'postgres' && !!process.env.TEST_REDIS_URL;
+
+/** Two nodes on one fresh database (PostgreSQL + Redis), for a describe block: started before its tests, closed after. */
+export function useTwoNodes(): () => { a: TestApp; b: TestApp } {
+  const env = freshDatabaseEnv();
+  const nodes: TestApp[] = [];
+  beforeAll(async () => {
+    nodes.push(await startApp({}, env), await startApp({}, env));
+  });
+  afterAll(async () => {
+    await Promise.all(nodes.map((node) => node.close()));
+    await dropDatabase(env);
+  });
+  return () => ({ a: nodes[0]!, b: nodes[1]! });
+}
