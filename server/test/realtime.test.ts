@@ -4,7 +4,7 @@ import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoN
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { framesOf } from './support/room';
-import { connect, connected, disconnected, eventually, nextEvent, refusal, sleep, snapshotOf, type MingleClient } from './support/sockets';
+import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
 
 describe('realtime', () => {
   const app = useApp();
@@ -305,8 +305,13 @@ describe('realtime', () => {
       const roundId = (started.body as { round: { id: string } }).round.id;
       const heard = (i: number) => framesOf<GroupNews>(phones[i]!, 'group:changed').filter((n) => n.roundId === roundId);
       await eventually(() => phones.forEach((_, i) => expect(heard(i).length).toBeGreaterThan(0)));
-      // no news arrives twice: give any second copy time to land
-      await sleep(300);
+      // Redis hands a node its messages in the order they were sent: a second copy would come before the round's end
+      expect((await org.post(`/api/events/${event.id}/rounds/current/end`, {})).status).toBe(200);
+      const endedHeard = (i: number) =>
+        framesOf<{ round: { id: string; state: string } | null }>(phones[i]!, 'round:changed').some(
+          (c) => c.round?.id === roundId && c.round.state === 'ended',
+        );
+      await eventually(() => phones.forEach((_, i) => expect(endedHeard(i)).toBe(true)));
       phones.forEach((_, i) => {
         expect(heard(i)).toHaveLength(1);
         expect(myGroupFrom(heard(i)[0]!, people[i]!.me.id)).not.toBeNull();
