@@ -5,6 +5,8 @@ import { phoneHeaders, room } from './support/room';
 import { connect, eventually, snapshotOf } from './support/sockets';
 import request from 'supertest';
 import { queryRecorder } from './support/queries';
+import { randomUUID } from 'node:crypto';
+import { RoundsRepository } from '../src/mixer/rounds/rounds.repository';
 
 type Db = { query: (sql: string) => Promise<unknown> };
 
@@ -87,6 +89,60 @@ describe('the next round, staged ahead', () => {
         socket.disconnect();
       }
     } finally {
+      r.close();
+    }
+  });
+
+  it('does not stop a start that a look-ahead overtook: the round it staged meanwhile under the same number gives way, and the round runs', async () => {
+    const r = await room(app().url, 8, { groupSize: 4 });
+    const rounds = app().app.get(RoundsRepository, { strict: false });
+    const [add, drop] = [rounds.add.bind(rounds), rounds.dropStaged.bind(rounds)];
+    let adding = false;
+    let overtaken = 0;
+    // A look-ahead replaces the staged round after the start's drop read the table and before the start
+    // writes its own round: the drop finds nothing to drop. On PostgreSQL the look-ahead writes from
+    // another connection and commits; on SQLite the one connection writes inside the start's transaction.
+    // Either way the start's insert hits the unique (event, number) index.
+    const addSpy = jest.spyOn(rounds, 'add').mockImplementation(async (rows) => {
+      adding = rows.round.eventId === r.event.id;
+      try {
+        await add(rows);
+      } finally {
+        adding = false;
+      }
+    });
+    const dropSpy = jest.spyOn(rounds, 'dropStaged').mockImplementation(async (eventId) => {
+      if (!adding || overtaken++) return drop(eventId);
+      await app().db.query(`DELETE FROM rounds WHERE event_id = '${eventId}' AND state = 'staged'`);
+      await app().db.query(
+        `INSERT INTO rounds (id, event_id, number, state, started_at, ends_at, figures) VALUES ('${randomUUID()}', '${eventId}', 1, 'staged', 0, 0, '{}')`,
+      );
+    });
+    try {
+      await staged(app().db, r.event.id, 1, 8);
+      // someone came since: the staged round does not fit, so the start seats the room and writes a new round
+      const late = await join(app().url, r.event.joinCode, person());
+      const socket = connect(app().url, { role: 'attendee', token: late.token });
+      await snapshotOf(socket);
+      try {
+        const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
+        expect([started.status, started.body.code]).toEqual([201, undefined]);
+        expect(overtaken).toBeGreaterThan(0);
+        const round = (started.body as ConsoleRoundState).round!;
+        expect(round).toMatchObject({ number: 1, state: 'running' });
+        const rows = (await app().db.query(
+          `SELECT id, number, state FROM rounds WHERE event_id = '${r.event.id}' AND number = 1`,
+        )) as Array<{
+          id: string;
+          state: string;
+        }>;
+        expect(rows).toEqual([expect.objectContaining({ id: round.id, state: 'running' })]);
+      } finally {
+        socket.disconnect();
+      }
+    } finally {
+      addSpy.mockRestore();
+      dropSpy.mockRestore();
       r.close();
     }
   });

@@ -31,6 +31,11 @@ const MINUTE = 60_000;
 export const LATE_JOIN_CUTOFF_MS = MINUTE;
 /** how long after a failed look-ahead it is tried once more */
 const PLAN_AGAIN_MS = 1000;
+/** how many times a start goes again when a look-ahead staged its round while it seated it */
+const START_TRIES = 3;
+
+/** A start lost its round's number to a look-ahead that staged that round meanwhile: no round runs. */
+class StagedMeanwhile extends Error {}
 
 @Injectable()
 export class RoundsService implements OnModuleDestroy {
@@ -61,6 +66,18 @@ export class RoundsService implements OnModuleDestroy {
    * after the commit; returns the round as written.
    */
   async start(eventId: string, minutes?: number): Promise<RoundPicture> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.startOnce(eventId, minutes);
+      } catch (error) {
+        // the look-ahead's round is written now: the next try takes it, or drops it for the room as it is
+        if (!(error instanceof StagedMeanwhile)) throw error;
+        if (tries === START_TRIES) throw new ApiError(503, 'unavailable', 'The round was being planned as it started. Try again.');
+      }
+    }
+  }
+
+  private async startOnce(eventId: string, minutes?: number): Promise<RoundPicture> {
     const event = await this.events.byIdOrFail(eventId);
     if (event.state !== 'open' && event.state !== 'live')
       throw new ApiError(409, 'event_not_open', 'Open joining before starting a round', { params: { variant: 'round' } });
@@ -100,7 +117,7 @@ export class RoundsService implements OnModuleDestroy {
   private async startStaged(event: MingleEvent, staged: StagedRound, minutes: number, room: () => Promise<Room>) {
     const now = Date.now();
     const endsAt = now + minutes * MINUTE;
-    const followUp = await this.commitStart(async () => {
+    const followUp = await this.commitStart(event.id, async () => {
       if (!(await this.rounds.begin(staged.round.id, now, endsAt))) return null;
       await this.events.goLive(event.id, now);
       return this.outbox.record('round.started', { eventId: event.id, roundId: staged.round.id });
@@ -132,7 +149,7 @@ export class RoundsService implements OnModuleDestroy {
       { event, number, groups: plan.groups, people: byId, history: room.history, stats: plan.stats, helpTopics },
       { state: 'running', now, minutes },
     );
-    const followUp = await this.commitStart(async () => {
+    const followUp = await this.commitStart(event.id, async () => {
       await this.rounds.add(rows);
       // a plan counts the meetings it was made after: one made for another round must go, though the count may be the same
       if (!booked) await this.rounds.dropPlan(event.id);
@@ -152,15 +169,19 @@ export class RoundsService implements OnModuleDestroy {
     return picture;
   }
 
-  /** The start's transaction; only the unique index on a running round means "already running" (an outage is a 503). */
-  private async commitStart(write: () => Promise<string | null>): Promise<string | null> {
+  /**
+   * The start's transaction. A unique index it hits means "already running" if a round runs now; else
+   * a look-ahead wrote this round's number as staged meanwhile (StagedMeanwhile). An outage is a 503.
+   */
+  private async commitStart(eventId: string, write: () => Promise<string | null>): Promise<string | null> {
     try {
       const followUp = await this.transactions.run(write);
       if (followUp) this.outbox.committed('round.started');
       return followUp;
     } catch (error) {
-      if (error instanceof RoundRunningError) throw roundRunning();
-      throw error;
+      if (!(error instanceof RoundRunningError)) throw error;
+      if (await this.rounds.running(eventId)) throw roundRunning();
+      throw new StagedMeanwhile();
     }
   }
 
