@@ -56,7 +56,7 @@ export function rssKb(pid: number): number {
 }
 
 /** CPU time (user + system) the process has used so far, ms. */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second)
   return (Number(fields[11]) + Number(fields[12])) * 10;

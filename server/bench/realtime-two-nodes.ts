@@ -14,6 +14,7 @@ import { Nginx, nginxBin } from '../test/support/nginx';
 import { PostgresServer, RedisServer, freePort, servicesAvailable } from '../test/support/services';
 import { startProfile, stopProfile } from './realtime-profile';
 import {
+  cpuMs,
   inBatches,
   rssKb,
   spawnServer,
@@ -49,6 +50,8 @@ export interface TwoNodeFigures {
     notBack: number;
     /** lost phones with no connection at the end of the run (through nginx to the other node) */
     stranded: number;
+    /** CPU the surviving node used from the kill until every lost phone was back (or 20 s) */
+    survivorCpuMs: number;
   };
   /** each node's highest RSS while the phones joined and connected, MB */
   peakRssMb: [number, number];
@@ -191,6 +194,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     const endsAt = Date.now() + DUE_AFTER_KILL_MS;
     await db.query('UPDATE rounds SET ends_at = $1 WHERE id = $2', [endsAt, roundId]);
     if (profile) await startProfile(nodes[1]!);
+    const cpuBefore = cpuMs(nodes[1]!.pid);
     const killedAt = Date.now();
     await new Promise<void>((resolve) => {
       nodes[0]!.child.once('exit', () => resolve());
@@ -198,6 +202,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     });
     const lost = () => phones.filter((p) => p.lostAt !== null);
     await waitUntil(() => lost().length > 0 && lost().every((p) => p.backAt !== null), 20_000);
+    const survivorCpuMs = cpuMs(nodes[1]!.pid) - cpuBefore;
     // the survivor's profiles so far: one per round start
     const failoverProfile = profile ? await stopProfile(nodes[1]!, rounds + 1, 20) : [];
     const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
@@ -224,6 +229,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
         back: spread(backs),
         notBack: lost().length - backs.length,
         stranded: lost().filter((p) => !p.socket.connected).length,
+        survivorCpuMs,
       },
       roundEnd: {
         lateMs: ended[0]?.ended_at ? Number(ended[0].ended_at) - endsAt : null,

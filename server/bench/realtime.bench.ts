@@ -22,6 +22,7 @@ import { loadavg } from 'node:os';
 import { runBaseline, type BaselineFigures } from './realtime-baseline';
 import { runMingle, type MingleFigures } from './realtime-mingle';
 import { runTwoNodes, twoNodesMissing, type TwoNodeFigures } from './realtime-two-nodes';
+import { runTwoBaseline, type TwoBaselineFigures } from './realtime-two-baseline';
 import { pinClients, type Spread } from './realtime-tools';
 
 const sizes = (process.env.BENCH_SIZES ?? '5000')
@@ -49,6 +50,17 @@ async function main() {
   const missing = twoNodePhones > 0 ? twoNodesMissing() : 'BENCH_TWO_NODES=0';
   if (missing) console.warn(`two nodes behind nginx: not run (${missing})`);
   const two: TwoNodeFigures | null = missing ? null : await runTwoNodes(twoNodePhones, rounds, profile);
+  // plain socket.io doing the same on this machine: a message the size of a group's news per socket, and
+  // after the kill one the size of a phone's snapshot during a round (its lobby snapshot and its group)
+  const largest = runs.at(-1)?.mingle;
+  const plainTwo: TwoBaselineFigures | null = missing
+    ? null
+    : await runTwoBaseline(
+        twoNodePhones,
+        rounds,
+        largest?.newsBytes ?? 1000,
+        largest ? largest.join.bytesPerPhone.snapshot + largest.newsBytes : 1500,
+      );
 
   // One table: every figure of the run, with its target.
   console.log(
@@ -143,19 +155,28 @@ async function main() {
           two.unstaged.includes(i + 1) ? ' (NOT staged ahead)' : ''
         }`,
         three(r),
-        one ? `one node, ${one.n} phones: p99 ${single}` : 'no one-node run',
+        `${plainTwo ? `${three(plainTwo.triggers[i]!)}; ` : ''}${one ? `Mingle on one node, ${one.n} phones: p99 ${single}` : 'no one-node run'}`,
         `${ratio.toFixed(2)} (≤ 2)`,
         ratio <= 2,
       );
     });
     const f = two.failover;
+    const pf = plainTwo?.failover;
     row(
       two.phones,
       `two nodes: kill -9 of one mid-round → its ${f.lost} phones hold their group again, p50 / p99 / max ms (${f.notBack} not back while the round ran, ${f.stranded} not connected at all)`,
       three(f.back),
-      '',
+      pf ? `${three(pf.back)} (${pf.lost} sockets, ${pf.notBack} not back in 20 s)` : '',
       'p99 ≤ 2,000',
       f.notBack === 0 && f.lost > 0 && f.back.p99 <= 2000,
+    );
+    row(
+      two.phones,
+      'two nodes: CPU the surviving node used from the kill until its new phones were back (or 20 s), ms per phone',
+      `${f.survivorCpuMs} (${(f.survivorCpuMs / Math.max(1, f.lost)).toFixed(2)})`,
+      pf ? `${pf.survivorCpuMs} (${(pf.survivorCpuMs / Math.max(1, pf.lost)).toFixed(2)})` : '',
+      '',
+      null,
     );
     const e = two.roundEnd;
     row(

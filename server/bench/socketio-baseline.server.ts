@@ -3,7 +3,7 @@
  * `{ trigger, bytes }` sends each connected socket one personal message of about `bytes` (each
  * encoded on its own, as a per-person payload would be), then answers. Run by realtime.bench.ts:
  *
- *   PORT=4000 node --import tsx server/bench/socketio-baseline.server.ts   (the bench also loads realtime-hooks.ts)
+ *   PORT=4000 [HELLO_BYTES=1500] node --import tsx server/bench/socketio-baseline.server.ts   (the bench also loads realtime-hooks.ts)
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -26,8 +26,12 @@ const http = createServer((req, res) => {
   });
 });
 
+const hello = 'x'.repeat(Math.max(0, Number(process.env.HELLO_BYTES ?? 0) - 40));
 const io = new Server(http, { transports: ['websocket'] });
-io.on('connection', (socket) => (socket.data.id = Number(socket.handshake.auth.id)));
+io.on('connection', (socket) => {
+  socket.data.id = Number(socket.handshake.auth.id);
+  if (hello) socket.emit('hello', { id: socket.data.id as number, filler: hello });
+});
 
 http.listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => io.close(() => process.exit(0)));
