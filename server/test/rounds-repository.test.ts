@@ -5,6 +5,7 @@ import { RoundRunningError, RoundsRepository } from '../src/mixer/rounds/rounds.
 import { Outbox } from '../src/outbox/outbox';
 import { OutboxEntry } from '../src/outbox/outbox.entity';
 import { useApp } from './support/app';
+import { queryRecorder } from './support/queries';
 import { join, openEvent } from './support/attendees';
 
 /** The round aggregate's queries on a real database, and its writes joining the caller's transaction with the outbox. */
@@ -64,8 +65,27 @@ describe('rounds repository', () => {
     const r = await twoGroups();
     await rounds.add(r);
 
-    expect((await rounds.groupsOf(r.round.id, r.people.a)).map((g) => g.id)).toEqual([r.groups[0]!.id]);
-    expect((await rounds.membersOf(r.round.id, r.people.a)).map((m) => m.attendeeId).sort()).toEqual([r.people.a, r.people.b].sort());
+    // asked together, as a burst of snapshots asks: each gets their own group only
+    const [a, c] = await Promise.all([rounds.seatsTogether(r.round.id, r.people.a), rounds.seatsTogether(r.round.id, r.people.c)]);
+    expect(a.groups.map((g) => g.id)).toEqual([r.groups[0]!.id]);
+    expect(a.members.map((m) => m.attendeeId).sort()).toEqual([r.people.a, r.people.b].sort());
+    expect([c.groups.map((g) => g.id), c.members.map((m) => m.attendeeId).sort()]).toEqual([
+      [r.groups[1]!.id],
+      [r.people.c, r.people.d].sort(),
+    ]);
+    expect(await rounds.seatsTogether(r.round.id, 'nobody')).toEqual({ groups: [], members: [] });
+    // twenty phones asking at once: one read of the members, the groups and their members, not three each
+    const recorder = queryRecorder(app().db);
+    try {
+      const people = [r.people.a, r.people.b, r.people.c, r.people.d];
+      const burst = await recorder.during(
+        () => Promise.all(Array.from({ length: 20 }, (_, i) => rounds.seatsTogether(r.round.id, people[i % 4]!))),
+        0,
+      );
+      expect(burst.length).toBe(3);
+    } finally {
+      recorder.restore();
+    }
     expect(await rounds.membersOf(r.round.id)).toHaveLength(4);
     expect((await rounds.ofGroup(r.groups[1]!.id))?.id).toBe(r.round.id);
     expect((await rounds.runningGroup(r.groups[1]!.id))?.id).toBe(r.groups[1]!.id);

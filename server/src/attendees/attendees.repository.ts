@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
+import { Batched } from '../common/batched';
 import { leanMany } from '../database/lean-many';
 import { Store } from '../database/store';
 import { Attendee, type Presence, type SeatedAttendee } from './attendee.entity';
@@ -12,6 +13,16 @@ const UNSEATED = new Set<string>(['card', 'tokenHash'] satisfies Array<keyof Att
 /** Every query of the attendees table. Other modules read attendees through here, never the table. */
 @Injectable()
 export class AttendeesRepository {
+  // read and written together (see Batched): a burst of phones reconnecting at once is a few queries
+  private readonly byHash = new Batched<string, Attendee>(
+    async (hashes) => new Map((await this.attendees.findBy({ tokenHash: In(hashes) })).map((a) => [a.tokenHash, a])),
+  );
+  private readonly byIdAmongOthers = new Batched<string, Attendee>(async (ids) => new Map((await this.byIds(ids)).map((a) => [a.id, a])));
+  private readonly seenAmongOthers = new Batched<string, void>(async (ids) => {
+    await this.markSeen(ids, Date.now());
+    return new Map();
+  });
+
   constructor(private readonly store: Store) {}
 
   private get attendees() {
@@ -31,8 +42,14 @@ export class AttendeesRepository {
     return this.attendees.findOneBy({ id, eventId });
   }
 
-  byTokenHash(tokenHash: string): Promise<Attendee | null> {
-    return this.attendees.findOneBy({ tokenHash });
+  /** Outside any transaction (a handshake, a request's guard): read together with the others of a burst. */
+  async byTokenHash(tokenHash: string): Promise<Attendee | null> {
+    return (await this.byHash.get(tokenHash)) ?? null;
+  }
+
+  /** These people as committed, read together with other such calls (a burst of snapshots); those not found are left out. */
+  async byIdsTogether(ids: string[]): Promise<Attendee[]> {
+    return (await Promise.all(ids.map((id) => this.byIdAmongOthers.get(id)))).filter((a) => a !== undefined);
   }
 
   /** Everyone still in the event, first joined first, as a round seats them (no card, no token hash). */
@@ -177,6 +194,11 @@ export class AttendeesRepository {
   async markSeen(ids: string[], now: number): Promise<void> {
     for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
       await this.attendees.update({ id: In(ids.slice(i, i + IDS_PER_QUERY)) }, { lastSeenAt: now });
+  }
+
+  /** A socket of theirs connected again: seen now, written together with the others of a burst. */
+  async seenTogether(id: string): Promise<void> {
+    await this.seenAmongOthers.get(id);
   }
 
   /** A socket of theirs connected; true when it is their first connection ever. */

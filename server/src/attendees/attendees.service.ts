@@ -228,7 +228,7 @@ export class AttendeesService implements OnModuleInit {
   /** A socket of theirs connected: the first one makes them here (and placed in a running round). */
   /** `before`: whether they had connected before, when the caller knows (one write less). */
   async connected(eventId: string, attendeeId: string, before?: boolean): Promise<void> {
-    if (before) return this.attendees.markSeen([attendeeId], Date.now());
+    if (before) return this.attendees.seenTogether(attendeeId);
     const followUp = await this.transactions.run(async () =>
       (await this.attendees.markConnected(attendeeId, Date.now())) ? this.outbox.record('attendee.joined', { eventId, attendeeId }) : null,
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThanOrEqual, QueryFailedError } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, QueryFailedError } from 'typeorm';
 import type { EventState } from '@mingle/shared';
+import { Batched } from '../common/batched';
 import { Store } from '../database/store';
 import { isServiceUnavailable } from '../database/unavailable';
 import { MingleEvent } from './event.entity';
@@ -8,6 +9,10 @@ import { MingleEvent } from './event.entity';
 /** Every query of the events table. Other modules read an event through here, never the table. */
 @Injectable()
 export class EventsRepository {
+  private readonly amongOthers = new Batched<string, MingleEvent>(
+    async (ids) => new Map((await this.events.findBy({ id: In(ids) })).map((e) => [e.id, e])),
+  );
+
   constructor(private readonly store: Store) {}
 
   private get events() {
@@ -20,6 +25,16 @@ export class EventsRepository {
 
   byIdOrFail(id: string): Promise<MingleEvent> {
     return this.events.findOneByOrFail({ id });
+  }
+
+  /**
+   * The event as committed, read together with other such calls (see Batched): a burst of snapshots
+   * reads it once. Every caller gets the same object: read it, never change it.
+   */
+  async byIdTogether(id: string): Promise<MingleEvent> {
+    const event = await this.amongOthers.get(id);
+    if (!event) throw new Error(`event ${id} not found`);
+    return event;
   }
 
   /** The event only when this organizer owns it. */

@@ -27,7 +27,7 @@ export class Snapshots {
 
   /** `me`: the attendee's row when the caller has just read it. */
   async for(who: SocketData, me?: Attendee): Promise<Snapshot> {
-    const event = await this.events.byIdOrFail(who.eventId);
+    const event = await this.events.byIdTogether(who.eventId);
     const { presence, online } = await this.presence.forSnapshot(event);
     const serverTime = Date.now();
     switch (who.role) {

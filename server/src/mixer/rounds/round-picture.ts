@@ -39,8 +39,9 @@ export class RoundPictures {
 
   /** One attendee's part of a round: the round, and their group if they are in one. */
   async ofAttendee(round: Round, attendeeId: string): Promise<RoundPicture> {
-    const [groups, members] = [await this.rounds.groupsOf(round.id, attendeeId), await this.rounds.membersOf(round.id, attendeeId)];
-    return this.assemble(round, groups, members);
+    const { groups, members } = await this.rounds.seatsTogether(round.id, attendeeId);
+    const people = await this.attendees.byIdsTogether([...new Set(members.map((m) => m.attendeeId))]);
+    return pictureOf(round, groups, members, new Map(people.map((a) => [a.id, a])));
   }
 
   /** Only the named groups of a round: what their phones and the console's group rows need. */

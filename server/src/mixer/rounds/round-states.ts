@@ -25,7 +25,7 @@ export class RoundStates {
 
   /** My group of the latest round, running or just ended: after the end the phone still shows it, to swap. */
   async attendeeState(eventId: string, attendeeId: string): Promise<AttendeeRoundState> {
-    const latest = await this.rounds.latest(eventId);
+    const latest = await this.rounds.latestTogether(eventId);
     const picture = latest ? await this.pictures.ofAttendee(latest, attendeeId) : null;
     return {
       round: latest ? toRoundInfo(latest) : null,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, QueryFailedError } from 'typeorm';
+import { Batched } from '../../common/batched';
 import { bulkInsert } from '../../database/bulk-insert';
 import { Store } from '../../database/store';
 import type { Pair } from '../engine/types';
@@ -8,6 +9,12 @@ import { Autopilot, Group, GroupMember, Meeting, Round, RoundPlan } from './roun
 
 /** A round was written while another of the event runs: the unique index on a running round said no. */
 export class RoundRunningError extends Error {}
+
+/** Someone's groups of a round, and the members of those groups. */
+export interface Seats {
+  groups: Group[];
+  members: GroupMember[];
+}
 
 /** One time two people shared a group: in which round, at which spot. */
 export interface MeetingSpot {
@@ -40,6 +47,22 @@ const SHOWN = "r.state <> 'staged'";
  */
 @Injectable()
 export class RoundsRepository {
+  // read together (see Batched): a burst of phones reconnecting at once is a few queries
+  private readonly latestAmongOthers = new Batched<string, Round | null>(
+    async (eventIds) => new Map(await Promise.all(eventIds.map(async (id) => [id, await this.latest(id)] as const))),
+  );
+  private readonly seatsAmongOthers = new Batched<string, Seats>(async (keys) => {
+    const byRound = new Map<string, string[]>();
+    for (const key of keys) {
+      const [roundId, attendeeId] = key.split(' ') as [string, string];
+      byRound.set(roundId, [...(byRound.get(roundId) ?? []), attendeeId]);
+    }
+    const found = new Map<string, Seats>();
+    for (const [roundId, attendeeIds] of byRound)
+      for (const [attendeeId, seats] of await this.seatsOfMany(roundId, attendeeIds)) found.set(`${roundId} ${attendeeId}`, seats);
+    return found;
+  });
+
   constructor(private readonly store: Store) {}
 
   private get rounds() {
@@ -163,18 +186,39 @@ export class RoundsRepository {
       .getOne();
   }
 
-  /** The round's groups in spot order; with `attendeeId`, only the groups that person is in. */
-  groupsOf(roundId: string, attendeeId?: string): Promise<Group[]> {
-    const query = this.groups.createQueryBuilder('g').where('g.round_id = :roundId', { roundId });
-    if (attendeeId) query.andWhere(`g.id IN (${this.groupsWith()})`, { attendeeId });
-    return query.orderBy('g.position', 'ASC').getMany();
+  /** The round's groups in spot order. */
+  groupsOf(roundId: string): Promise<Group[]> {
+    return this.groups.createQueryBuilder('g').where('g.round_id = :roundId', { roundId }).orderBy('g.position', 'ASC').getMany();
   }
 
-  /** The round's members, first joined first; with `attendeeId`, only those of that person's groups. */
-  membersOf(roundId: string, attendeeId?: string): Promise<GroupMember[]> {
-    const query = this.members.createQueryBuilder('m').where('m.round_id = :roundId', { roundId });
-    if (attendeeId) query.andWhere(`m.group_id IN (${this.groupsWith()})`, { attendeeId });
-    return query.orderBy('m.joined_at', 'ASC').getMany();
+  /** The round's members, first joined first. */
+  membersOf(roundId: string): Promise<GroupMember[]> {
+    return this.members.createQueryBuilder('m').where('m.round_id = :roundId', { roundId }).orderBy('m.joined_at', 'ASC').getMany();
+  }
+
+  /** The latest round that is not staged, as committed: read together with other such calls (a burst of snapshots). */
+  async latestTogether(eventId: string): Promise<Round | null> {
+    return (await this.latestAmongOthers.get(eventId)) ?? null;
+  }
+
+  /** The person's groups of the round with all their members, as `groupsOf` and `membersOf` with them; read together with other such calls. */
+  async seatsTogether(roundId: string, attendeeId: string): Promise<Seats> {
+    return (await this.seatsAmongOthers.get(`${roundId} ${attendeeId}`)) ?? { groups: [], members: [] };
+  }
+
+  /** Each person's groups of the round (those they left included), with every member of those groups: three queries. */
+  private async seatsOfMany(roundId: string, attendeeIds: string[]): Promise<Map<string, Seats>> {
+    const mine = await this.members.find({ select: { groupId: true, attendeeId: true }, where: { roundId, attendeeId: In(attendeeIds) } });
+    const groupIds = [...new Set(mine.map((m) => m.groupId))];
+    const [groups, members] = groupIds.length
+      ? [await this.groupsByIds(roundId, groupIds), await this.membersOfGroups(roundId, groupIds)]
+      : [[], []];
+    return new Map(
+      attendeeIds.map((id) => {
+        const theirs = new Set(mine.filter((m) => m.attendeeId === id).map((m) => m.groupId));
+        return [id, { groups: groups.filter((g) => theirs.has(g.id)), members: members.filter((m) => theirs.has(m.groupId)) }];
+      }),
+    );
   }
 
   /** The named groups of a round, in spot order. */
@@ -192,14 +236,6 @@ export class RoundsRepository {
     if (!attendeeIds.length) return [];
     const rows = await this.members.find({ select: { groupId: true }, where: { roundId, attendeeId: In(attendeeIds) } });
     return [...new Set(rows.map((r) => r.groupId))];
-  }
-
-  private groupsWith(): string {
-    return this.members
-      .createQueryBuilder('mine')
-      .select('mine.group_id')
-      .where('mine.round_id = :roundId AND mine.attendee_id = :attendeeId')
-      .getQuery();
   }
 
   /** Marks the member arrived; false if they are not (or no longer) in that group. */
