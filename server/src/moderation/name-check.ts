@@ -47,22 +47,48 @@ function matches(word: string, terms: ReadonlySet<string>, squeezed: ReadonlySet
 }
 
 /**
- * The first word of `name` that is on the built-in list or in `own` (the organizer's words), as
- * written in the list; null when the name may be shown.
+ * The first word of `name` that is on the built-in list, else the first in `own` (the organizer's
+ * words), as written in the list; null when the name may be shown.
  */
 export function offensiveWord(name: string, own: readonly string[] = []): string | null {
-  const mine = new Set(own.map(normalizeTerm).filter(Boolean));
-  const mineSqueezed = new Set([...mine].map(squeeze));
-  for (const w of words(name)) {
-    if (matches(w, BUILT_IN, BUILT_IN_SQUEEZED)) return w;
-    if (matches(w, mine, mineSqueezed)) return w;
-  }
-  return null;
+  return wordCheck(own)(name);
 }
 
-/** Whether a person's name may appear on the screen: not hidden by the organizer, no offensive word. */
-export function shownOnScreen(person: { name: string; screenHidden: boolean }, own: readonly string[]): boolean {
-  return !person.screenHidden && offensiveWord(person.name, own) === null;
+/** offensiveWord with the organizer's words read once, for many names. */
+function wordCheck(own: readonly string[]): (name: string) => string | null {
+  const mine = new Set(own.map(normalizeTerm).filter(Boolean));
+  const mineSqueezed = new Set([...mine].map(squeeze));
+  return (name) => {
+    const listed = builtIn(name);
+    if (listed !== null || !mine.size) return listed;
+    return words(name).find((w) => matches(w, mine, mineSqueezed)) ?? null;
+  };
+}
+
+/** Names checked lately against the built-in list: a board of 5,000 names is made at every round start. */
+const checked = new Map<string, string | null>();
+const CHECKED_KEPT = 20_000;
+
+/** The first word of `name` on the built-in list, or null; remembered for the next board. */
+function builtIn(name: string): string | null {
+  let found = checked.get(name);
+  if (found === undefined) {
+    if (checked.size >= CHECKED_KEPT) checked.clear();
+    found = words(name).find((w) => matches(w, BUILT_IN, BUILT_IN_SQUEEZED)) ?? null;
+    checked.set(name, found);
+  }
+  return found;
+}
+
+type Named = { name: string; screenHidden: boolean };
+
+/**
+ * Whether a person's name may appear on the screen: not hidden by the organizer, no offensive word.
+ * The organizer's words are read once, for a whole board.
+ */
+export function screenCheck(own: readonly string[]): (person: Named) => boolean {
+  const offensive = wordCheck(own);
+  return (person) => !person.screenHidden && offensive(person.name) === null;
 }
 
 /** How many words the built-in list has (for the console's help text). */

@@ -11,7 +11,7 @@ import {
 import type { Attendee } from '../../attendees/attendee.entity';
 import { historyName } from '../../attendees/attendee.views';
 import { helpPicks } from '../../attendees/help-topics';
-import { shownOnScreen } from '../../moderation/name-check';
+import { screenCheck } from '../../moderation/name-check';
 import type { Round } from './round.entity';
 import { groupOf, remaining, type Member, type RoundGroup, type RoundPicture } from './round-picture';
 
@@ -84,9 +84,10 @@ export function toMyGroup(picture: RoundPicture, attendeeId: string): MyGroup | 
  */
 export function toBoard(picture: RoundPicture | null, blockedWords: readonly string[]): BoardEntry[] {
   if (!picture) return [];
+  const shown = screenCheck(blockedWords);
   const seated = picture.groups.flatMap((g) =>
     remaining(g)
-      .filter((m) => shownOnScreen(m.attendee, blockedWords))
+      .filter((m) => shown(m.attendee))
       .map((m) => ({ name: m.attendee.name, spot: g.spot })),
   );
   const names = boardNames(seated.map((s) => s.name));
