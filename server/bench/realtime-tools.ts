@@ -154,3 +154,29 @@ export async function inBatches<T, R>(items: T[], width: number, task: (item: T,
   for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map((x, k) => task(x, i + k)))));
   return out;
 }
+
+/** The phone page's reconnection settings (client/src/lib/realtime.ts), for clients through the proxy. */
+export const PHONE_RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 2000, randomizationFactor: 0.3, timeout: 5000 };
+
+/** A client of a killed server: when it lost its connection, and when it was back on the other server. */
+export interface Returning {
+  lostAt: number | null;
+  backAt: number | null;
+}
+
+/**
+ * Kills `victim` with SIGKILL and waits (at most 20 s) until every client it lost is back: when it
+ * was killed, each one's time back, how many were lost, and the CPU `survivor` used meanwhile.
+ */
+export async function failOver(victim: BenchServer, survivor: BenchServer, clients: Returning[]) {
+  const cpuBefore = cpuMs(survivor.pid);
+  const killedAt = Date.now();
+  await new Promise<void>((resolve) => {
+    victim.child.once('exit', () => resolve());
+    victim.child.kill('SIGKILL');
+  });
+  const lost = () => clients.filter((c) => c.lostAt !== null);
+  await waitUntil(() => lost().length > 0 && lost().every((c) => c.backAt !== null), 20_000);
+  const survivorCpuMs = cpuMs(survivor.pid) - cpuBefore;
+  return { killedAt, lost: lost().length, backs: lost().flatMap((c) => (c.backAt === null ? [] : [c.backAt - killedAt])), survivorCpuMs };
+}

@@ -8,7 +8,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { Nginx } from '../test/support/nginx';
 import {
-  cpuMs,
+  PHONE_RECONNECTION,
+  failOver,
   freePort,
   inBatches,
   spawnServer,
@@ -17,6 +18,7 @@ import {
   waitForHttp,
   waitUntil,
   type BenchServer,
+  type Returning,
   type Spread,
 } from './realtime-tools';
 
@@ -26,12 +28,10 @@ export interface TwoBaselineFigures {
   failover: { lost: number; back: Spread; notBack: number; survivorCpuMs: number };
 }
 
-interface Plain {
+interface Plain extends Returning {
   socket: Socket;
   /** per trigger, when its message came */
   at: Array<number | undefined>;
-  lostAt: number | null;
-  backAt: number | null;
 }
 
 export async function runTwoBaseline(n: number, triggers: number, bytes: number, helloBytes: number): Promise<TwoBaselineFigures> {
@@ -68,20 +68,8 @@ export async function runTwoBaseline(n: number, triggers: number, bytes: number,
       spreads.push(spread(plains.map((p) => p.at[t]! - start)));
     }
 
-    const cpuBefore = cpuMs(servers[1]!.pid);
-    const killedAt = Date.now();
-    await new Promise<void>((resolve) => {
-      servers[0]!.child.once('exit', () => resolve());
-      servers[0]!.child.kill('SIGKILL');
-    });
-    const lost = () => plains.filter((p) => p.lostAt !== null);
-    await waitUntil(() => lost().length > 0 && lost().every((p) => p.backAt !== null), 20_000);
-    const survivorCpuMs = cpuMs(servers[1]!.pid) - cpuBefore;
-    const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
-    return {
-      triggers: spreads,
-      failover: { lost: lost().length, back: spread(backs), notBack: lost().length - backs.length, survivorCpuMs },
-    };
+    const { lost, backs, survivorCpuMs } = await failOver(servers[0]!, servers[1]!, plains);
+    return { triggers: spreads, failover: { lost, back: spread(backs), notBack: lost - backs.length, survivorCpuMs } };
   } finally {
     plains.forEach((p) => p.socket.disconnect());
     await proxy?.stop();
@@ -95,10 +83,7 @@ function connectPlain(url: string, id: number, triggers: number): Plain {
     transports: ['websocket'],
     auth: { id },
     forceNew: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 2000,
-    randomizationFactor: 0.3,
-    timeout: 5000,
+    ...PHONE_RECONNECTION,
   });
   const plain: Plain = { socket, at: Array.from({ length: triggers }), lostAt: null, backAt: null };
   socket.on('assigned', (m: { trigger: number; id: number }) => {

@@ -14,7 +14,8 @@ import { Nginx, nginxBin } from '../test/support/nginx';
 import { PostgresServer, RedisServer, freePort, servicesAvailable } from '../test/support/services';
 import { startProfile, stopProfile } from './realtime-profile';
 import {
-  cpuMs,
+  PHONE_RECONNECTION,
+  failOver,
   inBatches,
   rssKb,
   spawnServer,
@@ -23,6 +24,7 @@ import {
   waitForHttp,
   waitUntil,
   type BenchServer,
+  type Returning,
   type Spread,
   SERVER_MAIN,
 } from './realtime-tools';
@@ -71,13 +73,11 @@ export function twoNodesMissing(): string | null {
   return missing.length ? `needs ${missing.join(' and ')}` : null;
 }
 
-interface Phone {
+interface Phone extends Returning {
   id: string;
   socket: Socket;
   /** per round id: when it held its group, and which */
   held: Map<string, { at: number; groupId: string }>;
-  lostAt: number | null;
-  backAt: number | null;
   /** per round id: how often it was told the round ended (a phone that was away learns it from its snapshot: 0) */
   endsTold: Map<string, number>;
   /** round ids it knows ended, told or from a snapshot */
@@ -194,18 +194,10 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     const endsAt = Date.now() + DUE_AFTER_KILL_MS;
     await db.query('UPDATE rounds SET ends_at = $1 WHERE id = $2', [endsAt, roundId]);
     if (profile) await startProfile(nodes[1]!);
-    const cpuBefore = cpuMs(nodes[1]!.pid);
-    const killedAt = Date.now();
-    await new Promise<void>((resolve) => {
-      nodes[0]!.child.once('exit', () => resolve());
-      nodes[0]!.child.kill('SIGKILL');
-    });
-    const lost = () => phones.filter((p) => p.lostAt !== null);
-    await waitUntil(() => lost().length > 0 && lost().every((p) => p.backAt !== null), 20_000);
-    const survivorCpuMs = cpuMs(nodes[1]!.pid) - cpuBefore;
+    const { lost, backs, survivorCpuMs } = await failOver(nodes[0]!, nodes[1]!, phones);
     // the survivor's profiles so far: one per round start
     const failoverProfile = profile ? await stopProfile(nodes[1]!, rounds + 1, 20) : [];
-    const backs = lost().flatMap((p) => (p.backAt === null ? [] : [p.backAt - killedAt]));
+    const lostPhones = phones.filter((p) => p.lostAt !== null);
 
     // the round ends once, on time
     await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), DUE_AFTER_KILL_MS + 15_000);
@@ -216,7 +208,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     const ended = rows.filter((row) => row.state === 'ended');
     return {
       phones: phones.length,
-      split: [lost().length, phones.length - lost().length],
+      split: [lost, phones.length - lost],
       errors,
       rounds: figures,
       unstaged,
@@ -225,10 +217,10 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       startProfiles,
       failoverProfile,
       failover: {
-        lost: lost().length,
+        lost,
         back: spread(backs),
-        notBack: lost().length - backs.length,
-        stranded: lost().filter((p) => !p.socket.connected).length,
+        notBack: lost - backs.length,
+        stranded: lostPhones.filter((p) => !p.socket.connected).length,
         survivorCpuMs,
       },
       roundEnd: {
@@ -255,10 +247,7 @@ function connectPhone(url: string, token: string, id: string): Phone {
     transports: ['websocket'],
     auth: { role: 'attendee', token },
     forceNew: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 2000,
-    randomizationFactor: 0.3,
-    timeout: 5000,
+    ...PHONE_RECONNECTION,
   });
   const phone: Phone = { id, socket, held: new Map(), lostAt: null, backAt: null, endsTold: new Map(), endedRounds: new Set() };
   const hold = (roundId: string, groupId: string) => {
