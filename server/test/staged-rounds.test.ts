@@ -93,16 +93,19 @@ describe('the next round, staged ahead', () => {
     }
   });
 
-  it('does not stop a start that a look-ahead overtook: the round it staged meanwhile under the same number gives way, and the round runs', async () => {
+  /**
+   * Starts round 1 of a room whose staged round no longer fits (someone came since), while a look-ahead
+   * overtakes the first `times` tries: it replaces the staged round after the start's drop read the table
+   * and before the start writes its own, so the drop finds nothing to drop. On PostgreSQL the look-ahead
+   * writes from another connection and commits; on SQLite the one connection writes inside the start's
+   * transaction. Either way the start's insert hits the unique (event, number) index.
+   */
+  async function overtakenStart(times: number) {
     const r = await room(app().url, 8, { groupSize: 4 });
     const rounds = app().app.get(RoundsRepository, { strict: false });
     const [add, drop] = [rounds.add.bind(rounds), rounds.dropStaged.bind(rounds)];
     let adding = false;
     let overtaken = 0;
-    // A look-ahead replaces the staged round after the start's drop read the table and before the start
-    // writes its own round: the drop finds nothing to drop. On PostgreSQL the look-ahead writes from
-    // another connection and commits; on SQLite the one connection writes inside the start's transaction.
-    // Either way the start's insert hits the unique (event, number) index.
     const addSpy = jest.spyOn(rounds, 'add').mockImplementation(async (rows) => {
       adding = rows.round.eventId === r.event.id;
       try {
@@ -112,7 +115,8 @@ describe('the next round, staged ahead', () => {
       }
     });
     const dropSpy = jest.spyOn(rounds, 'dropStaged').mockImplementation(async (eventId) => {
-      if (!adding || overtaken++) return drop(eventId);
+      if (!adding || overtaken === times) return drop(eventId);
+      overtaken++;
       await app().db.query(`DELETE FROM rounds WHERE event_id = '${eventId}' AND state = 'staged'`);
       await app().db.query(
         `INSERT INTO rounds (id, event_id, number, state, started_at, ends_at, figures) VALUES ('${randomUUID()}', '${eventId}', 1, 'staged', 0, 0, '{}')`,
@@ -120,31 +124,37 @@ describe('the next round, staged ahead', () => {
     });
     try {
       await staged(app().db, r.event.id, 1, 8);
-      // someone came since: the staged round does not fit, so the start seats the room and writes a new round
       const late = await join(app().url, r.event.joinCode, person());
       const socket = connect(app().url, { role: 'attendee', token: late.token });
       await snapshotOf(socket);
-      try {
-        const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
-        expect([started.status, started.body.code]).toEqual([201, undefined]);
-        expect(overtaken).toBeGreaterThan(0);
-        const round = (started.body as ConsoleRoundState).round!;
-        expect(round).toMatchObject({ number: 1, state: 'running' });
-        const rows = (await app().db.query(
-          `SELECT id, number, state FROM rounds WHERE event_id = '${r.event.id}' AND number = 1`,
-        )) as Array<{
-          id: string;
-          state: string;
-        }>;
-        expect(rows).toEqual([expect.objectContaining({ id: round.id, state: 'running' })]);
-      } finally {
-        socket.disconnect();
-      }
+      socket.disconnect();
+      const started = await r.org.post(`/api/events/${r.event.id}/rounds`, {});
+      const rows = (await app().db.query(`SELECT id, state FROM rounds WHERE event_id = '${r.event.id}' AND number = 1`)) as Array<{
+        id: string;
+        state: string;
+      }>;
+      return { started, overtaken, rows };
     } finally {
       addSpy.mockRestore();
       dropSpy.mockRestore();
       r.close();
     }
+  }
+
+  it('does not stop a start that a look-ahead overtook: the round it staged meanwhile under the same number gives way, and the round runs', async () => {
+    const { started, overtaken, rows } = await overtakenStart(1);
+    expect([started.status, started.body.code]).toEqual([201, undefined]);
+    expect(overtaken).toBe(1);
+    const round = (started.body as ConsoleRoundState).round!;
+    expect(round).toMatchObject({ number: 1, state: 'running' });
+    expect(rows).toEqual([expect.objectContaining({ id: round.id, state: 'running' })]);
+  });
+
+  it('answers 503 "try again" when a look-ahead overtakes every try of a start, and no round runs', async () => {
+    const { started, overtaken, rows } = await overtakenStart(Infinity);
+    expect([started.status, started.body.code]).toEqual([503, 'unavailable']);
+    expect(overtaken).toBe(3);
+    expect(rows.filter((row) => row.state === 'running')).toEqual([]);
   });
 
   it('starts, on the node that staged it, without reading a profile: presence and when each row changed decide', async () => {

@@ -11,8 +11,8 @@ const MOST_KEYS = 500;
 /**
  * Calls that come while one runs are done together by the next: one query for a burst of callers
  * (thousands of phones reconnecting to the node that is left) instead of one each, and no wait for a
- * caller alone (keys asked in the same turn go together). The same key asked twice is done once. A call never joins one that began before
- * it, so what it reads is as fresh as a read of its own.
+ * caller alone (keys asked in the same turn go together). The same key asked twice is done once. A
+ * call never joins one that began before it, so what it reads is as fresh as a read of its own.
  *
  * Only for work outside any transaction: it runs in the context the batch was made in, never in a
  * caller's transaction, so it sees committed rows only.

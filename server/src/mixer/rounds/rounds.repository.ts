@@ -55,7 +55,8 @@ export class RoundsRepository {
     const byRound = new Map<string, string[]>();
     for (const key of keys) {
       const [roundId, attendeeId] = key.split(' ') as [string, string];
-      byRound.set(roundId, [...(byRound.get(roundId) ?? []), attendeeId]);
+      if (!byRound.has(roundId)) byRound.set(roundId, []);
+      byRound.get(roundId)!.push(attendeeId);
     }
     const found = new Map<string, Seats>();
     for (const [roundId, attendeeIds] of byRound)
