@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { myGroupFrom, type GroupNews, type Presence, type Snapshot } from '@mingle/shared';
+import { myGroupFrom, type GroupNews, type Presence, type RoundInfo, type Snapshot } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoNodes } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
-import { framesOf } from './support/room';
+import { framesOf, phonePost } from './support/room';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
 
 describe('realtime', () => {
@@ -293,13 +293,16 @@ describe('realtime', () => {
 (twoNodesHere ? describe : describe.skip)('a round start on two nodes (PostgreSQL + Redis)', () => {
   const nodes = useTwoNodes();
 
-  it("every phone, on either node, hears its own group's news once", async () => {
+  it("every phone, on either node, hears its own group's news once, with the round; one on a break hears the round alone", async () => {
     const { a, b } = nodes();
     const { org, event } = await openEvent(a.url, { groupSize: 3 });
     const people = await Promise.all(Array.from({ length: 9 }, () => join(a.url, event.joinCode)));
     const phones = people.map((p, i) => connect(i % 2 ? b.url : a.url, { role: 'attendee', token: p.token }));
+    const resting = await join(a.url, event.joinCode);
+    const restingPhone = connect(b.url, { role: 'attendee', token: resting.token });
     try {
-      await Promise.all(phones.map((p) => snapshotOf(p)));
+      await Promise.all([...phones, restingPhone].map((p) => snapshotOf(p)));
+      expect((await phonePost(a.url, resting.token, '/api/me/break', { away: true })).body.status).toBe('away');
       const started = await org.post(`/api/events/${event.id}/rounds`, {});
       expect(started.status).toBe(201);
       const roundId = (started.body as { round: { id: string } }).round.id;
@@ -312,14 +315,20 @@ describe('realtime', () => {
           (c) => c.round?.id === roundId && c.round.state === 'ended',
         );
       await eventually(() => phones.forEach((_, i) => expect(endedHeard(i)).toBe(true)));
-      phones.forEach((_, i) => {
+      const startHeard = (s: MingleClient) =>
+        framesOf<{ round: RoundInfo | null }>(s, 'round:changed').filter((c) => c.round?.id === roundId && c.round.state === 'running');
+      phones.forEach((p, i) => {
         expect(heard(i)).toHaveLength(1);
+        expect(heard(i)[0]!.round).toMatchObject({ id: roundId, state: 'running' });
         expect(myGroupFrom(heard(i)[0]!, people[i]!.me.id)).not.toBeNull();
+        expect(startHeard(p)).toHaveLength(0);
       });
       const groups = new Set(phones.map((_, i) => heard(i)[0]!.groupId));
       expect(groups.size).toBe(3);
+      expect(startHeard(restingPhone)).toHaveLength(1);
+      expect(framesOf(restingPhone, 'group:changed')).toHaveLength(0);
     } finally {
-      phones.forEach((p) => p.disconnect());
+      [...phones, restingPhone].forEach((p) => p.disconnect());
     }
   });
 });

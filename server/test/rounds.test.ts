@@ -1,4 +1,4 @@
-import type { AttendeeRoundState, ConsoleRoundState, GroupArrival, RoundInfo } from '@mingle/shared';
+import type { AttendeeRoundState, ConsoleRoundState, GroupArrival, GroupNews, RoundInfo } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, useApp } from './support/app';
 import { join, person } from './support/attendees';
 import { assignments, consoleRounds, framesOf, lastGroup, lastRound, phonePost, room } from './support/room';
@@ -237,6 +237,32 @@ describe('live rounds', () => {
       expect(now.group!.members.filter((m) => !m.left)).toHaveLength(2);
       const left = await nextEventOrLast(leaver.socket, 'round:assigned');
       expect(left.group).toBeNull();
+    } finally {
+      r.close();
+    }
+  });
+
+  it('tells a grouped phone of a start once, its group with the round; the rest of the room hears the round alone', async () => {
+    const r = await room(app().url, 5, { groupSize: 2 });
+    try {
+      const away = r.phones[0]!;
+      await phonePost(app().url, away.joined.token, '/api/me/break', { away: true });
+      const heardBefore = new Map([...r.phones.map((p) => p.socket), r.screen, r.console].map((s) => [s, s.frames.length]));
+      const since = (s: (typeof r.phones)[number]['socket']) => s.frames.slice(heardBefore.get(s));
+      const roundId = ((await r.org.post(`/api/events/${r.event.id}/rounds`, {})).body as ConsoleRoundState).round!.id;
+      const grouped = r.phones.slice(1);
+      await eventually(() => grouped.forEach((p) => expect(framesOf(p.socket, 'group:changed')).toHaveLength(1)));
+      await eventually(() => [away.socket, r.screen, r.console].forEach((s) => expect(lastRound(s)?.id).toBe(roundId)));
+      for (const p of grouped) {
+        const news = since(p.socket).filter(([e]) => e === 'group:changed' || e === 'round:changed');
+        expect(news).toHaveLength(1);
+        expect((news[0]![1] as GroupNews).round).toMatchObject({ id: roundId, number: 1, state: 'running' });
+        expect(assignments(p.socket).at(-1)?.round?.id).toBe(roundId);
+      }
+      for (const s of [away.socket, r.screen, r.console]) {
+        expect(since(s).filter(([e]) => e === 'group:changed')).toHaveLength(0);
+        expect(framesOf<{ round: RoundInfo }>(s, 'round:changed').filter((c) => c.round.id === roundId)).toHaveLength(1);
+      }
     } finally {
       r.close();
     }

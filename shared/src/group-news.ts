@@ -1,4 +1,4 @@
-import type { Groupmate, MyGroup } from './rounds';
+import type { Groupmate, MyGroup, RoundInfo } from './rounds';
 
 /** One member of a group as all its phones get it: what a groupmate may see, plus the member's own marks. */
 export interface GroupNewsMember extends Omit<Groupmate, 'shared'> {
@@ -20,6 +20,11 @@ export interface GroupNews {
   sharedInterests: string[];
   /** everyone placed here this round, in join order, including those who left */
   members: GroupNewsMember[];
+  /**
+   * Set when this news starts the round: the phone takes the round from here, as from `round:changed`,
+   * which at a start goes only to those in no group (one message per phone instead of two).
+   */
+  round?: RoundInfo;
 }
 
 /** Someone tapped "I'm here": the smallest news a group's phones get. */

@@ -103,6 +103,7 @@ export const usePhoneStore = defineStore('phone', () => {
 
   /** My group's news, the same for every member: this phone makes its own view of it. */
   function groupNews(news: GroupNews): void {
+    if (news.round) roundChanged(news.round, null);
     const mine = me.value && myGroupFrom(news, me.value.id);
     if (!mine) return;
     const before = rounds.value.group?.groupId;

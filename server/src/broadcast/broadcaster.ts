@@ -7,10 +7,16 @@ import { OnlinePeople, type InterNodeEvents } from './online-people';
 type News = keyof ServerToClientEvents;
 /** One piece of news of many: the rooms it goes to, and what they hear. */
 type Piece<E extends News> = [rooms: string | string[], news: Parameters<ServerToClientEvents[E]>[0]];
+/** News for the rest of a room: its sockets in none of the pieces' rooms. */
+export interface Rest<E extends News = News> {
+  room: string;
+  event: E;
+  news: Parameters<ServerToClientEvents[E]>[0];
+}
 
 /** What nodes tell each other: who is online, and many pieces of news that each node sends to its own sockets. */
 export interface NodeEvents extends InterNodeEvents {
-  'news:many': (event: News, pieces: Array<Piece<News>>) => void;
+  'news:many': (event: News, pieces: Array<Piece<News>>, rest: Rest | null) => void;
 }
 export type MingleServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
@@ -30,7 +36,7 @@ export class Broadcaster implements OnModuleDestroy {
     this.server = server;
     if (!this.shared) return;
     this.online.share(server, this.shared);
-    server.on('news:many', (event, pieces) => this.sendHere(event, pieces));
+    server.on('news:many', (event, pieces, rest) => this.sendHere(event, pieces, rest));
   }
 
   /** Several nodes (Redis): who is online is shared with them while `up()` says Redis takes messages. */
@@ -55,28 +61,36 @@ export class Broadcaster implements OnModuleDestroy {
    * own sockets. The other nodes get them all in one message, which leaves before this node's own sends
    * begin (Redis writes go out when this node next yields), so every node's phones hear at once; sent
    * one by one, thousands of broadcasts reached the other nodes only after this node had sent all of its
-   * own. Never throws, like `send`.
+   * own. Then `rest`, if given, goes to the sockets of its room that are in none of the pieces' rooms.
+   * Never throws, like `send`.
    */
-  async sendMany<E extends News>(event: E, pieces: Array<Piece<E>>): Promise<void> {
+  async sendMany<E extends News>(event: E, pieces: Array<Piece<E>>, rest: Rest | null = null): Promise<void> {
     if (this.shared && this.server) {
       try {
-        this.server.serverSideEmit('news:many', event, pieces);
+        this.server.serverSideEmit('news:many', event, pieces, rest);
       } catch (error) {
         this.log.warn(`could not send ${event} to the other nodes: ${(error as Error).message}`);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.sendHere(event, pieces);
+    this.sendHere(event, pieces, rest);
   }
 
-  /** Sends each piece to this node's own sockets in its rooms. */
-  private sendHere(event: News, pieces: Array<Piece<News>>): void {
+  /** Sends each piece, then the rest, to this node's own sockets in their rooms. */
+  private sendHere(event: News, pieces: Array<Piece<News>>, rest: Rest | null): void {
     for (const [room, news] of pieces)
       try {
         (this.server?.local.to(room).emit as (event: News, news: unknown) => boolean)(event, news);
       } catch (error) {
         this.log.warn(`could not send ${event} to ${room}: ${(error as Error).message}`);
       }
+    if (!rest) return;
+    try {
+      const told = pieces.flatMap(([room]) => room);
+      (this.server?.local.to(rest.room).except(told).emit as (event: News, news: unknown) => boolean)(rest.event, rest.news);
+    } catch (error) {
+      this.log.warn(`could not send ${rest.event} to ${rest.room}: ${(error as Error).message}`);
+    }
   }
 
   /** Tells a room why, then drops its sockets on every node. */

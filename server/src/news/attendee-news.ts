@@ -29,10 +29,7 @@ export class AttendeeNews implements OnModuleInit {
 
   onModuleInit(): void {
     const { bus, broadcaster: out } = this;
-    bus.on('round.started', async ({ eventId, roundId, picture }) => {
-      const round = picture?.round ?? (await this.states.latestRound(eventId));
-      if (round?.id === roundId) out.send(rooms.event(eventId), 'round:changed', { round: toRoundInfo(round), nextRoundAt: null });
-    });
+    // A start's round goes with the groups (GroupNews).
     bus.on('round.ended', async ({ eventId, round }) => {
       const ended = round ?? (await this.states.latestRound(eventId));
       const nextRoundAt = await this.states.nextRoundAt(eventId);

@@ -27,12 +27,20 @@ export class GroupNews implements OnModuleInit {
       ),
     );
 
-    this.bus.on('round.started', async ({ roundId, picture }) => {
+    // A start is one message per phone: its group with the round. Everyone else in the event's room (the
+    // console, the screen, phones in no group) hears the round alone.
+    this.bus.on('round.started', async ({ eventId, roundId, picture }) => {
       const started = picture ?? (await this.states.roundPicture(roundId));
-      if (!started) return;
+      // an outbox row carried out again after its round ended tells nothing
+      if (started?.round.state !== 'running') return;
+      const round = toRoundInfo(started.round);
       await this.broadcaster.sendMany(
         'group:changed',
-        started.groups.map((group) => [this.phonesOf(remaining(group).map((m) => m.attendee.id)), toGroupNews(started.round, group)]),
+        started.groups.map((group) => [
+          this.phonesOf(remaining(group).map((m) => m.attendee.id)),
+          { ...toGroupNews(started.round, group), round },
+        ]),
+        { room: rooms.event(eventId), event: 'round:changed', news: { round, nextRoundAt: null } },
       );
     });
 

@@ -101,8 +101,12 @@ export function phoneView(socket: MingleClient): PhoneView {
       // The group stays with its round, ended too (the phone keeps it to swap until the next round starts).
       const keep = round && state.group?.roundId === round.id ? state.group : null;
       state = { round, nextRoundAt, group: keep };
-    } else if (event === 'group:changed') state = { ...state, group: myGroupFrom(payload as GroupNews, me) ?? state.group };
-    else if (event === 'group:arrived' && state.group) state = { ...state, group: withArrival(state.group, payload as GroupArrival, me) };
+    } else if (event === 'group:changed') {
+      const news = payload as GroupNews;
+      // news that starts a round brings it, as round:changed would
+      if (news.round) state = { round: news.round, nextRoundAt: null, group: state.group?.roundId === news.round.id ? state.group : null };
+      state = { ...state, group: myGroupFrom(news, me) ?? state.group };
+    } else if (event === 'group:arrived' && state.group) state = { ...state, group: withArrival(state.group, payload as GroupArrival, me) };
   }
   return viewOf(state);
 }

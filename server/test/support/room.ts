@@ -58,25 +58,32 @@ export const consoleRounds = (socket: MingleClient): ConsoleRoundState | null =>
   return state;
 };
 
+/** Each round news a socket heard, in order: `round:changed`, and a phone's group news that starts a round. */
+export const roundsHeard = (socket: MingleClient): Array<RoundInfo | null> =>
+  socket.frames.flatMap(([e, p]) =>
+    e === 'round:changed'
+      ? [(p as { round: RoundInfo | null }).round]
+      : e === 'group:changed' && (p as GroupNews).round
+        ? [(p as GroupNews).round!]
+        : [],
+  );
+
 /** The latest round a socket heard of (started, extended or ended). */
-export const lastRound = (socket: MingleClient): RoundInfo | null =>
-  framesOf<{ round: RoundInfo | null }>(socket, 'round:changed').at(-1)?.round ?? null;
+export const lastRound = (socket: MingleClient): RoundInfo | null => roundsHeard(socket).at(-1) ?? null;
 
 /** Who this phone is, from its snapshot. */
 const meOf = (socket: MingleClient): string =>
   (socket.frames.find(([e]) => e === 'snapshot')?.[1] as Extract<Snapshot, { role: 'attendee' }> | undefined)?.me.id ?? '';
 
 /**
- * Each group a phone was given, as the phone shows it: its group's news at a round start (with that
- * round as first heard: a start sends the groups just before the round), or an assignment of its own
- * (placed or unseated mid-round).
+ * Each group a phone was given, as the phone shows it: its group's news (at a round start, with that
+ * round; later, with the round as first heard), or an assignment of its own (placed or unseated mid-round).
  */
 export const assignments = (socket: MingleClient): AttendeeRoundState[] => {
   const me = meOf(socket);
   const out: AttendeeRoundState[] = [];
   const heard = new Map<string, RoundInfo>();
-  for (const r of framesOf<{ round: RoundInfo | null }>(socket, 'round:changed'))
-    if (r.round && !heard.has(r.round.id)) heard.set(r.round.id, r.round);
+  for (const r of roundsHeard(socket)) if (r && !heard.has(r.id)) heard.set(r.id, r);
   let round: RoundInfo | null = null;
   let current: string | null = null;
   for (const [e, p] of socket.frames) {
