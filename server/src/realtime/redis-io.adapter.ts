@@ -5,6 +5,16 @@ import type { Server, ServerOptions } from 'socket.io';
 import { createClient, type RedisClientType } from 'redis';
 import { LeanIoAdapter } from './lean-io.adapter';
 
+/**
+ * Messages between nodes as JSON instead of the adapter's default MessagePack: a round start's console
+ * picture and board (1.6 MB at 10,000 people) encode in about 6 ms instead of 30–100 ms, and decode
+ * faster too. Mingle's news holds no binary, so nothing is lost.
+ */
+const JSON_PARSER = {
+  encode: (message: unknown) => JSON.stringify(message),
+  decode: (message: Buffer | string) => JSON.parse(message.toString()) as unknown,
+};
+
 /** Tells every node "news was dropped while Redis was away: bring your phones up to date". */
 const RESYNC_CHANNEL = 'mingle#resync';
 /** Reconnect fast and at a steady pace, so every node is back within about a second of Redis. */
@@ -72,7 +82,7 @@ export class RedisIoAdapter extends LeanIoAdapter {
     await Promise.all([pub.connect(), sub.connect()]);
     await sub.subscribe(RESYNC_CHANNEL, (from) => from !== this.id && this.recovered('another node dropped news'));
     this.clients = [pub, sub];
-    this.adapter = createAdapter(pub, sub, { requestsTimeout: 2000 });
+    this.adapter = createAdapter(pub, sub, { requestsTimeout: 2000, parser: JSON_PARSER });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
