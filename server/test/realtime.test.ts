@@ -3,7 +3,7 @@ import { myGroupFrom, type GroupNews, type Presence, type RoundInfo, type Snapsh
 import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoNodes } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
-import { framesOf, phonePost } from './support/room';
+import { framesOf, phonePost, room } from './support/room';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
 
 describe('realtime', () => {
@@ -329,6 +329,26 @@ describe('realtime', () => {
       expect(framesOf(restingPhone, 'group:changed')).toHaveLength(0);
     } finally {
       [...phones, restingPhone].forEach((p) => p.disconnect());
+    }
+  });
+  it('a round staged by one node runs as staged when the other node starts it', async () => {
+    const { a, b } = nodes();
+    const r = await room(a.url, 8, { groupSize: 4 });
+    const stagedRound = async () =>
+      (await a.db.query(`SELECT id FROM rounds WHERE event_id = '${r.event.id}' AND state = 'staged'`)) as Array<{ id: string }>;
+    const startOnB = () =>
+      request(b.url).post(`/api/events/${r.event.id}/rounds`).set('cookie', r.cookie).set('x-mingle-csrf', '1').send({});
+    try {
+      for (const number of [1, 2]) {
+        let staged: Array<{ id: string }> = [];
+        await eventually(async () => expect((staged = await stagedRound())).toHaveLength(1), 15_000);
+        const started = await startOnB();
+        expect(started.status).toBe(201);
+        expect((started.body as { round: { id: string; number: number } }).round).toMatchObject({ id: staged[0]!.id, number });
+        expect((await r.org.post(`/api/events/${r.event.id}/rounds/current/end`, {})).status).toBe(200);
+      }
+    } finally {
+      r.close();
     }
   });
 });
