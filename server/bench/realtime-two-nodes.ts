@@ -27,6 +27,7 @@ import {
   type Returning,
   type Spread,
   SERVER_MAIN,
+  cpuMs,
 } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
@@ -42,6 +43,8 @@ export interface TwoNodeFigures {
   errors: number;
   /** per round: start request → each phone holds its group */
   rounds: Spread[];
+  /** per round, CPU used from the start request until every phone held its group: each node, and the bench's phones (ms) */
+  startCpuMs: Array<{ nodes: [number, number]; phones: number }>;
   /** rounds that were not staged a minute after the last one (started all the same) */
   unstaged: number[];
   failover: {
@@ -170,6 +173,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     clearInterval(sampler);
     const connectProfile = profile ? await stopProfile(nodes[0]!, 1, 15) : [];
     const figures: Spread[] = [];
+    const startCpuMs: TwoNodeFigures['startCpuMs'] = [];
     const startProfiles: string[][][] = [];
     const unstaged: number[] = [];
     let roundId = '';
@@ -182,10 +186,16 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
       if (!(await waitUntil(async () => (await db.query(STAGED, [event.id, r])).length > 0, 60_000))) unstaged.push(r);
       if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
+      const [cpuBefore, phonesBefore] = [nodes.map((node) => cpuMs(node.pid)), process.cpuUsage()];
       const start = Date.now();
       roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
       await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
       figures.push(spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)));
+      const phonesCpu = process.cpuUsage(phonesBefore);
+      startCpuMs.push({
+        nodes: [cpuMs(nodes[0]!.pid) - cpuBefore[0]!, cpuMs(nodes[1]!.pid) - cpuBefore[1]!],
+        phones: Math.round((phonesCpu.user + phonesCpu.system) / 1000),
+      });
       // the first node's profiles are numbered after its connect profile
       if (profile) startProfiles.push(await Promise.all(nodes.map((node, i) => stopProfile(node, i === 0 ? r + 1 : r, 12))));
     }
@@ -211,6 +221,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       split: [lost, phones.length - lost],
       errors,
       rounds: figures,
+      startCpuMs,
       unstaged,
       peakRssMb,
       connectProfile,

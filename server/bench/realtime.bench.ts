@@ -160,6 +160,14 @@ async function main() {
         ratio <= 2,
       );
     });
+    row(
+      two.phones,
+      "two nodes: CPU from each start request until every phone held its group, node 1 + node 2 (the bench's phones), ms",
+      two.startCpuMs.map((c) => `${c.nodes.join(' + ')} (${c.phones})`).join('; '),
+      '',
+      '',
+      null,
+    );
     const f = two.failover;
     const pf = plainTwo?.failover;
     row(
