@@ -360,7 +360,7 @@ test('the planner: paste a guest list, fix a line, plan 5 rounds of 4', async ()
   await page.getByLabel('People per table').fill('4');
   await page.getByLabel('Rounds', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Plan rotation' }).click();
-  await page.getByRole('heading', { name: 'Seating plan' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: 'Seating plan', exact: true }).waitFor({ timeout: 20_000 });
 
   // Stats: 16 people in tables of 4 for 5 rounds can meet without a repeat.
   await page
