@@ -105,9 +105,9 @@ export interface ServerToClientEvents {
 
   /** to one phone: its own group when placed on its own mid-round, or none after it left its group */
   'round:assigned': (state: AttendeeRoundState) => void;
-  /** to everyone of the event: a round started, changed (extended) or ended */
+  /** to everyone of the event: a round changed (extended) or ended; a start, to all but the phones its group news told */
   'round:changed': (info: { round: RoundInfo | null; nextRoundAt: number | null }) => void;
-  /** to a group's phones, once for all of them: their group at a round start, or after someone joined late or left */
+  /** to a group's phones, once for all of them: their group at a round start (with the round), or after someone joined late or left */
   'group:changed': (group: GroupNews) => void;
   /** to a group's phones: someone tapped "I'm here" */
   'group:arrived': (arrival: GroupArrival) => void;
