@@ -31,8 +31,7 @@ export class GroupNews implements OnModuleInit {
     // console, the screen, phones in no group) hears the round alone.
     this.bus.on('round.started', async ({ eventId, roundId, picture }) => {
       const started = picture ?? (await this.states.roundPicture(roundId));
-      // an outbox row carried out again after its round ended tells nothing
-      if (started?.round.state !== 'running') return;
+      if (!started) return;
       const round = toRoundInfo(started.round);
       await this.broadcaster.sendMany(
         'group:changed',

@@ -86,6 +86,13 @@ export interface PhoneView {
   group: MyGroup | null;
 }
 
+/** A round heard: the group stays with its round, ended too (the phone keeps it to swap until the next round starts). */
+const withRound = (state: AttendeeRoundState, round: RoundInfo | null, nextRoundAt: number | null): AttendeeRoundState => ({
+  round,
+  nextRoundAt,
+  group: round && state.group?.roundId === round.id ? state.group : null,
+});
+
 /** What a phone shows now, replaying its frames the way the phone's store does. */
 export function phoneView(socket: MingleClient): PhoneView {
   let state: AttendeeRoundState = { round: null, group: null, nextRoundAt: null };
@@ -98,13 +105,11 @@ export function phoneView(socket: MingleClient): PhoneView {
     } else if (event === 'round:assigned') state = payload as AttendeeRoundState;
     else if (event === 'round:changed') {
       const { round, nextRoundAt } = payload as { round: RoundInfo | null; nextRoundAt: number | null };
-      // The group stays with its round, ended too (the phone keeps it to swap until the next round starts).
-      const keep = round && state.group?.roundId === round.id ? state.group : null;
-      state = { round, nextRoundAt, group: keep };
+      state = withRound(state, round, nextRoundAt);
     } else if (event === 'group:changed') {
       const news = payload as GroupNews;
       // news that starts a round brings it, as round:changed would
-      if (news.round) state = { round: news.round, nextRoundAt: null, group: state.group?.roundId === news.round.id ? state.group : null };
+      if (news.round) state = withRound(state, news.round, null);
       state = { ...state, group: myGroupFrom(news, me) ?? state.group };
     } else if (event === 'group:arrived' && state.group) state = { ...state, group: withArrival(state.group, payload as GroupArrival, me) };
   }

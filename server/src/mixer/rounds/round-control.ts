@@ -62,7 +62,7 @@ export class RoundControl implements OnModuleInit {
   /** Told by the writer from its own picture, or again from the database if the round still runs. */
   private async tellStart({ eventId, roundId, picture }: { eventId: string; roundId: string; picture?: RoundPicture }) {
     const started = picture ?? (await this.states.roundPicture(roundId));
-    if (started) await this.bus.publish('round.started', { eventId, roundId, picture: started });
+    if (started?.round.state === 'running') await this.bus.publish('round.started', { eventId, roundId, picture: started });
   }
 
   private async afterEnd(eventId: string, round: Round): Promise<void> {
