@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { myGroupFrom, type GroupNews, type AttendeeRoundState, type JoinResult, type RoundInfo } from '@mingle/shared';
-import { startProfile, stopProfile } from './realtime-profile';
+import { profileHere, startProfile, stopProfile } from './realtime-profile';
 import {
   freePort,
   settledRssKb,
@@ -73,6 +73,8 @@ export interface MingleFigures {
   storm: StormFigures | null;
   /** per round, the server's top functions during the start, when profiled */
   profiles: string[][];
+  /** per round, the bench's phones' top functions during the start, when profiled */
+  phonesProfiles: string[][];
   /** the server's top functions during the join storm, when profiled */
   joinProfile: string[];
 }
@@ -140,6 +142,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
 
     const figures: RoundFigures[] = [];
     const profiles: string[][] = [];
+    const phonesProfiles: string[][] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
       if (r > 1) {
@@ -156,11 +159,16 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       const staged = await waitUntil(async () => ((await db.query(STAGED, [event.id, r])) as unknown[]).length > 0, 60_000);
       if (profile) await startProfile(server);
       const start = Date.now();
-      const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
-      const startAnswerMs = Date.now() - start;
-      roundId = answer.round.id;
+      let startAnswerMs = 0;
       const holding = () => phones.filter((p) => p.held.has(roundId)).length;
-      await waitUntil(() => holding() === phones.length, 60_000);
+      const startRound = async () => {
+        const answer = (await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } };
+        startAnswerMs = Date.now() - start;
+        roundId = answer.round.id;
+        await waitUntil(() => holding() === phones.length, 60_000);
+      };
+      if (profile) phonesProfiles.push(await profileHere(startRound));
+      else await startRound();
       if (profile) profiles.push(await stopProfile(server, r + 1));
       figures.push({
         held: spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)),
@@ -181,6 +189,7 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
       newsBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
       storm,
       profiles,
+      phonesProfiles,
       joinProfile,
     };
   } finally {

@@ -1,7 +1,7 @@
 /** The bench's side of profiling one round start in the Mingle server (see realtime-hooks.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Profiler } from 'node:inspector';
+import { Session, type Profiler } from 'node:inspector';
 import { waitUntil, type BenchServer } from './realtime-tools';
 
 export async function startProfile({ pid, hooks }: BenchServer): Promise<void> {
@@ -17,7 +17,28 @@ export async function stopProfile({ pid, hooks }: BenchServer, round: number, to
   process.kill(pid, 'SIGWINCH');
   const file = join(hooks, `start-${round}.cpuprofile`);
   await waitUntil(() => existsSync(file), 10_000, 'the server wrote no profile');
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profiler.Profile;
+  return summarize(JSON.parse(readFileSync(file, 'utf8')) as Profiler.Profile, file, top);
+}
+
+/** Profiles the bench's own process (its phones) while `work` runs, and answers its top functions as `stopProfile` does. */
+export async function profileHere(work: () => Promise<void>, top = 12): Promise<string[]> {
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string) =>
+    new Promise<T>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  const failed = await work().then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  const { profile } = await post<Profiler.StopReturnType>('Profiler.stop');
+  session.disconnect();
+  if (failed) throw failed.error;
+  return summarize(profile, 'the bench process', top);
+}
+
+function summarize(profile: Profiler.Profile, file: string, top: number): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id] as const)));
   const selfMs = new Map<string, number>();
@@ -45,8 +66,7 @@ export async function stopProfile({ pid, hooks }: BenchServer, round: number, to
   return [
     `${busy.toFixed(0)} ms busy, ${idle.toFixed(0)} ms idle (${file}); self time:`,
     ...rank(selfMs),
-    'Mingle functions, with what they called:',
-    ...rank(totalMs),
+    ...(totalMs.size ? ['Mingle functions, with what they called:', ...rank(totalMs)] : []),
   ];
 }
 

@@ -9,6 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { Nginx } from '../test/support/nginx';
 import {
   PHONE_RECONNECTION,
+  cpuMs,
   failOver,
   freePort,
   inBatches,
@@ -24,6 +25,8 @@ import {
 
 export interface TwoBaselineFigures {
   triggers: Spread[];
+  /** per trigger, CPU used until every socket held its message: each server, and the bench's sockets (ms) */
+  cpuMs: Array<{ nodes: [number, number]; phones: number }>;
   /** kill → each socket of the killed server holds its message from the other, and how many never did in 20 s */
   failover: { lost: number; back: Spread; notBack: number; survivorCpuMs: number };
 }
@@ -55,7 +58,9 @@ export async function runTwoBaseline(n: number, triggers: number, bytes: number,
     });
 
     const spreads: Spread[] = [];
+    const cpu: TwoBaselineFigures['cpuMs'] = [];
     for (let t = 0; t < triggers; t++) {
+      const [serversBefore, plainsBefore] = [servers.map((server) => cpuMs(server.pid)), process.cpuUsage()];
       const start = Date.now();
       await Promise.all(
         ports.map((port) => fetch(`http://127.0.0.1:${port}/send`, { method: 'POST', body: JSON.stringify({ trigger: t, bytes }) })),
@@ -66,10 +71,15 @@ export async function runTwoBaseline(n: number, triggers: number, bytes: number,
         `two-node baseline trigger ${t + 1}: not every socket received`,
       );
       spreads.push(spread(plains.map((p) => p.at[t]! - start)));
+      const plainsCpu = process.cpuUsage(plainsBefore);
+      cpu.push({
+        nodes: [cpuMs(servers[0]!.pid) - serversBefore[0]!, cpuMs(servers[1]!.pid) - serversBefore[1]!],
+        phones: Math.round((plainsCpu.user + plainsCpu.system) / 1000),
+      });
     }
 
     const { lost, backs, survivorCpuMs } = await failOver(servers[0]!, servers[1]!, plains);
-    return { triggers: spreads, failover: { lost, back: spread(backs), notBack: lost - backs.length, survivorCpuMs } };
+    return { triggers: spreads, cpuMs: cpu, failover: { lost, back: spread(backs), notBack: lost - backs.length, survivorCpuMs } };
   } finally {
     plains.forEach((p) => p.socket.disconnect());
     await proxy?.stop();

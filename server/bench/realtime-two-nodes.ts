@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { myGroupFrom, type GroupNews, type JoinResult, type RoundInfo, type Snapshot } from '@mingle/shared';
 import { Nginx, nginxBin } from '../test/support/nginx';
 import { PostgresServer, RedisServer, freePort, servicesAvailable } from '../test/support/services';
-import { startProfile, stopProfile } from './realtime-profile';
+import { profileHere, startProfile, stopProfile } from './realtime-profile';
 import {
   PHONE_RECONNECTION,
   failOver,
@@ -28,6 +28,7 @@ import {
   type Spread,
   SERVER_MAIN,
   cpuMs,
+  sleep,
 } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
@@ -44,7 +45,7 @@ export interface TwoNodeFigures {
   /** per round: start request → each phone holds its group */
   rounds: Spread[];
   /** per round, CPU used from the start request until every phone held its group: each node, and the bench's phones (ms) */
-  startCpuMs: Array<{ nodes: [number, number]; phones: number }>;
+  startCpuMs: Array<{ nodes: [number, number]; phones: number; before: [number, number] }>;
   /** rounds that were not staged a minute after the last one (started all the same) */
   unstaged: number[];
   failover: {
@@ -64,6 +65,8 @@ export interface TwoNodeFigures {
   connectProfile: string[];
   /** per round, each node's top functions during the start, when profiled */
   startProfiles: string[][][];
+  /** per round, the bench's phones' top functions during the start, when profiled */
+  phonesProfiles: string[][];
   /** the surviving node's top functions from the kill until the phones were back (or 20 s), when profiled */
   failoverProfile: string[];
   /** the round's end in the database minus when it was due (ms); phones told it ended twice or more, and never */
@@ -175,6 +178,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
     const figures: Spread[] = [];
     const startCpuMs: TwoNodeFigures['startCpuMs'] = [];
     const startProfiles: string[][][] = [];
+    const phonesProfiles: string[][] = [];
     const unstaged: number[] = [];
     let roundId = '';
     for (let r = 1; r <= rounds; r++) {
@@ -186,15 +190,24 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
       if (!(await waitUntil(async () => (await db.query(STAGED, [event.id, r])).length > 0, 60_000))) unstaged.push(r);
       if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
+      // what the nodes do with no start (pings, the clock, a look-ahead still thinking), for the second before it
+      const quiet = nodes.map((node) => cpuMs(node.pid));
+      await sleep(1000);
+      const before = nodes.map((node, i) => cpuMs(node.pid) - quiet[i]!) as [number, number];
       const [cpuBefore, phonesBefore] = [nodes.map((node) => cpuMs(node.pid)), process.cpuUsage()];
       const start = Date.now();
-      roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
-      await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
+      const startRound = async () => {
+        roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
+        await waitUntil(() => phones.every((p) => p.held.has(roundId)), 60_000);
+      };
+      if (profile) phonesProfiles.push(await profileHere(startRound));
+      else await startRound();
       figures.push(spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)));
       const phonesCpu = process.cpuUsage(phonesBefore);
       startCpuMs.push({
         nodes: [cpuMs(nodes[0]!.pid) - cpuBefore[0]!, cpuMs(nodes[1]!.pid) - cpuBefore[1]!],
         phones: Math.round((phonesCpu.user + phonesCpu.system) / 1000),
+        before,
       });
       // the first node's profiles are numbered after its connect profile
       if (profile) startProfiles.push(await Promise.all(nodes.map((node, i) => stopProfile(node, i === 0 ? r + 1 : r, 12))));
@@ -226,6 +239,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       peakRssMb,
       connectProfile,
       startProfiles,
+      phonesProfiles,
       failoverProfile,
       failover: {
         lost,

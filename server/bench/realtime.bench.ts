@@ -162,9 +162,9 @@ async function main() {
     });
     row(
       two.phones,
-      "two nodes: CPU from each start request until every phone held its group, node 1 + node 2 (the bench's phones), ms",
-      two.startCpuMs.map((c) => `${c.nodes.join(' + ')} (${c.phones})`).join('; '),
-      '',
+      "two nodes: CPU from each start request (plain: each trigger) until every phone held its message, node 1 + node 2 (the bench's phones), ms",
+      two.startCpuMs.map((c) => `${cpuFigure(c)}, in the second before ${c.before.join(' + ')}`).join('; '),
+      plainTwo ? plainTwo.cpuMs.map(cpuFigure).join('; ') : '',
       '',
       null,
     );
@@ -206,6 +206,10 @@ async function main() {
     mingle.profiles.forEach((top, i) =>
       console.log(`\n${n} phones, round ${i + 1} start: the server's own time per function\n${top.join('\n')}`),
     );
+  for (const { n, mingle } of runs)
+    mingle.phonesProfiles.forEach((top, i) =>
+      console.log(`\n${n} phones, round ${i + 1} start: the bench's phones' time per function\n${top.join('\n')}`),
+    );
 
   if (two?.connectProfile.length)
     console.log(
@@ -217,6 +221,9 @@ async function main() {
     );
   two?.startProfiles.forEach((nodes, i) =>
     nodes.forEach((top, node) => console.log(`\ntwo nodes, round ${i + 1} start: node ${node + 1}'s time per function\n${top.join('\n')}`)),
+  );
+  two?.phonesProfiles.forEach((top, i) =>
+    console.log(`\ntwo nodes, round ${i + 1} start: the bench's phones' time per function\n${top.join('\n')}`),
   );
 
   const broken = runs.some(
@@ -230,6 +237,7 @@ async function main() {
 }
 
 const three = (s: Spread) => `${s.p50} / ${s.p99} / ${s.max}`;
+const cpuFigure = (c: { nodes: number[]; phones: number }) => `${c.nodes.join(' + ')} (${c.phones})`;
 
 main().catch((error) => {
   console.error(error);
