@@ -2,6 +2,7 @@ import request from 'supertest';
 import { myGroupFrom, type GroupNews, type Presence, type RoundInfo, type Snapshot } from '@mingle/shared';
 import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoNodes } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
+import { rooms } from '../src/broadcast/rooms';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { framesOf, phonePost, room } from './support/room';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
@@ -331,6 +332,39 @@ describe('realtime', () => {
       [...phones, restingPhone].forEach((p) => p.disconnect());
     }
   });
+  it('a node reads the news it sends to the others only once, on the other node, and still drops its own sockets', async () => {
+    const { a, b } = nodes();
+    const { event } = await openEvent(a.url, {});
+    const [onA, onB] = await Promise.all([join(a.url, event.joinCode), join(a.url, event.joinCode)]);
+    const [phoneA, phoneB] = [
+      connect(a.url, { role: 'attendee', token: onA.token }),
+      connect(b.url, { role: 'attendee', token: onB.token }),
+    ];
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      await Promise.all([snapshotOf(phoneA), snapshotOf(phoneB)]);
+      const sender = a.app.get(Broadcaster);
+      // one broadcast to a room with sockets on both nodes (a node reads only news for rooms it has), and one
+      // message of many pieces (a round start's way), both heard by the phone on the other node
+      sender.send(rooms.event(event.id), 'group:presence', { groupId: 'one-broadcast', offline: [] });
+      await sender.sendMany('group:presence', [[rooms.attendee(onB.me.id), { groupId: 'many-pieces', offline: [] }]]);
+      const heard = () => framesOf<{ groupId: string }>(phoneB, 'group:presence').map((p) => p.groupId);
+      await eventually(() => expect(heard()).toEqual(['one-broadcast', 'many-pieces']));
+      // Both nodes run in this process: a node that read its own messages back would parse each twice. (The
+      // phone's own parse starts with the event's name.)
+      const parsed = (marker: string) =>
+        parse.mock.calls.filter(([text]) => String(text).includes(marker) && !String(text).startsWith('["group:presence"')).length;
+      expect([parsed('one-broadcast'), parsed('many-pieces')]).toEqual([1, 1]);
+      // a node still hears its own requests that act on its own sockets
+      const gone = disconnected(phoneA);
+      await sender.dismiss(rooms.attendee(onA.me.id), 'connection:closed', { reason: 'event_deleted', message: 'gone' });
+      await gone;
+    } finally {
+      parse.mockRestore();
+      [phoneA, phoneB].forEach((p) => p.disconnect());
+    }
+  });
+
   it('a round staged by one node runs as staged when the other node starts it', async () => {
     const { a, b } = nodes();
     const r = await room(a.url, 8, { groupSize: 4 });
