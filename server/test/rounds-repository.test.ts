@@ -130,5 +130,20 @@ describe('rounds repository', () => {
     expect(await rounds.moveAutopilot({ eventId, state: 'running', nextRoundAt: null }, { nextRoundAt: 5 })).toBe(true);
     expect(await rounds.moveAutopilot({ eventId, state: 'paused' }, { roundsLeft: 0 })).toBe(false);
     expect(await rounds.autopilot(eventId)).toMatchObject({ nextRoundAt: 5, roundsLeft: 2 });
+
+    // a burst of snapshots between rounds: one read for all, each event its own autopilot, none for an event without
+    const other = (await twoGroups()).eventId;
+    const recorder = queryRecorder(app().db);
+    try {
+      let read: Array<{ eventId: string } | null> = [];
+      const burst = await recorder.during(async () => {
+        read = await Promise.all(Array.from({ length: 20 }, (_, i) => rounds.autopilotTogether(i % 2 ? other : eventId)));
+      }, 0);
+      expect(burst.filter((q) => /autopilots/.test(q))).toHaveLength(1);
+      // (the app's clock may have moved this due autopilot meanwhile: whose it is is what counts)
+      expect([read[0]?.eventId, read[1]]).toEqual([eventId, null]);
+    } finally {
+      recorder.restore();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AttendeeRoundState, AutopilotView, ConsoleGroup, ConsoleRoundState, ScreenRoundState } from '@mingle/shared';
 import { EventsRepository } from '../../events/events.repository';
 import type { BoardEntry } from '@mingle/shared';
-import type { Round } from './round.entity';
+import type { Autopilot, Round } from './round.entity';
 import { RoundPictures, type RoundPicture } from './round-picture';
 import { RoundsRepository } from './rounds.repository';
 import { toBoard, toConsoleGroups, toMyGroup, toRoundInfo } from './round.views';
@@ -30,7 +30,7 @@ export class RoundStates {
     return {
       round: latest ? toRoundInfo(latest) : null,
       group: picture ? toMyGroup(picture, attendeeId) : null,
-      nextRoundAt: latest?.state === 'running' ? null : await this.nextRoundAt(eventId),
+      nextRoundAt: latest?.state === 'running' ? null : nextRoundOf(await this.rounds.autopilotTogether(eventId)),
     };
   }
 
@@ -108,7 +108,8 @@ export class RoundStates {
   }
 
   async nextRoundAt(eventId: string): Promise<number | null> {
-    const a = await this.rounds.autopilot(eventId);
-    return a?.state === 'running' ? a.nextRoundAt : null;
+    return nextRoundOf(await this.rounds.autopilot(eventId));
   }
 }
+
+const nextRoundOf = (autopilot: Autopilot | null) => (autopilot?.state === 'running' ? autopilot.nextRoundAt : null);

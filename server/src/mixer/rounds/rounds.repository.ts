@@ -51,6 +51,9 @@ export class RoundsRepository {
   private readonly latestAmongOthers = new Batched<string, Round | null>(
     async (eventIds) => new Map(await Promise.all(eventIds.map(async (id) => [id, await this.latest(id)] as const))),
   );
+  private readonly autopilotsAmongOthers = new Batched<string, Autopilot | null>(
+    async (eventIds) => new Map((await this.autopilots.findBy({ eventId: In(eventIds) })).map((a) => [a.eventId, a] as const)),
+  );
   private readonly seatsAmongOthers = new Batched<string, Seats>(async (keys) => {
     const byRound = new Map<string, string[]>();
     for (const key of keys) {
@@ -376,6 +379,11 @@ export class RoundsRepository {
 
   autopilot(eventId: string): Promise<Autopilot | null> {
     return this.autopilots.findOneBy({ eventId });
+  }
+
+  /** The event's autopilot, as committed: read together with other such calls (a burst of snapshots between rounds). */
+  async autopilotTogether(eventId: string): Promise<Autopilot | null> {
+    return (await this.autopilotsAmongOthers.get(eventId)) ?? null;
   }
 
   async saveAutopilot(autopilot: Autopilot): Promise<void> {
