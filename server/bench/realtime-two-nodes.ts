@@ -189,11 +189,11 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       }
       // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
       if (!(await waitUntil(async () => (await db.query(STAGED, [event.id, r])).length > 0, 60_000))) unstaged.push(r);
-      if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
       // what the nodes do with no start (pings, the clock, a look-ahead still thinking), for the second before it
       const quiet = nodes.map((node) => cpuMs(node.pid));
       await sleep(1000);
       const before = nodes.map((node, i) => cpuMs(node.pid) - quiet[i]!) as [number, number];
+      if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
       const [cpuBefore, phonesBefore] = [nodes.map((node) => cpuMs(node.pid)), process.cpuUsage()];
       const start = Date.now();
       const startRound = async () => {
