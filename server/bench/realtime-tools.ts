@@ -62,6 +62,18 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Each server's CPU and this process's (the bench's sockets) from now: call the result to read them, ms. */
+export function cpuSince(servers: readonly { pid: number }[]): () => { nodes: number[]; phones: number } {
+  const [serversBefore, hereBefore] = [servers.map((server) => cpuMs(server.pid)), process.cpuUsage()];
+  return () => {
+    const here = process.cpuUsage(hereBefore);
+    return {
+      nodes: servers.map((server, i) => cpuMs(server.pid) - serversBefore[i]!),
+      phones: Math.round((here.user + here.system) / 1000),
+    };
+  };
+}
+
 /** Idle seconds in a row before memory is read: longer than a room must stay still (2 s) before its next rounds are planned. */
 const QUIET_SECONDS = 3;
 

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { Nginx } from '../test/support/nginx';
 import {
   PHONE_RECONNECTION,
-  cpuMs,
+  cpuSince,
   failOver,
   freePort,
   inBatches,
@@ -60,7 +60,7 @@ export async function runTwoBaseline(n: number, triggers: number, bytes: number,
     const spreads: Spread[] = [];
     const cpu: TwoBaselineFigures['cpuMs'] = [];
     for (let t = 0; t < triggers; t++) {
-      const [serversBefore, plainsBefore] = [servers.map((server) => cpuMs(server.pid)), process.cpuUsage()];
+      const cpuOfTrigger = cpuSince(servers);
       const start = Date.now();
       await Promise.all(
         ports.map((port) => fetch(`http://127.0.0.1:${port}/send`, { method: 'POST', body: JSON.stringify({ trigger: t, bytes }) })),
@@ -71,11 +71,8 @@ export async function runTwoBaseline(n: number, triggers: number, bytes: number,
         `two-node baseline trigger ${t + 1}: not every socket received`,
       );
       spreads.push(spread(plains.map((p) => p.at[t]! - start)));
-      const plainsCpu = process.cpuUsage(plainsBefore);
-      cpu.push({
-        nodes: [cpuMs(servers[0]!.pid) - serversBefore[0]!, cpuMs(servers[1]!.pid) - serversBefore[1]!],
-        phones: Math.round((plainsCpu.user + plainsCpu.system) / 1000),
-      });
+      const { nodes, phones } = cpuOfTrigger();
+      cpu.push({ nodes: [nodes[0]!, nodes[1]!], phones });
     }
 
     const { lost, backs, survivorCpuMs } = await failOver(servers[0]!, servers[1]!, plains);

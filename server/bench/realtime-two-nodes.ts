@@ -28,6 +28,7 @@ import {
   type Spread,
   SERVER_MAIN,
   cpuMs,
+  cpuSince,
   sleep,
 } from './realtime-tools';
 
@@ -194,7 +195,7 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       await sleep(1000);
       const before = nodes.map((node, i) => cpuMs(node.pid) - quiet[i]!) as [number, number];
       if (profile) await Promise.all(nodes.map((node) => startProfile(node)));
-      const [cpuBefore, phonesBefore] = [nodes.map((node) => cpuMs(node.pid)), process.cpuUsage()];
+      const cpuOfStart = cpuSince(nodes);
       const start = Date.now();
       const startRound = async () => {
         roundId = ((await ok(post(`/api/events/${event.id}/rounds`), 'start round')) as { round: { id: string } }).round.id;
@@ -203,12 +204,8 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
       if (profile) phonesProfiles.push(await profileHere(startRound));
       else await startRound();
       figures.push(spread(phones.flatMap((p) => p.held.get(roundId)?.at ?? []).map((at) => at - start)));
-      const phonesCpu = process.cpuUsage(phonesBefore);
-      startCpuMs.push({
-        nodes: [cpuMs(nodes[0]!.pid) - cpuBefore[0]!, cpuMs(nodes[1]!.pid) - cpuBefore[1]!],
-        phones: Math.round((phonesCpu.user + phonesCpu.system) / 1000),
-        before,
-      });
+      const cpu = cpuOfStart();
+      startCpuMs.push({ nodes: [cpu.nodes[0]!, cpu.nodes[1]!], phones: cpu.phones, before });
       // the first node's profiles are numbered after its connect profile
       if (profile) startProfiles.push(await Promise.all(nodes.map((node, i) => stopProfile(node, i === 0 ? r + 1 : r, 12))));
     }
