@@ -3,6 +3,8 @@ import { myGroupFrom, type GroupNews, type Presence, type RoundInfo, type Snapsh
 import { dropDatabase, freshDatabaseEnv, startApp, twoNodesHere, useApp, useTwoNodes } from './support/app';
 import { Broadcaster } from '../src/broadcast/broadcaster';
 import { rooms } from '../src/broadcast/rooms';
+import { RoundsService } from '../src/mixer/rounds/rounds.service';
+import { StagedRounds } from '../src/mixer/rounds/staged-rounds';
 import { attendeeHeaders, join, openEvent, person } from './support/attendees';
 import { framesOf, phonePost, room } from './support/room';
 import { connect, connected, disconnected, eventually, nextEvent, refusal, snapshotOf, type MingleClient } from './support/sockets';
@@ -362,6 +364,56 @@ describe('realtime', () => {
     } finally {
       parse.mockRestore();
       [phoneA, phoneB].forEach((p) => p.disconnect());
+    }
+  });
+
+  it('plans ahead on one node at a time: the other waits its turn, then finds the round staged', async () => {
+    const { a, b } = nodes();
+    const r = await room(a.url, 8, { groupSize: 4 });
+    const services = [a, b].map((node) => node.app.get(RoundsService, { strict: false }));
+    const stagedIds = async () =>
+      ((await a.db.query(`SELECT id FROM rounds WHERE event_id = '${r.event.id}' AND state = 'staged'`)) as Array<{ id: string }>).map(
+        (row) => row.id,
+      );
+    const idle = () => eventually(() => expect(services.map((s) => s.pendingLookAheads)).toEqual([0, 0]), 15_000);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let staging = 0;
+    const spies: jest.SpyInstance[] = [];
+    try {
+      await eventually(async () => expect(await stagedIds()).toHaveLength(1), 15_000);
+      await idle();
+      // the staged round is gone: the next look-ahead stages it again, held at the door until the gate opens
+      await a.db.query(`DELETE FROM rounds WHERE event_id = '${r.event.id}' AND state = 'staged'`);
+      for (const node of [a, b]) {
+        const stager = node.app.get(StagedRounds, { strict: false });
+        const stageNext = stager.stageNext.bind(stager);
+        spies.push(
+          jest.spyOn(stager, 'stageNext').mockImplementation(async (...args) => {
+            staging++;
+            await gate;
+            return stageNext(...args);
+          }),
+        );
+      }
+      services[0]!.planNext(r.event.id);
+      await eventually(() => expect(staging).toBe(1));
+      services[1]!.planNext(r.event.id);
+      // node b waits for node a's lock in the database instead of planning the same room beside it
+      await eventually(async () => {
+        const [waiting] = (await a.db.query(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )) as Array<{ n: number }>;
+        expect(waiting!.n).toBe(1);
+      });
+      open();
+      await idle();
+      expect(staging).toBe(1);
+      expect(await stagedIds()).toHaveLength(1);
+    } finally {
+      open();
+      spies.forEach((spy) => spy.mockRestore());
+      r.close();
     }
   });
 

@@ -28,6 +28,11 @@ export class AfterReply {
     this.running.add(piece);
   }
 
+  /** Whether `close` was called: work waiting for its turn gives up. */
+  get closed(): boolean {
+    return this.closing;
+  }
+
   /** How many pieces have not ended yet. */
   get pending(): number {
     return this.running.size;

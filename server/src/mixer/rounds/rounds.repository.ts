@@ -69,6 +69,11 @@ export class RoundsRepository {
 
   constructor(private readonly store: Store) {}
 
+  /** Runs `work` while no other node plans ahead for the event; false when `wanted()` said no more while it waited. */
+  planningAlone(eventId: string, work: () => Promise<void>, wanted: () => boolean): Promise<boolean> {
+    return this.store.alone(`planning ${eventId}`, work, wanted);
+  }
+
   private get rounds() {
     return this.store.table(Round);
   }

@@ -190,9 +190,10 @@ export class RoundsService implements OnModuleDestroy {
    * round from the plan, unless a staged round fits already. Run after each start, and once the room
    * has been still for a moment (StillRoom), so that a start finds its round staged, the first one too:
    * planning 5,000 people alone takes a start half a second, and writing their round a little more.
-   * One per event at a time; a call while it runs makes it run once more after. One that fails is tried
-   * once more a moment later: two nodes that plan the same round at once both write it, and one write
-   * loses; the second try finds the other's round staged, or stages it.
+   * One per event at a time, on every node together: a node waits while another plans the event (each
+   * node hears the room change, and planning 10,000 people twice on shared cores, only for one write to
+   * lose, delayed the start it was for). A call while it runs makes it run once more after; one that
+   * waited finds the other node's round staged, if it fits. One that fails is tried once more a moment later.
    */
   planNext(eventId: string, again = true): void {
     if (this.planning.has(eventId)) {
@@ -202,10 +203,16 @@ export class RoundsService implements OnModuleDestroy {
     this.planning.set(eventId, false);
     this.background.run(`planning ahead for ${eventId}`, async () => {
       try {
-        do {
-          this.planning.set(eventId, false);
-          await this.planAndStage(eventId);
-        } while (this.planning.get(eventId));
+        await this.rounds.planningAlone(
+          eventId,
+          async () => {
+            do {
+              this.planning.set(eventId, false);
+              await this.planAndStage(eventId);
+            } while (this.planning.get(eventId));
+          },
+          () => !this.background.closed,
+        );
       } catch (error) {
         if (again) setTimeout(() => this.planNext(eventId, false), PLAN_AGAIN_MS).unref();
         throw error;
