@@ -23,7 +23,9 @@ import {
 } from './realtime-tools';
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
-const STAGED = "SELECT 1 FROM rounds WHERE event_id = ? AND number = ? AND state = 'staged'";
+/** how many the staged round `number` seats: a round staged before the last phones came in is planned again */
+const STAGED =
+  "SELECT count(*) AS seated FROM rounds r JOIN group_members m ON m.round_id = r.id WHERE r.event_id = ? AND r.number = ? AND r.state = 'staged'";
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
 
 export interface RoundFigures {
@@ -154,9 +156,10 @@ export async function runMingle(n: number, rounds: number, taps: number, stormSe
           throw new Error(`${deaf.length} of ${phones.length} phones did not hear round ${r - 1} end (${gone} of them disconnected)`);
         }
       }
-      // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
+      // as at an event, where a round lasts minutes: the next round is planned and staged, for everyone, before it starts
       if (!db.isInitialized) await db.initialize();
-      const staged = await waitUntil(async () => ((await db.query(STAGED, [event.id, r])) as unknown[]).length > 0, 60_000);
+      const seated = async () => Number(((await db.query(STAGED, [event.id, r])) as Array<{ seated: number }>)[0]!.seated);
+      const staged = await waitUntil(async () => (await seated()) === phones.length, 60_000);
       if (profile) await startProfile(server);
       const start = Date.now();
       let startAnswerMs = 0;

@@ -34,7 +34,9 @@ import {
 
 const CSRF = { 'x-mingle-csrf': '1', 'content-type': 'application/json' };
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag${i}`);
-const STAGED = "SELECT 1 FROM rounds WHERE event_id = $1 AND number = $2 AND state = 'staged'";
+/** how many the staged round `number` seats: a round staged before the last phones came in is planned again */
+const STAGED =
+  "SELECT count(*) AS seated FROM rounds r JOIN group_members m ON m.round_id = r.id WHERE r.event_id = $1 AND r.number = $2 AND r.state = 'staged'";
 /** the last round is due this long after the kill */
 const DUE_AFTER_KILL_MS = 6000;
 
@@ -188,8 +190,9 @@ export async function runTwoNodes(n: number, rounds: number, profile = false): P
         await ok(post(`/api/events/${event.id}/rounds/current/end`), 'end round');
         await waitUntil(() => phones.every((p) => p.endedRounds.has(roundId)), 60_000, `not every phone heard round ${r - 1} end`);
       }
-      // as at an event, where a round lasts minutes: the next round is planned and staged before it starts
-      if (!(await waitUntil(async () => (await db.query(STAGED, [event.id, r])).length > 0, 60_000))) unstaged.push(r);
+      // as at an event, where a round lasts minutes: the next round is planned and staged, for everyone, before it starts
+      const seated = async () => Number(((await db.query(STAGED, [event.id, r])) as Array<{ seated: number | string }>)[0]!.seated);
+      if (!(await waitUntil(async () => (await seated()) === phones.length, 60_000))) unstaged.push(r);
       // what the nodes do with no start (pings, the clock, a look-ahead still thinking), for the second before it
       const quiet = nodes.map((node) => cpuMs(node.pid));
       await sleep(1000);
