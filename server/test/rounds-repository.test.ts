@@ -82,7 +82,8 @@ describe('rounds repository', () => {
         () => Promise.all(Array.from({ length: 20 }, (_, i) => rounds.seatsTogether(r.round.id, people[i % 4]!))),
         0,
       );
-      expect(burst.length).toBe(3);
+      // the app's own timers (the round clock, a look-ahead) may query meanwhile: only the seats' tables count
+      expect(burst.filter((q) => /\b(group_members|groups)\b/.test(q))).toHaveLength(3);
     } finally {
       recorder.restore();
     }

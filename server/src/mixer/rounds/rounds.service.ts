@@ -203,16 +203,15 @@ export class RoundsService implements OnModuleDestroy {
     this.planning.set(eventId, false);
     this.background.run(`planning ahead for ${eventId}`, async () => {
       try {
-        await this.rounds.planningAlone(
-          eventId,
-          async () => {
-            do {
-              this.planning.set(eventId, false);
-              await this.planAndStage(eventId);
-            } while (this.planning.get(eventId));
-          },
-          () => !this.background.closed,
-        );
+        do {
+          this.planning.set(eventId, false);
+          if (await this.plannable(eventId))
+            await this.rounds.planningAlone(
+              eventId,
+              () => this.planAndStage(eventId),
+              () => !this.background.closed,
+            );
+        } while (this.planning.get(eventId));
       } catch (error) {
         if (again) setTimeout(() => this.planNext(eventId, false), PLAN_AGAIN_MS).unref();
         throw error;
@@ -222,9 +221,16 @@ export class RoundsService implements OnModuleDestroy {
     });
   }
 
-  private async planAndStage(eventId: string): Promise<void> {
+  /** The event, if it takes rounds now (open or live); else null: nothing to plan, and no lock taken for it. */
+  private async plannable(eventId: string): Promise<MingleEvent | null> {
     const event = await this.events.byId(eventId);
-    if (!event || (event.state !== 'open' && event.state !== 'live')) return;
+    return event && (event.state === 'open' || event.state === 'live') ? event : null;
+  }
+
+  private async planAndStage(eventId: string): Promise<void> {
+    // read again under the lock: the settings may have changed while another node planned
+    const event = await this.plannable(eventId);
+    if (!event) return;
     const room = await this.roomFor(event, ((await this.rounds.latest(eventId))?.number ?? 0) + 1);
     const { number, people, settings } = room;
     if (people.length < 2) return;
